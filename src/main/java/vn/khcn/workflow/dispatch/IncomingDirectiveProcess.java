@@ -52,6 +52,8 @@ public final class IncomingDirectiveProcess {
     public static final String REMIND = "remindStep";
     public static final String ESCALATE = "escalateStep";
     public static final String ARCHIVE = "archiveDocumentStep";
+    /** Task listener on "create" of every user task: sets the task-local {@link Vars#DOCUMENT_VIEW}. */
+    public static final String TASK_VIEW_LISTENER = "taskViewListener";
 
     private Beans() {}
   }
@@ -93,7 +95,11 @@ public final class IncomingDirectiveProcess {
     public static final String COORDINATING_UNITS = "coordinatingUnits";
     /** Json array of group ids. */
     public static final String INFORMED_UNITS = "informedUnits";
-    /** Date: handling due date given by the director. */
+    /**
+     * Date: handling due date given by the director. Before the direction it holds the suggested
+     * date as an ISO String (yyyy-MM-dd) so the direction form is prefilled; the direction listener
+     * accepts a Date or such a String.
+     */
     public static final String DUE_DATE = "dueDate";
 
     // derived by the direction listener
@@ -117,6 +123,12 @@ public final class IncomingDirectiveProcess {
     public static final String APPROVED = "approved";
     /** String: the director's comment on approval or return. */
     public static final String COMMENT = "comment";
+    /**
+     * String, task-local, set when a user task is created: the document as a person reads it
+     * (metadata, attachments, direction, due dates, units' results, earlier comments), shown
+     * read-only at the top of every form.
+     */
+    public static final String DOCUMENT_VIEW = "documentView";
     /** String (local input of remind/escalate steps): HANDLING or REPORT. */
     public static final String STAGE = "stage";
 
