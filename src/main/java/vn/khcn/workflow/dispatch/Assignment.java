@@ -1,0 +1,99 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A unit's duty on a document: lead, co-ordinating or informed, with its due date and result. */
+@Entity
+@Table(name = "document_assignment")
+public class Assignment {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "document_id", nullable = false)
+  private Long documentId;
+
+  @Column(name = "unit_id", nullable = false)
+  private String unitId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "assignment_role", nullable = false)
+  private AssignmentRole role;
+
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  @Column(name = "assigned_at", nullable = false)
+  private Instant assignedAt;
+
+  @Column(name = "completed_at")
+  private Instant completedAt;
+
+  @Column(name = "completed_by")
+  private String completedBy;
+
+  private String result;
+
+  @Column(name = "reminded_at")
+  private Instant remindedAt;
+
+  @Column(name = "escalated_at")
+  private Instant escalatedAt;
+
+  @Version
+  private long version;
+
+  protected Assignment() {}
+
+  Assignment(Long documentId, String unitId, AssignmentRole role, Instant dueAt, Instant assignedAt) {
+    this.documentId = documentId;
+    this.unitId = unitId;
+    this.role = role;
+    this.dueAt = dueAt;
+    this.assignedAt = assignedAt;
+  }
+
+  void complete(String result, String by, Instant at) {
+    this.result = result;
+    this.completedBy = by;
+    this.completedAt = at;
+  }
+
+  void reminded(Instant at) {
+    this.remindedAt = at;
+  }
+
+  void escalated(Instant at) {
+    this.escalatedAt = at;
+  }
+
+  /** Not done by its due date: still open after it, or completed after it. */
+  public boolean isOverdue(Instant now) {
+    if (dueAt == null || role == AssignmentRole.INFORMED) {
+      return false;
+    }
+    return completedAt == null ? now.isAfter(dueAt) : completedAt.isAfter(dueAt);
+  }
+
+  public Long getId() { return id; }
+  public Long getDocumentId() { return documentId; }
+  public String getUnitId() { return unitId; }
+  public AssignmentRole getRole() { return role; }
+  public Instant getDueAt() { return dueAt; }
+  public Instant getAssignedAt() { return assignedAt; }
+  public Instant getCompletedAt() { return completedAt; }
+  public String getCompletedBy() { return completedBy; }
+  public String getResult() { return result; }
+  public Instant getRemindedAt() { return remindedAt; }
+  public Instant getEscalatedAt() { return escalatedAt; }
+}

@@ -1,0 +1,123 @@
+package vn.khcn.workflow.dispatch;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.FileTypes;
+import vn.khcn.workflow.shared.web.FileTypes.FileType;
+import vn.khcn.workflow.shared.web.InvalidInputException;
+import vn.khcn.workflow.shared.web.NotFoundException;
+
+/** Files attached to incoming documents: checked by content, stored in the database. */
+@Service
+public class AttachmentService {
+
+  static final int MAX_FILE_NAME = 255;
+
+  private final DocumentQueries queries;
+  private final AttachmentRepository attachments;
+  private final AssignmentRepository assignments;
+  private final TrailRepository trail;
+  private final Clock clock;
+
+  AttachmentService(DocumentQueries queries, AttachmentRepository attachments,
+      AssignmentRepository assignments, TrailRepository trail, Clock clock) {
+    this.queries = queries;
+    this.attachments = attachments;
+    this.assignments = assignments;
+    this.trail = trail;
+    this.clock = clock;
+  }
+
+  /**
+   * Adds a file. The registry and the directors may always add one; a unit member only while the
+   * unit handles the document (the file is then marked with the unit).
+   */
+  @Transactional
+  public Attachment add(long documentId, String originalName, byte[] content, Actor actor,
+      Viewer viewer) {
+    IncomingDocument document = queries.visibleDocument(documentId, viewer);
+    String unit = uploaderUnit(document, viewer);
+    List<FieldError> problems = new ArrayList<>();
+    String fileName = safeFileName(originalName, problems);
+    FileType type = null;
+    if (content.length == 0) {
+      problems.add(new FieldError("file", "tệp rỗng"));
+    } else {
+      type = FileTypes.detect(content).orElse(null);
+      if (type == null) {
+        problems.add(new FieldError("file",
+            "chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung tệp)"));
+      } else if (fileName != null && !FileTypes.extensionMatches(fileName, type)) {
+        problems.add(new FieldError("file", "nội dung tệp là " + type.name()
+            + " nhưng tên tệp có đuôi '." + FileTypes.extension(fileName) + "'"));
+      }
+    }
+    if (document.getStatus() == DocumentStatus.ARCHIVED) {
+      problems.add(new FieldError("documentId", "văn bản đã lưu hồ sơ, không thêm tệp được"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Attachment attachment = attachments.save(new Attachment(documentId, fileName,
+        type.contentType(), content, sha256(content), unit, actor.userId(), clock.instant()));
+    trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.ATTACHMENT_ADDED,
+        unit, null, fileName));
+    return attachment;
+  }
+
+  @Transactional(readOnly = true)
+  public Attachment download(long documentId, long attachmentId, Viewer viewer) {
+    queries.visibleDocument(documentId, viewer);
+    Attachment attachment = attachments.findByIdAndDocumentId(attachmentId, documentId)
+        .orElseThrow(() -> new NotFoundException("Không tìm thấy tệp đính kèm " + attachmentId));
+    attachment.getContent(); // load the content inside the transaction
+    return attachment;
+  }
+
+  private String uploaderUnit(IncomingDocument document, Viewer viewer) {
+    if (viewer.groups().contains(Groups.VAN_THU) || viewer.groups().contains(Groups.LANH_DAO)) {
+      return null;
+    }
+    return assignments.findByDocumentIdOrderByIdAsc(document.getId()).stream()
+        .filter(a -> a.getRole() != AssignmentRole.INFORMED)
+        .map(Assignment::getUnitId).filter(viewer.groups()::contains).findFirst()
+        .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException(
+            "Chỉ văn thư, lãnh đạo hoặc đơn vị được giao xử lý mới thêm tệp vào văn bản này"));
+  }
+
+  /** The last path segment of the name, without control characters; refused if nothing is left. */
+  static String safeFileName(String original, List<FieldError> problems) {
+    if (original == null || original.isBlank()) {
+      problems.add(new FieldError("file", "thiếu tên tệp"));
+      return null;
+    }
+    String name = original.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    name = name.replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
+    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")) {
+      problems.add(new FieldError("file", "tên tệp không hợp lệ: " + original));
+      return null;
+    }
+    if (name.length() > MAX_FILE_NAME) {
+      problems.add(new FieldError("file", "tên tệp dài quá " + MAX_FILE_NAME + " ký tự"));
+      return null;
+    }
+    return name;
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

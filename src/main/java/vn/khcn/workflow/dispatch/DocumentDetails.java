@@ -1,0 +1,52 @@
+package vn.khcn.workflow.dispatch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** GET /api/incoming-documents/{id}: metadata, status, assignments, attachments and trail. */
+public record DocumentDetails(
+    Long id,
+    String businessKey,
+    int incomingNumber,
+    int year,
+    String issuer,
+    String documentNumber,
+    LocalDate issuedOn,
+    String documentType,
+    String summary,
+    String signer,
+    Integer pageCount,
+    Urgency urgency,
+    Classification classification,
+    LocalDate receivedOn,
+    String recipients,
+    String notes,
+    DocumentStatus status,
+    String statusLabel,
+    Instant directionDueDate,
+    String direction,
+    String directionBy,
+    Instant directionAt,
+    Boolean infoOnly,
+    Instant dueDate,
+    boolean overdue,
+    String report,
+    String processInstanceId,
+    String registeredBy,
+    Instant registeredAt,
+    Instant archivedAt,
+    List<AssignmentView> assignments,
+    List<AttachmentView> attachments,
+    List<TrailView> trail) {
+
+  public record AssignmentView(String unit, String unitName, AssignmentRole role, Instant dueDate,
+      boolean overdue, Instant completedAt, String completedBy, String result, Instant remindedAt,
+      Instant escalatedAt) {}
+
+  public record AttachmentView(Long id, String fileName, String contentType, long size,
+      String sha256, String unit, String uploadedBy, Instant uploadedAt, String downloadUrl) {}
+
+  public record TrailView(Instant at, String actor, String actorName, TrailAction action,
+      String actionLabel, String unit, String comment) {}
+}

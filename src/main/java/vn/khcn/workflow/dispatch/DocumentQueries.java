@@ -1,0 +1,203 @@
+package vn.khcn.workflow.dispatch;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.dispatch.AttachmentRepository.AttachmentInfo;
+import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.text.SearchText;
+import vn.khcn.workflow.shared.web.NotFoundException;
+
+/** The read side of incoming documents: details, search, the incoming register, form text. */
+@Service
+@Transactional(readOnly = true)
+public class DocumentQueries {
+
+  /** Matches no group: keeps "unit in (...)" valid SQL for a viewer without units. */
+  private static final Set<String> NO_UNIT = Set.of("-");
+
+  private final IncomingDocumentRepository documents;
+  private final AssignmentRepository assignments;
+  private final TrailRepository trail;
+  private final AttachmentRepository attachments;
+  private final Clock clock;
+
+  DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
+      TrailRepository trail, AttachmentRepository attachments, Clock clock) {
+    this.documents = documents;
+    this.assignments = assignments;
+    this.trail = trail;
+    this.attachments = attachments;
+    this.clock = clock;
+  }
+
+  /** The document, if the viewer may see it; otherwise "not found" (its existence stays hidden). */
+  IncomingDocument visibleDocument(long id, Viewer viewer) {
+    IncomingDocument document = documents.findById(id).orElseThrow(() -> notFound(id));
+    if (!canSee(document, viewer)) {
+      throw notFound(id);
+    }
+    return document;
+  }
+
+  boolean canSee(IncomingDocument document, Viewer viewer) {
+    if (!viewer.isStaff()) {
+      return false;
+    }
+    return !document.getClassification().isClassified() || viewer.seesAllClassified()
+        || assignments.existsByDocumentIdAndUnitIdIn(document.getId(), viewer.groups());
+  }
+
+  public DocumentDetails details(long id, Viewer viewer) {
+    IncomingDocument d = visibleDocument(id, viewer);
+    Instant now = clock.instant();
+    List<DocumentDetails.AssignmentView> assignmentViews =
+        assignments.findByDocumentIdOrderByIdAsc(id).stream()
+            .map(a -> new DocumentDetails.AssignmentView(a.getUnitId(), Groups.nameOf(a.getUnitId()),
+                a.getRole(), a.getDueAt(), a.isOverdue(now), a.getCompletedAt(), a.getCompletedBy(),
+                a.getResult(), a.getRemindedAt(), a.getEscalatedAt()))
+            .toList();
+    List<DocumentDetails.AttachmentView> attachmentViews =
+        attachments.findByDocumentIdOrderByIdAsc(id).stream()
+            .map(a -> new DocumentDetails.AttachmentView(a.getId(), a.getFileName(),
+                a.getContentType(), a.getSizeBytes(), a.getSha256(), a.getUnitId(),
+                a.getUploadedBy(), a.getUploadedAt(),
+                "/api/incoming-documents/" + id + "/attachments/" + a.getId()))
+            .toList();
+    List<DocumentDetails.TrailView> trailViews =
+        trail.findByDocumentIdOrderByOccurredAtAscIdAsc(id).stream()
+            .map(t -> new DocumentDetails.TrailView(t.getOccurredAt(), t.getActor(),
+                t.getActorName(), t.getAction(), t.getAction().label(), t.getUnitId(),
+                t.getComment()))
+            .toList();
+    return new DocumentDetails(d.getId(), d.getBusinessKey(), d.getIncomingNumber(), d.getYear(),
+        d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(), d.getDocumentType(), d.getSummary(),
+        d.getSigner(), d.getPageCount(), d.getUrgency(), d.getClassification(), d.getReceivedOn(),
+        d.getRecipients(), d.getNotes(), d.getStatus(), d.getStatus().label(),
+        d.getDirectionDueAt(), d.getDirection(), d.getDirectionBy(), d.getDirectionAt(),
+        d.getInfoOnly(), d.getDueAt(), isOverdue(d, now), d.getReport(), d.getProcessInstanceId(),
+        d.getRegisteredBy(), d.getRegisteredAt(), d.getArchivedAt(), assignmentViews,
+        attachmentViews, trailViews);
+  }
+
+  public Page<DocumentSummary> search(Integer year, DocumentStatus status, String q, int page,
+      int size, Viewer viewer) {
+    String pattern = q == null || q.isBlank() ? null : SearchText.likePattern(q);
+    Set<String> units = viewer.groups().isEmpty() ? NO_UNIT : viewer.groups();
+    Instant now = clock.instant();
+    if (!viewer.isStaff()) {
+      return Page.empty(PageRequest.of(page, size));
+    }
+    return documents.search(year, status, pattern, viewer.seesAllClassified(), units,
+            PageRequest.of(page, size, Sort.by(Sort.Order.desc("year"),
+                Sort.Order.desc("incomingNumber"), Sort.Order.desc("id"))))
+        .map(d -> new DocumentSummary(d.getId(), d.getBusinessKey(), d.getIncomingNumber(),
+            d.getYear(), d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(),
+            d.getDocumentType(), d.getSummary(), d.getUrgency(), d.getClassification(),
+            d.getReceivedOn(), d.getStatus(), d.getDueAt(), isOverdue(d, now)));
+  }
+
+  /**
+   * The incoming register (sổ đăng ký văn bản đến, Decree 30/2020 Appendix IV) for a date range
+   * as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the diacritics.
+   */
+  public byte[] registerCsv(LocalDate from, LocalDate to, boolean classified) {
+    List<IncomingDocument> rows = documents.findRegister(
+        classified ? NumberSeries.CLASSIFIED : NumberSeries.REGULAR, from, to);
+    Map<Long, List<Assignment>> byDocument = rows.isEmpty() ? Map.of()
+        : assignments.findByDocumentIdInOrderByIdAsc(rows.stream().map(IncomingDocument::getId)
+            .toList()).stream().collect(Collectors.groupingBy(Assignment::getDocumentId));
+    StringBuilder csv = new StringBuilder("\uFEFF");
+    Csv.row(csv, "Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
+        "Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận",
+        "Ghi chú");
+    for (IncomingDocument d : rows) {
+      List<Assignment> handling = byDocument.getOrDefault(d.getId(), List.of());
+      String receivers = handling.stream()
+          .map(a -> Groups.nameOf(a.getUnitId()) + " (" + a.getRole().label().toLowerCase() + ")")
+          .collect(Collectors.joining("; "));
+      String receivedBy = handling.stream().filter(a -> a.getCompletedBy() != null)
+          .map(Assignment::getCompletedBy).distinct().collect(Collectors.joining("; "));
+      Csv.row(csv, DocumentFormats.date(d.getReceivedOn()), d.getBusinessKey(), d.getIssuer(),
+          d.getDocumentNumber(), DocumentFormats.date(d.getIssuedOn()),
+          d.getDocumentType() + " – " + d.getSummary(), receivers,
+          DocumentFormats.date(d.getDirectionAt(), zone()), receivedBy, d.getNotes());
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The document as a person reads it at the top of every Tasklist form. */
+  public String documentView(long id) {
+    IncomingDocument d = documents.findById(id).orElseThrow(() -> notFound(id));
+    ZoneId zone = zone();
+    StringBuilder text = new StringBuilder();
+    text.append("Số đến: ").append(d.getBusinessKey()).append(" – ngày đến ")
+        .append(DocumentFormats.date(d.getReceivedOn())).append('\n');
+    text.append(d.getDocumentType()).append(" số ").append(d.getDocumentNumber()).append(" ngày ")
+        .append(DocumentFormats.date(d.getIssuedOn())).append(" của ").append(d.getIssuer())
+        .append('\n');
+    text.append("Trích yếu: ").append(d.getSummary()).append('\n');
+    if (d.getSigner() != null) {
+      text.append("Người ký: ").append(d.getSigner()).append('\n');
+    }
+    text.append("Độ khẩn: ").append(d.getUrgency().label()).append(" – Độ mật: ")
+        .append(d.getClassification().label());
+    if (d.getPageCount() != null) {
+      text.append(" – Số trang: ").append(d.getPageCount());
+    }
+    text.append('\n');
+    List<AttachmentInfo> files = attachments.findByDocumentIdOrderByIdAsc(id);
+    if (!files.isEmpty()) {
+      text.append("Tệp đính kèm: ").append(files.stream()
+          .map(f -> f.getFileName() + " (/api/incoming-documents/" + id + "/attachments/"
+              + f.getId() + ")")
+          .collect(Collectors.joining("; "))).append('\n');
+    }
+    if (d.getDirection() == null) {
+      text.append("Hạn cho ý kiến chỉ đạo: ")
+          .append(DocumentFormats.dateTime(d.getDirectionDueAt(), zone)).append('\n');
+    }
+    for (TrailEntry entry : trail.findByDocumentIdOrderByOccurredAtAscIdAsc(id)) {
+      switch (entry.getAction()) {
+        case DIRECTION_GIVEN, UNIT_RESULT, REPORT_SUBMITTED, RETURNED, ESCALATED -> {
+          text.append('\n').append(entry.getAction().label());
+          if (entry.getUnitId() != null) {
+            text.append(" – ").append(Groups.nameOf(entry.getUnitId()));
+          }
+          text.append(" (").append(entry.getActorName()).append(", ")
+              .append(DocumentFormats.dateTime(entry.getOccurredAt(), zone)).append("):\n")
+              .append(entry.getComment() == null ? "" : entry.getComment()).append('\n');
+        }
+        default -> { }
+      }
+    }
+    return text.toString().strip();
+  }
+
+  static boolean isOverdue(IncomingDocument d, Instant now) {
+    return switch (d.getStatus()) {
+      case ARCHIVED, REGISTERED -> false;
+      case AWAITING_DIRECTION -> d.getDirectionDueAt() != null && now.isAfter(d.getDirectionDueAt());
+      default -> d.getDueAt() != null && now.isAfter(d.getDueAt());
+    };
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
+  }
+
+  private static NotFoundException notFound(long id) {
+    return new NotFoundException("Không tìm thấy văn bản đến có mã " + id);
+  }
+}

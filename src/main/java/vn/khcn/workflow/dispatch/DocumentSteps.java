@@ -1,0 +1,281 @@
+package vn.khcn.workflow.dispatch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.calendar.WorkingCalendar;
+import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.process.InvalidTaskInputException;
+import vn.khcn.workflow.shared.process.VariableValues;
+
+/**
+ * The steps of the incoming-directive process, one method each, called by the model's delegates
+ * and listeners inside the engine's transaction. The document's state lives here, in JPA.
+ */
+@Service
+@Transactional
+public class DocumentSteps {
+
+  static final int MAX_DIRECTION_LENGTH = 4000;
+  static final int MAX_RESULT_LENGTH = 8000;
+
+  private final IncomingDocumentRepository documents;
+  private final AssignmentRepository assignments;
+  private final TrailRepository trail;
+  private final WorkingCalendar calendar;
+  private final Clock clock;
+
+  DocumentSteps(IncomingDocumentRepository documents, AssignmentRepository assignments,
+      TrailRepository trail, WorkingCalendar calendar, Clock clock) {
+    this.documents = documents;
+    this.assignments = assignments;
+    this.trail = trail;
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /**
+   * Presents the document to the directors with the deadline of dispatch-sla: a number of hours
+   * for urgent documents, otherwise the end of the same or the next working day.
+   */
+  public DirectionSchedule scheduleDirection(long documentId, Integer dueHours,
+      Integer dueWorkingDays, Integer handlingWorkingDays) {
+    IncomingDocument document = document(documentId);
+    Instant now = clock.instant();
+    Instant directionDue = dueHours != null
+        ? now.plus(Duration.ofHours(dueHours))
+        : calendar.endOfWorkingDay(now, dueWorkingDays == null ? 1 : dueWorkingDays);
+    LocalDate today = LocalDate.ofInstant(now, zone());
+    LocalDate suggested = calendar.addWorkingDays(today,
+        handlingWorkingDays == null ? 10 : handlingWorkingDays);
+    document.presentForDirection(directionDue);
+    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.PRESENTED, null, null,
+        "Hạn cho ý kiến chỉ đạo: " + DocumentFormats.dateTime(directionDue, zone())));
+    return new DirectionSchedule(directionDue, suggested);
+  }
+
+  /** Validates and records a director's direction; refuses invalid input with every problem. */
+  public DirectionPlan recordDirection(long documentId, DirectionInput input, Actor actor,
+      String taskId) {
+    IncomingDocument document = document(documentId);
+    Instant now = clock.instant();
+    List<String> problems = new ArrayList<>();
+    boolean infoOnly = Boolean.TRUE.equals(input.infoOnly());
+    String direction = input.direction();
+    if (direction == null && infoOnly) {
+      direction = "Để biết, lưu hồ sơ.";
+    }
+    if (direction == null) {
+      problems.add("direction: chưa nhập ý kiến chỉ đạo");
+    } else if (direction.length() > MAX_DIRECTION_LENGTH) {
+      problems.add("direction: ý kiến chỉ đạo dài quá " + MAX_DIRECTION_LENGTH + " ký tự");
+    }
+    List<String> informed = input.informedUnits();
+    checkUnits("informedUnits", informed, problems);
+    String lead = infoOnly ? null : input.leadUnit();
+    List<String> coordinating = infoOnly ? List.of() : input.coordinatingUnits();
+    Instant due = null;
+    if (!infoOnly) {
+      if (lead == null) {
+        problems.add("leadUnit: chưa chọn đơn vị chủ trì");
+      } else if (!Groups.isUnit(lead)) {
+        problems.add("leadUnit: '" + lead + "' không phải là đơn vị của Sở");
+      }
+      checkUnits("coordinatingUnits", coordinating, problems);
+      if (lead != null && coordinating.contains(lead)) {
+        problems.add("coordinatingUnits: đơn vị chủ trì không đồng thời là đơn vị phối hợp");
+      }
+      try {
+        due = VariableValues.instant(input.dueDate(), zone());
+        if (due == null) {
+          problems.add("dueDate: chưa nhập hạn xử lý");
+        } else if (due.isBefore(now)) {
+          problems.add("dueDate: hạn xử lý đã qua (" + DocumentFormats.dateTime(due, zone()) + ")");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("dueDate: " + e.getMessage());
+      }
+    }
+    if (lead != null && informed.contains(lead) || informed.stream().anyMatch(coordinating::contains)) {
+      problems.add("informedUnits: đơn vị để biết không đồng thời là đơn vị chủ trì hoặc phối hợp");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInputException(problems);
+    }
+
+    document.recordDirection(direction, infoOnly, due, actor.userId(), now);
+    List<String> handling = new ArrayList<>();
+    if (!infoOnly) {
+      handling.add(lead);
+      handling.addAll(coordinating);
+      assignments.save(new Assignment(documentId, lead, AssignmentRole.LEAD, due, now));
+      for (String unit : coordinating) {
+        assignments.save(new Assignment(documentId, unit, AssignmentRole.COORDINATING, due, now));
+      }
+    }
+    for (String unit : informed) {
+      assignments.save(new Assignment(documentId, unit, AssignmentRole.INFORMED, null, now));
+    }
+    StringBuilder comment = new StringBuilder(direction);
+    if (!infoOnly) {
+      comment.append("\nChủ trì: ").append(Groups.nameOf(lead));
+      if (!coordinating.isEmpty()) {
+        comment.append("; phối hợp: ").append(names(coordinating));
+      }
+      comment.append("; hạn xử lý: ").append(DocumentFormats.dateTime(due, zone()));
+    }
+    if (!informed.isEmpty()) {
+      comment.append(infoOnly ? "\nĐể biết: " : "; để biết: ").append(names(informed));
+    }
+    trail.save(new TrailEntry(documentId, now, actor, TrailAction.DIRECTION_GIVEN, null, taskId,
+        comment.toString()));
+    return new DirectionPlan(infoOnly, List.copyOf(handling), !coordinating.isEmpty(), due,
+        infoOnly ? null : reminderTime(now, due));
+  }
+
+  /** The units informed only ("để biết") are told; the trail says who. */
+  public void notifyInformedUnits(long documentId) {
+    List<String> informed = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
+        .filter(a -> a.getRole() == AssignmentRole.INFORMED).map(Assignment::getUnitId).toList();
+    if (!informed.isEmpty()) {
+      trail.save(new TrailEntry(documentId, clock.instant(), Actor.SYSTEM, TrailAction.INFORMED,
+          null, null, "Đã gửi để biết: " + names(informed)));
+    }
+  }
+
+  /**
+   * Records one unit's result. When the lead unit handles the document alone, its result is the
+   * report the directors approve.
+   */
+  public void recordUnitResult(long documentId, String unit, String result, Actor actor,
+      String taskId) {
+    requireText("result", "kết quả xử lý", result, MAX_RESULT_LENGTH);
+    IncomingDocument document = document(documentId);
+    Assignment assignment = assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit,
+        AssignmentRole.INFORMED).orElseThrow(() -> new IllegalStateException(
+            "No assignment of " + unit + " on document " + documentId));
+    Instant now = clock.instant();
+    assignment.complete(result, actor.userId(), now);
+    trail.save(new TrailEntry(documentId, now, actor, TrailAction.UNIT_RESULT, unit, taskId, result));
+    boolean alone = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
+        .noneMatch(a -> a.getRole() == AssignmentRole.COORDINATING);
+    if (alone && assignment.getRole() == AssignmentRole.LEAD) {
+      document.submitReport(result);
+    }
+  }
+
+  /** The lead unit's consolidated report goes to the directors. */
+  public void recordReport(long documentId, String report, Actor actor, String taskId) {
+    requireText("report", "báo cáo tổng hợp", report, MAX_RESULT_LENGTH);
+    document(documentId).submitReport(report);
+    trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.REPORT_SUBMITTED,
+        null, taskId, report));
+  }
+
+  /** A director approves the result, or returns it with a comment (required then). */
+  public void recordApproval(long documentId, Boolean approved, String comment, Actor actor,
+      String taskId) {
+    List<String> problems = new ArrayList<>();
+    if (approved == null) {
+      problems.add("approved: chưa chọn duyệt hay trả lại");
+    } else if (!approved && comment == null) {
+      problems.add("comment: khi trả lại cần ghi rõ ý kiến");
+    }
+    if (comment != null && comment.length() > MAX_DIRECTION_LENGTH) {
+      problems.add("comment: ý kiến dài quá " + MAX_DIRECTION_LENGTH + " ký tự");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidTaskInputException(problems);
+    }
+    IncomingDocument document = document(documentId);
+    if (!approved) {
+      document.returnForRework();
+    }
+    trail.save(new TrailEntry(documentId, clock.instant(), actor,
+        approved ? TrailAction.APPROVED : TrailAction.RETURNED, null, taskId, comment));
+  }
+
+  /** A reminder before the due date, to the unit still working (stage HANDLING or REPORT). */
+  public void remind(long documentId, String unit, String stage) {
+    Instant now = clock.instant();
+    IncomingDocument document = document(documentId);
+    assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
+        .ifPresent(a -> a.reminded(now));
+    String what = "REPORT".equals(stage) ? "báo cáo tổng hợp" : "xử lý";
+    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.REMINDER, unit, null,
+        "Nhắc " + Groups.nameOf(unit) + ": hạn " + what + " là "
+            + DocumentFormats.dateTime(document.getDueAt(), zone())));
+  }
+
+  /** Overdue: the directors are told and the unit's assignment is flagged. */
+  public void escalate(long documentId, String unit, String stage) {
+    Instant now = clock.instant();
+    IncomingDocument document = document(documentId);
+    assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
+        .ifPresent(a -> a.escalated(now));
+    String what = "REPORT".equals(stage) ? "báo cáo tổng hợp" : "xử lý";
+    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.ESCALATED, unit, null,
+        Groups.nameOf(unit) + " quá hạn " + what + " (hạn "
+            + DocumentFormats.dateTime(document.getDueAt(), zone()) + "); đã báo "
+            + Groups.nameOf(Groups.LANH_DAO)));
+  }
+
+  /** Files the document (lưu hồ sơ): status ARCHIVED, the whole trail kept. */
+  public void archive(long documentId) {
+    Instant now = clock.instant();
+    document(documentId).archive(now);
+    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.ARCHIVED, null, null,
+        "Đã lưu hồ sơ"));
+  }
+
+  /** One working day before the due date at 08:00, or half-way when that has already passed. */
+  Instant reminderTime(Instant now, Instant due) {
+    LocalDate day = LocalDate.ofInstant(due, zone()).minusDays(1);
+    while (!calendar.isWorkingDay(day)) {
+      day = day.minusDays(1);
+    }
+    Instant reminder = day.atTime(8, 0).atZone(zone()).toInstant();
+    if (!reminder.isAfter(now) || !reminder.isBefore(due)) {
+      reminder = now.plus(Duration.between(now, due).dividedBy(2));
+    }
+    return reminder;
+  }
+
+  private void checkUnits(String field, List<String> units, List<String> problems) {
+    for (String unit : units) {
+      if (!Groups.isUnit(unit)) {
+        problems.add(field + ": '" + unit + "' không phải là đơn vị của Sở");
+      }
+    }
+  }
+
+  private static void requireText(String field, String label, String text, int max) {
+    if (text == null) {
+      throw new InvalidTaskInputException(List.of(field + ": chưa nhập " + label));
+    }
+    if (text.length() > max) {
+      throw new InvalidTaskInputException(List.of(field + ": " + label + " dài quá " + max
+          + " ký tự"));
+    }
+  }
+
+  private IncomingDocument document(long id) {
+    return documents.findById(id).orElseThrow(
+        () -> new IllegalStateException("Incoming document " + id + " does not exist"));
+  }
+
+  private ZoneId zone() {
+    return clock.getZone();
+  }
+
+  private static String names(List<String> units) {
+    return units.stream().map(Groups::nameOf).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,208 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import vn.khcn.workflow.shared.text.SearchText;
+
+/** An incoming document (văn bản đến) with the Decree 30 metadata and its handling state. */
+@Entity
+@Table(name = "incoming_document")
+public class IncomingDocument {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private NumberSeries series;
+
+  @Column(name = "doc_year", nullable = false)
+  private int year;
+
+  @Column(name = "incoming_number", nullable = false)
+  private int incomingNumber;
+
+  @Column(name = "business_key", nullable = false)
+  private String businessKey;
+
+  @Column(nullable = false)
+  private String issuer;
+
+  @Column(name = "document_number", nullable = false)
+  private String documentNumber;
+
+  @Column(name = "issued_on", nullable = false)
+  private LocalDate issuedOn;
+
+  @Column(name = "document_type", nullable = false)
+  private String documentType;
+
+  @Column(nullable = false)
+  private String summary;
+
+  private String signer;
+
+  @Column(name = "page_count")
+  private Integer pageCount;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Urgency urgency;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Classification classification;
+
+  @Column(name = "received_on", nullable = false)
+  private LocalDate receivedOn;
+
+  private String recipients;
+
+  private String notes;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private DocumentStatus status;
+
+  private String direction;
+
+  @Column(name = "direction_by")
+  private String directionBy;
+
+  @Column(name = "direction_at")
+  private Instant directionAt;
+
+  @Column(name = "info_only")
+  private Boolean infoOnly;
+
+  @Column(name = "direction_due_at")
+  private Instant directionDueAt;
+
+  @Column(name = "due_at")
+  private Instant dueAt;
+
+  private String report;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "registered_by", nullable = false)
+  private String registeredBy;
+
+  @Column(name = "registered_at", nullable = false)
+  private Instant registeredAt;
+
+  @Column(name = "archived_at")
+  private Instant archivedAt;
+
+  @Column(name = "search_text", nullable = false)
+  private String searchText;
+
+  @Version
+  private long version;
+
+  protected IncomingDocument() {}
+
+  IncomingDocument(Registration registration, int incomingNumber, String registeredBy,
+      Instant registeredAt) {
+    this.series = registration.classification().series();
+    this.year = registration.receivedOn().getYear();
+    this.incomingNumber = incomingNumber;
+    this.businessKey = IncomingDirectiveProcess.businessKey(incomingNumber, year,
+        registration.classification().isClassified());
+    this.issuer = registration.issuer();
+    this.documentNumber = registration.documentNumber();
+    this.issuedOn = registration.issuedOn();
+    this.documentType = registration.documentType();
+    this.summary = registration.summary();
+    this.signer = registration.signer();
+    this.pageCount = registration.pageCount();
+    this.urgency = registration.urgency();
+    this.classification = registration.classification();
+    this.receivedOn = registration.receivedOn();
+    this.recipients = registration.recipients();
+    this.notes = registration.notes();
+    this.status = DocumentStatus.REGISTERED;
+    this.registeredBy = registeredBy;
+    this.registeredAt = registeredAt;
+    this.searchText = SearchText.of(summary, documentNumber, issuer, businessKey, documentType);
+  }
+
+  /** "114/2026": the number a person reads; classified documents carry the "-M" series mark. */
+  public String incomingNumberLabel() {
+    return businessKey;
+  }
+
+  void presentForDirection(Instant directionDue) {
+    this.status = DocumentStatus.AWAITING_DIRECTION;
+    this.directionDueAt = directionDue;
+  }
+
+  void recordDirection(String direction, boolean infoOnly, Instant dueAt, String by, Instant at) {
+    this.direction = direction;
+    this.infoOnly = infoOnly;
+    this.dueAt = dueAt;
+    this.directionBy = by;
+    this.directionAt = at;
+    if (!infoOnly) {
+      this.status = DocumentStatus.IN_PROGRESS;
+    }
+  }
+
+  void submitReport(String report) {
+    this.report = report;
+    this.status = DocumentStatus.AWAITING_APPROVAL;
+  }
+
+  void returnForRework() {
+    this.status = DocumentStatus.IN_PROGRESS;
+  }
+
+  void archive(Instant at) {
+    this.status = DocumentStatus.ARCHIVED;
+    this.archivedAt = at;
+  }
+
+  void attachProcess(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  public Long getId() { return id; }
+  public int getYear() { return year; }
+  public int getIncomingNumber() { return incomingNumber; }
+  public String getBusinessKey() { return businessKey; }
+  public String getIssuer() { return issuer; }
+  public String getDocumentNumber() { return documentNumber; }
+  public LocalDate getIssuedOn() { return issuedOn; }
+  public String getDocumentType() { return documentType; }
+  public String getSummary() { return summary; }
+  public String getSigner() { return signer; }
+  public Integer getPageCount() { return pageCount; }
+  public Urgency getUrgency() { return urgency; }
+  public Classification getClassification() { return classification; }
+  public LocalDate getReceivedOn() { return receivedOn; }
+  public String getRecipients() { return recipients; }
+  public String getNotes() { return notes; }
+  public DocumentStatus getStatus() { return status; }
+  public String getDirection() { return direction; }
+  public String getDirectionBy() { return directionBy; }
+  public Instant getDirectionAt() { return directionAt; }
+  public Boolean getInfoOnly() { return infoOnly; }
+  public Instant getDirectionDueAt() { return directionDueAt; }
+  public Instant getDueAt() { return dueAt; }
+  public String getReport() { return report; }
+  public String getProcessInstanceId() { return processInstanceId; }
+  public String getRegisteredBy() { return registeredBy; }
+  public Instant getRegisteredAt() { return registeredAt; }
+  public Instant getArchivedAt() { return archivedAt; }
+}

@@ -1,0 +1,59 @@
+package vn.khcn.workflow.dispatch;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands out incoming numbers (số đến): one gapless, duplicate-free sequence per series and calendar
+ * year. The counter row is incremented inside the caller's transaction, so its row lock serialises
+ * concurrent registrations and a rolled-back registration gives its number back (ADR 0005).
+ */
+@Component
+class IncomingNumberAllocator {
+
+  private final JdbcTemplate jdbc;
+  private final TransactionTemplate newTransaction;
+
+  IncomingNumberAllocator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.newTransaction = new TransactionTemplate(transactionManager);
+    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  /** The next number of the series for the year; must run inside the registration transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  int next(NumberSeries series, int year) {
+    if (increment(series, year) == 0) {
+      createCounter(series, year);
+      if (increment(series, year) == 0) {
+        throw new IllegalStateException("Counter row for " + series + "/" + year + " is missing");
+      }
+    }
+    Integer number = jdbc.queryForObject(
+        "select last_number from incoming_number_counter where series = ? and counter_year = ?",
+        Integer.class, series.name(), year);
+    return number;
+  }
+
+  private int increment(NumberSeries series, int year) {
+    return jdbc.update("update incoming_number_counter set last_number = last_number + 1"
+        + " where series = ? and counter_year = ?", series.name(), year);
+  }
+
+  /** The first registration of a year creates its counter; a concurrent creator may win. */
+  private void createCounter(NumberSeries series, int year) {
+    try {
+      newTransaction.executeWithoutResult(status -> jdbc.update(
+          "insert into incoming_number_counter (series, counter_year, last_number) values (?, ?, 0)",
+          series.name(), year));
+    } catch (DataIntegrityViolationException alreadyCreated) {
+      // another registration created the row first: fine, it starts at 0 either way
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package vn.khcn.workflow.dispatch;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.InvalidInputException;
+
+/**
+ * The body of POST /api/incoming-documents. Fields arrive as text so that every bad field is
+ * reported at once, in Vietnamese, instead of the first one Jackson trips over.
+ */
+public record RegistrationRequest(
+    String issuer,
+    String documentNumber,
+    String issuedOn,
+    String documentType,
+    String summary,
+    String signer,
+    String pageCount,
+    String urgency,
+    String classification,
+    String receivedOn,
+    String recipients,
+    String notes,
+    Boolean registerDuplicate) {
+
+  static final int MAX_SUMMARY = 500;
+
+  /** The validated registration, or every problem found. */
+  Registration validate(LocalDate today) {
+    List<FieldError> errors = new ArrayList<>();
+    String issuer = text("issuer", this.issuer, 300, true, "cơ quan ban hành", errors);
+    String number = text("documentNumber", documentNumber, 100, true, "số, ký hiệu", errors);
+    LocalDate issued = date("issuedOn", issuedOn, true, errors);
+    String type = text("documentType", documentType, 100, true, "loại văn bản", errors);
+    String summary = text("summary", this.summary, MAX_SUMMARY, true, "trích yếu", errors);
+    String signer = text("signer", this.signer, 200, false, "người ký", errors);
+    Integer pages = pages(errors);
+    Urgency urgency = choice("urgency", this.urgency, Urgency.class, null, errors);
+    Classification classification = choice("classification", this.classification,
+        Classification.class, Classification.NONE, errors);
+    LocalDate received = date("receivedOn", receivedOn, false, errors);
+    if (received == null && receivedOn == null) {
+      received = today;
+    }
+    String recipients = text("recipients", this.recipients, 1000, false, "nơi nhận", errors);
+    String notes = text("notes", this.notes, 2000, false, "ghi chú", errors);
+    if (issued != null && issued.isAfter(today)) {
+      errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau hôm nay"));
+    }
+    if (received != null && received.isAfter(today)) {
+      errors.add(new FieldError("receivedOn", "ngày đến không thể sau hôm nay"));
+    }
+    if (issued != null && received != null && issued.isAfter(received)) {
+      errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau ngày đến"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return new Registration(issuer, number, issued, type, summary, signer, pages, urgency,
+        classification, received, recipients, notes);
+  }
+
+  private Integer pages(List<FieldError> errors) {
+    if (pageCount == null || pageCount.isBlank()) {
+      return null;
+    }
+    try {
+      int pages = Integer.parseInt(pageCount.strip());
+      if (pages < 1 || pages > 100_000) {
+        errors.add(new FieldError("pageCount", "số trang phải từ 1 đến 100000"));
+        return null;
+      }
+      return pages;
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError("pageCount", "số trang phải là số nguyên"));
+      return null;
+    }
+  }
+
+  private static String text(String field, String value, int max, boolean required, String label,
+      List<FieldError> errors) {
+    String text = value == null ? null : value.strip();
+    if (text == null || text.isEmpty()) {
+      if (required) {
+        errors.add(new FieldError(field, "chưa nhập " + label));
+      }
+      return null;
+    }
+    if (text.length() > max) {
+      errors.add(new FieldError(field, label + " dài quá " + max + " ký tự (" + text.length()
+          + ")"));
+      return null;
+    }
+    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
+        && c != '\t')) {
+      errors.add(new FieldError(field, label + " chứa ký tự điều khiển"));
+      return null;
+    }
+    return text;
+  }
+
+  private static LocalDate date(String field, String value, boolean required,
+      List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      if (required) {
+        errors.add(new FieldError(field, "chưa nhập ngày (dạng yyyy-MM-dd)"));
+      }
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.strip());
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, "ngày không hợp lệ: '" + value + "' (dạng yyyy-MM-dd)"));
+      return null;
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(String field, String value, Class<E> type,
+      E fallback, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      if (fallback == null) {
+        errors.add(new FieldError(field, "chưa chọn; một trong " + List.of(type.getEnumConstants())));
+      }
+      return fallback;
+    }
+    try {
+      return Enum.valueOf(type, value.strip());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, "giá trị '" + value + "' không hợp lệ; một trong "
+          + List.of(type.getEnumConstants())));
+      return null;
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package vn.khcn.workflow.dispatch;
+
+import static vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
+
+import java.time.Clock;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers incoming documents: duplicate check, the next incoming number, the entity with its
+ * first trail entry, and the dispatch process, all in one transaction so that a failure stores
+ * nothing and consumes no number.
+ */
+@Service
+public class RegistrationService {
+
+  private final IncomingDocumentRepository documents;
+  private final TrailRepository trail;
+  private final IncomingNumberAllocator numbers;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  RegistrationService(IncomingDocumentRepository documents, TrailRepository trail,
+      IncomingNumberAllocator numbers, RuntimeService runtimeService, Clock clock) {
+    this.documents = documents;
+    this.trail = trail;
+    this.numbers = numbers;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RegisteredDocument register(Registration registration, boolean registerDuplicate,
+      Actor actor) {
+    List<IncomingDocument> duplicates = documents.findDuplicates(registration.issuer(),
+        registration.documentNumber(), registration.issuedOn());
+    if (!duplicates.isEmpty() && !registerDuplicate) {
+      throw new DuplicateDocumentException(duplicates.get(0));
+    }
+    int number = numbers.next(registration.classification().series(),
+        registration.receivedOn().getYear());
+    IncomingDocument document = documents.saveAndFlush(
+        new IncomingDocument(registration, number, actor.userId(), clock.instant()));
+    String note = "Số đến " + document.getBusinessKey()
+        + (duplicates.isEmpty() ? "" : "; văn bản gửi lại, đã đăng ký trước đó với số đến "
+            + duplicates.get(0).getBusinessKey());
+    trail.save(new TrailEntry(document.getId(), clock.instant(), actor, TrailAction.REGISTERED,
+        null, null, note));
+
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+        IncomingDirectiveProcess.KEY, document.getBusinessKey(),
+        Variables.createVariables()
+            .putValue(Vars.DOCUMENT_ID, document.getId())
+            .putValue(Vars.INCOMING_NUMBER, document.getBusinessKey())
+            .putValue(Vars.DOCUMENT_NUMBER, document.getDocumentNumber())
+            .putValue(Vars.ISSUER, document.getIssuer())
+            .putValue(Vars.SUMMARY, document.getSummary())
+            .putValue(Vars.DOCUMENT_TYPE, document.getDocumentType())
+            .putValue(Vars.URGENCY, document.getUrgency().name()));
+    document.attachProcess(instance.getId());
+    return new RegisteredDocument(document.getId(), number, document.getYear(),
+        document.getBusinessKey(), instance.getId());
+  }
+}

@@ -1,0 +1,27 @@
+package vn.khcn.workflow.dispatch;
+
+/** One step in a document's trail, with the label a person reads. */
+public enum TrailAction {
+  REGISTERED("Đăng ký văn bản đến"),
+  PRESENTED("Trình lãnh đạo"),
+  DIRECTION_GIVEN("Cho ý kiến chỉ đạo"),
+  INFORMED("Gửi để biết"),
+  ATTACHMENT_ADDED("Thêm tệp đính kèm"),
+  UNIT_RESULT("Đơn vị báo cáo kết quả"),
+  REPORT_SUBMITTED("Trình báo cáo tổng hợp"),
+  RETURNED("Trả lại để hoàn thiện"),
+  APPROVED("Duyệt kết quả"),
+  REMINDER("Nhắc hạn xử lý"),
+  ESCALATED("Quá hạn, báo lãnh đạo"),
+  ARCHIVED("Lưu hồ sơ");
+
+  private final String label;
+
+  TrailAction(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

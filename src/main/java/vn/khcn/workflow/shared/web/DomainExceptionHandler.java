@@ -1,0 +1,42 @@
+package vn.khcn.workflow.shared.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Maps the application's own exceptions to {@link ApiError} bodies. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class DomainExceptionHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ApiError> invalid(InvalidInputException e, HttpServletRequest request) {
+    return ResponseEntity.badRequest().body(ApiError.invalid("Dữ liệu không hợp lệ",
+        request.getRequestURI(), e.fieldErrors()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(
+        ApiError.of(404, "Not Found", e.getMessage(), request.getRequestURI()));
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(ConflictException e, HttpServletRequest request) {
+    ApiError error = ApiError.of(409, "Conflict", e.getMessage(), request.getRequestURI());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("timestamp", error.timestamp());
+    body.put("status", error.status());
+    body.put("error", error.error());
+    body.put("message", error.message());
+    body.put("path", error.path());
+    body.putAll(e.details());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(body);
+  }
+}

@@ -1,0 +1,51 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.InvalidInputException;
+
+class RegistrationRequestTest {
+
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+
+  static RegistrationRequest valid() {
+    return new RegistrationRequest("Thành ủy Cần Thơ", "1143-CV/TU", "2024-11-28", "Công văn",
+        "Tăng cường sự lãnh đạo của Đảng đối với hoạt động của Liên hiệp các Hội KH&KT",
+        "Phạm Văn Hiếu", "3", "URGENT", null, null, null, null, null);
+  }
+
+  @Test
+  void validRequestDefaultsClassificationAndArrivalDate() {
+    Registration r = valid().validate(TODAY);
+    assertThat(r.classification()).isEqualTo(Classification.NONE);
+    assertThat(r.receivedOn()).isEqualTo(TODAY);
+    assertThat(r.urgency()).isEqualTo(Urgency.URGENT);
+    assertThat(r.pageCount()).isEqualTo(3);
+  }
+
+  @Test
+  void listsEveryBadField() {
+    RegistrationRequest bad = new RegistrationRequest(" ", null, "2026-02-30", "Công văn",
+        "x".repeat(501), null, "-2", "SOON", "PUBLIC", "2027-01-01", null, null, null);
+    InvalidInputException e = catchThrowableOfType(() -> bad.validate(TODAY),
+        InvalidInputException.class);
+    assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+        "issuer", "documentNumber", "issuedOn", "summary", "pageCount", "urgency",
+        "classification", "receivedOn");
+    assertThat(e.fieldErrors()).filteredOn(f -> f.field().equals("summary"))
+        .extracting(FieldError::message).first().asString().contains("500");
+  }
+
+  @Test
+  void issueDateCannotFollowArrival() {
+    RegistrationRequest r = new RegistrationRequest("UBND thành phố", "12/QĐ-UBND", "2026-11-20",
+        "Quyết định", "Về việc ...", null, null, "NORMAL", "NONE", "2026-11-19", null, null, null);
+    InvalidInputException e = catchThrowableOfType(() -> r.validate(TODAY),
+        InvalidInputException.class);
+    assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("issuedOn");
+  }
+}
