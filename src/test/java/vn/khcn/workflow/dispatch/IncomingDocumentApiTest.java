@@ -1,0 +1,251 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.khcn.workflow.dispatch.DispatchTestClient.document;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import vn.khcn.workflow.dispatch.DispatchTestClient.Response;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class IncomingDocumentApiTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TaskService taskService;
+
+  DispatchTestClient api;
+
+  @BeforeEach
+  void setUp() {
+    api = new DispatchTestClient(rest);
+  }
+
+  static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8) + "/KH-UBND";
+  }
+
+  @Test
+  void registrationNumbersTheDocumentAndPresentsItToTheDirectors() {
+    Response created = api.post("vanthu", "/api/incoming-documents", document(unique()));
+
+    assertThat(created.status()).isEqualTo(201);
+    JsonNode body = created.body();
+    int number = body.get("incomingNumber").asInt();
+    assertThat(body.get("businessKey").asText()).isEqualTo(number + "/" + body.get("year").asInt());
+    assertThat(created.headers().getLocation()).hasPath("/api/incoming-documents/" + body.get("id").asLong());
+
+    Task task = taskService.createTaskQuery().processInstanceId(body.get("processInstanceId").asText())
+        .singleResult();
+    assertThat(task.getTaskDefinitionKey()).isEqualTo("giveDirection");
+    assertThat(task.getDueDate()).as("due by dispatch-sla").isNotNull();
+    assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+        .contains("lanh-dao");
+
+    JsonNode details = api.get("giamdoc", "/api/incoming-documents/" + body.get("id").asLong()).body();
+    assertThat(details.get("status").asText()).isEqualTo("AWAITING_DIRECTION");
+    assertThat(details.get("directionDueDate").isNull()).isFalse();
+    assertThat(details.get("trail")).extracting(t -> t.get("action").asText())
+        .containsExactly("REGISTERED", "PRESENTED");
+    assertThat(details.get("trail").get(0).get("actorName").asText()).isNotEqualTo("vanthu")
+        .as("the clerk's full name is recorded").isNotBlank();
+  }
+
+  @Test
+  void invalidInputListsEachBadFieldAndStoresNothing() {
+    int documentsBefore = count("incoming_document");
+    Integer lastNumber = lastNumber();
+    Map<String, Object> bad = document(unique());
+    bad.put("summary", "x".repeat(501));
+    bad.put("issuedOn", "2026-02-30");
+    bad.put("urgency", "GẤP");
+    bad.remove("issuer");
+    bad.put("pageCount", "mười");
+
+    Response response = api.post("vanthu", "/api/incoming-documents", bad);
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.body().get("fieldErrors")).extracting(f -> f.get("field").asText())
+        .containsExactlyInAnyOrder("summary", "issuedOn", "urgency", "issuer", "pageCount");
+    assertThat(count("incoming_document")).isEqualTo(documentsBefore);
+    assertThat(lastNumber()).as("no number consumed").isEqualTo(lastNumber);
+  }
+
+  @Test
+  void malformedJsonAndUnknownFieldsAreRefused() {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    ResponseEntity<String> malformed = rest.withBasicAuth("vanthu", "demo").exchange(
+        "/api/incoming-documents", HttpMethod.POST, new HttpEntity<>("{\"issuer\": ", headers),
+        String.class);
+    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+
+    Map<String, Object> unknown = document(unique());
+    unknown.put("incomingNumber", 1);
+    assertThat(api.post("vanthu", "/api/incoming-documents", unknown).status()).isEqualTo(400);
+  }
+
+  @Test
+  void duplicateIsRefusedNamingTheEarlierRegistrationUnlessFlagged() {
+    Map<String, Object> doc = document(unique());
+    JsonNode first = api.post("vanthu", "/api/incoming-documents", doc).body();
+
+    Response again = api.post("vanthu", "/api/incoming-documents", doc);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().get("existingBusinessKey").asText()).isEqualTo(first.get("businessKey").asText());
+    assertThat(again.body().get("message").asText()).contains(first.get("businessKey").asText());
+
+    doc.put("registerDuplicate", true);
+    Response resent = api.post("vanthu", "/api/incoming-documents", doc);
+    assertThat(resent.status()).isEqualTo(201);
+    assertThat(resent.body().get("incomingNumber").asInt()).isGreaterThan(first.get("incomingNumber").asInt());
+  }
+
+  @Test
+  void onlyTheRegistryRegistersAndOnlyStaffRead() {
+    Response anonymous = api.post(null, "/api/incoming-documents", document(unique()));
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body().get("status").asInt()).isEqualTo(401);
+
+    Response unit = api.post("cv.qlkh", "/api/incoming-documents", document(unique()));
+    assertThat(unit.status()).isEqualTo(403);
+    assertThat(unit.body().get("message").asText()).isNotBlank();
+
+    long id = api.post("vanthu", "/api/incoming-documents", document(unique())).body().get("id").asLong();
+    assertThat(api.get(null, "/api/incoming-documents/" + id).status()).isEqualTo(401);
+    assertThat(api.get("hd.chutich", "/api/incoming-documents/" + id).status()).isEqualTo(403);
+    assertThat(api.get("cv.qlcn", "/api/incoming-documents/" + id).status()).isEqualTo(200);
+    assertThat(api.get("vanthu", "/api/incoming-documents/999999999").status()).isEqualTo(404);
+  }
+
+  @Test
+  void searchFindsSummaryNumberAndIssuerWithOrWithoutDiacritics() {
+    String marker = "Ươm tạo " + UUID.randomUUID().toString().substring(0, 6);
+    Map<String, Object> doc = document(unique());
+    doc.put("summary", "Về việc hỗ trợ " + marker + " doanh nghiệp khởi nghiệp đổi mới sáng tạo");
+    long id = api.post("vanthu", "/api/incoming-documents", doc).body().get("id").asLong();
+
+    for (String q : List.of(marker, vn.khcn.workflow.shared.text.SearchText.fold(marker))) {
+      JsonNode page = api.get("cv.qlkh", "/api/incoming-documents?q=" + q).body();
+      assertThat(page.get("content")).extracting(d -> d.get("id").asLong()).containsExactly(id);
+    }
+    JsonNode byNumber = api.get("cv.qlkh", "/api/incoming-documents?q="
+        + doc.get("documentNumber").toString().toLowerCase()).body();
+    assertThat(byNumber.get("content")).extracting(d -> d.get("id").asLong()).contains(id);
+    JsonNode byStatus = api.get("cv.qlkh",
+        "/api/incoming-documents?status=ARCHIVED&q=" + marker).body();
+    assertThat(byStatus.get("content")).isEmpty();
+    assertThat(api.get("cv.qlkh", "/api/incoming-documents?size=1000").status()).isEqualTo(400);
+    assertThat(api.get("cv.qlkh", "/api/incoming-documents?status=LOST").status()).isEqualTo(400);
+    assertThat(api.get("cv.qlkh", "/api/incoming-documents?q=%25' or 1=1 --").status()).isEqualTo(200);
+  }
+
+  @Test
+  void classifiedDocumentsHaveTheirOwnSeriesAndAreHiddenFromOtherUnits() {
+    Map<String, Object> doc = document(unique());
+    doc.put("classification", "CONFIDENTIAL");
+    JsonNode created = api.post("vanthu", "/api/incoming-documents", doc).body();
+
+    assertThat(created.get("businessKey").asText()).isEqualTo(
+        created.get("incomingNumber").asInt() + "-M/" + created.get("year").asInt());
+    long id = created.get("id").asLong();
+    assertThat(api.get("giamdoc", "/api/incoming-documents/" + id).status()).isEqualTo(200);
+    assertThat(api.get("cv.qlkh", "/api/incoming-documents/" + id).status()).isEqualTo(404);
+    JsonNode list = api.get("cv.qlkh", "/api/incoming-documents?size=100&q=" + doc.get("documentNumber")).body();
+    assertThat(list.get("content")).isEmpty();
+  }
+
+  @Test
+  void attachmentsAreCheckedByContentAndDownloadedAsAttachments() {
+    long id = api.post("vanthu", "/api/incoming-documents", document(unique())).body().get("id").asLong();
+    byte[] pdf = "%PDF-1.4\n% Công văn\n".getBytes(StandardCharsets.UTF_8);
+
+    ResponseEntity<String> uploaded = upload("vanthu", id, "../../etc/Công văn 1143.pdf", pdf);
+    assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
+    JsonNode attachment = DispatchTestClient.parse(uploaded.getBody());
+    assertThat(attachment.get("fileName").asText()).isEqualTo("Công văn 1143.pdf");
+    assertThat(attachment.get("contentType").asText()).isEqualTo("application/pdf");
+
+    ResponseEntity<byte[]> download = rest.withBasicAuth("giamdoc", "demo").getForEntity(
+        attachment.get("downloadUrl").asText(), byte[].class);
+    assertThat(download.getBody()).isEqualTo(pdf);
+    assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
+    assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("Công văn 1143.pdf");
+
+    assertThat(upload("vanthu", id, "virus.pdf", "MZ\u0090 program".getBytes()).getStatusCode().value())
+        .isEqualTo(400);
+    ResponseEntity<String> renamed = upload("vanthu", id, "bang-tinh.xlsx", pdf);
+    assertThat(renamed.getStatusCode().value()).isEqualTo(400);
+    assertThat(renamed.getBody()).contains("xlsx");
+    assertThat(upload("cv.qlcn", id, "x.pdf", pdf).getStatusCode().value())
+        .as("a unit not assigned to the document").isEqualTo(403);
+
+    JsonNode details = api.get("vanthu", "/api/incoming-documents/" + id).body();
+    assertThat(details.get("attachments")).hasSize(1);
+  }
+
+  @Test
+  void incomingRegisterDownloadsAsCsvWithTheDecreeColumns() {
+    JsonNode created = api.post("vanthu", "/api/incoming-documents", document(unique())).body();
+    String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+    ResponseEntity<byte[]> csv = rest.withBasicAuth("vanthu", "demo").getForEntity(
+        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today, byte[].class);
+
+    assertThat(csv.getStatusCode().value()).isEqualTo(200);
+    assertThat(csv.getHeaders().getContentDisposition().isAttachment()).isTrue();
+    String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF\"Ngày đến\",\"Số đến\",\"Tác giả\",\"Số, ký hiệu\"");
+    assertThat(text).contains("\"" + created.get("businessKey").asText() + "\"");
+    assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity(
+        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today, String.class)
+        .getStatusCode().value()).isEqualTo(403);
+  }
+
+  private ResponseEntity<String> upload(String user, long id, String fileName, byte[] content) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth(user, "demo").exchange("/api/incoming-documents/" + id + "/attachments",
+        HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+  }
+
+  private int count(String table) {
+    return jdbc.queryForObject("select count(*) from " + table, Integer.class);
+  }
+
+  private Integer lastNumber() {
+    List<Integer> numbers = new ArrayList<>(jdbc.queryForList(
+        "select last_number from incoming_number_counter where series = 'REGULAR' order by counter_year desc",
+        Integer.class));
+    return numbers.isEmpty() ? null : numbers.get(0);
+  }
+}
