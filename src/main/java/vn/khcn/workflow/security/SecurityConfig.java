@@ -10,6 +10,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two filter chains. {@code apiSecurityFilterChain}: /engine-rest/**, /api/** and /actuator/**,
@@ -30,9 +33,11 @@ class SecurityConfig {
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http,
       CamundaAuthenticationProvider authenticationProvider, SecurityErrorResponses errors,
       IdentityService identityService) throws Exception {
-    http.securityMatcher("/engine-rest/**", "/api/**", "/actuator/**")
+    // explicit path matchers: /engine-rest is a Jersey servlet, not Spring MVC
+    http.securityMatcher(new OrRequestMatcher(
+            path("/engine-rest/**"), path("/api/**"), path("/actuator/**")))
         .authorizeHttpRequests(authorize -> authorize
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().authenticated())
         .authenticationProvider(authenticationProvider)
         .httpBasic(basic -> basic.realmName(SecurityErrorResponses.REALM)
@@ -56,7 +61,7 @@ class SecurityConfig {
       throws Exception {
     // The webapps answer with their own security headers, session login and CSRF filter.
     http.authorizeHttpRequests(authorize -> authorize
-            .requestMatchers(SETUP_PATH).denyAll()
+            .requestMatchers(path(SETUP_PATH)).denyAll()
             .anyRequest().permitAll())
         .exceptionHandling(exceptions -> exceptions
             // anonymous callers of a closed path get 403 too, not a login challenge
@@ -70,5 +75,9 @@ class SecurityConfig {
         .httpBasic(basic -> basic.disable())
         .logout(logout -> logout.disable());
     return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
   }
 }
