@@ -71,25 +71,39 @@ abstract class SecurityTestSupport {
     final CookieManager cookies = new CookieManager();
     final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
+    String token = "";
+
     WebappSession open() throws IOException, InterruptedException {
-      client.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).GET()
-          .build(), HttpResponse.BodyHandlers.discarding());
+      remember(client.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/")))
+          .GET().build(), HttpResponse.BodyHandlers.discarding()));
       return this;
     }
 
     String csrfToken() {
-      return cookies.getCookieStore().getCookies().stream()
-          .filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue)
-          .findFirst().orElse("");
+      return token;
+    }
+
+    /** The webapps' CSRF filter sends a new XSRF-TOKEN cookie with a new session (login). */
+    private void remember(HttpResponse<?> response) {
+      for (String header : response.headers().allValues("Set-Cookie")) {
+        for (HttpCookie cookie : HttpCookie.parse(header)) {
+          if (cookie.getName().equals("XSRF-TOKEN")) {
+            token = cookie.getValue();
+          }
+        }
+      }
     }
 
     HttpResponse<String> login(String app, String user, String password)
         throws IOException, InterruptedException {
       String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
           + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      return send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
+      HttpResponse<String> response = send("POST",
+          "/camunda/api/admin/auth/user/default/login/" + app,
           "application/x-www-form-urlencoded", form);
+      // the login starts a new session; its CSRF token comes with the next page
+      send("GET", "/camunda/app/" + app + "/default/", null, null);
+      return response;
     }
 
     HttpResponse<String> send(String method, String path, String contentType, String body)
@@ -103,8 +117,10 @@ abstract class SecurityTestSupport {
       request.method(method, body == null
           ? HttpRequest.BodyPublishers.noBody()
           : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-      return client.send(request.build(),
+      HttpResponse<String> response = client.send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      remember(response);
+      return response;
     }
   }
 }
