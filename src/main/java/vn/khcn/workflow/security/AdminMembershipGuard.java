@@ -5,12 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.UriUtils;
 import vn.khcn.workflow.identity.EngineAuthentication;
 import vn.khcn.workflow.identity.Groups;
 
@@ -53,8 +51,9 @@ final class AdminMembershipGuard extends OncePerRequestFilter {
 
   private boolean wouldEmptyAdminGroup(Matcher matcher) {
     String kind = matcher.group(1);
-    String id = decode(matcher.group(2));
-    String member = matcher.group(3) == null ? null : decode(matcher.group(3));
+    // the path is already decoded (servlet path plus path info)
+    String id = matcher.group(2);
+    String member = matcher.group(3);
     if ("group".equals(kind)) {
       if (!Groups.CAMUNDA_ADMIN.equals(id)) {
         return false;
@@ -71,9 +70,5 @@ final class AdminMembershipGuard extends OncePerRequestFilter {
       return isAdmin
           && identityService.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() <= 1;
     });
-  }
-
-  private static String decode(String segment) {
-    return UriUtils.decode(segment, StandardCharsets.UTF_8);
   }
 }

@@ -13,7 +13,8 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(EngineConflictExceptionMapper.TaskAlreadyClaimed.class);
-    register(EngineConflictExceptionMapper.OptimisticLocking.class);
+    register(EngineRestExceptionMappers.TaskAlreadyClaimed.class);
+    register(EngineRestExceptionMappers.OptimisticLocking.class);
+    register(EngineRestExceptionMappers.JavaSerializationRefused.class);
   }
 }

@@ -158,7 +158,12 @@ final class TaskQueryExpressionGuard extends OncePerRequestFilter {
     return contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/");
   }
 
+  /**
+   * The decoded path within the application (servlet path plus path info), as the JAX-RS
+   * resources see it: "/engine-rest/%74ask" is "/engine-rest/task" here too.
+   */
   static String pathOf(HttpServletRequest request) {
-    return request.getRequestURI().substring(request.getContextPath().length());
+    String pathInfo = request.getPathInfo();
+    return request.getServletPath() + (pathInfo == null ? "" : pathInfo);
   }
 }

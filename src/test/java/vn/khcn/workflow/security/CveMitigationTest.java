@@ -55,6 +55,9 @@ class CveMitigationTest extends SecurityTestSupport {
     String filter = "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":" + OR_EXPRESSION + "}";
     assertThat(send("POST", "/engine-rest/filter/create", "admin", "demo", JSON, filter)
         .statusCode()).isEqualTo(400);
+    // an encoded path reaches the same resource, and the same guard
+    assertThat(postJson("/engine-rest/%74ask/count", "giamdoc", OR_EXPRESSION).statusCode())
+        .isEqualTo(400);
     // the query string too
     String query = "/engine-rest/task?orQueries="
         + URLEncoder.encode("[{\"assigneeExpression\":\"x\"}]", StandardCharsets.UTF_8);
@@ -79,6 +82,11 @@ class CveMitigationTest extends SecurityTestSupport {
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(session.send("POST", "/camunda/api/engine/engine/default/task/count", JSON,
         OR_EXPRESSION).statusCode()).isEqualTo(400);
+    // what Tasklist asks for on its start page: the shared filters, in pages of 2000
+    HttpResponse<String> filters = session.send("GET", "/camunda/api/engine/engine/default/filter"
+        + "?firstResult=0&maxResults=2000&itemCount=false&resourceType=Task", null, null);
+    assertThat(filters.statusCode()).as(filters.body()).isEqualTo(200);
+    assertThat(filters.body()).contains("Việc của tôi", "Việc của đơn vị");
   }
 
   @Test
@@ -103,6 +111,7 @@ class CveMitigationTest extends SecurityTestSupport {
         "/engine-rest/group/camunda-admin/members/admin",
         "/engine-rest/group/camunda-admin",
         "/engine-rest/user/admin",
+        "/engine-rest/user/%61dmin",
         "/engine-rest/engine/default/user/admin"}) {
       HttpResponse<String> refused = send("DELETE", path, "admin", "demo", null, null);
       assertThat(refused.statusCode()).as(path).isEqualTo(409);

@@ -83,8 +83,8 @@ class EngineRestHardeningTest extends SecurityTestSupport {
     HttpResponse<String> response = send("PUT",
         "/engine-rest/process-instance/" + instance.getId() + "/variables/payload", "admin", "demo",
         JSON, body);
-    assertThat(response.statusCode()).as(response.body()).isBetween(400, 599);
-    assertThat(response.statusCode()).isNotIn(401, 403);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains("JSON");
     assertThat(runtimeService.getVariable(instance.getId(), "payload")).isNull();
     assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("payload");
 
@@ -100,7 +100,7 @@ class EngineRestHardeningTest extends SecurityTestSupport {
     assertThat(json(tooMany).path("message").asText()).contains("Max results limit");
     HttpResponse<String> unbounded = get("/engine-rest/process-definition", "admin");
     assertThat(unbounded.statusCode()).isEqualTo(400);
-    assertThat(get("/engine-rest/task?firstResult=0&maxResults=1000", "admin").statusCode())
+    assertThat(get("/engine-rest/task?firstResult=0&maxResults=2000", "admin").statusCode())
         .isEqualTo(200);
   }
 
