@@ -1,5 +1,6 @@
 package vn.khcn.workflow.security;
 
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -19,12 +20,16 @@ import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
  */
 public final class EngineRestExceptionMappers {
 
+  /** Before Camunda's own mappers of the same exception type (lower value wins in Jersey). */
+  static final int OURS_FIRST = 1;
+
   static final String CLAIMED_MESSAGE =
       "Công việc này đã có người nhận xử lý; hãy tải lại danh sách công việc.";
   static final String CONCURRENT_MESSAGE =
       "Dữ liệu vừa được người khác thay đổi; hãy tải lại và thực hiện lại.";
 
   @Provider
+  @Priority(OURS_FIRST)
   public static final class TaskAlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
     @Override
     public Response toResponse(TaskAlreadyClaimedException exception) {
@@ -33,6 +38,7 @@ public final class EngineRestExceptionMappers {
   }
 
   @Provider
+  @Priority(OURS_FIRST)
   public static final class OptimisticLocking implements ExceptionMapper<OptimisticLockingException> {
     @Override
     public Response toResponse(OptimisticLockingException exception) {
@@ -46,6 +52,7 @@ public final class EngineRestExceptionMappers {
    * 400. Every other RestException is answered by Camunda's own handler.
    */
   @Provider
+  @Priority(OURS_FIRST)
   public static final class JavaSerializationRefused implements ExceptionMapper<RestException> {
     static final String ENGINE_CODE = "ENGINE-17007";
 

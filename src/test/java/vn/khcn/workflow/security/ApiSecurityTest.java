@@ -5,10 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** 401/403 JSON answers on /api and /engine-rest, method security, CurrentUser, error mapping. */
 class ApiSecurityTest extends SecurityTestSupport {
+
+  @Autowired IdentityService identityService;
 
   @Test
   void noCredentialsIs401JsonWithBasicChallenge() throws Exception {
@@ -27,15 +32,26 @@ class ApiSecurityTest extends SecurityTestSupport {
 
   @Test
   void wrongPasswordIs401() throws Exception {
-    // Camunda delays logins after a failed attempt: use a user no other test logs in with
-    HttpResponse<String> api = send("GET", "/api/test-probe/me", "hd.uyvien4", "sai", null, null);
-    HttpResponse<String> engine =
-        send("GET", "/engine-rest/task", "hd.uyvien4", "sai", null, null);
-    HttpResponse<String> unknown = send("GET", "/engine-rest/task", "nobody", "demo", null, null);
-    assertThat(api.statusCode()).isEqualTo(401);
-    assertThat(engine.statusCode()).isEqualTo(401);
-    assertThat(unknown.statusCode()).isEqualTo(401);
-    assertThat(json(engine).path("error").asText()).isEqualTo("Unauthorized");
+    // Camunda delays logins after a failed attempt: use a user of this test alone
+    User user = identityService.newUser("thu.sai");
+    user.setFirstName("Người");
+    user.setLastName("Thử");
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    try {
+      HttpResponse<String> api = send("GET", "/api/test-probe/me", "thu.sai", "sai", null, null);
+      HttpResponse<String> engine =
+          send("GET", "/engine-rest/task", "thu.sai", "sai", null, null);
+      HttpResponse<String> unknown =
+          send("GET", "/engine-rest/task", "nobody", "demo", null, null);
+      assertThat(api.statusCode()).isEqualTo(401);
+      assertThat(engine.statusCode()).isEqualTo(401);
+      assertThat(unknown.statusCode()).isEqualTo(401);
+      assertThat(json(engine).path("error").asText()).isEqualTo("Unauthorized");
+      assertThat(json(api).path("message").asText()).contains("Cần đăng nhập");
+    } finally {
+      identityService.deleteUser("thu.sai");
+    }
   }
 
   @Test
