@@ -150,6 +150,13 @@ class ApiSecurityTest extends SecurityTestSupport {
   }
 
   @Test
+  void unparseableTaskQueryIsRefusedBeforeTheEngine() throws Exception {
+    HttpResponse<String> response = postJson("/engine-rest/task/count", "giamdoc", "{\"orQueries\":");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response).path("message").asText()).contains("JSON");
+  }
+
+  @Test
   void parameterTypeMismatchNamesTheParameter() throws Exception {
     HttpResponse<String> response = get("/api/test-probe/number?n=abc", "vanthu");
     assertThat(response.statusCode()).isEqualTo(400);
