@@ -1,0 +1,87 @@
+package vn.khcn.workflow.identity;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the Department's groups with their Vietnamese names, the Camunda authorizations each
+ * group's work needs, and the shared Tasklist filters. Runs in every profile and is idempotent.
+ *
+ * <ul>
+ *   <li>camunda-admin: ALL on every resource type.
+ *   <li>every working group: APPLICATION tasklist ACCESS; READ on the process definitions of
+ *       {@link DepartmentProcesses#KEYS}; READ on the standard Tasklist filters. Work on a task
+ *       comes from the engine's default task permission for candidates and assignees
+ *       ({@code defaultUserPermissionNameForTask: TASK_WORK}).
+ *   <li>van-thu additionally: CREATE_INSTANCE on the incoming-directive definition and CREATE on
+ *       PROCESS_INSTANCE, because registration starts the process as the logged-in clerk.
+ * </ul>
+ * Nobody else gets DEPLOYMENT or FILTER CREATE, Cockpit or Admin.
+ */
+@Component
+@Order(IdentityBootstrap.ORDER)
+public class IdentityBootstrap implements ApplicationRunner {
+
+  public static final int ORDER = 10;
+  static final String TYPE_WORKFLOW = "WORKFLOW";
+  static final String TYPE_SYSTEM = "SYSTEM";
+  static final String TASKLIST = "tasklist";
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  private final IdentityService identityService;
+  private final CamundaAuthorizations authorizations;
+  private final TasklistFilters filters;
+
+  IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
+      TasklistFilters filters) {
+    this.identityService = identityService;
+    this.authorizations = new CamundaAuthorizations(authorizationService);
+    this.filters = filters;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    for (String groupId : Groups.ALL) {
+      ensureGroup(groupId);
+    }
+    for (Resources resource : Resources.values()) {
+      authorizations.grant(Groups.CAMUNDA_ADMIN, resource, "*", Permissions.ALL);
+    }
+    for (String groupId : Groups.WORKING) {
+      authorizations.grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+      for (String processKey : DepartmentProcesses.KEYS) {
+        authorizations.grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
+      }
+    }
+    authorizations.grant(Groups.VAN_THU, Resources.PROCESS_DEFINITION,
+        vn.khcn.workflow.dispatch.IncomingDirectiveProcess.KEY, Permissions.CREATE_INSTANCE);
+    authorizations.grant(Groups.VAN_THU, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    TasklistFilters.STANDARD.forEach(filters::ensure);
+    log.info("Identity bootstrap done: {} groups, authorizations and Tasklist filters in place",
+        Groups.ALL.size());
+  }
+
+  private void ensureGroup(String groupId) {
+    String name = Groups.nameOf(groupId);
+    String type = Groups.CAMUNDA_ADMIN.equals(groupId) ? TYPE_SYSTEM : TYPE_WORKFLOW;
+    Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+    if (group == null) {
+      group = identityService.newGroup(groupId);
+    } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+      return;
+    }
+    group.setName(name);
+    group.setType(type);
+    identityService.saveGroup(group);
+  }
+}

@@ -1,0 +1,106 @@
+package vn.khcn.workflow.identity;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates or updates shared Tasklist filters (no owner) by name and grants READ on each to the
+ * groups that use it. Idempotent: the same definition applied twice leaves one filter and one
+ * authorization per group. Other features add their filters with {@link #ensure(Definition)}.
+ */
+@Component
+public class TasklistFilters {
+
+  /** A column of the Tasklist list: a process variable and its Vietnamese label. */
+  public record Column(String variable, String label) {}
+
+  /**
+   * A shared filter: Vietnamese name and description, Tasklist priority (lower comes first), the
+   * task query built from an empty one, the variables shown, and the groups that may READ it.
+   */
+  public record Definition(
+      String name,
+      String description,
+      int priority,
+      Function<TaskQuery, TaskQuery> query,
+      List<Column> columns,
+      Collection<String> readGroups) {}
+
+  /** The variables every document filter shows. */
+  public static final List<Column> DOCUMENT_COLUMNS = List.of(
+      new Column("incomingNumber", "Số đến"),
+      new Column("summary", "Trích yếu"),
+      new Column("urgency", "Độ khẩn"));
+
+  public static final String MY_TASKS = "Việc của tôi";
+  public static final String UNIT_TASKS = "Việc của đơn vị";
+
+  /** The two filters every working group sees. */
+  public static final List<Definition> STANDARD = List.of(
+      new Definition(MY_TASKS, "Các việc đang giao cho tôi xử lý", -10,
+          q -> q.taskAssigneeExpression("${currentUser()}"), DOCUMENT_COLUMNS, Groups.WORKING),
+      new Definition(UNIT_TASKS,
+          "Các việc chưa có người nhận của đơn vị tôi; bấm \"Nhận việc\" (Claim) để xử lý", 0,
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
+          DOCUMENT_COLUMNS, Groups.WORKING));
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final CamundaAuthorizations authorizations;
+
+  TasklistFilters(FilterService filterService, TaskService taskService,
+      AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizations = new CamundaAuthorizations(authorizationService);
+  }
+
+  /** Creates the filter or brings an existing one of that name up to date; returns its id. */
+  public String ensure(Definition definition) {
+    List<Filter> existing = filterService.createFilterQuery()
+        .filterResourceType(Resources.TASK.resourceName())
+        .filterName(definition.name())
+        .list();
+    Filter filter = existing.isEmpty()
+        ? filterService.newTaskFilter(definition.name())
+        : existing.get(0);
+    // saving an existing filter keeps its id: applying a definition twice changes no count
+    filter.setOwner(null);
+    filter.setProperties(properties(definition));
+    filter.setQuery(definition.query().apply(taskService.createTaskQuery()));
+    filterService.saveFilter(filter);
+    for (String group : definition.readGroups()) {
+      authorizations.grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+    return filter.getId();
+  }
+
+  private static Map<String, Object> properties(Definition definition) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", definition.description());
+    properties.put("priority", definition.priority());
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    List<Map<String, Object>> variables = new ArrayList<>();
+    for (Column column : definition.columns()) {
+      Map<String, Object> variable = new LinkedHashMap<>();
+      variable.put("name", column.variable());
+      variable.put("label", column.label());
+      variables.add(variable);
+    }
+    properties.put("variables", variables);
+    return properties;
+  }
+}

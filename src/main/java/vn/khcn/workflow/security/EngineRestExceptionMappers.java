@@ -1,0 +1,86 @@
+package vn.khcn.workflow.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+
+/**
+ * Engine REST exception mappers. A task claimed by someone else, or changed concurrently, is a
+ * 409 Conflict, not Camunda's default 500 (its ProcessEngineExceptionHandler maps only AuthorizationException to 403
+ * and BadUserRequest/Parse/migration validation exceptions to 400). The body keeps Camunda's error
+ * shape ({@code type}, {@code message}) so the webapps and clients read it as usual.
+ */
+public final class EngineRestExceptionMappers {
+
+  /** Before Camunda's own mappers of the same exception type (lower value wins in Jersey). */
+  static final int OURS_FIRST = 1;
+
+  static final String CLAIMED_MESSAGE =
+      "Công việc này đã có người nhận xử lý; hãy tải lại danh sách công việc.";
+  static final String CONCURRENT_MESSAGE =
+      "Dữ liệu vừa được người khác thay đổi; hãy tải lại và thực hiện lại.";
+
+  @Provider
+  @Priority(OURS_FIRST)
+  public static final class TaskAlreadyClaimed implements ExceptionMapper<TaskAlreadyClaimedException> {
+    @Override
+    public Response toResponse(TaskAlreadyClaimedException exception) {
+      return conflict(exception, CLAIMED_MESSAGE);
+    }
+  }
+
+  @Provider
+  @Priority(OURS_FIRST)
+  public static final class OptimisticLocking implements ExceptionMapper<OptimisticLockingException> {
+    @Override
+    public Response toResponse(OptimisticLockingException exception) {
+      return conflict(exception, CONCURRENT_MESSAGE);
+    }
+  }
+
+  /**
+   * Camunda wraps the engine's refusal of a Java-serialized variable (ENGINE-17007,
+   * javaSerializationFormatEnabled=false) in a RestException with status 500; it is bad input, so
+   * 400. Every other RestException is answered by Camunda's own handler.
+   */
+  @Provider
+  @Priority(OURS_FIRST)
+  public static final class JavaSerializationRefused implements ExceptionMapper<RestException> {
+    static final String ENGINE_CODE = "ENGINE-17007";
+
+    @Override
+    public Response toResponse(RestException exception) {
+      if (exception.getMessage() == null || !exception.getMessage().contains(ENGINE_CODE)) {
+        return new RestExceptionHandler().toResponse(exception);
+      }
+      return error(Response.Status.BAD_REQUEST, exception,
+          "Không chấp nhận biến tuần tự hóa kiểu Java (application/x-java-serialized-object);"
+              + " hãy gửi giá trị dạng JSON.");
+    }
+  }
+
+  private static Response conflict(Exception exception, String message) {
+    return error(Response.Status.CONFLICT, exception, message);
+  }
+
+  private static Response error(Response.Status status, Exception exception, String message) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", exception.getClass().getSimpleName());
+    body.put("message", message);
+    body.put("code", 0);
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .entity(body)
+        .build();
+  }
+
+  private EngineRestExceptionMappers() {}
+}

@@ -1,0 +1,83 @@
+package vn.khcn.workflow.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Two filter chains. {@code apiSecurityFilterChain}: /engine-rest/**, /api/** and /actuator/**,
+ * stateless HTTP Basic against Camunda's users, no CSRF (no cookies), JSON 401/403, the engine
+ * authentication set per request; /actuator/health public. {@code webappSecurityFilterChain}:
+ * everything else is left to the Camunda webapps' own session login and CSRF protection, except
+ * the setup endpoint /camunda/api/admin/setup/** which is closed (CVE-2026-77226).
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfig {
+
+  static final String SETUP_PATH = "/camunda/api/admin/setup/**";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurityFilterChain(HttpSecurity http,
+      CamundaAuthenticationProvider authenticationProvider, SecurityErrorResponses errors,
+      IdentityService identityService) throws Exception {
+    // explicit path matchers: /engine-rest is a Jersey servlet, not Spring MVC
+    http.securityMatcher(new OrRequestMatcher(
+            path("/engine-rest/**"), path("/api/**"), path("/actuator/**")))
+        .authorizeHttpRequests(authorize -> authorize
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .anyRequest().authenticated())
+        .authenticationProvider(authenticationProvider)
+        .httpBasic(basic -> basic.realmName(SecurityErrorResponses.REALM)
+            .authenticationEntryPoint(errors))
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(errors)
+            .accessDeniedHandler(errors))
+        .sessionManagement(session -> session
+            .sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.disable())
+        .formLogin(form -> form.disable())
+        .logout(logout -> logout.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurityFilterChain(HttpSecurity http, SecurityErrorResponses errors)
+      throws Exception {
+    // The webapps answer with their own security headers, session login and CSRF filter.
+    http.authorizeHttpRequests(authorize -> authorize
+            .requestMatchers(path(SETUP_PATH)).denyAll()
+            .anyRequest().permitAll())
+        .exceptionHandling(exceptions -> exceptions
+            // anonymous callers of a closed path get 403 too, not a login challenge
+            .authenticationEntryPoint((request, response, e) -> errors.handle(request, response,
+                new org.springframework.security.access.AccessDeniedException(e.getMessage())))
+            .accessDeniedHandler(errors))
+        .requestCache(cache -> cache.disable())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .formLogin(form -> form.disable())
+        .httpBasic(basic -> basic.disable())
+        .logout(logout -> logout.disable());
+    return http.build();
+  }
+
+  private static RequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+}
