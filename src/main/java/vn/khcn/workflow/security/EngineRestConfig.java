@@ -16,5 +16,6 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
     register(EngineRestExceptionMappers.TaskAlreadyClaimed.class);
     register(EngineRestExceptionMappers.OptimisticLocking.class);
     register(EngineRestExceptionMappers.JavaSerializationRefused.class);
+    register(EngineRestExceptionMappers.InvalidTaskInput.class);
   }
 }

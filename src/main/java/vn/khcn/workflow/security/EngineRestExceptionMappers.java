@@ -8,9 +8,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 
 /**
  * Engine REST exception mappers. A task claimed by someone else, or changed concurrently, is a
@@ -64,6 +67,29 @@ public final class EngineRestExceptionMappers {
       return error(Response.Status.BAD_REQUEST, exception,
           "Không chấp nhận biến tuần tự hóa kiểu Java (application/x-java-serialized-object);"
               + " hãy gửi giá trị dạng JSON.");
+    }
+  }
+
+  /**
+   * A task listener that refuses what a person entered throws {@link InvalidTaskInputException};
+   * the engine wraps every task-listener exception in a ProcessEngineException (ENGINE-03051),
+   * which Camunda answers with 500. Unwrapped, it is the 400 it is. Anything else goes to
+   * Camunda's own handler unchanged.
+   */
+  @Provider
+  @Priority(OURS_FIRST)
+  public static final class InvalidTaskInput implements ExceptionMapper<ProcessEngineException> {
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidTaskInputException invalid) {
+          return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
+        }
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
+      return new ProcessEngineExceptionHandler().toResponse(exception);
     }
   }
 
