@@ -20,21 +20,24 @@ public final class IncomingDirectiveProcess {
     private Tasks() {}
   }
 
-  /** Element ids that tests and services refer to. */
+  /**
+   * Element ids that tests and services refer to. User tasks carry their task definition key as
+   * id: in Camunda 7 the two are the same thing.
+   */
   public static final class Elements {
     public static final String START = "startEvent_documentRegistered";
     public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
     public static final String SCHEDULE_DIRECTION = "serviceTask_scheduleDirection";
-    public static final String GIVE_DIRECTION = "userTask_giveDirection";
+    public static final String GIVE_DIRECTION = "giveDirection";
     public static final String NOTIFY_INFORMED = "serviceTask_notifyInformedUnits";
     public static final String UNIT_HANDLING = "subProcess_unitHandling";
-    public static final String HANDLE_ASSIGNMENT = "userTask_handleAssignment";
+    public static final String HANDLE_ASSIGNMENT = "handleAssignment";
     public static final String ASSIGNMENT_REMINDER = "boundaryEvent_assignmentReminder";
     public static final String ASSIGNMENT_ESCALATION = "boundaryEvent_assignmentOverdue";
-    public static final String CONSOLIDATE_REPORT = "userTask_consolidateReport";
+    public static final String CONSOLIDATE_REPORT = "consolidateReport";
     public static final String REPORT_REMINDER = "boundaryEvent_reportReminder";
     public static final String REPORT_ESCALATION = "boundaryEvent_reportOverdue";
-    public static final String APPROVE_RESULT = "userTask_approveResult";
+    public static final String APPROVE_RESULT = "approveResult";
     public static final String ARCHIVE = "serviceTask_archiveDocument";
     public static final String END_ARCHIVED = "endEvent_archived";
 

@@ -50,6 +50,8 @@ public final class EngineRestExceptionMappers {
   }
 
   /**
+   * Task input refused by a listener (see {@link InvalidTaskInput}) reaches here when the task
+   * resource wraps it as "Cannot complete task": 400 with the person-readable message.
    * Camunda wraps the engine's refusal of a Java-serialized variable (ENGINE-17007,
    * javaSerializationFormatEnabled=false) in a RestException with status 500; it is bad input, so
    * 400. Every other RestException is answered by Camunda's own handler.
@@ -61,6 +63,10 @@ public final class EngineRestExceptionMappers {
 
     @Override
     public Response toResponse(RestException exception) {
+      InvalidTaskInputException invalid = invalidInput(exception);
+      if (invalid != null) {
+        return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
+      }
       if (exception.getMessage() == null || !exception.getMessage().contains(ENGINE_CODE)) {
         return new RestExceptionHandler().toResponse(exception);
       }
@@ -81,16 +87,25 @@ public final class EngineRestExceptionMappers {
   public static final class InvalidTaskInput implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException exception) {
-      for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidTaskInputException invalid) {
-          return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
-        }
-        if (cause.getCause() == cause) {
-          break;
-        }
+      InvalidTaskInputException invalid = invalidInput(exception);
+      if (invalid != null) {
+        return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
       }
       return new ProcessEngineExceptionHandler().toResponse(exception);
     }
+  }
+
+  /** The task input refusal in an exception's cause chain, if any. */
+  static InvalidTaskInputException invalidInput(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidTaskInputException invalid) {
+        return invalid;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   private static Response conflict(Exception exception, String message) {

@@ -1,0 +1,51 @@
+package vn.khcn.workflow.calendar;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A public holiday or substitute day off, kept by administrators. */
+@Entity
+@Table(name = "public_holiday")
+public class PublicHoliday {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "holiday", nullable = false)
+  private LocalDate day;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(name = "updated_by")
+  private String updatedBy;
+
+  @Column(name = "updated_at")
+  private Instant updatedAt;
+
+  protected PublicHoliday() {}
+
+  PublicHoliday(LocalDate day, String name, String updatedBy, Instant updatedAt) {
+    change(day, name, updatedBy, updatedAt);
+  }
+
+  void change(LocalDate day, String name, String updatedBy, Instant updatedAt) {
+    this.day = day;
+    this.name = name;
+    this.updatedBy = updatedBy;
+    this.updatedAt = updatedAt;
+  }
+
+  public Long getId() { return id; }
+  public LocalDate getDay() { return day; }
+  public String getName() { return name; }
+  public String getUpdatedBy() { return updatedBy; }
+  public Instant getUpdatedAt() { return updatedAt; }
+}
