@@ -1,0 +1,64 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The attachment size limit (MAX_ATTACHMENT_SIZE), set small here so the test sends little. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"spring.servlet.multipart.max-file-size=4KB",
+        "spring.servlet.multipart.max-request-size=8KB"})
+@ActiveProfiles("test")
+class AttachmentSizeLimitTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void oversizedFileIsRefusedWith413AndNothingStored() {
+    DispatchTestClient api = new DispatchTestClient(rest);
+    long id = api.post("vanthu", "/api/incoming-documents",
+        DispatchTestClient.document(UUID.randomUUID().toString().substring(0, 8) + "/KH"))
+        .body().get("id").asLong();
+    byte[] big = new byte[6 * 1024];
+    Arrays.fill(big, (byte) 'a');
+    System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
+
+    ResponseEntity<String> response = upload(id, big);
+
+    assertThat(response.getStatusCode().value()).isEqualTo(413);
+    assertThat(response.getBody()).contains("\"status\":413");
+    assertThat(jdbc.queryForObject("select count(*) from document_attachment where document_id = ?",
+        Integer.class, id)).isZero();
+    assertThat(upload(id, Arrays.copyOf(big, 2 * 1024)).getStatusCode().value()).isEqualTo(201);
+  }
+
+  private ResponseEntity<String> upload(long id, byte[] content) {
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return "cong-van.pdf";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth("vanthu", "demo").exchange(
+        "/api/incoming-documents/" + id + "/attachments", HttpMethod.POST,
+        new HttpEntity<>(parts, headers), String.class);
+  }
+}
