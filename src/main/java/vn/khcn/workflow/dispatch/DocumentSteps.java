@@ -204,27 +204,33 @@ public class DocumentSteps {
 
   /** A reminder before the due date, to the unit still working (stage HANDLING or REPORT). */
   public void remind(long documentId, String unit, String stage) {
-    Instant now = clock.instant();
-    IncomingDocument document = document(documentId);
-    assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
-        .ifPresent(a -> a.reminded(now));
-    String what = "REPORT".equals(stage) ? "báo cáo tổng hợp" : "xử lý";
-    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.REMINDER, unit, null,
-        "Nhắc " + Groups.nameOf(unit) + ": hạn " + what + " là "
-            + DocumentFormats.dateTime(document.getDueAt(), zone())));
+    followUp(documentId, unit, stage, TrailAction.REMINDER);
   }
 
   /** Overdue: the directors are told and the unit's assignment is flagged. */
   public void escalate(long documentId, String unit, String stage) {
+    followUp(documentId, unit, stage, TrailAction.ESCALATED);
+  }
+
+  private void followUp(long documentId, String unit, String stage, TrailAction action) {
     Instant now = clock.instant();
     IncomingDocument document = document(documentId);
+    boolean escalation = action == TrailAction.ESCALATED;
     assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
-        .ifPresent(a -> a.escalated(now));
+        .ifPresent(a -> {
+          if (escalation) {
+            a.escalated(now);
+          } else {
+            a.reminded(now);
+          }
+        });
     String what = "REPORT".equals(stage) ? "báo cáo tổng hợp" : "xử lý";
-    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.ESCALATED, unit, null,
-        Groups.nameOf(unit) + " quá hạn " + what + " (hạn "
-            + DocumentFormats.dateTime(document.getDueAt(), zone()) + "); đã báo "
-            + Groups.nameOf(Groups.LANH_DAO)));
+    String due = DocumentFormats.dateTime(document.getDueAt(), zone());
+    String text = escalation
+        ? Groups.nameOf(unit) + " quá hạn " + what + " (hạn " + due + "); đã báo "
+            + Groups.nameOf(Groups.LANH_DAO)
+        : "Nhắc " + Groups.nameOf(unit) + ": hạn " + what + " là " + due;
+    trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, action, unit, null, text));
   }
 
   /** Files the document (lưu hồ sơ): status ARCHIVED, the whole trail kept. */
