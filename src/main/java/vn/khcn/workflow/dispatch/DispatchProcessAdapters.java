@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
+import vn.khcn.workflow.shared.process.WorkflowStep;
 import vn.khcn.workflow.shared.process.VariableValues;
 
 /**
@@ -34,6 +35,7 @@ final class DispatchProcessAdapters {
     return value instanceof Number number ? number.intValue() : null;
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.SCHEDULE_DIRECTION)
   static class ScheduleDirectionStep implements JavaDelegate {
     private final DocumentSteps steps;
@@ -53,6 +55,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.DIRECTION_LISTENER)
   static class DirectionListener implements TaskListener {
     private final DocumentSteps steps;
@@ -90,6 +93,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.NOTIFY_INFORMED)
   static class NotifyInformedUnitsStep implements JavaDelegate {
     private final DocumentSteps steps;
@@ -104,6 +108,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.UNIT_RESULT_LISTENER)
   static class UnitResultListener implements TaskListener {
     private final DocumentSteps steps;
@@ -121,6 +126,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.REPORT_LISTENER)
   static class ReportListener implements TaskListener {
     private final DocumentSteps steps;
@@ -138,6 +144,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.APPROVAL_LISTENER)
   static class ApprovalListener implements TaskListener {
     private final DocumentSteps steps;
@@ -162,6 +169,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.REMIND)
   static class RemindStep implements JavaDelegate {
     private final DocumentSteps steps;
@@ -177,6 +185,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.ESCALATE)
   static class EscalateStep implements JavaDelegate {
     private final DocumentSteps steps;
@@ -192,6 +201,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.ARCHIVE)
   static class ArchiveDocumentStep implements JavaDelegate {
     private final DocumentSteps steps;
@@ -206,6 +216,7 @@ final class DispatchProcessAdapters {
     }
   }
 
+  @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.TASK_VIEW_LISTENER)
   static class TaskViewListener implements TaskListener {
     private final DocumentQueries queries;

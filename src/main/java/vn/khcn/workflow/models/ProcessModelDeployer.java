@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Deploys the models in {@code processes/} (BPMN, DMN, Camunda Forms) at start-up, before anything
  * starts a process. Only changed files become new versions (duplicate filtering), so restarting
- * with the same files deploys nothing (ADR 0004).
+ * with the same files deploys nothing (ADR 0004). Models are validated first
+ * ({@link ModelValidator}); a refused model stops the start-up and deploys nothing.
  */
 @Component
 @Order(0)
@@ -34,15 +37,19 @@ public class ProcessModelDeployer implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessModelDeployer.class);
 
   private final RepositoryService repositoryService;
+  private final ModelValidator validator;
   private final Path directory;
 
   @org.springframework.beans.factory.annotation.Autowired
-  ProcessModelDeployer(RepositoryService repositoryService, ProcessModelProperties properties) {
-    this(repositoryService, Path.of(properties.path()));
+  ProcessModelDeployer(RepositoryService repositoryService, ModelValidator validator,
+      ProcessModelProperties properties) {
+    this(repositoryService, validator, Path.of(properties.path()));
   }
 
-  ProcessModelDeployer(RepositoryService repositoryService, Path directory) {
+  ProcessModelDeployer(RepositoryService repositoryService, ModelValidator validator,
+      Path directory) {
     this.repositoryService = repositoryService;
+    this.validator = validator;
     this.directory = directory.toAbsolutePath().normalize();
   }
 
@@ -62,17 +69,24 @@ public class ProcessModelDeployer implements ApplicationRunner {
       LOG.warn("No models found in {}", directory);
       return List.of();
     }
-    DeploymentBuilder deployment = repositoryService.createDeployment()
-        .name(DEPLOYMENT_NAME)
-        .source(DEPLOYMENT_SOURCE)
-        .enableDuplicateFiltering(true);
+    Map<String, byte[]> resources = new LinkedHashMap<>();
     for (Path file : files) {
       try {
-        deployment.addString(resourceName(file), Files.readString(file));
+        resources.put(resourceName(file), Files.readAllBytes(file));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read model " + file, e);
       }
     }
+    List<ModelProblem> problems = validator.validate(resources);
+    if (!problems.isEmpty()) {
+      throw new ModelRefusedException(problems);
+    }
+    DeploymentBuilder deployment = repositoryService.createDeployment()
+        .name(DEPLOYMENT_NAME)
+        .source(DEPLOYMENT_SOURCE)
+        .enableDuplicateFiltering(true);
+    resources.forEach((name, content) ->
+        deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
     long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     DeploymentWithDefinitions deployed = deployment.deployWithResult();
     long after = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
