@@ -13,7 +13,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /** A request whose body has been read into memory, so it can be read again downstream. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
@@ -23,7 +23,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
   }
 
   /** Reads at most {@code maxBytes}; returns null when the body is larger. */
-  static CachedBodyRequest read(HttpServletRequest request, int maxBytes) throws IOException {
+  public static CachedBodyRequest read(HttpServletRequest request, int maxBytes) throws IOException {
     try (InputStream in = request.getInputStream()) {
       byte[] bytes = in.readNBytes(maxBytes + 1);
       if (bytes.length > maxBytes) {
@@ -33,7 +33,7 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     }
   }
 
-  byte[] body() {
+  public byte[] body() {
     return body;
   }
 
