@@ -46,10 +46,13 @@ class DeploymentValidationGuard extends OncePerRequestFilter {
   private final ObjectMapper json;
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final ModelHistory history;
   private final UrlPathHelper paths = new UrlPathHelper();
 
   DeploymentValidationGuard(ModelValidator validator, ObjectMapper json,
-      IdentityService identityService, AuthorizationService authorizationService) {
+      IdentityService identityService, AuthorizationService authorizationService,
+      ModelHistory history) {
+    this.history = history;
     this.validator = validator;
     this.json = json;
     this.identityService = identityService;
@@ -93,8 +96,11 @@ class DeploymentValidationGuard extends OncePerRequestFilter {
         ? List.of(new ModelProblem("", 0, null, "không có tệp mô hình nào", "no model file"))
         : validator.validate(resources);
     if (!problems.isEmpty()) {
-      LOG.warn("Refused a deployment of {} by {}: {}", resources.keySet(),
-          request.getRemoteUser(), problems);
+      Authentication user = identityService.getCurrentAuthentication();
+      String actor = user == null ? "unknown" : user.getUserId();
+      LOG.warn("Refused a deployment of {} by {}: {}", resources.keySet(), actor, problems);
+      history.record(actor, ModelDeployment.Channel.REST, resources.keySet(),
+          ModelDeployment.Result.REFUSED, null, problems);
       refuse(request, response, 400, "Mô hình bị từ chối, không triển khai",
           "Models refused, nothing deployed", problems);
       return;

@@ -15,10 +15,10 @@ class ModelsWebConfiguration {
   @Bean
   FilterRegistrationBean<DeploymentValidationGuard> deploymentValidationGuard(
       ModelValidator validator, ObjectMapper objectMapper, IdentityService identityService,
-      AuthorizationService authorizationService) {
+      AuthorizationService authorizationService, ModelHistory history) {
     FilterRegistrationBean<DeploymentValidationGuard> registration = new FilterRegistrationBean<>(
         new DeploymentValidationGuard(validator, objectMapper, identityService,
-            authorizationService));
+            authorizationService, history));
     registration.setName("deploymentValidationGuard");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 20);

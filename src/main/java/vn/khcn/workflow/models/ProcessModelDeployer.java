@@ -33,33 +33,41 @@ public class ProcessModelDeployer implements ApplicationRunner {
 
   static final String DEPLOYMENT_NAME = "processes";
   static final String DEPLOYMENT_SOURCE = "khcn-filesystem";
+  static final String SYSTEM_ACTOR = "system";
   private static final List<String> MODEL_SUFFIXES = List.of(".bpmn", ".dmn", ".form");
   private static final Logger LOG = LoggerFactory.getLogger(ProcessModelDeployer.class);
 
   private final RepositoryService repositoryService;
   private final ModelValidator validator;
+  private final ModelHistory history;
   private final Path directory;
 
   @org.springframework.beans.factory.annotation.Autowired
   ProcessModelDeployer(RepositoryService repositoryService, ModelValidator validator,
-      ProcessModelProperties properties) {
-    this(repositoryService, validator, Path.of(properties.path()));
+      ModelHistory history, ProcessModelProperties properties) {
+    this(repositoryService, validator, history, Path.of(properties.path()));
   }
 
   ProcessModelDeployer(RepositoryService repositoryService, ModelValidator validator,
-      Path directory) {
+      ModelHistory history, Path directory) {
     this.repositoryService = repositoryService;
     this.validator = validator;
+    this.history = history;
     this.directory = directory.toAbsolutePath().normalize();
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    deployDirectory();
+    deployDirectory(ModelDeployment.Channel.STARTUP);
   }
 
-  /** Deploys what changed in the directory; returns the names of the resources deployed. */
-  public List<String> deployDirectory() {
+  /**
+   * Validates the directory's models and deploys what changed; returns the names of the resources
+   * deployed (empty when nothing changed). Every attempt goes into the model history.
+   *
+   * @throws ModelRefusedException when a model fails validation: nothing is deployed then
+   */
+  public synchronized List<String> deployDirectory(ModelDeployment.Channel channel) {
     if (!Files.isDirectory(directory)) {
       throw new IllegalStateException("Process model directory " + directory + " does not exist;"
           + " set khcn.processes.path (env PROCESSES_PATH) to the folder holding the .bpmn files");
@@ -79,6 +87,8 @@ public class ProcessModelDeployer implements ApplicationRunner {
     }
     List<ModelProblem> problems = validator.validate(resources);
     if (!problems.isEmpty()) {
+      history.record(SYSTEM_ACTOR, channel, resources.keySet(), ModelDeployment.Result.REFUSED,
+          null, problems);
       throw new ModelRefusedException(problems);
     }
     DeploymentBuilder deployment = repositoryService.createDeployment()
@@ -88,17 +98,48 @@ public class ProcessModelDeployer implements ApplicationRunner {
     resources.forEach((name, content) ->
         deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
     long before = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
-    DeploymentWithDefinitions deployed = deployment.deployWithResult();
+    DeploymentWithDefinitions deployed;
+    try {
+      deployed = deployment.deployWithResult();
+    } catch (RuntimeException e) {
+      history.record(SYSTEM_ACTOR, channel, resources.keySet(), ModelDeployment.Result.FAILED,
+          null, List.of(new ModelProblem("", 0, null, "engine từ chối: " + e.getMessage(),
+              "the engine refused: " + e.getMessage())));
+      throw e;
+    }
     long after = repositoryService.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).count();
     if (after == before) {
       // every file equals its last deployed version: the engine returned the old deployment
       LOG.info("Models in {} unchanged", directory);
+      if (channel == ModelDeployment.Channel.STARTUP) {
+        history.record(SYSTEM_ACTOR, channel, resources.keySet(),
+            ModelDeployment.Result.UNCHANGED, deployed.getId(), null);
+      }
       return List.of();
     }
     List<String> changed = repositoryService.getDeploymentResources(deployed.getId()).stream()
         .map(Resource::getName).sorted().toList();
     LOG.info("Deployed from {}: {}", directory, changed);
+    history.record(SYSTEM_ACTOR, channel, changed, ModelDeployment.Result.DEPLOYED,
+        deployed.getId(), null);
     return changed;
+  }
+
+  /** Names and modification stamps of the model files: what the watcher compares. */
+  Map<String, String> fingerprint() {
+    Map<String, String> stamps = new java.util.TreeMap<>();
+    if (!Files.isDirectory(directory)) {
+      return stamps;
+    }
+    for (Path file : modelFiles()) {
+      try {
+        stamps.put(resourceName(file), Files.getLastModifiedTime(file).toMillis() + "/"
+            + Files.size(file));
+      } catch (IOException e) {
+        stamps.put(resourceName(file), "unreadable");
+      }
+    }
+    return stamps;
   }
 
   Path directory() {
