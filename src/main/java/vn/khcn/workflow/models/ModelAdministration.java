@@ -1,0 +1,278 @@
+package vn.khcn.workflow.models;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
+import org.camunda.bpm.engine.migration.MigrationInstruction;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+import org.springframework.stereotype.Service;
+import vn.khcn.workflow.shared.web.NotFoundException;
+
+/**
+ * What administrators do with models at runtime: see every process with its versions and running
+ * instances, deploy a validated file, compare two versions, roll back to an earlier version (it is
+ * deployed again as the newest) and migrate running instances between versions.
+ */
+@Service
+public class ModelAdministration {
+
+  static final String ADMIN_DEPLOYMENT = "admin";
+  /** The most instances one migration request considers. */
+  static final int MAX_MIGRATION_INSTANCES = 10_000;
+  private static final int PAGE = 1000;
+
+  private final RepositoryService repositoryService;
+  private final RuntimeService runtimeService;
+  private final ModelValidator validator;
+  private final ModelHistory history;
+
+  ModelAdministration(RepositoryService repositoryService, RuntimeService runtimeService,
+      ModelValidator validator, ModelHistory history) {
+    this.repositoryService = repositoryService;
+    this.runtimeService = runtimeService;
+    this.validator = validator;
+    this.history = history;
+  }
+
+  public record VersionView(String id, int version, String versionTag, String deploymentId,
+      String resourceName, long runningInstances) {}
+
+  public record ProcessModelView(String key, String name, List<VersionView> versions) {}
+
+  public record DeployResult(String deploymentId, List<String> deployed, List<ModelProblem> problems) {}
+
+  public record Difference(Set<String> added, Set<String> removed, Set<String> changed) {}
+
+  public record MigrationReport(String sourceDefinitionId, String targetDefinitionId,
+      List<String> instructions, List<String> migrating, Map<String, String> notMigratable,
+      String batchId) {}
+
+  /** Every process key with its versions, newest first, and how many instances run on each. */
+  public List<ProcessModelView> processes() {
+    Map<String, List<ProcessDefinition>> byKey = new LinkedHashMap<>();
+    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery()
+        .orderByProcessDefinitionKey().asc().orderByProcessDefinitionVersion().desc()
+        .listPage(0, 2000)) {
+      byKey.computeIfAbsent(definition.getKey(), k -> new ArrayList<>()).add(definition);
+    }
+    List<ProcessModelView> views = new ArrayList<>();
+    byKey.forEach((key, definitions) -> views.add(new ProcessModelView(key,
+        definitions.get(0).getName(), definitions.stream().map(d -> new VersionView(d.getId(),
+            d.getVersion(), d.getVersionTag(), d.getDeploymentId(), d.getResourceName(),
+            runtimeService.createProcessInstanceQuery().processDefinitionId(d.getId()).count()))
+            .toList())));
+    return views;
+  }
+
+  /** Validates and deploys files as an administrator; nothing is deployed when one is refused. */
+  public DeployResult deploy(Map<String, byte[]> resources, String actor) {
+    List<ModelProblem> problems = validator.validate(resources);
+    if (!problems.isEmpty()) {
+      history.record(actor, ModelDeployment.Channel.REST, resources.keySet(),
+          ModelDeployment.Result.REFUSED, null, problems);
+      return new DeployResult(null, List.of(), problems);
+    }
+    var builder = repositoryService.createDeployment().name(ADMIN_DEPLOYMENT)
+        .source("khcn-admin").enableDuplicateFiltering(true);
+    resources.forEach((name, content) -> builder.addInputStream(name,
+        new ByteArrayInputStream(content)));
+    DeploymentWithDefinitions deployed = builder.deployWithResult();
+    List<String> names = repositoryService.getDeploymentResources(deployed.getId()).stream()
+        .map(r -> r.getName()).toList();
+    history.record(actor, ModelDeployment.Channel.REST, resources.keySet(),
+        ModelDeployment.Result.DEPLOYED, deployed.getId(), null);
+    return new DeployResult(deployed.getId(), names, List.of());
+  }
+
+  /** What changed from one version to another: flow elements by id, with type, name and attributes. */
+  public Difference difference(String key, int fromVersion, int toVersion) {
+    Map<String, String> from = elements(definition(key, fromVersion));
+    Map<String, String> to = elements(definition(key, toVersion));
+    Set<String> added = new TreeSet<>(to.keySet());
+    added.removeAll(from.keySet());
+    Set<String> removed = new TreeSet<>(from.keySet());
+    removed.removeAll(to.keySet());
+    Set<String> changed = new TreeSet<>();
+    for (String id : from.keySet()) {
+      if (to.containsKey(id) && !Objects.equals(from.get(id), to.get(id))) {
+        changed.add(id);
+      }
+    }
+    return new Difference(added, removed, changed);
+  }
+
+  /** Deploys the BPMN of an earlier version again, so that it becomes the newest version. */
+  public DeployResult rollback(String key, int version, String actor) {
+    ProcessDefinition definition = definition(key, version);
+    byte[] content = read(definition);
+    return deploy(Map.of(definition.getResourceName(), content), actor);
+  }
+
+  /**
+   * Migrates the instances running on one version to another (default: the newest) with a plan
+   * mapping equal activities. Instances waiting in an activity the plan does not map are listed
+   * and left untouched; the others migrate as a batch.
+   */
+  public MigrationReport migrate(String key, int fromVersion, Integer toVersion) {
+    ProcessDefinition source = definition(key, fromVersion);
+    ProcessDefinition target = toVersion == null
+        ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+            .latestVersion().singleResult()
+        : definition(key, toVersion);
+    if (source.getId().equals(target.getId())) {
+      throw new vn.khcn.workflow.shared.web.InvalidInputException(List.of(
+          new vn.khcn.workflow.shared.web.ApiError.FieldError("toVersion",
+              "phiên bản đích trùng phiên bản nguồn")));
+    }
+    MigrationPlan plan = runtimeService.createMigrationPlan(source.getId(), target.getId())
+        .mapEqualActivities().updateEventTriggers().build();
+    Set<String> mapped = new LinkedHashSet<>();
+    List<String> instructions = new ArrayList<>();
+    for (MigrationInstruction instruction : plan.getInstructions()) {
+      mapped.add(instruction.getSourceActivityId());
+      instructions.add(instruction.getSourceActivityId() + " → " + instruction.getTargetActivityId());
+    }
+    List<String> migrating = new ArrayList<>();
+    Map<String, String> notMigratable = new LinkedHashMap<>();
+    for (ProcessInstance instance : instancesOf(source.getId())) {
+      Set<String> waitingIn = new TreeSet<>();
+      collectLeaves(runtimeService.getActivityInstance(instance.getId()), waitingIn);
+      waitingIn.removeAll(mapped);
+      if (waitingIn.isEmpty()) {
+        migrating.add(instance.getId());
+      } else {
+        notMigratable.put(instance.getId(), "đang ở bước không có trong phiên bản đích / waiting in"
+            + " activities the target does not have: " + waitingIn);
+      }
+    }
+    String batchId = null;
+    if (!migrating.isEmpty()) {
+      Batch batch = runtimeService.newMigration(plan).processInstanceIds(migrating).executeAsync();
+      batchId = batch.getId();
+    }
+    return new MigrationReport(source.getId(), target.getId(), instructions, migrating,
+        notMigratable, batchId);
+  }
+
+  /** Instances of a definition, read in pages below the engine's query limit. */
+  private List<ProcessInstance> instancesOf(String definitionId) {
+    List<ProcessInstance> all = new ArrayList<>();
+    for (int first = 0; first < MAX_MIGRATION_INSTANCES; first += PAGE) {
+      List<ProcessInstance> page = runtimeService.createProcessInstanceQuery()
+          .processDefinitionId(definitionId).orderByProcessInstanceId().asc()
+          .listPage(first, PAGE);
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        break;
+      }
+    }
+    return all;
+  }
+
+  private static void collectLeaves(ActivityInstance instance, Collection<String> into) {
+    if (instance.getChildActivityInstances().length == 0 && instance.getChildTransitionInstances().length == 0) {
+      into.add(instance.getActivityId());
+      return;
+    }
+    for (ActivityInstance child : instance.getChildActivityInstances()) {
+      if (!child.getActivityId().equals(instance.getActivityId())) {
+        into.add(child.getActivityId());
+      }
+      collectLeaves(child, into);
+    }
+    for (var transition : instance.getChildTransitionInstances()) {
+      into.add(transition.getActivityId());
+    }
+  }
+
+  private ProcessDefinition definition(String key, int version) {
+    ProcessDefinition definition = repositoryService.createProcessDefinitionQuery()
+        .processDefinitionKey(key).processDefinitionVersion(version).singleResult();
+    if (definition == null) {
+      throw new NotFoundException("Không có quy trình " + key + " phiên bản " + version);
+    }
+    return definition;
+  }
+
+  private byte[] read(ProcessDefinition definition) {
+    try (InputStream in = repositoryService.getResourceAsStream(definition.getDeploymentId(),
+        definition.getResourceName())) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Flow elements (anything with an id inside the process) described without diagram layout. */
+  private Map<String, String> elements(ProcessDefinition definition) {
+    Map<String, String> elements = new LinkedHashMap<>();
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(read(definition)));
+      NodeList processes = document.getElementsByTagNameNS(ModelValidator.BPMN_NS, "process");
+      for (int i = 0; i < processes.getLength(); i++) {
+        collect((Element) processes.item(i), elements);
+      }
+    } catch (ParserConfigurationException | SAXException | IOException e) {
+      throw new IllegalStateException("Cannot read " + definition.getResourceName(), e);
+    }
+    return elements;
+  }
+
+  private static void collect(Element parent, Map<String, String> into) {
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element child) {
+        if (child.hasAttribute("id")) {
+          into.put(child.getAttribute("id"), describe(child));
+        }
+        collect(child, into);
+      }
+    }
+  }
+
+  /** An element as text: its tag, sorted attributes, text and children. */
+  private static String describe(Element element) {
+    StringBuilder text = new StringBuilder(element.getLocalName());
+    NamedNodeMap attributes = element.getAttributes();
+    Map<String, String> sorted = new java.util.TreeMap<>();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      sorted.put(attributes.item(i).getNodeName(), attributes.item(i).getNodeValue());
+    }
+    text.append(sorted);
+    for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element child) {
+        text.append('[').append(describe(child)).append(']');
+      } else if (node.getNodeType() == Node.TEXT_NODE && !node.getNodeValue().isBlank()) {
+        text.append(node.getNodeValue().strip());
+      }
+    }
+    return text.toString();
+  }
+}
