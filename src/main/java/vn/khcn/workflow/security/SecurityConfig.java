@@ -55,8 +55,31 @@ class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * Our own pages (the directors' inbox, the administrators' model page): session login with a
+   * Vietnamese form against Camunda's users, CSRF protection, the engine authentication set per
+   * request like the API.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain pageSecurityFilterChain(HttpSecurity http,
+      CamundaAuthenticationProvider authenticationProvider, IdentityService identityService)
+      throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/login"), path("/logout"),
+            path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**")))
+        .authorizeHttpRequests(authorize -> authorize
+            .requestMatchers(path("/login"), path("/css/**")).permitAll()
+            .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
+            .anyRequest().authenticated())
+        .authenticationProvider(authenticationProvider)
+        .formLogin(form -> form.loginPage("/login").permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webappSecurityFilterChain(HttpSecurity http, SecurityErrorResponses errors)
       throws Exception {
     // The webapps answer with their own security headers, session login and CSRF filter.

@@ -1,0 +1,64 @@
+package vn.khcn.workflow.models;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ModelAdminPageTest {
+
+  @Autowired MockMvc mvc;
+
+  @Test
+  void adminsLogInWithTheirTasklistAccount() throws Exception {
+    mvc.perform(get("/admin/models")).andExpect(redirectedUrlPattern("**/login"));
+    mvc.perform(get("/login")).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Đăng nhập")));
+    mvc.perform(formLogin("/login").user("admin").password("demo")).andExpect(authenticated());
+    mvc.perform(formLogin("/login").user("admin").password("sai")).andExpect(unauthenticated());
+  }
+
+  @Test
+  void thePageListsModelsAndOthersAreRefused() throws Exception {
+    mvc.perform(get("/admin/models").with(user("admin").authorities(() -> "camunda-admin")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Xử lý văn bản đến (incoming-directive)")))
+        .andExpect(content().string(containsString("Lịch sử triển khai")));
+    mvc.perform(get("/admin/models").with(user("cv.qlkh").authorities(() -> "phong-qlkh")))
+        .andExpect(status().isForbidden());
+  }
+
+  @Test
+  void anUploadedModelIsValidatedAndTheReasonsShown() throws Exception {
+    MockMultipartFile bad = new MockMultipartFile("files", "xau.bpmn", "application/xml",
+        ModelValidatorTest.process("    <bpmn:scriptTask id=\"scriptTask_upload\" />")
+            .getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/admin/models/upload").file(bad).param("action", "deploy")
+            .with(user("admin").authorities(() -> "camunda-admin")).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("scriptTask_upload")))
+        .andExpect(content().string(containsString("script tasks are not allowed")));
+    mvc.perform(multipart("/admin/models/upload").file(bad)
+            .with(user("admin").authorities(() -> "camunda-admin")))
+        .andExpect(status().isForbidden()); // no CSRF token
+  }
+}
