@@ -1,0 +1,14 @@
+package vn.khcn.workflow.dispatch;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.khcn.workflow.support.PostgresTestDatabase;
+
+/** On PostgreSQL: the incoming-document API: validation, duplicates, rights, search, attachments, CSV. */
+class IncomingDocumentApiPostgresIT extends IncomingDocumentApiTest {
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.register(registry);
+  }
+}

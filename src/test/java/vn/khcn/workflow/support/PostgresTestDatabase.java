@@ -1,0 +1,63 @@
+package vn.khcn.workflow.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.Assumptions;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * A fresh PostgreSQL database for the integration tests ({@code *PostgresIT}): database
+ * {@code khcn_it} on PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres), dropped
+ * and created once per JVM. Without PostgreSQL the tests are skipped on a developer's machine and
+ * fail in CI (env CI set), where .ci/run starts PostgreSQL first.
+ */
+public final class PostgresTestDatabase {
+
+  static final String DATABASE = "khcn_it";
+  private static volatile boolean created;
+
+  public static void register(DynamicPropertyRegistry registry) {
+    String host = env("PGHOST", "127.0.0.1");
+    String port = env("PGPORT", "5432");
+    String user = env("PGUSER", "postgres");
+    String password = env("PGPASSWORD", "");
+    createOnce(host, port, user, password);
+    registry.add("spring.datasource.url",
+        () -> "jdbc:postgresql://" + host + ":" + port + "/" + DATABASE);
+    registry.add("spring.datasource.username", () -> user);
+    registry.add("spring.datasource.password", () -> password);
+  }
+
+  private static synchronized void createOnce(String host, String port, String user,
+      String password) {
+    if (created) {
+      return;
+    }
+    String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
+    try (Connection connection = DriverManager.getConnection(admin, user, password);
+        Statement sql = connection.createStatement()) {
+      sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
+          + DATABASE + "' and pid <> pg_backend_pid()");
+      sql.execute("drop database if exists " + DATABASE);
+      sql.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
+      created = true;
+    } catch (SQLException e) {
+      String message = "PostgreSQL is not reachable at " + admin + " as " + user + ": "
+          + e.getMessage();
+      if (System.getenv("CI") != null) {
+        throw new IllegalStateException(message + " (CI requires the PostgreSQL integration tests)",
+            e);
+      }
+      Assumptions.abort(message + "; PostgreSQL integration tests skipped");
+    }
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+
+  private PostgresTestDatabase() {}
+}
