@@ -44,6 +44,9 @@ class ProcessModelWatcherTest {
     deployer.deployDirectory(ModelDeployment.Channel.STARTUP);
     watcher.poll(); // baseline
     assertThat(versions("watched")).isEqualTo(1);
+    assertThat(deployer.deployDirectory(ModelDeployment.Channel.STARTUP))
+        .as("unchanged files deploy nothing").isEmpty();
+    assertThat(versions("watched")).isEqualTo(1);
 
     write(file, ModelValidatorTest.process("    <bpmn:endEvent id=\"end\" />")
         .replace("test-process", "watched"), 20);

@@ -1,0 +1,280 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Beans;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Elements;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
+import vn.khcn.workflow.shared.process.VariableValues;
+
+/**
+ * Every path of processes/incoming-directive.bpmn on a bare engine, with test doubles for the
+ * Spring beans that honour their contract (IncomingDirectiveProcess, DispatchProcessAdapters).
+ */
+class IncomingDirectiveModelTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+      .configurationResource("camunda.cfg.xml").build();
+
+  static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
+
+  /** Calls of the doubles: "bean unit stage". */
+  final List<String> calls = new ArrayList<>();
+  ProcessEngine processEngine;
+  String deploymentId;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    processEngine = engine.getProcessEngine();
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(T0));
+    DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
+        .name("model-tests");
+    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          deployment.addInputStream(Path.of("processes").relativize(file).toString(),
+              new java.io.ByteArrayInputStream(in.readAllBytes()));
+        }
+      }
+    }
+    deploymentId = deployment.deploy().getId();
+    registerDoubles();
+  }
+
+  @AfterEach
+  void tearDown() {
+    processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  private void registerDoubles() {
+    Mocks.register(Beans.SCHEDULE_DIRECTION, (JavaDelegate) execution -> {
+      execution.setVariable(Vars.DIRECTION_DUE_DATE, Date.from(T0.plus(Duration.ofHours(8))));
+      execution.setVariable(Vars.DUE_DATE, "2026-12-07");
+      calls.add(Beans.SCHEDULE_DIRECTION);
+    });
+    Mocks.register(Beans.DIRECTION_LISTENER, (TaskListener) task -> {
+      boolean infoOnly = Boolean.TRUE.equals(VariableValues.bool(task.getVariable(Vars.INFO_ONLY)));
+      List<String> units = new ArrayList<>();
+      List<String> coordinating = VariableValues.stringList(task.getVariable(Vars.COORDINATING_UNITS));
+      if (!infoOnly) {
+        units.add((String) task.getVariable(Vars.LEAD_UNIT));
+        units.addAll(coordinating);
+      }
+      DelegateExecution execution = task.getExecution();
+      execution.setVariable(Vars.INFO_ONLY, infoOnly);
+      execution.setVariable(Vars.ASSIGNED_UNITS, units);
+      execution.setVariable(Vars.HAS_COORDINATING_UNITS, !coordinating.isEmpty());
+      execution.setVariable(Vars.HANDLING_DUE_DATE, Date.from(T0.plus(Duration.ofDays(10))));
+      execution.setVariable(Vars.REMINDER_DATE, Date.from(T0.plus(Duration.ofDays(9))));
+      calls.add(Beans.DIRECTION_LISTENER);
+    });
+    Mocks.register(Beans.APPROVAL_LISTENER, (TaskListener) task -> {
+      task.getExecution().setVariable(Vars.APPROVED, VariableValues.bool(task.getVariable(Vars.APPROVED)));
+      calls.add(Beans.APPROVAL_LISTENER);
+    });
+    Mocks.register(Beans.TASK_VIEW_LISTENER, (TaskListener) task ->
+        task.setVariableLocal(Vars.DOCUMENT_VIEW, "Văn bản " + task.getTaskDefinitionKey()));
+    Mocks.register(Beans.UNIT_RESULT_LISTENER, recordingListener(Beans.UNIT_RESULT_LISTENER));
+    Mocks.register(Beans.REPORT_LISTENER, recordingListener(Beans.REPORT_LISTENER));
+    Mocks.register(Beans.NOTIFY_INFORMED, recordingStep(Beans.NOTIFY_INFORMED));
+    Mocks.register(Beans.ARCHIVE, recordingStep(Beans.ARCHIVE));
+    Mocks.register(Beans.REMIND, recordingStep(Beans.REMIND));
+    Mocks.register(Beans.ESCALATE, recordingStep(Beans.ESCALATE));
+  }
+
+  private TaskListener recordingListener(String bean) {
+    return (DelegateTask task) -> calls.add(bean + " " + task.getVariable(Vars.UNIT) + " "
+        + task.getVariable(Vars.RESULT) + task.getVariable(Vars.REPORT));
+  }
+
+  private JavaDelegate recordingStep(String bean) {
+    return execution -> {
+      Object unit = execution.getVariable(Vars.UNIT);
+      calls.add(bean + " " + (unit != null ? unit : execution.getVariable(Vars.LEAD_UNIT)) + " "
+          + execution.getVariable(Vars.STAGE));
+    };
+  }
+
+  ProcessInstance register() {
+    return processEngine.getRuntimeService().startProcessInstanceByKey(IncomingDirectiveProcess.KEY,
+        "114/2026", Variables.createVariables().putValue(Vars.DOCUMENT_ID, 1L)
+            .putValue(Vars.URGENCY, "NORMAL").putValue(Vars.DOCUMENT_TYPE, "Chương trình"));
+  }
+
+  void direct(ProcessInstance instance, Map<String, Object> direction) {
+    assertThat(instance).isWaitingAt(Tasks.GIVE_DIRECTION);
+    complete(task(Tasks.GIVE_DIRECTION, instance), direction);
+  }
+
+  List<Task> unitTasks(ProcessInstance instance) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(Tasks.HANDLE_ASSIGNMENT).list();
+  }
+
+  String candidateGroup(Task task) {
+    return processEngine.getTaskService().getIdentityLinksForTask(task.getId()).get(0).getGroupId();
+  }
+
+  @Test
+  void directionIsDueWhenTheSlaSaysAndGoesToTheDirectors() {
+    ProcessInstance instance = register();
+    assertThat(instance).hasPassed(Elements.DETERMINE_SLA, Elements.SCHEDULE_DIRECTION)
+        .isWaitingAt(Tasks.GIVE_DIRECTION);
+    Task direction = task(Tasks.GIVE_DIRECTION, instance);
+    assertThat(direction).hasCandidateGroup("lanh-dao").isNotAssigned();
+    assertThat(processEngine.getFormService().getTaskFormData(direction.getId()).getCamundaFormRef()
+        .getKey()).isEqualTo("form_giveDirection");
+    assertThat(direction.getDueDate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(8))));
+    assertThat(processEngine.getTaskService().getVariableLocal(direction.getId(), Vars.DOCUMENT_VIEW))
+        .isEqualTo("Văn bản giveDirection");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sla = (Map<String, Object>) processEngine.getRuntimeService()
+        .getVariable(instance.getId(), Vars.SLA);
+    assertThat(sla).containsEntry("directionDueWorkingDays", 1).containsEntry("handlingDueWorkingDays", 10);
+  }
+
+  @Test
+  void infoOnlyIsFiledAtOnce() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.INFO_ONLY, true, Vars.INFORMED_UNITS, List.of("phong-qlcn")));
+    assertThat(instance).hasPassed(Elements.NOTIFY_INFORMED, Elements.ARCHIVE, Elements.END_ARCHIVED)
+        .hasNotPassed(Elements.UNIT_HANDLING).isEnded();
+    assertThat(calls).containsExactly(Beans.SCHEDULE_DIRECTION, Beans.DIRECTION_LISTENER,
+        Beans.NOTIFY_INFORMED + " null null", Beans.ARCHIVE + " null null");
+  }
+
+  @Test
+  void oneUnitGoesStraightToApproval() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT, "van-phong", Vars.INFO_ONLY, false));
+    List<Task> tasks = unitTasks(instance);
+    assertThat(tasks).hasSize(1);
+    assertThat(candidateGroup(tasks.get(0))).isEqualTo("van-phong");
+    complete(tasks.get(0), withVariables(Vars.RESULT, "Đã trả lời."));
+    assertThat(instance).isWaitingAt(Tasks.APPROVE_RESULT).hasNotPassed(Tasks.CONSOLIDATE_REPORT);
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, true));
+    assertThat(instance).hasPassed(Elements.ARCHIVE).isEnded();
+  }
+
+  @Test
+  void leadPlusTwoCoordinatingUnitsWorkInParallelThenTheLeadConsolidates() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh",
+        Vars.COORDINATING_UNITS, List.of("phong-khtc", "van-phong")));
+    List<Task> tasks = unitTasks(instance);
+    assertThat(tasks).extracting(this::candidateGroup)
+        .containsExactlyInAnyOrder("phong-qlkh", "phong-khtc", "van-phong");
+    for (Task task : tasks) {
+      complete(task, withVariables(Vars.RESULT, "Kết quả " + candidateGroup(task)));
+    }
+    assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), Vars.RESULT))
+        .as("each unit's result stays local to its task").isNull();
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.UNIT_RESULT_LISTENER))
+        .containsExactlyInAnyOrder(Beans.UNIT_RESULT_LISTENER + " phong-qlkh Kết quả phong-qlkhnull",
+            Beans.UNIT_RESULT_LISTENER + " phong-khtc Kết quả phong-khtcnull",
+            Beans.UNIT_RESULT_LISTENER + " van-phong Kết quả van-phongnull");
+    assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
+    assertThat(task(Tasks.CONSOLIDATE_REPORT, instance)).hasCandidateGroup("phong-qlkh");
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Báo cáo"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, "true"));
+    assertThat(instance).hasPassed(Elements.ARCHIVE, Elements.END_ARCHIVED).isEnded();
+  }
+
+  @Test
+  void returnedOnceThenApproved() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh", Vars.COORDINATING_UNITS, List.of("phong-khtc")));
+    unitTasks(instance).forEach(t -> complete(t, withVariables(Vars.RESULT, "Xong")));
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Lần 1"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, false, Vars.COMMENT, "Bổ sung"));
+    assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT).isNotEnded();
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Lần 2"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, true));
+    assertThat(instance).isEnded();
+    assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey(Tasks.APPROVE_RESULT).count()).isEqualTo(2);
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.REPORT_LISTENER)).hasSize(2);
+  }
+
+  @Test
+  void remindersAndEscalationsFireWhileTheWorkGoesOn() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh", Vars.COORDINATING_UNITS, List.of("phong-khtc")));
+    assertThat(timers(instance)).hasSize(4); // reminder and escalation per unit
+
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(9)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.REMIND))
+        .containsExactlyInAnyOrder(Beans.REMIND + " phong-qlkh HANDLING", Beans.REMIND + " phong-khtc HANDLING");
+    assertThat(unitTasks(instance)).as("non-interrupting").hasSize(2);
+
+    complete(unitTasks(instance).stream().filter(t -> candidateGroup(t).equals("phong-khtc")).findFirst()
+        .orElseThrow(), withVariables(Vars.RESULT, "Xong"));
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(10)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.ESCALATE))
+        .as("only the unit still working is escalated").containsExactly(Beans.ESCALATE + " phong-qlkh HANDLING");
+    assertThat(unitTasks(instance)).hasSize(1);
+
+    complete(unitTasks(instance).get(0), withVariables(Vars.RESULT, "Muộn"));
+    assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
+    runDueJobs(instance); // the report's timers are already due
+    assertThat(calls).contains(Beans.REMIND + " phong-qlkh REPORT", Beans.ESCALATE + " phong-qlkh REPORT");
+    assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
+  }
+
+  private List<Job> timers(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().list();
+  }
+
+  /** Executes due timers and then the asynchronous steps they lead to. */
+  private void runDueJobs(ProcessInstance instance) {
+    var management = processEngine.getManagementService();
+    for (Job job : management.createJobQuery().processInstanceId(instance.getId()).timers()
+        .duedateLowerThan(ClockUtil.getCurrentTime()).list()) {
+      management.executeJob(job.getId());
+    }
+    for (Job job : management.createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+      management.executeJob(job.getId());
+    }
+  }
+}
