@@ -46,10 +46,13 @@ class ModelAdminController {
     return history.latest(Math.max(1, Math.min(count, 500)));
   }
 
-  /** Validation only: what deploying these files would say. */
+  /** Validation only: what deploying these files would say, and what they change. */
   @PostMapping(path = "/validate", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Map<String, Object> validate(@RequestPart("files") List<MultipartFile> files) throws IOException {
-    return Map.of("problems", validator.validate(read(files)));
+    Map<String, byte[]> resources = read(files);
+    List<ModelProblem> problems = validator.validate(resources);
+    return Map.of("problems", problems, "differences",
+        problems.isEmpty() ? models.differenceToLatest(resources) : Map.of());
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -72,6 +75,13 @@ class ModelAdminController {
     ModelAdministration.DeployResult result = models.rollback(key, version, user.getName());
     return ResponseEntity.status(result.problems().isEmpty() ? HttpStatus.CREATED
         : HttpStatus.BAD_REQUEST).body(result);
+  }
+
+  /** The plan and the instances it would and would not move; nothing runs. */
+  @GetMapping("/{key}/migrations/plan")
+  ModelAdministration.MigrationReport plan(@PathVariable String key,
+      @RequestParam int fromVersion, @RequestParam(required = false) Integer toVersion) {
+    return models.plan(key, fromVersion, toVersion);
   }
 
   @PostMapping("/{key}/migrations")

@@ -74,6 +74,7 @@ class ModelAdminPageController {
       model.addAttribute("problems", problems);
       if (problems.isEmpty()) {
         model.addAttribute("message", "Hợp lệ, có thể triển khai: " + String.join(", ", resources.keySet()));
+        model.addAttribute("uploadDifferences", models.differenceToLatest(resources));
       }
     }
     return render(model);
@@ -88,6 +89,16 @@ class ModelAdminPageController {
       model.addAttribute("message", "Đã khôi phục " + key + " phiên bản " + version
           + " thành phiên bản mới nhất.");
     }
+    return render(model);
+  }
+
+  /** The plan, shown before anything runs, with a button to run it. */
+  @GetMapping("/{key}/migrate")
+  String planMigration(@PathVariable String key, @RequestParam int fromVersion, Model model) {
+    model.addAttribute("migration", models.plan(key, fromVersion, null));
+    model.addAttribute("migrationKey", key);
+    model.addAttribute("migrationFrom", fromVersion);
+    model.addAttribute("migrationPreview", true);
     return render(model);
   }
 

@@ -13,7 +13,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ResourceReport;
+import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.migration.MigrationInstruction;
@@ -101,7 +105,27 @@ public class ModelAdministration {
         .source("khcn-admin").enableDuplicateFiltering(true);
     resources.forEach((name, content) -> builder.addInputStream(name,
         new ByteArrayInputStream(content)));
-    DeploymentWithDefinitions deployed = builder.deployWithResult();
+    DeploymentWithDefinitions deployed;
+    try {
+      deployed = builder.deployWithResult();
+    } catch (ParseException e) {
+      List<ModelProblem> engineProblems = new ArrayList<>();
+      // getResorceReports: sic, Camunda 7 spells it so
+      for (ResourceReport report : e.getResorceReports()) {
+        for (Problem problem : report.getErrors()) {
+          engineProblems.add(new ModelProblem(report.getResourceName(), problem.getLine(),
+              problem.getMainElementId(), "engine không đọc được mô hình: " + problem.getMessage(),
+              "the engine cannot parse the model: " + problem.getMessage()));
+        }
+      }
+      if (engineProblems.isEmpty()) {
+        engineProblems.add(new ModelProblem("", 0, null, "engine không đọc được mô hình: "
+            + e.getMessage(), "the engine cannot parse the model: " + e.getMessage()));
+      }
+      history.record(actor, ModelDeployment.Channel.REST, resources.keySet(),
+          ModelDeployment.Result.REFUSED, null, engineProblems);
+      return new DeployResult(null, List.of(), engineProblems);
+    }
     List<String> names = repositoryService.getDeploymentResources(deployed.getId()).stream()
         .map(r -> r.getName()).toList();
     history.record(actor, ModelDeployment.Channel.REST, resources.keySet(),
@@ -111,8 +135,10 @@ public class ModelAdministration {
 
   /** What changed from one version to another: flow elements by id, with type, name and attributes. */
   public Difference difference(String key, int fromVersion, int toVersion) {
-    Map<String, String> from = elements(definition(key, fromVersion));
-    Map<String, String> to = elements(definition(key, toVersion));
+    return compare(elements(definition(key, fromVersion)), elements(definition(key, toVersion)));
+  }
+
+  private static Difference compare(Map<String, String> from, Map<String, String> to) {
     Set<String> added = new TreeSet<>(to.keySet());
     added.removeAll(from.keySet());
     Set<String> removed = new TreeSet<>(from.keySet());
@@ -134,11 +160,39 @@ public class ModelAdministration {
   }
 
   /**
-   * Migrates the instances running on one version to another (default: the newest) with a plan
-   * mapping equal activities. Instances waiting in an activity the plan does not map are listed
-   * and left untouched; the others migrate as a batch.
+   * The migration plan from one version to another (default: the newest), mapping equal
+   * activities, validated by the engine, and which running instances it can and cannot move:
+   * shown to the administrator before anything runs.
+   */
+  public MigrationReport plan(String key, int fromVersion, Integer toVersion) {
+    return prepare(key, fromVersion, toVersion).report(null);
+  }
+
+  /**
+   * Migrates, as a batch, the instances the plan can move; instances waiting in an activity the
+   * plan does not map are listed and left untouched.
    */
   public MigrationReport migrate(String key, int fromVersion, Integer toVersion) {
+    Prepared prepared = prepare(key, fromVersion, toVersion);
+    String batchId = null;
+    if (!prepared.migrating.isEmpty()) {
+      Batch batch = runtimeService.newMigration(prepared.plan)
+          .processInstanceIds(prepared.migrating).executeAsync();
+      batchId = batch.getId();
+    }
+    return prepared.report(batchId);
+  }
+
+  private record Prepared(ProcessDefinition source, ProcessDefinition target, MigrationPlan plan,
+      List<String> instructions, List<String> migrating, Map<String, String> notMigratable) {
+
+    MigrationReport report(String batchId) {
+      return new MigrationReport(source.getId(), target.getId(), instructions, migrating,
+          notMigratable, batchId);
+    }
+  }
+
+  private Prepared prepare(String key, int fromVersion, Integer toVersion) {
     ProcessDefinition source = definition(key, fromVersion);
     ProcessDefinition target = toVersion == null
         ? repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
@@ -149,8 +203,15 @@ public class ModelAdministration {
           new vn.khcn.workflow.shared.web.ApiError.FieldError("toVersion",
               "phiên bản đích trùng phiên bản nguồn")));
     }
-    MigrationPlan plan = runtimeService.createMigrationPlan(source.getId(), target.getId())
-        .mapEqualActivities().updateEventTriggers().build();
+    MigrationPlan plan;
+    try {
+      plan = runtimeService.createMigrationPlan(source.getId(), target.getId())
+          .mapEqualActivities().updateEventTriggers().build();
+    } catch (MigrationPlanValidationException e) {
+      throw new vn.khcn.workflow.shared.web.InvalidInputException(List.of(
+          new vn.khcn.workflow.shared.web.ApiError.FieldError("toVersion",
+              "kế hoạch chuyển phiên bản không hợp lệ: " + e.getMessage())));
+    }
     Set<String> mapped = new LinkedHashSet<>();
     List<String> instructions = new ArrayList<>();
     for (MigrationInstruction instruction : plan.getInstructions()) {
@@ -170,13 +231,30 @@ public class ModelAdministration {
             + " activities the target does not have: " + waitingIn);
       }
     }
-    String batchId = null;
-    if (!migrating.isEmpty()) {
-      Batch batch = runtimeService.newMigration(plan).processInstanceIds(migrating).executeAsync();
-      batchId = batch.getId();
+    return new Prepared(source, target, plan, instructions, migrating, notMigratable);
+  }
+
+  /**
+   * What uploaded BPMN files would change against the newest deployed version of each process
+   * they define (files defining a new process key are listed with everything added).
+   */
+  public Map<String, Difference> differenceToLatest(Map<String, byte[]> resources) {
+    Map<String, Difference> differences = new LinkedHashMap<>();
+    for (Map.Entry<String, byte[]> resource : resources.entrySet()) {
+      if (!resource.getKey().endsWith(".bpmn")) {
+        continue;
+      }
+      Map<String, Map<String, String>> uploaded = elementsByProcess(resource.getValue());
+      uploaded.forEach((key, elements) -> {
+        ProcessDefinition latest = repositoryService.createProcessDefinitionQuery()
+            .processDefinitionKey(key).latestVersion().singleResult();
+        Map<String, String> current = latest == null ? Map.of()
+            : elementsByProcess(read(latest)).getOrDefault(key, Map.of());
+        differences.put(key + (latest == null ? " (mới)" : " (so với phiên bản "
+            + latest.getVersion() + ")"), compare(current, elements));
+      });
     }
-    return new MigrationReport(source.getId(), target.getId(), instructions, migrating,
-        notMigratable, batchId);
+    return differences;
   }
 
   /** Instances of a definition, read in pages below the engine's query limit. */
@@ -230,20 +308,27 @@ public class ModelAdministration {
 
   /** Flow elements (anything with an id inside the process) described without diagram layout. */
   private Map<String, String> elements(ProcessDefinition definition) {
-    Map<String, String> elements = new LinkedHashMap<>();
+    return elementsByProcess(read(definition)).getOrDefault(definition.getKey(), Map.of());
+  }
+
+  private static Map<String, Map<String, String>> elementsByProcess(byte[] bpmn) {
+    Map<String, Map<String, String>> byProcess = new LinkedHashMap<>();
     try {
       DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
       factory.setNamespaceAware(true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(read(definition)));
+      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
       NodeList processes = document.getElementsByTagNameNS(ModelValidator.BPMN_NS, "process");
       for (int i = 0; i < processes.getLength(); i++) {
-        collect((Element) processes.item(i), elements);
+        Element process = (Element) processes.item(i);
+        Map<String, String> elements = new LinkedHashMap<>();
+        collect(process, elements);
+        byProcess.put(process.getAttribute("id"), elements);
       }
     } catch (ParserConfigurationException | SAXException | IOException e) {
-      throw new IllegalStateException("Cannot read " + definition.getResourceName(), e);
+      throw new IllegalStateException("Cannot read the BPMN model", e);
     }
-    return elements;
+    return byProcess;
   }
 
   private static void collect(Element parent, Map<String, String> into) {

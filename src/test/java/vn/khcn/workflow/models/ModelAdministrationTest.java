@@ -99,6 +99,15 @@ class ModelAdministrationTest {
     assertThat(diff.get("removed")).extracting(JsonNode::asText).contains("sign", "f2");
     assertThat(diff.get("changed")).extracting(JsonNode::asText).contains("review");
 
+    JsonNode plan = json(rest.withBasicAuth("admin", "demo").getForObject(
+        "/api/admin/models/" + KEY + "/migrations/plan?fromVersion=1", String.class));
+    assertThat(plan.get("instructions")).extracting(JsonNode::asText).contains("review → review");
+    assertThat(plan.get("migrating")).extracting(JsonNode::asText).containsExactly(atReview.getId());
+    assertThat(plan.get("notMigratable").has(atSign.getId())).isTrue();
+    assertThat(plan.has("batchId")).as("a plan runs nothing").isFalse();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(atReview.getId())
+        .singleResult().getProcessDefinitionId()).contains(":1:");
+
     String migrationText = rest.withBasicAuth("admin", "demo").postForObject(
         "/api/admin/models/" + KEY + "/migrations?fromVersion=1", null, String.class);
     JsonNode migration = json(migrationText);
@@ -133,6 +142,31 @@ class ModelAdministrationTest {
     JsonNode history = json(rest.withBasicAuth("admin", "demo")
         .getForObject("/api/admin/models/history?count=10", String.class));
     assertThat(history).extracting(h -> h.get("result").asText()).contains("DEPLOYED", "REFUSED");
+  }
+
+  @Test
+  void uploadsShowWhatTheyChangeAndEngineParseErrorsAreProblemsToo() throws Exception {
+    assertThat(upload("admin", model(V1).replace(KEY, KEY + "-diff")).getStatusCode().value()).isEqualTo(201);
+    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("files", new ByteArrayResource(model(V2).replace(KEY, KEY + "-diff").getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return "diff.bpmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    JsonNode checked = json(rest.withBasicAuth("admin", "demo").postForObject(
+        "/api/admin/models/validate", new HttpEntity<>(parts, headers), String.class));
+    assertThat(checked.get("problems")).isEmpty();
+    JsonNode difference = checked.get("differences").elements().next();
+    assertThat(difference.get("added")).extracting(JsonNode::asText).contains("check");
+    assertThat(difference.get("removed")).extracting(JsonNode::asText).contains("sign");
+
+    ResponseEntity<String> broken = upload("admin", model(
+        "    <bpmn:sequenceFlow id=\"dangling\" sourceRef=\"start\" targetRef=\"nowhere\" />"));
+    assertThat(broken.getStatusCode().value()).isEqualTo(400);
+    assertThat(broken.getBody()).contains("the engine cannot parse the model", "\"line\":");
   }
 
   @Test
