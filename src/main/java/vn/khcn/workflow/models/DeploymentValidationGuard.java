@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
 import vn.khcn.workflow.security.CachedBodyRequest;
 
@@ -105,7 +106,30 @@ class DeploymentValidationGuard extends OncePerRequestFilter {
           "Models refused, nothing deployed", problems);
       return;
     }
-    chain.doFilter(cached, response);
+    ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(cached, recorded);
+    } finally {
+      recordOutcome(recorded, resources.keySet());
+      recorded.copyBodyToResponse();
+    }
+  }
+
+  /** Keeps a deployment the engine accepted in the model history, with its deployment id. */
+  private void recordOutcome(ContentCachingResponseWrapper response,
+      java.util.Set<String> resources) {
+    if (response.getStatus() != 200) {
+      return;
+    }
+    Authentication user = identityService.getCurrentAuthentication();
+    String deploymentId = null;
+    try {
+      deploymentId = json.readTree(response.getContentAsByteArray()).path("id").asText(null);
+    } catch (IOException e) {
+      LOG.debug("Deployment response without a JSON id", e);
+    }
+    history.record(user == null ? "unknown" : user.getUserId(), ModelDeployment.Channel.REST,
+        resources, ModelDeployment.Result.DEPLOYED, deploymentId, null);
   }
 
   /** Whether the engine would let the current user deploy (unknown user: validate anyway). */

@@ -24,6 +24,7 @@ class ModelerDeploymentTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired RepositoryService repositoryService;
+  @Autowired ModelHistory history;
 
   static String bpmn(String key, String body) {
     return ModelValidatorTest.process(body).replace("test-process", key);
@@ -53,6 +54,11 @@ class ModelerDeploymentTest {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("modeler-ok")
         .count()).isEqualTo(1);
+    ModelDeployment logged = history.latest(1).get(0);
+    assertThat(logged.getResources()).isEqualTo("modeler-ok.bpmn");
+    assertThat(logged.getActor()).isEqualTo("admin");
+    assertThat(logged.getResult()).isEqualTo(ModelDeployment.Result.DEPLOYED);
+    assertThat(logged.getDeploymentId()).isNotBlank();
   }
 
   @Test
