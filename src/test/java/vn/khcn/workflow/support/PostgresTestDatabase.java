@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A fresh PostgreSQL database for the integration tests ({@code *PostgresIT}): database
- * {@code khcn_it} on PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres), dropped
- * and created once per JVM. Without PostgreSQL the tests are skipped on a developer's machine and
+ * A fresh PostgreSQL database for the integration tests ({@code *PostgresIT}): a database of its
+ * own per JVM ({@code khcn_it_<pid>}, so concurrent runs on one server never meet) on
+ * PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres), dropped when the JVM ends. Without PostgreSQL the tests are skipped on a developer's machine and
  * fail in CI (env CI set), where .ci/run starts PostgreSQL first.
  */
 public final class PostgresTestDatabase {
 
-  static final String DATABASE = "khcn_it";
+  static final String DATABASE = "khcn_it_" + ProcessHandle.current().pid();
   private static volatile boolean created;
 
   public static void register(DynamicPropertyRegistry registry) {
@@ -43,6 +43,7 @@ public final class PostgresTestDatabase {
       sql.execute("drop database if exists " + DATABASE);
       sql.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
       created = true;
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, user, password)));
     } catch (SQLException e) {
       String message = "PostgreSQL is not reachable at " + admin + " as " + user + ": "
           + e.getMessage();
@@ -51,6 +52,15 @@ public final class PostgresTestDatabase {
             e);
       }
       Assumptions.abort(message + "; PostgreSQL integration tests skipped");
+    }
+  }
+
+  private static void drop(String admin, String user, String password) {
+    try (Connection connection = DriverManager.getConnection(admin, user, password);
+        Statement sql = connection.createStatement()) {
+      sql.execute("drop database if exists " + DATABASE + " with (force)");
+    } catch (SQLException e) {
+      System.err.println("Could not drop test database " + DATABASE + ": " + e.getMessage());
     }
   }
 
