@@ -1,10 +1,12 @@
 package vn.khcn.workflow.models;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.khcn.workflow.support.PostgresTestDatabase;
 
 /** On PostgreSQL: runtime model administration: deploy, diff, rollback, migration. */
+@ExtendWith(PostgresTestDatabase.class)
 class ModelAdministrationPostgresIT extends ModelAdministrationTest {
 
   @DynamicPropertySource

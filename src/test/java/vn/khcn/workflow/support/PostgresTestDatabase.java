@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -13,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres), dropped when the JVM ends. Without PostgreSQL the tests are skipped on a developer's machine and
  * fail in CI (env CI set), where .ci/run starts PostgreSQL first.
  */
-public final class PostgresTestDatabase {
+public final class PostgresTestDatabase implements ExecutionCondition {
 
   static final String DATABASE = "khcn_it_" + ProcessHandle.current().pid();
   private static volatile boolean created;
@@ -64,10 +67,31 @@ public final class PostgresTestDatabase {
     }
   }
 
+  /**
+   * Skips the class before Spring starts when PostgreSQL is unreachable outside CI (an abort
+   * inside {@code @DynamicPropertySource} would count as an error, not a skip).
+   */
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    if (System.getenv("CI") != null) {
+      return ConditionEvaluationResult.enabled("CI requires the PostgreSQL integration tests");
+    }
+    String url = "jdbc:postgresql://" + env("PGHOST", "127.0.0.1") + ":" + env("PGPORT", "5432")
+        + "/postgres";
+    try (Connection ignored = DriverManager.getConnection(url, env("PGUSER", "postgres"),
+        env("PGPASSWORD", ""))) {
+      return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + url);
+    } catch (SQLException e) {
+      return ConditionEvaluationResult.disabled("PostgreSQL is not reachable at " + url + " ("
+          + e.getMessage() + "); PostgreSQL integration tests skipped");
+    }
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
   }
 
-  private PostgresTestDatabase() {}
+  /** Used by JUnit as an extension: {@code @ExtendWith(PostgresTestDatabase.class)}. */
+  public PostgresTestDatabase() {}
 }
