@@ -70,6 +70,7 @@ class SecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
+            .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .anyRequest().authenticated())
         .authenticationProvider(authenticationProvider)
         .formLogin(form -> form.loginPage("/login").permitAll())

@@ -1,0 +1,93 @@
+package vn.khcn.workflow.inbox;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khcn.workflow.dispatch.DocumentQueries;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
+import vn.khcn.workflow.dispatch.Viewer;
+import vn.khcn.workflow.identity.Groups;
+
+/** /inbox: the directors' inbox page, at phone width, two clicks from list to done. */
+@Controller
+@RequestMapping("/inbox")
+class InboxPageController {
+
+  private final InboxService inbox;
+  private final DocumentQueries documents;
+
+  InboxPageController(InboxService inbox, DocumentQueries documents) {
+    this.inbox = inbox;
+    this.documents = documents;
+  }
+
+  @GetMapping
+  String list(Authentication user, Model model) {
+    List<InboxItem> items = inbox.items(user.getName(), InboxController.groups(user));
+    model.addAttribute("items", items);
+    model.addAttribute("overdue", items.stream().filter(InboxItem::overdue).count());
+    return "inbox";
+  }
+
+  @GetMapping("/{taskId}")
+  String item(@PathVariable String taskId, Authentication user, Model model) {
+    Set<String> groups = InboxController.groups(user);
+    InboxItem item = inbox.item(taskId, user.getName(), groups);
+    model.addAttribute("item", item);
+    model.addAttribute("view", inbox.view(taskId));
+    model.addAttribute("units", Groups.UNITS.stream()
+        .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
+    model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE));
+    if (item.documentId() != null) {
+      model.addAttribute("document", documents.details(item.documentId(),
+          new Viewer(user.getName(), groups)));
+    }
+    return "inbox-item";
+  }
+
+  @PostMapping("/{taskId}/direction")
+  String direct(@PathVariable String taskId, @RequestParam(required = false) String direction,
+      @RequestParam(defaultValue = "false") boolean infoOnly,
+      @RequestParam(required = false) String leadUnit,
+      @RequestParam(required = false) List<String> coordinatingUnits,
+      @RequestParam(required = false) List<String> informedUnits,
+      @RequestParam(required = false) String dueDate, Authentication user,
+      RedirectAttributes redirect) {
+    return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> inbox.complete(taskId,
+        user.getName(), InboxController.groups(user), InboxController.directionVariables(
+            new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
+                informedUnits, dueDate))));
+  }
+
+  @PostMapping("/{taskId}/approval")
+  String approve(@PathVariable String taskId, @RequestParam boolean approved,
+      @RequestParam(required = false) String comment, Authentication user,
+      RedirectAttributes redirect) {
+    return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
+        () -> inbox.complete(taskId, user.getName(), InboxController.groups(user),
+            Variables.createVariables().putValue(Vars.APPROVED, approved)
+                .putValue(Vars.COMMENT, comment == null || comment.isBlank() ? null : comment)));
+  }
+
+  private String act(String taskId, Authentication user, RedirectAttributes redirect,
+      String done, Runnable action) {
+    try {
+      action.run();
+      redirect.addFlashAttribute("message", done);
+      return "redirect:/inbox";
+    } catch (BadUserRequestException refused) {
+      redirect.addFlashAttribute("error", refused.getMessage());
+      return "redirect:/inbox/" + taskId;
+    }
+  }
+}

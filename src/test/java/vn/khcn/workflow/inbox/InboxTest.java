@@ -1,0 +1,163 @@
+package vn.khcn.workflow.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class InboxTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired WebApplicationContext context;
+  MockMvc mvc;
+
+  @BeforeEach
+  void setUp() {
+    mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+  }
+
+  JsonNode register(String urgency) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("issuer", "UBND thành phố Cần Thơ");
+    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-KT");
+    body.put("issuedOn", "2026-11-20");
+    body.put("documentType", "Công văn");
+    body.put("summary", "Về việc báo cáo khẩn " + urgency);
+    body.put("urgency", urgency);
+    return JSON.readTree(post("vanthu", "/api/incoming-documents", body).getBody());
+  }
+
+  ResponseEntity<String> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers),
+        String.class);
+  }
+
+  String taskOf(JsonNode document, String key) {
+    return taskService.createTaskQuery().processInstanceId(document.get("processInstanceId").asText())
+        .taskDefinitionKey(key).singleResult().getId();
+  }
+
+  @Test
+  void mostUrgentFirstAndOnlyForDirectors() throws Exception {
+    JsonNode urgent = register("URGENT");
+    JsonNode flash = register("FLASH");
+    JsonNode inbox = JSON.readTree(rest.withBasicAuth("phogiamdoc", "demo").getForObject("/api/inbox", String.class));
+    List<String> ids = new ArrayList<>();
+    inbox.get("items").forEach(i -> ids.add(i.get("taskId").asText()));
+    assertThat(inbox.get("count").asInt()).isEqualTo(ids.size());
+    String flashTask = taskOf(flash, "giveDirection");
+    String urgentTask = taskOf(urgent, "giveDirection");
+    assertThat(ids.indexOf(flashTask)).isGreaterThanOrEqualTo(0).isLessThan(ids.indexOf(urgentTask));
+    JsonNode item = inbox.get("items").get(ids.indexOf(flashTask));
+    assertThat(item.get("processKey").asText()).isEqualTo("incoming-directive");
+    assertThat(item.get("businessKey").asText()).isEqualTo(flash.get("businessKey").asText());
+    assertThat(item.get("urgency").asText()).isEqualTo("FLASH");
+    assertThat(item.get("title").asText()).contains("FLASH");
+    assertThat(item.has("dueDate")).isTrue();
+
+    assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity("/api/inbox", String.class)
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.getForEntity("/api/inbox", String.class).getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void actionsLandInHistoryAndTrailAsFromTasklist() throws Exception {
+    JsonNode doc = register("NORMAL");
+    String direction = taskOf(doc, "giveDirection");
+    Map<String, Object> bad = Map.of("direction", "Xử lý", "leadUnit", "so-khac",
+        "dueDate", "2020-01-01");
+    ResponseEntity<String> refused = post("giamdoc", "/api/inbox/" + direction + "/direction", bad);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("leadUnit", "dueDate");
+
+    Map<String, Object> good = new LinkedHashMap<>();
+    good.put("direction", "Phòng QLCN chủ trì xử lý.");
+    good.put("leadUnit", "phong-qlcn");
+    good.put("coordinatingUnits", List.of());
+    good.put("informedUnits", List.of("van-phong"));
+    good.put("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5).toString());
+    assertThat(post("giamdoc", "/api/inbox/" + direction + "/direction", good).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(direction).singleResult()
+        .getAssignee()).isEqualTo("giamdoc");
+
+    Task unit = taskService.createTaskQuery().processInstanceId(doc.get("processInstanceId").asText())
+        .singleResult();
+    taskService.claim(unit.getId(), "cv.qlcn");
+    taskService.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý."));
+    String approval = taskOf(doc, "approveResult");
+    assertThat(post("giamdoc", "/api/inbox/" + approval + "/approval", Map.of("approved", false))
+        .getStatusCode().value()).as("returning needs a comment").isEqualTo(400);
+    assertThat(post("giamdoc", "/api/inbox/" + approval + "/direction", good).getStatusCode().value())
+        .as("wrong action for the task").isEqualTo(400);
+    assertThat(post("giamdoc", "/api/inbox/" + approval + "/approval",
+        Map.of("approved", true, "comment", "Đồng ý.")).getStatusCode().value()).isEqualTo(204);
+
+    JsonNode details = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/incoming-documents/" + doc.get("id").asLong(), String.class));
+    assertThat(details.get("status").asText()).isEqualTo("ARCHIVED");
+    List<String> actions = new ArrayList<>();
+    details.get("trail").forEach(t -> actions.add(t.get("action").asText() + ":" + t.get("actor").asText()));
+    assertThat(actions).contains("DIRECTION_GIVEN:giamdoc", "APPROVED:giamdoc");
+  }
+
+  @Test
+  void thePageListsItemsAndActsInTwoClicks() throws Exception {
+    JsonNode doc = register("VERY_URGENT");
+    String direction = taskOf(doc, "giveDirection");
+    var director = user("giamdoc").authorities(() -> "lanh-dao");
+    mvc.perform(get("/inbox").with(director)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Hộp việc lãnh đạo")))
+        .andExpect(content().string(containsString("/inbox/" + direction)));
+    mvc.perform(get("/inbox/" + direction).with(director)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Gửi ý kiến chỉ đạo")))
+        .andExpect(content().string(containsString(doc.get("businessKey").asText())));
+    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/inbox/" + direction + "/direction").with(director).with(csrf())
+            .param("direction", "Văn phòng xử lý ngay.").param("leadUnit", "van-phong")
+            .param("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2).toString()))
+        .andExpect(redirectedUrl("/inbox"));
+    assertThat(taskService.createTaskQuery().taskId(direction).count()).isZero();
+    mvc.perform(get("/inbox").with(user("cv.qlkh").authorities(() -> "phong-qlkh")))
+        .andExpect(status().isForbidden());
+  }
+}
