@@ -46,14 +46,31 @@ public class TasklistFilters {
 
   public static final String MY_TASKS = "Việc của tôi";
   public static final String UNIT_TASKS = "Việc của đơn vị";
+  public static final String DUE_SOON = "Sắp đến hạn";
+  public static final String OVERDUE = "Quá hạn";
+  public static final String MOST_URGENT = "Hỏa tốc / Thượng khẩn";
 
-  /** The two filters every working group sees. */
+  /** The filters every working group sees. */
   public static final List<Definition> STANDARD = List.of(
       new Definition(MY_TASKS, "Các việc đang giao cho tôi xử lý", -10,
           q -> q.taskAssigneeExpression("${currentUser()}"), DOCUMENT_COLUMNS, Groups.WORKING),
       new Definition(UNIT_TASKS,
           "Các việc chưa có người nhận của đơn vị tôi; bấm \"Nhận việc\" (Claim) để xử lý", 0,
           q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
+          DOCUMENT_COLUMNS, Groups.WORKING),
+      new Definition(DUE_SOON, "Việc của đơn vị tôi đến hạn trong 2 ngày làm việc tới", 10,
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+              .dueAfterExpression("${now()}")
+              .dueBeforeExpression("${tasklistDueDates.inWorkingDays(2)}"),
+          DOCUMENT_COLUMNS, Groups.WORKING),
+      new Definition(OVERDUE, "Việc của đơn vị tôi đã quá hạn", 20,
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+              .dueBeforeExpression("${now()}"),
+          DOCUMENT_COLUMNS, Groups.WORKING),
+      new Definition(MOST_URGENT, "Văn bản hỏa tốc và thượng khẩn của đơn vị tôi", 30,
+          q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+              .or().processVariableValueEquals("urgency", "FLASH")
+              .processVariableValueEquals("urgency", "VERY_URGENT").endOr(),
           DOCUMENT_COLUMNS, Groups.WORKING));
 
   private final FilterService filterService;

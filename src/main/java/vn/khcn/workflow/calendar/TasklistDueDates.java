@@ -1,0 +1,26 @@
+package vn.khcn.workflow.calendar;
+
+import java.time.Clock;
+import java.util.Date;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates for Tasklist filters, which evaluate expressions such as
+ * {@code ${tasklistDueDates.inWorkingDays(2)}} each time a person opens them.
+ */
+@Component("tasklistDueDates")
+public class TasklistDueDates {
+
+  private final WorkingCalendar calendar;
+  private final Clock clock;
+
+  TasklistDueDates(WorkingCalendar calendar, Clock clock) {
+    this.calendar = calendar;
+    this.clock = clock;
+  }
+
+  /** End of office hours of the working day {@code days} working days from now. */
+  public Date inWorkingDays(int days) {
+    return Date.from(calendar.endOfWorkingDay(clock.instant(), days));
+  }
+}
