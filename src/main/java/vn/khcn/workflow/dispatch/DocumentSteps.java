@@ -6,12 +6,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.notify.Notification;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.shared.process.VariableValues;
 
@@ -31,14 +35,41 @@ public class DocumentSteps {
   private final TrailRepository trail;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final String baseUrl;
 
   DocumentSteps(IncomingDocumentRepository documents, AssignmentRepository assignments,
-      TrailRepository trail, WorkingCalendar calendar, Clock clock) {
+      TrailRepository trail, WorkingCalendar calendar, Clock clock,
+      ApplicationEventPublisher events,
+      @Value("${khcn.base-url:http://localhost:8080}") String baseUrl) {
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
     this.calendar = calendar;
     this.clock = clock;
+    this.events = events;
+    this.baseUrl = baseUrl;
+  }
+
+  /**
+   * Tells the members of the groups (by mail, after the transaction commits). A classified
+   * document's summary never leaves the system: only its number is mailed.
+   */
+  private void notify(Collection<String> groups, String tag, IncomingDocument document,
+      String text) {
+    if (groups.isEmpty()) {
+      return;
+    }
+    boolean directors = groups.contains(Groups.LANH_DAO);
+    String summary = document.getClassification().isClassified() ? "(văn bản mật)"
+        : document.getSummary();
+    String subject = "[" + tag + "] Văn bản đến số " + document.getBusinessKey() + ": "
+        + (summary.length() > 120 ? summary.substring(0, 119) + "…" : summary);
+    String body = text + "\n\nVăn bản: " + document.getDocumentType() + " số "
+        + document.getDocumentNumber() + " của " + document.getIssuer() + "\nTrích yếu: " + summary
+        + "\n\nMở: " + baseUrl + (directors ? "/inbox" : "/camunda/app/tasklist/")
+        + "\n\n— Hệ thống quản lý văn bản, Sở Khoa học và Công nghệ";
+    events.publishEvent(new Notification(groups, subject, body));
   }
 
   /**
@@ -58,6 +89,8 @@ public class DocumentSteps {
     document.presentForDirection(directionDue);
     trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.PRESENTED, null, null,
         "Hạn cho ý kiến chỉ đạo: " + DocumentFormats.dateTime(directionDue, zone())));
+    notify(List.of(Groups.LANH_DAO), "Chờ chỉ đạo", document, "Văn bản đến chờ ý kiến chỉ đạo, hạn "
+        + DocumentFormats.dateTime(directionDue, zone()) + ".");
     return new DirectionSchedule(directionDue, suggested);
   }
 
@@ -136,6 +169,8 @@ public class DocumentSteps {
     }
     trail.save(new TrailEntry(documentId, now, actor, TrailAction.DIRECTION_GIVEN, null, taskId,
         comment.toString()));
+    notify(handling, "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
+        + DocumentFormats.dateTime(due, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     return new DirectionPlan(infoOnly, List.copyOf(handling), !coordinating.isEmpty(), due,
         infoOnly ? null : reminderTime(now, due));
   }
@@ -145,6 +180,9 @@ public class DocumentSteps {
     List<String> informed = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
         .filter(a -> a.getRole() == AssignmentRole.INFORMED).map(Assignment::getUnitId).toList();
     if (!informed.isEmpty()) {
+      IncomingDocument document = document(documentId);
+      notify(informed, "Để biết", document, "Lãnh đạo Sở gửi văn bản để đơn vị biết.\nÝ kiến"
+          + " chỉ đạo: " + document.getDirection());
       trail.save(new TrailEntry(documentId, clock.instant(), Actor.SYSTEM, TrailAction.INFORMED,
           null, null, "Đã gửi để biết: " + names(informed)));
     }
@@ -168,15 +206,20 @@ public class DocumentSteps {
         .noneMatch(a -> a.getRole() == AssignmentRole.COORDINATING);
     if (alone && assignment.getRole() == AssignmentRole.LEAD) {
       document.submitReport(result);
+      notify(List.of(Groups.LANH_DAO), "Chờ duyệt", document, Groups.nameOf(unit)
+          + " trình kết quả xử lý:\n" + result);
     }
   }
 
   /** The lead unit's consolidated report goes to the directors. */
   public void recordReport(long documentId, String report, Actor actor, String taskId) {
     requireText("report", "báo cáo tổng hợp", report, MAX_RESULT_LENGTH);
-    document(documentId).submitReport(report);
+    IncomingDocument document = document(documentId);
+    document.submitReport(report);
     trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.REPORT_SUBMITTED,
         null, taskId, report));
+    notify(List.of(Groups.LANH_DAO), "Chờ duyệt", document, "Báo cáo tổng hợp chờ duyệt:\n"
+        + report);
   }
 
   /** A director approves the result, or returns it with a comment (required then). */
@@ -197,6 +240,10 @@ public class DocumentSteps {
     IncomingDocument document = document(documentId);
     if (!approved) {
       document.returnForRework();
+      assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
+          .filter(a -> a.getRole() == AssignmentRole.LEAD).findFirst()
+          .ifPresent(lead -> notify(List.of(lead.getUnitId()), "Trả lại", document,
+              "Lãnh đạo Sở trả lại báo cáo để hoàn thiện:\n" + comment));
     }
     trail.save(new TrailEntry(documentId, clock.instant(), actor,
         approved ? TrailAction.APPROVED : TrailAction.RETURNED, null, taskId, comment));
@@ -231,6 +278,8 @@ public class DocumentSteps {
             + Groups.nameOf(Groups.LANH_DAO)
         : "Nhắc " + Groups.nameOf(unit) + ": hạn " + what + " là " + due;
     trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, action, unit, null, text));
+    notify(escalation ? List.of(Groups.LANH_DAO, unit) : List.of(unit),
+        escalation ? "Quá hạn" : "Nhắc hạn", document, text + ".");
   }
 
   /** Files the document (lưu hồ sơ): status ARCHIVED, the whole trail kept. */

@@ -1,0 +1,15 @@
+package vn.khcn.workflow.notify;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Something people must hear about: sent by mail to the members of the groups after the
+ * transaction that caused it commits, once. Published with Spring's ApplicationEventPublisher.
+ */
+public record Notification(Collection<String> groups, String subject, String body) {
+
+  public Notification {
+    groups = List.copyOf(groups);
+  }
+}

@@ -1,0 +1,126 @@
+package vn.khcn.workflow.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Mail notifications through an in-process SMTP server (the test profile points SMTP at it). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class NotificationTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+
+  JsonNode register(String classification) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("issuer", "Bộ Khoa học và Công nghệ");
+    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/BKHCN-VP");
+    body.put("issuedOn", "2026-11-20");
+    body.put("documentType", "Công văn");
+    body.put("summary", "Về việc đăng ký nhiệm vụ khoa học và công nghệ cấp quốc gia năm 2027");
+    body.put("urgency", "NORMAL");
+    body.put("classification", classification);
+    return rest.withBasicAuth("vanthu", "demo").postForObject("/api/incoming-documents", body,
+        JsonNode.class);
+  }
+
+  int complete(String user, String taskId, Map<String, Object> variables) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
+        new HttpEntity<>(Map.of("variables", variables), headers), String.class).getStatusCode().value();
+  }
+
+  static Map<String, Object> value(Object value, String type) {
+    return Map.of("value", value, "type", type);
+  }
+
+  List<MimeMessage> withSubject(String tag) throws Exception {
+    return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().startsWith("[" + tag + "]");
+      } catch (Exception e) {
+        return false;
+      }
+    }).toList();
+  }
+
+  @Test
+  void directorsHearOfNewDocumentsAndUnitsOfTheirWorkOnceAfterCommit() throws Exception {
+    JsonNode doc = register("NONE");
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage awaiting = withSubject("Chờ chỉ đạo").get(0);
+    assertThat(awaiting.getSubject()).contains(doc.get("businessKey").asText(), "đăng ký nhiệm vụ");
+    assertThat(awaiting.getContent().toString()).contains("/inbox");
+
+    String task = taskService.createTaskQuery().processInstanceId(doc.get("processInstanceId").asText())
+        .singleResult().getId();
+    Map<String, Object> refused = Map.of("direction", value("Xử lý", "String"),
+        "leadUnit", value("khong-co", "String"), "dueDate", value("2020-01-01", "String"));
+    assertThat(complete("giamdoc", task, refused)).isEqualTo(400);
+    Map<String, Object> direction = Map.of("direction", value("Phòng QLKH chủ trì.", "String"),
+        "leadUnit", value("phong-qlkh", "String"),
+        "dueDate", value(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5).toString(), "String"));
+    assertThat(complete("giamdoc", task, direction)).isEqualTo(204);
+
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (withSubject("Việc mới").isEmpty() && System.currentTimeMillis() < deadline) {
+      Thread.sleep(100);
+    }
+    Thread.sleep(500); // a second, wrong mail would have arrived by now
+    List<MimeMessage> assigned = withSubject("Việc mới");
+    // GreenMail keeps one copy per envelope recipient: the sender's copy (To) and one for the one
+    // member of phong-qlkh (Bcc). One send gives 2 copies; a second send, or one for the refused
+    // direction, would give 4.
+    assertThat(assigned).as("one mail for the one committed direction, none for the refused one")
+        .hasSize(2);
+    assertThat(assigned.get(0).getContent().toString()).contains("Phòng QLKH chủ trì.", "/camunda/app/tasklist/");
+  }
+
+  @Test
+  void classifiedSummariesAreNeverMailed() throws Exception {
+    JsonNode doc = register("SECRET");
+    assertThat(smtp.waitForIncomingEmail(10_000, 1)).isTrue();
+    MimeMessage awaiting = withSubject("Chờ chỉ đạo").get(0);
+    assertThat(awaiting.getSubject()).contains(doc.get("businessKey").asText(), "(văn bản mật)")
+        .doesNotContain("đăng ký nhiệm vụ");
+    assertThat(awaiting.getContent().toString()).doesNotContain("đăng ký nhiệm vụ");
+  }
+
+  @Test
+  void aMailFailureNeverLosesTheWorkflowStep() throws Exception {
+    smtp.stop();
+    JsonNode doc = register("NONE");
+    assertThat(doc.get("incomingNumber").asInt()).isPositive();
+    String task = taskService.createTaskQuery().processInstanceId(doc.get("processInstanceId").asText())
+        .singleResult().getId();
+    assertThat(complete("giamdoc", task, Map.of("infoOnly", value(true, "Boolean")))).isEqualTo(204);
+    JsonNode details = rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/incoming-documents/" + doc.get("id").asLong(), JsonNode.class);
+    assertThat(details.get("status").asText()).isEqualTo("ARCHIVED");
+  }
+}
