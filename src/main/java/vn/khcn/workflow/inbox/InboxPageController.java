@@ -4,6 +4,11 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.variable.Variables;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,10 +18,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khcn.workflow.dispatch.Attachment;
+import vn.khcn.workflow.dispatch.AttachmentService;
 import vn.khcn.workflow.dispatch.DocumentQueries;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.dispatch.Viewer;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.web.NotFoundException;
 
 /** /inbox: the directors' inbox page, at phone width, two clicks from list to done. */
 @Controller
@@ -25,10 +33,13 @@ class InboxPageController {
 
   private final InboxService inbox;
   private final DocumentQueries documents;
+  private final AttachmentService attachments;
 
-  InboxPageController(InboxService inbox, DocumentQueries documents) {
+  InboxPageController(InboxService inbox, DocumentQueries documents,
+      AttachmentService attachments) {
     this.inbox = inbox;
     this.documents = documents;
+    this.attachments = attachments;
   }
 
   @GetMapping
@@ -53,6 +64,25 @@ class InboxPageController {
           new Viewer(user.getName(), groups)));
     }
     return "inbox-item";
+  }
+
+  /** Attachments of the item's document, downloaded with the page's own login. */
+  @GetMapping("/{taskId}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable String taskId, @PathVariable long attachmentId,
+      Authentication user) {
+    Set<String> groups = InboxController.groups(user);
+    InboxItem item = inbox.item(taskId, user.getName(), groups);
+    if (item.documentId() == null) {
+      throw new NotFoundException("Việc này không gắn với văn bản nào");
+    }
+    Attachment file = attachments.download(item.documentId(), attachmentId,
+        new Viewer(user.getName(), groups));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.getContentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(file.getFileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(file.getContent());
   }
 
   @PostMapping("/{taskId}/direction")

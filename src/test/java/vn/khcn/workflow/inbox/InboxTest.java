@@ -149,9 +149,28 @@ class InboxTest {
     mvc.perform(get("/inbox").with(director)).andExpect(status().isOk())
         .andExpect(content().string(containsString("Hộp việc lãnh đạo")))
         .andExpect(content().string(containsString("/inbox/" + direction)));
+    byte[] pdf = "%PDF-1.4\n% van ban\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    org.springframework.util.LinkedMultiValueMap<String, Object> parts = new org.springframework.util.LinkedMultiValueMap<>();
+    parts.add("file", new org.springframework.core.io.ByteArrayResource(pdf) {
+      @Override
+      public String getFilename() {
+        return "van-ban.pdf";
+      }
+    });
+    HttpHeaders multipart = new HttpHeaders();
+    multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+    JsonNode attachment = JSON.readTree(rest.withBasicAuth("vanthu", "demo").postForObject(
+        "/api/incoming-documents/" + doc.get("id").asLong() + "/attachments",
+        new HttpEntity<>(parts, multipart), String.class));
+    String download = "/inbox/" + direction + "/attachments/" + attachment.get("id").asLong();
     mvc.perform(get("/inbox/" + direction).with(director)).andExpect(status().isOk())
         .andExpect(content().string(containsString("Gửi ý kiến chỉ đạo")))
-        .andExpect(content().string(containsString(doc.get("businessKey").asText())));
+        .andExpect(content().string(containsString(doc.get("businessKey").asText())))
+        .andExpect(content().string(containsString(download)));
+    mvc.perform(get(download).with(director)).andExpect(status().isOk())
+        .andExpect(content().bytes(pdf))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("Content-Disposition", containsString("attachment")));
     mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/inbox/" + direction + "/direction").with(director).with(csrf())
             .param("direction", "Văn phòng xử lý ngay.").param("leadUnit", "van-phong")
             .param("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(2).toString()))

@@ -58,6 +58,23 @@ class ModelAdminPageTest {
   }
 
   @Test
+  void versionsAndUploadsShowWhatChanged() throws Exception {
+    var admin = user("admin").authorities(() -> "camunda-admin");
+    mvc.perform(get("/admin/models").param("key", "incoming-directive").param("from", "1")
+            .param("to", "1").with(admin))
+        .andExpect(status().isOk()).andExpect(content().string(containsString("Không khác nhau.")));
+    MockMultipartFile changed = new MockMultipartFile("files", "incoming-directive.bpmn",
+        "application/xml", java.nio.file.Files.readString(java.nio.file.Path.of(
+            "processes/incoming-directive.bpmn")).replace("name=\"Lưu hồ sơ\"", "name=\"Lưu hồ sơ điện tử\"")
+            .getBytes(StandardCharsets.UTF_8));
+    mvc.perform(multipart("/admin/models/upload").file(changed).param("action", "validate")
+            .with(admin).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Thay đổi so với phiên bản hiện tại")))
+        .andExpect(content().string(containsString("serviceTask_archiveDocument")));
+  }
+
+  @Test
   void anUploadedModelIsValidatedAndTheReasonsShown() throws Exception {
     MockMultipartFile bad = new MockMultipartFile("files", "xau.bpmn", "application/xml",
         ModelValidatorTest.process("    <bpmn:scriptTask id=\"scriptTask_upload\" />")
