@@ -1,6 +1,7 @@
 package vn.khcn.workflow.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -69,5 +70,16 @@ class ProcessModelWatcherTest {
     Files.delete(file);
     watcher.poll();
     assertThat(versions("watched")).as("removing a file deletes nothing").isEqualTo(2);
+  }
+
+  @Test
+  void aMissingModelDirectoryIsAClearStartupError() {
+    Path missing = directory.resolve("khong-co-thu-muc");
+    ProcessModelDeployer deployer =
+        new ProcessModelDeployer(repositoryService, validator, history, missing);
+    assertThatThrownBy(() -> deployer.deployDirectory(ModelDeployment.Channel.STARTUP))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(missing.toAbsolutePath().normalize().toString())
+        .hasMessageContaining("PROCESSES_PATH");
   }
 }
