@@ -222,6 +222,16 @@ class IncomingDocumentApiTest {
     assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity(
         "/api/incoming-documents/register.csv?from=" + today + "&to=" + today, String.class)
         .getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("cv.vp", "demo").getForEntity(
+        "/api/incoming-documents/register.csv?classified=true&from=" + today + "&to=" + today,
+        String.class).getStatusCode().value()).as("the classified register").isEqualTo(403);
+    assertThat(rest.withBasicAuth("vanthu", "demo").getForEntity(
+        "/api/incoming-documents/register.csv?from=" + today + "&to=2000-01-01", String.class)
+        .getStatusCode().value()).as("from after to").isEqualTo(400);
+    JsonNode units = api.get("cv.qlkh", "/api/units").body();
+    assertThat(units).extracting(u -> u.get("id").asText())
+        .containsExactly("van-phong", "phong-qlkh", "phong-khtc", "phong-qlcn");
+    assertThat(units.get(1).get("name").asText()).isEqualTo("Phòng Quản lý khoa học");
   }
 
   private ResponseEntity<String> upload(String user, long id, String fileName, byte[] content) {

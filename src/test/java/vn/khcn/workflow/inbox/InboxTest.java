@@ -95,6 +95,14 @@ class InboxTest {
     assertThat(item.get("title").asText()).contains("FLASH");
     assertThat(item.has("dueDate")).isTrue();
 
+    JsonNode one = JSON.readTree(rest.withBasicAuth("phogiamdoc", "demo")
+        .getForObject("/api/inbox/" + flashTask, String.class));
+    assertThat(one.get("item").get("taskId").asText()).isEqualTo(flashTask);
+    assertThat(one.get("document").asText()).contains(flash.get("businessKey").asText());
+    assertThat(rest.withBasicAuth("phogiamdoc", "demo").getForEntity("/api/inbox/khong-co", String.class)
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity("/api/inbox/" + flashTask, String.class)
+        .getStatusCode().value()).isEqualTo(403);
     assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity("/api/inbox", String.class)
         .getStatusCode().value()).isEqualTo(403);
     assertThat(rest.getForEntity("/api/inbox", String.class).getStatusCode().value()).isEqualTo(401);
