@@ -1,16 +1,15 @@
 package vn.khcn.workflow.dispatch;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import vn.khcn.workflow.identity.Actor;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.FileTypes;
+import vn.khcn.workflow.shared.web.UploadedFiles;
 import vn.khcn.workflow.shared.web.FileTypes.FileType;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
@@ -19,7 +18,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
 @Service
 public class AttachmentService {
 
-  static final int MAX_FILE_NAME = 255;
+  static final int MAX_FILE_NAME = UploadedFiles.MAX_FILE_NAME;
 
   private final DocumentQueries queries;
   private final AttachmentRepository attachments;
@@ -47,19 +46,7 @@ public class AttachmentService {
     String unit = uploaderUnit(document, viewer);
     List<FieldError> problems = new ArrayList<>();
     String fileName = safeFileName(originalName, problems);
-    FileType type = null;
-    if (content.length == 0) {
-      problems.add(new FieldError("file", "tệp rỗng"));
-    } else {
-      type = FileTypes.detect(content).orElse(null);
-      if (type == null) {
-        problems.add(new FieldError("file",
-            "chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung tệp)"));
-      } else if (fileName != null && !FileTypes.extensionMatches(fileName, type)) {
-        problems.add(new FieldError("file", "nội dung tệp là " + type.name()
-            + " nhưng tên tệp có đuôi '." + FileTypes.extension(fileName) + "'"));
-      }
-    }
+    FileType type = UploadedFiles.contentType(fileName, content, problems);
     if (document.getStatus() == DocumentStatus.ARCHIVED) {
       problems.add(new FieldError("documentId", "văn bản đã lưu hồ sơ, không thêm tệp được"));
     }
@@ -93,31 +80,11 @@ public class AttachmentService {
             "Chỉ văn thư, lãnh đạo hoặc đơn vị được giao xử lý mới thêm tệp vào văn bản này"));
   }
 
-  /** The last path segment of the name, without control characters; refused if nothing is left. */
   static String safeFileName(String original, List<FieldError> problems) {
-    if (original == null || original.isBlank()) {
-      problems.add(new FieldError("file", "thiếu tên tệp"));
-      return null;
-    }
-    String name = original.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1);
-    name = name.replaceAll("[\\p{Cntrl}\"<>|:*?]", "").strip();
-    if (name.isEmpty() || name.equals(".") || name.equals("..") || name.startsWith(".")) {
-      problems.add(new FieldError("file", "tên tệp không hợp lệ: " + original));
-      return null;
-    }
-    if (name.length() > MAX_FILE_NAME) {
-      problems.add(new FieldError("file", "tên tệp dài quá " + MAX_FILE_NAME + " ký tự"));
-      return null;
-    }
-    return name;
+    return UploadedFiles.safeFileName(original, problems);
   }
 
   private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return UploadedFiles.sha256(content);
   }
 }

@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.ActorResolver;
 import static vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 
 import java.util.ArrayList;
@@ -228,6 +229,11 @@ final class DispatchProcessAdapters {
     @Override
     public void notify(DelegateTask task) {
       task.setVariableLocal(Vars.DOCUMENT_VIEW, queries.documentView(documentId(task)));
+      // Tasklist's list columns: task-local copies, readable by whoever may see the task
+      // (people without READ on the process instance get no process variables in the list)
+      for (String column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {
+        task.setVariableLocal(column, task.getVariable(column));
+      }
     }
   }
 

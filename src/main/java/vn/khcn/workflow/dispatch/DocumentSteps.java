@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.Actor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

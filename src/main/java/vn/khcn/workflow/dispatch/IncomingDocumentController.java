@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.ActorResolver;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,9 @@ class IncomingDocumentController {
     }
     if (q != null && q.length() > 200) {
       errors.add(new FieldError("q", "chuỗi tìm kiếm dài quá 200 ký tự"));
+    }
+    if (year != null && (year < 1945 || year > 9999)) {
+      errors.add(new FieldError("year", "năm phải từ 1945 đến 9999"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);

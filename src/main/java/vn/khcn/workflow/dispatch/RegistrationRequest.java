@@ -26,6 +26,10 @@ public record RegistrationRequest(
     String notes,
     Boolean registerDuplicate) {
 
+  /** No document of the state's registers predates the Democratic Republic (2/9/1945). */
+  static final LocalDate EARLIEST = LocalDate.of(1945, 9, 2);
+
+
   static final int MAX_SUMMARY = 500;
 
   /** The validated registration, or every problem found. */
@@ -49,6 +53,12 @@ public record RegistrationRequest(
     String notes = text("notes", this.notes, 2000, false, "ghi chú", errors);
     if (issued != null && issued.isAfter(today)) {
       errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau hôm nay"));
+    }
+    if (issued != null && issued.isBefore(EARLIEST)) {
+      errors.add(new FieldError("issuedOn", "ngày ban hành không thể trước 02/09/1945"));
+    }
+    if (received != null && received.isBefore(EARLIEST)) {
+      errors.add(new FieldError("receivedOn", "ngày đến không thể trước 02/09/1945"));
     }
     if (received != null && received.isAfter(today)) {
       errors.add(new FieldError("receivedOn", "ngày đến không thể sau hôm nay"));

@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.Actor;
 import static vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 
 import java.time.Clock;

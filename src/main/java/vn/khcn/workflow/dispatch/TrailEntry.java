@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.Actor;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

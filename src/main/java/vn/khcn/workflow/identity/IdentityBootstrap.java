@@ -66,6 +66,12 @@ public class IdentityBootstrap implements ApplicationRunner {
     authorizations.grant(Groups.VAN_THU, Resources.PROCESS_DEFINITION,
         vn.khcn.workflow.dispatch.IncomingDirectiveProcess.KEY, Permissions.CREATE_INSTANCE);
     authorizations.grant(Groups.VAN_THU, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    for (String decisionKey : DepartmentProcesses.DECISION_KEYS) {
+      for (String groupId : java.util.List.of(Groups.LANH_DAO, Groups.PHONG_QLKH)) {
+        authorizations.grant(groupId, Resources.DECISION_DEFINITION, decisionKey,
+            Permissions.READ, Permissions.CREATE_INSTANCE);
+      }
+    }
     TasklistFilters.STANDARD.forEach(filters::ensure);
     log.info("Identity bootstrap done: {} groups, authorizations and Tasklist filters in place",
         Groups.ALL.size());

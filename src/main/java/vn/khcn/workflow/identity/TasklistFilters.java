@@ -38,10 +38,14 @@ public class TasklistFilters {
       List<Column> columns,
       Collection<String> readGroups) {}
 
-  /** The variables every document filter shows. */
+  /**
+   * The variables every filter shows: a document's incoming number or a research task's code,
+   * the summary (a research task's title) and the urgency.
+   */
   public static final List<Column> DOCUMENT_COLUMNS = List.of(
       new Column("incomingNumber", "Số đến"),
-      new Column("summary", "Trích yếu"),
+      new Column("taskCode", "Mã nhiệm vụ"),
+      new Column("summary", "Trích yếu / tên nhiệm vụ"),
       new Column("urgency", "Độ khẩn"));
 
   public static final String MY_TASKS = "Việc của tôi";

@@ -136,4 +136,50 @@ public final class VariableValues {
   }
 
   private VariableValues() {}
+
+  /** A whole number (amounts in dong, counts) from a Number or a numeric text; null stays null. */
+  public static Long whole(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof SpinJsonNode node && node.isNumber()) {
+      value = node.numberValue();
+    }
+    if (value instanceof Number number) {
+      double d = number.doubleValue();
+      if (d != Math.rint(d) || Double.isInfinite(d)) {
+        throw new IllegalArgumentException("không phải số nguyên: " + value);
+      }
+      return number.longValue();
+    }
+    String text = string(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("không phải số nguyên: " + text);
+    }
+  }
+
+  /** A calendar date from a Date, a LocalDate or an ISO text ("2026-11-30", or a date-time). */
+  public static java.time.LocalDate localDate(Object value, ZoneId zone) {
+    if (value == null || value instanceof java.time.LocalDate) {
+      return (java.time.LocalDate) value;
+    }
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(zone).toLocalDate();
+    }
+    String text = string(value);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return text.length() <= 10 ? java.time.LocalDate.parse(text)
+          : instant(text, zone).atZone(zone).toLocalDate();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("ngày không hợp lệ: " + text);
+    }
+  }
 }

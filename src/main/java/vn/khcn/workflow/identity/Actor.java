@@ -1,4 +1,4 @@
-package vn.khcn.workflow.dispatch;
+package vn.khcn.workflow.identity;
 
 /** Who did something: the Camunda user id and the full name shown in the trail. */
 public record Actor(String userId, String fullName) {

@@ -1,23 +1,23 @@
-package vn.khcn.workflow.dispatch;
+package vn.khcn.workflow.identity;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
-import vn.khcn.workflow.identity.EngineAuthentication;
+
 
 /** Who is acting on the engine right now: the authenticated user, else the task's assignee. */
 @Component
-class ActorResolver {
+public class ActorResolver {
 
   private final IdentityService identityService;
 
-  ActorResolver(IdentityService identityService) {
+  public ActorResolver(IdentityService identityService) {
     this.identityService = identityService;
   }
 
-  Actor current(DelegateTask task) {
+  public Actor current(DelegateTask task) {
     Authentication authentication = identityService.getCurrentAuthentication();
     String userId = authentication != null ? authentication.getUserId() : null;
     if (userId == null && task != null) {
@@ -26,7 +26,7 @@ class ActorResolver {
     return userId == null ? Actor.SYSTEM : of(userId);
   }
 
-  Actor of(String userId) {
+  public Actor of(String userId) {
     // names are read as the system: clerks have no READ on other users
     User user = EngineAuthentication.withoutAuthentication(identityService,
         () -> identityService.createUserQuery().userId(userId).singleResult());

@@ -1,0 +1,24 @@
+package vn.khcn.workflow.research;
+
+import java.util.List;
+
+/**
+ * The scoring criteria of the assignment council (100 points in all, TT 20/2023 appendix), in the
+ * order of a {@link Ballot}'s scores. The variable names are the form fields of scoreProposal.
+ */
+public final class Criteria {
+
+  /** One criterion: form variable, Vietnamese label, maximum points. */
+  public record Criterion(String variable, String label, int max) {}
+
+  public static final List<Criterion> ALL = List.of(
+      new Criterion("scoreUrgency", "Tính cấp thiết, mục tiêu", 15),
+      new Criterion("scoreContent", "Nội dung nghiên cứu", 25),
+      new Criterion("scoreMethod", "Phương pháp, cách tiếp cận", 20),
+      new Criterion("scoreProducts", "Sản phẩm, khả năng ứng dụng", 25),
+      new Criterion("scoreCapacity", "Năng lực tổ chức, cá nhân chủ trì; kinh phí", 15));
+
+  public static final int TOTAL = ALL.stream().mapToInt(Criterion::max).sum();
+
+  private Criteria() {}
+}

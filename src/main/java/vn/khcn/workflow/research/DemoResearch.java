@@ -1,0 +1,137 @@
+package vn.khcn.workflow.research;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.khcn.workflow.identity.ActorResolver;
+import vn.khcn.workflow.identity.Groups;
+
+/**
+ * The two research tasks of the samples (demo profile), worked through the same services and
+ * tasks as people would: the 2026 task (tin-hoi-dong-giao-truc-tiep-2026) waits at its assignment
+ * council, whose members are declaring and scoring; the 2018 task (tin-danh-gia-giua-ky-2018,
+ * contract 12/2016–11/2018) waits at its mid-term evaluation, the report submitted. The outline
+ * files are short PDFs that say they summarise the Department's news item, not the real outline.
+ */
+@Component
+@Order(110)
+@ConditionalOnProperty(name = "khcn.demo.documents", havingValue = "true")
+class DemoResearch implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoResearch.class);
+
+  private final ResearchService service;
+  private final ResearchTaskRepository tasks;
+  private final ActorResolver actors;
+  private final IdentityService identityService;
+  private final TaskService taskService;
+
+  DemoResearch(ResearchService service, ResearchTaskRepository tasks, ActorResolver actors,
+      IdentityService identityService, TaskService taskService) {
+    this.service = service;
+    this.tasks = tasks;
+    this.actors = actors;
+    this.identityService = identityService;
+    this.taskService = taskService;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    if (tasks.count() > 0) {
+      return;
+    }
+    String council2026 = submit(new DossierRequest("Vai trò của Đảng ủy xã, phường ở thành phố"
+        + " Cần Thơ bảo vệ nền tảng tư tưởng của Đảng trong bối cảnh mới",
+        "Khoa học xã hội và nhân văn", "Trường Chính trị TP. Cần Thơ", "chunhiem", 24,
+        950_000_000L), "Đề tài do TS. Huỳnh Thanh Hiếu làm chủ nhiệm, Trường Chính trị TP. Cần Thơ"
+        + " chủ trì; Hội đồng giao trực tiếp họp chiều 11/3/2026.");
+    complete(council2026, "checkDossier", "cv.qlkh", Map.of("valid", true));
+    complete(council2026, "appointCouncil", "giamdoc", councilOf("hd.uyvien1", "hd.uyvien2",
+        "hd.uyvien3"));
+    complete(council2026, "declareConflict", "hd.chutich", Map.of("noConflict", true));
+
+    String midterm2018 = submit(new DossierRequest("Giải pháp nâng cao chất lượng sinh hoạt tổ"
+        + " chức đảng cơ sở trực thuộc các đảng bộ cấp trên cơ sở thuộc thành phố Cần Thơ",
+        "Khoa học xã hội và nhân văn", "Ban Tuyên giáo Thành ủy Cần Thơ", "chunhiem", 24,
+        600_000_000L), "Đề tài do ThS. Trần Văn Kiệt làm chủ nhiệm, Ban Tuyên giáo Thành ủy chủ trì;"
+        + " thực hiện từ 12/2016 đến 11/2018; đánh giá giữa kỳ ngày 13/7/2018.");
+    complete(midterm2018, "checkDossier", "cv.qlkh", Map.of("valid", true));
+    complete(midterm2018, "appointCouncil", "giamdoc", councilOf("hd.uyvien1", "hd.uyvien3",
+        "hd.uyvien4"));
+    List<String> members = List.of("hd.chutich", "hd.phochutich", "hd.thuky", "hd.phanbien1",
+        "hd.phanbien2", "hd.uyvien1", "hd.uyvien3", "hd.uyvien4");
+    for (String member : members) {
+      complete(midterm2018, "declareConflict", member, Map.of("noConflict", true));
+    }
+    for (String member : members) {
+      complete(midterm2018, "scoreProposal", member, Map.of("scoreUrgency", 13, "scoreContent", 21,
+          "scoreMethod", 16, "scoreProducts", 20, "scoreCapacity", 12,
+          "comment", "Hướng nghiên cứu đúng đắn, có ý nghĩa lý luận và thực tiễn"));
+    }
+    complete(midterm2018, "recordMeeting", "hd.thuky", Map.of("meetingDate", "2016-11-15",
+        "present", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+            "[\"hd.chutich\",\"hd.phochutich\",\"hd.thuky\",\"hd.phanbien1\",\"hd.phanbien2\","
+                + "\"hd.uyvien1\",\"hd.uyvien3\"]").create(), "revisionsRequired", false));
+    complete(midterm2018, "appraiseBudget", "cv.khtc", Map.of("approvedBudget", 580_000_000L,
+        "appraisalNote", "Giảm chi phí hội thảo theo định mức"));
+    complete(midterm2018, "approveBudget", "giamdoc", Map.of("approved", true));
+    complete(midterm2018, "recordContract", "cv.khtc", Map.of("contractNumber", "45/2016/HĐ-KHCN",
+        "contractDate", "2016-11-30", "contractAmount", 580_000_000L,
+        "contractStart", "2016-12-01", "contractEnd", "2018-11-30"));
+    service.requestMidterm(midterm2018, actors.of("cv.qlkh"));
+    complete(midterm2018, "submitMidtermReport", "chunhiem", Map.of("report", "Từ 01/2017 đến"
+        + " 5/2018 đã thực hiện 12 báo cáo chuyên đề và 02 hội thảo khoa học. Tiếp theo: đề xuất"
+        + " giải pháp và thực nghiệm mô hình sinh hoạt chi bộ tại 7 chi bộ trong 6 tháng."));
+    LOG.info("Demo research tasks in place: {} at its assignment council, {} at mid-term",
+        council2026, midterm2018);
+  }
+
+  private String submit(DossierRequest dossier, String note) {
+    String text = "Thuyết minh (tóm tắt từ tin của Sở KH&CN TP. Cần Thơ, không phải bản gốc): "
+        + note;
+    byte[] pdf = ("%PDF-1.4\n% " + text + "\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n")
+        .getBytes(StandardCharsets.UTF_8);
+    return service.submit(dossier, "thuyet-minh.pdf", pdf, actors.of("cv.qlkh"),
+        new ResearchQueries.Viewer("cv.qlkh", java.util.Set.of(Groups.PHONG_QLKH))).code();
+  }
+
+  private static Map<String, Object> councilOf(String... members) {
+    Map<String, Object> fields = new java.util.HashMap<>(Map.of("chair", "hd.chutich",
+        "viceChair", "hd.phochutich", "secretary", "hd.thuky", "reviewer1", "hd.phanbien1",
+        "reviewer2", "hd.phanbien2"));
+    for (int i = 0; i < members.length; i++) {
+      fields.put("member" + (i + 1), members[i]);
+    }
+    return fields;
+  }
+
+  /** Completes the task as the user (claimed first, authenticated as the user). */
+  private void complete(String code, String key, String user, Map<String, Object> variables) {
+    List<Task> open = taskService.createTaskQuery().processInstanceBusinessKey(code)
+        .taskDefinitionKey(key).list();
+    Task task = open.stream().filter(t -> user.equals(t.getAssignee())).findFirst()
+        .orElseGet(() -> open.stream().filter(t -> t.getAssignee() == null).findFirst()
+            .orElseThrow(() -> new IllegalStateException("No open " + key + " for " + user)));
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      if (task.getAssignee() == null) {
+        taskService.claim(task.getId(), user);
+      }
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package vn.khcn.workflow.research;
+
+import java.util.ArrayList;
+import java.util.List;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+
+/**
+ * A new research task's dossier as submitted (JSON part "dossier" of POST /api/research-tasks):
+ * title, field, host organisation, principal investigator (a chu-nhiem user id), duration in
+ * months and requested budget in dong.
+ */
+public record DossierRequest(String title, String field, String hostOrganisation,
+    String investigator, Integer durationMonths, Long requestedBudget) {
+
+  static final int MAX_TITLE = 500;
+  static final int MAX_DURATION_MONTHS = 60;
+
+  /** Trimmed copy; blank strings become null. */
+  DossierRequest normalised() {
+    return new DossierRequest(trim(title), trim(field), trim(hostOrganisation), trim(investigator),
+        durationMonths, requestedBudget);
+  }
+
+  /** Every problem of the request, one per field, in Vietnamese. */
+  List<FieldError> problems() {
+    List<FieldError> problems = new ArrayList<>();
+    required(problems, "title", title, MAX_TITLE, "tên nhiệm vụ");
+    required(problems, "field", field, 200, "lĩnh vực");
+    required(problems, "hostOrganisation", hostOrganisation, 300, "cơ quan chủ trì");
+    required(problems, "investigator", investigator, 64, "chủ nhiệm (tài khoản)");
+    if (durationMonths == null) {
+      problems.add(new FieldError("durationMonths", "thiếu thời gian thực hiện (tháng)"));
+    } else if (durationMonths < 1 || durationMonths > MAX_DURATION_MONTHS) {
+      problems.add(new FieldError("durationMonths",
+          "thời gian thực hiện phải từ 1 đến " + MAX_DURATION_MONTHS + " tháng"));
+    }
+    if (requestedBudget == null) {
+      problems.add(new FieldError("requestedBudget", "thiếu kinh phí đề nghị (đồng)"));
+    } else if (requestedBudget < 1 || requestedBudget > 1_000_000_000_000L) {
+      problems.add(new FieldError("requestedBudget",
+          "kinh phí đề nghị phải lớn hơn 0 và không quá 1.000 tỷ đồng"));
+    }
+    return problems;
+  }
+
+  private static void required(List<FieldError> problems, String name, String value, int max,
+      String label) {
+    if (value == null) {
+      problems.add(new FieldError(name, "thiếu " + label));
+    } else if (value.length() > max) {
+      problems.add(new FieldError(name, label + " dài quá " + max + " ký tự"));
+    }
+  }
+
+  private static String trim(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

@@ -1,0 +1,295 @@
+package vn.khcn.workflow.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.khcn.workflow.research.ResearchApi.vars;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.research.ResearchApi.Response;
+
+/**
+ * One research task from dossier to archive, worked through the REST API and the Tasklist REST
+ * calls as the demo users would, with the refusals people meet on the way.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ResearchFlowTest {
+
+  static final String HOST = "Trường Chính trị TP. Cần Thơ";
+  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+
+  ResearchApi api;
+
+  @BeforeEach
+  void setUp() {
+    api = new ResearchApi(rest, taskService);
+  }
+
+  String submit() {
+    Response created = api.submit("cv.qlkh", ResearchApi.dossier("Vai trò của Đảng ủy xã, phường"
+        + " ở thành phố Cần Thơ bảo vệ nền tảng tư tưởng của Đảng " + UUID.randomUUID(), HOST,
+        "chunhiem"), "thuyet-minh.pdf", ResearchApi.PDF);
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    assertThat(created.body().get("code").asText()).matches("DT-\\d{4}-\\d{2,}");
+    return created.body().get("code").asText();
+  }
+
+  void runJobs(String code) {
+    String pi = details(code).get("processInstanceId").asText();
+    for (Job job : managementService.createJobQuery().processInstanceId(pi).messages().list()) {
+      managementService.executeJob(job.getId());
+    }
+  }
+
+  JsonNode details(String code) {
+    Response response = api.get("giamdoc", "/api/research-tasks/" + code);
+    assertThat(response.status()).isEqualTo(200);
+    return response.body();
+  }
+
+  static String today() {
+    return LocalDate.now(ZONE).toString();
+  }
+
+  static Map<String, Object> council(String... members) {
+    Map<String, Object> v = vars("chair", "hd.chutich", "viceChair", "hd.phochutich",
+        "secretary", "hd.thuky", "reviewer1", "hd.phanbien1", "reviewer2", "hd.phanbien2");
+    for (int i = 0; i < members.length; i++) {
+      v.put("member" + (i + 1), members[i]);
+    }
+    return v;
+  }
+
+  static Map<String, Object> ballot(int... scores) {
+    return vars("scoreUrgency", scores[0], "scoreContent", scores[1], "scoreMethod", scores[2],
+        "scoreProducts", scores[3], "scoreCapacity", scores[4], "comment", "Đề nghị bổ sung phương"
+            + " pháp khảo sát tại các xã, phường sau sắp xếp");
+  }
+
+  @Test
+  void fromDossierToArchiveWithRevisionExtensionAndMidterm() {
+    String code = submit();
+
+    // 1. dossier: missing items without a list is refused; then requested, resubmitted, valid
+    Response refused = api.complete("cv.qlkh", api.task(code, "checkDossier", null),
+        vars("valid", false));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().get("message").asText()).contains("missingItems");
+    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", false, "missingItems",
+        "Thiếu dự toán kinh phí chi tiết", "resubmitDays", 5));
+    api.work("chunhiem", code, "resubmitDossier", "chunhiem",
+        vars("note", "Đã bổ sung dự toán kinh phí"));
+    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", true));
+
+    // 2. council: a member of the host organisation is refused
+    Response hostMember = api.complete("giamdoc", api.task(code, "appointCouncil", null),
+        council("hd.uyvien1", "hd.uyvien4"));
+    assertThat(hostMember.status()).isEqualTo(400);
+    assertThat(hostMember.body().get("message").asText()).contains("thuộc cơ quan chủ trì");
+    Response tooSmall = api.complete("giamdoc", api.task(code, "appointCouncil", "giamdoc"),
+        council("hd.uyvien1"));
+    assertThat(tooSmall.body().get("message").asText()).contains("từ 7 đến 9");
+    api.work("giamdoc", code, "appointCouncil", "giamdoc", council("hd.uyvien1", "hd.uyvien2"));
+
+    List<String> members = new ArrayList<>(List.of("hd.chutich", "hd.phochutich", "hd.thuky",
+        "hd.phanbien1", "hd.phanbien2", "hd.uyvien1"));
+    for (String member : members) {
+      api.work(member, code, "declareConflict", member, vars("noConflict", true));
+    }
+    api.work("hd.uyvien2", code, "declareConflict", "hd.uyvien2",
+        vars("noConflict", false, "note", "Là giảng viên thỉnh giảng của cơ quan chủ trì"));
+    api.work("giamdoc", code, "appointReplacement", null, vars("replacement", "hd.uyvien3"));
+    api.work("hd.uyvien3", code, "declareConflict", "hd.uyvien3", vars("noConflict", true));
+    members.add("hd.uyvien3");
+
+    Response badScore = api.complete("hd.chutich", api.task(code, "scoreProposal", "hd.chutich"),
+        ballot(16, 20, 16, 20, 12));
+    assertThat(badScore.status()).isEqualTo(400);
+    for (String member : members) {
+      int[] scores = member.equals("hd.uyvien1") ? new int[] {5, 8, 6, 8, 5}
+          : new int[] {12, 20, 16, 20, 12};
+      api.work(member, code, "scoreProposal", member, ballot(scores));
+    }
+
+    // the first meeting lacks a quorum and is re-run
+    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
+        "present", List.of("hd.chutich", "hd.thuky", "hd.phanbien1", "hd.uyvien1"),
+        "revisionsRequired", false));
+    JsonNode afterFirst = details(code);
+    assertThat(afterFirst.get("councils").get(0).get("quorumProblem").asText())
+        .contains("4/7").contains("phản biện");
+    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
+        "present", members, "revisionsRequired", true, "requiredRevisions",
+        "Làm rõ phương pháp khảo sát; bổ sung mô hình thí điểm"));
+    JsonNode concluded = details(code);
+    assertThat(concluded.get("verdict").asText()).isEqualTo("ASSIGN_AFTER_REVISION");
+    JsonNode councilView = concluded.get("councils").get(0);
+    assertThat(councilView.get("meanScore").asDouble()).isEqualTo(80.0);
+    assertThat(councilView.get("members").toString()).contains("\"ballotValid\":false");
+    assertThat(concluded.get("revisionDueAt").isNull()).isFalse();
+
+    // 3. revision: the revised outline must be uploaded first
+    Response noFile = api.complete("chunhiem", api.task(code, "submitRevision", "chunhiem"),
+        vars("responseNote", "Đã tiếp thu"));
+    assertThat(noFile.status()).isEqualTo(400);
+    assertThat(api.upload("chunhiem", code, "REVISED_OUTLINE", "thuyet-minh-sua.pdf",
+        ResearchApi.PDF).status()).isEqualTo(201);
+    api.work("chunhiem", code, "submitRevision", "chunhiem",
+        vars("responseNote", "Đã tiếp thu toàn bộ ý kiến hội đồng"));
+    api.work("hd.thuky", code, "verifyRevision", "hd.thuky", vars("accepted", true));
+    api.work("hd.chutich", code, "confirmRevision", "hd.chutich", vars("accepted", true));
+
+    // 4. budget and contract
+    Response tooMuch = api.complete("cv.khtc", api.task(code, "appraiseBudget", null),
+        vars("approvedBudget", 900_000_000L, "appraisalNote", "Đủ"));
+    assertThat(tooMuch.body().get("message").asText()).contains("không được vượt");
+    api.work("cv.khtc", code, "appraiseBudget", "cv.khtc", vars("approvedBudget", 800_000_000L,
+        "appraisalNote", "Giảm chi hội thảo theo định mức"));
+    api.work("giamdoc", code, "approveBudget", null, vars("approved", true));
+    LocalDate start = LocalDate.now(ZONE).plusDays(1);
+    api.work("cv.khtc", code, "recordContract", null, vars("contractNumber", "12/2026/HĐ-KHCN",
+        "contractDate", today(), "contractAmount", 800_000_000L, "contractStart", start.toString(),
+        "contractEnd", start.plusMonths(24).minusDays(1).toString()));
+    assertThat(details(code).get("stage").asText()).isEqualTo("IMPLEMENTATION");
+
+    // 5. extension: too long, then granted, then a second request refused
+    Response tooLong = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
+        Map.of("months", 7, "reason", "Cần thêm thời gian thực nghiệm mô hình"));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.body().toString()).contains("tối đa 6 tháng");
+    Response asked = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
+        Map.of("months", 6, "reason", "Cần thêm thời gian thực nghiệm mô hình"));
+    assertThat(asked.status()).as("%s", asked.body()).isEqualTo(201);
+    Response again = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
+        Map.of("months", 3, "reason", "Lần nữa"));
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.body().toString()).contains("một lần");
+    api.work("giamdoc", code, "decideExtension", null, vars("approved", true));
+    assertThat(details(code).get("contract").get("end").asText())
+        .isEqualTo(start.plusMonths(24).minusDays(1).plusMonths(6).toString());
+
+    // 6. mid-term evaluation started by phong-qlkh
+    assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
+        .status()).isEqualTo(202);
+    api.work("chunhiem", code, "submitMidtermReport", "chunhiem",
+        vars("report", "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
+    api.work("cv.qlkh", code, "recordMidtermFindings", null,
+        vars("findings", "Đúng tiến độ, sử dụng kinh phí đúng mục đích", "outcome", "CONTINUE"));
+
+    // 7. final dossier and acceptance
+    assertThat(api.complete("chunhiem", api.task(code, "submitFinalDossier", "chunhiem"),
+        vars("note", "Hồ sơ nghiệm thu")).status()).isEqualTo(400);
+    api.upload("chunhiem", code, "FINAL_DOSSIER", "bao-cao-tong-hop.pdf", ResearchApi.PDF);
+    api.work("chunhiem", code, "submitFinalDossier", "chunhiem", vars("note", "Hồ sơ nghiệm thu"));
+    api.work("giamdoc", code, "appointAcceptanceCouncil", null, council("hd.uyvien1", "hd.uyvien3"));
+    for (String member : members) {
+      String grade = member.startsWith("hd.phanbien") ? "XUAT_SAC" : "DAT";
+      api.work(member, code, "gradeResult", member,
+          vars("memberGrade", grade, "comment", "Sản phẩm đáp ứng đặt hàng"));
+    }
+    api.work("hd.thuky", code, "recordAcceptanceMeeting", "hd.thuky",
+        vars("meetingDate", today(), "present", members));
+    assertThat(details(code).get("grade").asText()).isEqualTo("DAT");
+    api.work("chunhiem", code, "fixFinalDossier", "chunhiem", vars("note", "Đã chỉnh sửa báo cáo"));
+    api.work("hd.chutich", code, "confirmFixes", "hd.chutich", vars("accepted", true));
+    api.work("cv.qlkh", code, "registerResult", null,
+        vars("registrationNumber", "05/2027/ĐKKQ", "registrationDate", today()));
+    Response overSettled = api.complete("cv.khtc", api.task(code, "liquidateContract", null),
+        vars("liquidationNumber", "01/TL", "liquidationDate", today(), "settledAmount",
+            900_000_000L));
+    assertThat(overSettled.status()).isEqualTo(400);
+    api.work("cv.khtc", code, "liquidateContract", "cv.khtc", vars("liquidationNumber", "01/TL",
+        "liquidationDate", today(), "settledAmount", 790_000_000L));
+    runJobs(code);
+
+    JsonNode done = details(code);
+    assertThat(done.get("status").asText()).isEqualTo("ARCHIVED");
+    assertThat(done.get("stage").asText()).isEqualTo("CLOSED");
+    assertThat(done.get("councils")).hasSize(2);
+    assertThat(done.get("extensionRequests").get(0).get("status").asText()).isEqualTo("GRANTED");
+    assertThat(done.get("deadlines")).isEmpty();
+    assertThat(done.get("trail").toString()).contains("CONFLICT_DECLARED", "MEMBER_REPLACED",
+        "QUORUM_NOT_MET", "COUNCIL_CONCLUDED", "EXTENSION_GRANTED", "MIDTERM_FINDINGS", "GRADED",
+        "ARCHIVED");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
+        .unfinished().count()).isZero();
+  }
+
+  @Test
+  void invalidDossiersAreRefusedFieldByFieldAndNothingIsStored() {
+    long before = historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ResearchTaskProcess.KEY).count();
+    Response empty = api.submit("cv.qlkh", ResearchApi.dossier(null, " ", null),
+        "a.pdf", ResearchApi.PDF);
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body().get("fieldErrors").toString()).contains("title", "hostOrganisation",
+        "investigator");
+    Map<String, Object> wrongUser = ResearchApi.dossier("Đề tài", HOST, "giamdoc");
+    Response notInvestigator = api.submit("cv.qlkh", wrongUser, "a.pdf", ResearchApi.PDF);
+    assertThat(notInvestigator.body().get("fieldErrors").toString()).contains("chu-nhiem");
+    Response disguised = api.submit("cv.qlkh", ResearchApi.dossier("Đề tài", HOST, "chunhiem"),
+        "thuyet-minh.docx", ResearchApi.PDF);
+    assertThat(disguised.status()).isEqualTo(400);
+    assertThat(disguised.body().toString()).contains("PDF");
+    Response noFile = api.submit("cv.qlkh", ResearchApi.dossier("Đề tài", HOST, "chunhiem"),
+        null, null);
+    assertThat(noFile.body().get("fieldErrors").toString()).contains("outline");
+    Response otherInvestigator = api.submit("chunhiem",
+        ResearchApi.dossier("Đề tài", HOST, "chunhiem2"), "a.pdf", ResearchApi.PDF);
+    assertThat(otherInvestigator.status()).isEqualTo(400);
+    assertThat(api.submit("vanthu", ResearchApi.dossier("Đề tài", HOST, "chunhiem"), "a.pdf",
+        ResearchApi.PDF).status()).isEqualTo(403);
+    assertThat(historyService.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ResearchTaskProcess.KEY).count()).isEqualTo(before);
+  }
+
+  @Test
+  void investigatorsSeeTheirOwnTasksAndOutsidersNone() {
+    String code = submit();
+    assertThat(api.get("chunhiem", "/api/research-tasks/" + code).status()).isEqualTo(200);
+    assertThat(api.get("vanthu", "/api/research-tasks/" + code).status()).isEqualTo(403);
+    assertThat(api.get("hd.uyvien1", "/api/research-tasks/" + code).status()).isEqualTo(403);
+    assertThat(api.get("vanthu", "/api/research-tasks").status()).isEqualTo(403);
+    Response mine = api.get("chunhiem", "/api/research-tasks?status=ACTIVE&size=100");
+    assertThat(mine.body().get("content").toString()).contains(code);
+    assertThat(api.get("cv.qlkh", "/api/research-tasks?stage=NONSENSE").status()).isEqualTo(400);
+    Response found = api.get("cv.qlkh", "/api/research-tasks?q=dang uy xa&size=100");
+    assertThat(found.body().get("content").toString()).contains(code);
+    assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
+        .status()).as("no mid-term before the contract").isEqualTo(409);
+  }
+
+  @Test
+  void decisionTablesAreCallableThroughTheEngineRestApi() {
+    Response verdict = api.post("cv.qlkh",
+        "/engine-rest/decision-definition/key/council-verdict/evaluate", Map.of("variables", Map.of(
+            "meanScore", Map.of("value", 70.0, "type", "Double"),
+            "maxZeroShare", Map.of("value", 0.25, "type", "Double"),
+            "revisionsRequired", Map.of("value", false, "type", "Boolean"))));
+    assertThat(verdict.status()).as("%s", verdict.body()).isEqualTo(200);
+    assertThat(verdict.body().get(0).get("verdict").get("value").asText()).isEqualTo("ASSIGN");
+    assertThat(api.post("vanthu", "/engine-rest/decision-definition/key/council-verdict/evaluate",
+        Map.of("variables", Map.of())).status())
+        .as("without READ the table is not even visible to the registry").isEqualTo(404);
+  }
+}

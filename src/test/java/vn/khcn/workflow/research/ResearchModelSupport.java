@@ -1,0 +1,457 @@
+package vn.khcn.workflow.research;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import vn.khcn.workflow.research.AssignmentCouncilProcess.Vars;
+import vn.khcn.workflow.shared.process.VariableValues;
+
+/**
+ * Bare engine for the four research models (no Spring): deploys every file of processes/ and
+ * registers test doubles for the beans of {@link ResearchProcessAdapters} that honour their
+ * contract, i.e. write the same variables to the same scopes. What the steps would conclude
+ * (quorum, verdict, grade...) is decided by the test through the public fields below.
+ */
+abstract class ResearchModelSupport {
+
+  /**
+   * The engine of the concrete test class. Each class registers its own extension: one instance
+   * shared by two classes keeps the engine the first class closed.
+   */
+  static ProcessEngineExtension newEngineExtension() {
+    return ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+  }
+
+  abstract ProcessEngineExtension engine();
+
+  static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
+  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  static final String CODE = "DT-2026-07";
+  static final long RESEARCH_TASK_ID = 7L;
+  static final String INVESTIGATOR = "chunhiem";
+  static final long ASSIGNMENT_COUNCIL_ID = 11L;
+  static final long ACCEPTANCE_COUNCIL_ID = 12L;
+  /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary, reviewers. */
+  static final List<String> MEMBERS = List.of("cg.an", "cg.binh", "cg.chi", "cg.dung", "cg.giang");
+
+  /** Calls of the doubles (all but the view listener): "bean [detail]". */
+  final List<String> calls = new ArrayList<>();
+
+  // ---- what the steps conclude, decided by the test
+  /** evaluateCouncilStep / decideGradeStep: the last meeting had a quorum. */
+  boolean quorumMet = true;
+  /** evaluateCouncilStep: the council-verdict result. */
+  String verdict = "ASSIGN";
+  /** decideGradeStep: the acceptance-grade result. */
+  String grade = "DAT";
+  /** finalDossierListener: whole months after the contract end. */
+  int monthsLate = 0;
+  /** extensionDecisionListener: the new end when the extension is granted. */
+  LocalDate extendedEnd = LocalDate.parse("2029-05-31");
+
+  ProcessEngine processEngine;
+  String deploymentId;
+
+  @BeforeEach
+  void setUpEngine() throws IOException {
+    processEngine = engine().getProcessEngine();
+    BpmnAwareTests.init(processEngine);
+    ClockUtil.setCurrentTime(Date.from(T0));
+    DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
+        .name("model-tests");
+    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          deployment.addInputStream(Path.of("processes").relativize(file).toString(),
+              new ByteArrayInputStream(in.readAllBytes()));
+        }
+      }
+    }
+    deploymentId = deployment.deploy().getId();
+    registerDoubles();
+  }
+
+  @AfterEach
+  void tearDownEngine() {
+    processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  // ------------------------------------------------------------------ doubles
+
+  private void registerDoubles() {
+    // shared
+    Mocks.register(ResearchTaskProcess.Beans.VIEW_LISTENER, (TaskListener) task ->
+        task.setVariableLocal(ResearchTaskProcess.Vars.RESEARCH_VIEW,
+            "Nhiệm vụ " + task.getVariable(ResearchTaskProcess.Vars.TASK_CODE)));
+    Mocks.register(ResearchTaskProcess.Beans.REMIND, stageStep(ResearchTaskProcess.Beans.REMIND));
+    Mocks.register(ResearchTaskProcess.Beans.ESCALATE, stageStep(ResearchTaskProcess.Beans.ESCALATE));
+
+    // research-task
+    Mocks.register(ResearchTaskProcess.Beans.DOSSIER_CHECK, (TaskListener) task -> {
+      Boolean valid = VariableValues.bool(task.getVariable("valid"));
+      Long days = VariableValues.whole(task.getVariable("resubmitDays"));
+      set(task, ResearchTaskProcess.Vars.DOSSIER_VALID, valid);
+      if (!valid) {
+        set(task, ResearchTaskProcess.Vars.RESUBMIT_DUE_DATE,
+            in(Duration.ofDays(days == null ? 10 : days)));
+      }
+      calls.add(ResearchTaskProcess.Beans.DOSSIER_CHECK + " " + valid);
+    });
+    Mocks.register(ResearchTaskProcess.Beans.DOSSIER_RESUBMITTED,
+        recording(ResearchTaskProcess.Beans.DOSSIER_RESUBMITTED));
+    Mocks.register(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED,
+        step(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED));
+    Mocks.register(ResearchTaskProcess.Beans.BUDGET_APPRAISAL, (TaskListener) task -> {
+      set(task, ResearchTaskProcess.Vars.BUDGET_DECISION_DUE_DATE, in(Duration.ofDays(3)));
+      calls.add(ResearchTaskProcess.Beans.BUDGET_APPRAISAL + " "
+          + VariableValues.whole(task.getVariable("approvedBudget")));
+    });
+    Mocks.register(ResearchTaskProcess.Beans.BUDGET_DECISION, decision(
+        ResearchTaskProcess.Beans.BUDGET_DECISION, "approved", ResearchTaskProcess.Vars.BUDGET_APPROVED));
+    Mocks.register(ResearchTaskProcess.Beans.CONTRACT, (TaskListener) task -> {
+      LocalDate start = VariableValues.localDate(task.getVariable("contractStart"), ZONE);
+      LocalDate end = VariableValues.localDate(task.getVariable("contractEnd"), ZONE);
+      long months = ChronoUnit.MONTHS.between(start, end);
+      set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE, endOf(end));
+      set(task, ResearchTaskProcess.Vars.MIDTERM_DATE,
+          Date.from(start.plusMonths(months / 2).atTime(8, 0).atZone(ZONE).toInstant()));
+      set(task, ResearchTaskProcess.Vars.PROGRESS_CYCLE,
+          "R" + (months / 6) + "/" + start.plusMonths(6) + "T08:00+07:00/P6M");
+      calls.add(ResearchTaskProcess.Beans.CONTRACT + " " + task.getVariable("contractNumber"));
+    });
+    Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REPORT,
+        recording(ResearchTaskProcess.Beans.PROGRESS_REPORT));
+    Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REVIEW, decision(
+        ResearchTaskProcess.Beans.PROGRESS_REVIEW, "accepted", ResearchTaskProcess.Vars.REPORT_ACCEPTED));
+    Mocks.register(ResearchTaskProcess.Beans.EXTENSION_DECISION, (TaskListener) task -> {
+      Object request = task.getVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID);
+      boolean approved = VariableValues.bool(task.getVariable("approved"));
+      if (approved) {
+        set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE, endOf(extendedEnd));
+      }
+      calls.add(ResearchTaskProcess.Beans.EXTENSION_DECISION + " " + ((Number) request).longValue()
+          + " " + approved);
+    });
+    Mocks.register(ResearchTaskProcess.Beans.FINAL_DOSSIER, (TaskListener) task -> {
+      set(task, ResearchTaskProcess.Vars.MONTHS_LATE, monthsLate);
+      calls.add(ResearchTaskProcess.Beans.FINAL_DOSSIER);
+    });
+    Mocks.register(ResearchTaskProcess.Beans.CLOSE_TERMINATED,
+        step(ResearchTaskProcess.Beans.CLOSE_TERMINATED));
+    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED, step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
+    Mocks.register(ResearchTaskProcess.Beans.RESULT_REGISTRATION,
+        recording(ResearchTaskProcess.Beans.RESULT_REGISTRATION));
+    Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION, recording(ResearchTaskProcess.Beans.LIQUIDATION));
+    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE, step(ResearchTaskProcess.Beans.ARCHIVE));
+
+    // councils
+    Mocks.register(AssignmentCouncilProcess.Beans.APPOINTMENT,
+        appointment(AssignmentCouncilProcess.Beans.APPOINTMENT, ASSIGNMENT_COUNCIL_ID));
+    Mocks.register(AcceptanceProcess.Beans.APPOINTMENT,
+        appointment(AcceptanceProcess.Beans.APPOINTMENT, ACCEPTANCE_COUNCIL_ID));
+    Mocks.register(AssignmentCouncilProcess.Beans.DECLARATION, (TaskListener) task -> {
+      boolean conflict = !VariableValues.bool(task.getVariable(Vars.NO_CONFLICT));
+      task.getExecution().setVariable(Vars.CONFLICT, conflict);
+      calls.add(AssignmentCouncilProcess.Beans.DECLARATION + " " + member(task) + " " + conflict);
+    });
+    Mocks.register(AssignmentCouncilProcess.Beans.REPLACEMENT, (TaskListener) task -> {
+      String replaced = member(task);
+      String replacement = VariableValues.string(task.getVariable(Vars.REPLACEMENT));
+      DelegateExecution execution = task.getExecution();
+      execution.setVariable(Vars.MEMBER, replacement);
+      execution.setVariable(Vars.CONFLICT, false);
+      if (replaced.equals(execution.getProcessInstance().getVariable(Vars.CHAIR))) {
+        execution.getProcessInstance().setVariable(Vars.CHAIR, replacement);
+      } else if (replaced.equals(execution.getProcessInstance().getVariable(Vars.SECRETARY))) {
+        execution.getProcessInstance().setVariable(Vars.SECRETARY, replacement);
+      }
+      calls.add(AssignmentCouncilProcess.Beans.REPLACEMENT + " " + replaced + " " + replacement);
+    });
+    Mocks.register(AssignmentCouncilProcess.Beans.BALLOT, memberRecording(AssignmentCouncilProcess.Beans.BALLOT));
+    Mocks.register(AcceptanceProcess.Beans.GRADE, memberRecording(AcceptanceProcess.Beans.GRADE));
+    Mocks.register(AssignmentCouncilProcess.Beans.MEETING, recording(AssignmentCouncilProcess.Beans.MEETING));
+    Mocks.register(AcceptanceProcess.Beans.MEETING, recording(AcceptanceProcess.Beans.MEETING));
+    Mocks.register(AssignmentCouncilProcess.Beans.EVALUATE, (JavaDelegate) execution -> {
+      councilId(execution);
+      execution.setVariable(Vars.QUORUM_MET, quorumMet);
+      if (quorumMet) {
+        execution.setVariable(ResearchTaskProcess.Vars.VERDICT, verdict);
+        if ("ASSIGN_AFTER_REVISION".equals(verdict)) {
+          execution.setVariable(Vars.REVISION_DUE_DATE, in(Duration.ofDays(20)));
+          execution.setVariable(Vars.REVISION_REMINDER_DATE, in(Duration.ofDays(17)));
+        }
+      }
+      calls.add(AssignmentCouncilProcess.Beans.EVALUATE + " " + quorumMet);
+    });
+    Mocks.register(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED,
+        recording(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED));
+    Mocks.register(AssignmentCouncilProcess.Beans.REVISION_VERIFIED, decision(
+        AssignmentCouncilProcess.Beans.REVISION_VERIFIED, "accepted", Vars.REVISION_ACCEPTED));
+    Mocks.register(AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, decision(
+        AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, "accepted", Vars.REVISION_ACCEPTED));
+
+    // midterm-evaluation
+    Mocks.register(MidtermEvaluationProcess.Beans.OPEN, (JavaDelegate) execution -> {
+      execution.setVariable(MidtermEvaluationProcess.Vars.REPORT_DUE_DATE, in(Duration.ofDays(14)));
+      calls.add(MidtermEvaluationProcess.Beans.OPEN);
+    });
+    Mocks.register(MidtermEvaluationProcess.Beans.REPORT, recording(MidtermEvaluationProcess.Beans.REPORT));
+    Mocks.register(MidtermEvaluationProcess.Beans.FINDINGS, (TaskListener) task -> {
+      String outcome = VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.OUTCOME));
+      DelegateExecution instance = task.getExecution().getProcessInstance();
+      instance.setVariable(MidtermEvaluationProcess.Vars.MIDTERM_OUTCOME, outcome);
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE,
+          VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.NEW_END_DATE)));
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET,
+          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.ADJUSTED_BUDGET)));
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY,
+          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.RECOVERY_AMOUNT)));
+      calls.add(MidtermEvaluationProcess.Beans.FINDINGS + " " + outcome);
+    });
+    Mocks.register(MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, decision(
+        MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, "approved",
+        MidtermEvaluationProcess.Vars.ADJUSTMENT_APPROVED));
+    Mocks.register(MidtermEvaluationProcess.Beans.TERMINATION_DECISION, decision(
+        MidtermEvaluationProcess.Beans.TERMINATION_DECISION, "approved",
+        MidtermEvaluationProcess.Vars.TERMINATION_APPROVED));
+    Mocks.register(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT, (JavaDelegate) execution -> {
+      Object end = execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE);
+      execution.setVariable(ResearchTaskProcess.Vars.CONTRACT_END_DATE,
+          endOf(LocalDate.parse(end.toString())));
+      calls.add(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " " + end + " "
+          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET));
+    });
+    Mocks.register(MidtermEvaluationProcess.Beans.TERMINATE, (JavaDelegate) execution -> {
+      id(execution);
+      calls.add(MidtermEvaluationProcess.Beans.TERMINATE + " "
+          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY));
+    });
+
+    // acceptance
+    Mocks.register(AcceptanceProcess.Beans.OPEN, (JavaDelegate) execution -> {
+      execution.setVariable(AcceptanceProcess.Vars.APPOINTMENT_DUE_DATE, in(Duration.ofDays(21)));
+      calls.add(AcceptanceProcess.Beans.OPEN + " " + execution.getVariable("monthsLate"));
+    });
+    Mocks.register(AcceptanceProcess.Beans.DECIDE, (JavaDelegate) execution -> {
+      councilId(execution);
+      execution.setVariable(Vars.QUORUM_MET, quorumMet);
+      if (quorumMet) {
+        execution.setVariable(AcceptanceProcess.Vars.GRADE, grade);
+        if (!"KHONG_DAT".equals(grade)) {
+          execution.setVariable(AcceptanceProcess.Vars.FIX_DUE_DATE, in(Duration.ofDays(42)));
+        }
+      }
+      calls.add(AcceptanceProcess.Beans.DECIDE + " " + quorumMet);
+    });
+    Mocks.register(AcceptanceProcess.Beans.FIX, recording(AcceptanceProcess.Beans.FIX));
+    Mocks.register(AcceptanceProcess.Beans.FIX_CONFIRMATION, decision(
+        AcceptanceProcess.Beans.FIX_CONFIRMATION, "accepted", AcceptanceProcess.Vars.FIXES_CONFIRMED));
+    Mocks.register(AcceptanceProcess.Beans.REFUND, (TaskListener) task -> calls.add(
+        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable("refundAmount"))));
+    Mocks.register(AcceptanceProcess.Beans.RESTRICT, step(AcceptanceProcess.Beans.RESTRICT));
+  }
+
+  /** A council appointment: the active members are the filled fields, in the form's order. */
+  private TaskListener appointment(String bean, long councilId) {
+    return task -> {
+      id(task);
+      List<String> members = new ArrayList<>();
+      for (String field : List.of(Vars.CHAIR_FIELD, Vars.VICE_CHAIR_FIELD, Vars.SECRETARY_FIELD,
+          Vars.REVIEWER_1, Vars.REVIEWER_2, "member1", "member2", "member3", "member4")) {
+        String user = VariableValues.string(task.getVariable(field));
+        if (user != null && !user.isBlank()) {
+          members.add(user);
+        }
+      }
+      set(task, Vars.COUNCIL_ID, councilId);
+      set(task, Vars.COUNCIL_MEMBERS, members);
+      set(task, Vars.CHAIR, VariableValues.string(task.getVariable(Vars.CHAIR_FIELD)));
+      set(task, Vars.SECRETARY, VariableValues.string(task.getVariable(Vars.SECRETARY_FIELD)));
+      set(task, Vars.BALLOT_DUE_DATE, in(Duration.ofDays(14)));
+      calls.add(bean + " " + members);
+    };
+  }
+
+  /** A decision listener: the task-local boolean input becomes a process variable. */
+  private TaskListener decision(String bean, String input, String processVariable) {
+    return task -> {
+      Boolean value = VariableValues.bool(task.getVariable(input));
+      if (value == null) {
+        throw new IllegalArgumentException(input + " is required");
+      }
+      set(task, processVariable, value);
+      calls.add(bean + " " + value);
+    };
+  }
+
+  private TaskListener recording(String bean) {
+    return task -> {
+      id(task);
+      calls.add(bean);
+    };
+  }
+
+  private TaskListener memberRecording(String bean) {
+    return task -> {
+      councilId(task);
+      calls.add(bean + " " + member(task));
+    };
+  }
+
+  private JavaDelegate step(String bean) {
+    return execution -> {
+      id(execution);
+      calls.add(bean);
+    };
+  }
+
+  private JavaDelegate stageStep(String bean) {
+    return execution -> {
+      id(execution);
+      calls.add(bean + " " + execution.getVariable(ResearchTaskProcess.Vars.STAGE));
+    };
+  }
+
+  /** As the real adapters: fails when the research task id was not passed down. */
+  private static long id(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ResearchProcessAdapters.id(scope);
+  }
+
+  private static long councilId(org.camunda.bpm.engine.delegate.VariableScope scope) {
+    return ResearchProcessAdapters.councilId(scope);
+  }
+
+  private static String member(DelegateTask task) {
+    return (String) task.getVariable(Vars.MEMBER);
+  }
+
+  /** Where the real adapters set gateway variables: on the process instance. */
+  private static void set(DelegateTask task, String name, Object value) {
+    task.getExecution().getProcessInstance().setVariable(name, value);
+  }
+
+  static Date in(Duration duration) {
+    return Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration));
+  }
+
+  static Date endOf(LocalDate day) {
+    return Date.from(day.atTime(17, 0).atZone(ZONE).toInstant());
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  ProcessInstance startResearch() {
+    return processEngine.getRuntimeService().startProcessInstanceByKey(ResearchTaskProcess.KEY, CODE,
+        researchVariables());
+  }
+
+  static org.camunda.bpm.engine.variable.VariableMap researchVariables() {
+    return Variables.createVariables()
+        .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
+        .putValue(ResearchTaskProcess.Vars.TASK_CODE, CODE)
+        .putValue(ResearchTaskProcess.Vars.SUMMARY, "Nghiên cứu giống lúa chịu mặn")
+        .putValue(ResearchTaskProcess.Vars.INVESTIGATOR, INVESTIGATOR);
+  }
+
+  static java.util.Map<String, Object> appointCouncilForm() {
+    return withVariables(Vars.CHAIR_FIELD, "cg.an", Vars.VICE_CHAIR_FIELD, "cg.binh",
+        Vars.SECRETARY_FIELD, "cg.chi", Vars.REVIEWER_1, "cg.dung", Vars.REVIEWER_2, "cg.giang");
+  }
+
+  static java.util.Map<String, Object> ballot() {
+    return withVariables("scoreUrgency", 18, "scoreContent", 25, "scoreMethod", 16,
+        "scoreProducts", 17, "scoreCapacity", 9, "comment", "Khả thi");
+  }
+
+  List<Task> tasks(ProcessInstance instance, String key) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(key).orderByTaskAssignee().asc().list();
+  }
+
+  Task taskOf(ProcessInstance instance, String key, String assignee) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(key).taskAssignee(assignee).singleResult();
+  }
+
+  void completeAll(ProcessInstance instance, String key, java.util.Map<String, Object> variables) {
+    for (Task task : tasks(instance, key)) {
+      complete(task, variables);
+    }
+  }
+
+  List<Job> timers(ProcessInstance instance) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().orderByJobDuedate().asc().list();
+  }
+
+  Job timer(ProcessInstance instance, String activityId) {
+    return processEngine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .timers().activityId(activityId).singleResult();
+  }
+
+  /** Fires a timer at its due date, then runs the asynchronous steps it leads to. */
+  void fire(ProcessInstance instance, Job timer) {
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 60_000));
+    processEngine.getManagementService().executeJob(timer.getId());
+    runAsyncJobs(instance);
+  }
+
+  /** Executes the asynchronous continuations (message jobs) of the instance. */
+  void runAsyncJobs(ProcessInstance instance) {
+    ManagementService management = processEngine.getManagementService();
+    List<Job> jobs;
+    while (!(jobs = management.createJobQuery().processInstanceId(instance.getId()).messages()
+        .list()).isEmpty()) {
+      for (Job job : jobs) {
+        management.executeJob(job.getId());
+      }
+    }
+  }
+
+  long historicTasks(ProcessInstance instance, String key) {
+    return processEngine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(instance.getId()).taskDefinitionKey(key).count();
+  }
+
+  static Date at(String isoInstant) {
+    return Date.from(Instant.parse(isoInstant));
+  }
+
+  static Date atVn(LocalDate day, int hour) {
+    return Date.from(day.atTime(hour, 0).atOffset(ZoneOffset.ofHours(7)).toInstant());
+  }
+}

@@ -1,0 +1,537 @@
+package vn.khcn.workflow.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import vn.khcn.workflow.research.ResearchTaskProcess.Beans;
+import vn.khcn.workflow.research.ResearchTaskProcess.Elements;
+import vn.khcn.workflow.research.ResearchTaskProcess.Tasks;
+import vn.khcn.workflow.research.ResearchTaskProcess.Vars;
+
+/**
+ * Every path of processes/research-task.bpmn with the three models it calls
+ * (assignment-council, midterm-evaluation, acceptance), on a bare engine with the doubles of
+ * {@link ResearchModelSupport}.
+ */
+class ResearchTaskModelTest extends ResearchModelSupport {
+
+  @RegisterExtension
+  static ProcessEngineExtension engine = newEngineExtension();
+
+  @Override
+  ProcessEngineExtension engine() {
+    return engine;
+  }
+
+  /** The event-based gateway waits for the midpoint timer or the office's request. */
+  static final String MIDTERM_GATEWAY = "eventBasedGateway_midterm";
+  static final LocalDate CONTRACT_START = LocalDate.parse("2026-12-01");
+  static final LocalDate CONTRACT_END = LocalDate.parse("2028-11-30");
+  /** 23 months: the midpoint after 11 months, three reports, the first six months after the start. */
+  static final Date MIDTERM = atVn(LocalDate.parse("2027-11-01"), 8);
+  static final Date FIRST_REPORT = atVn(LocalDate.parse("2027-06-01"), 8);
+
+  // ------------------------------------------------------------------ steps of the lifecycle
+
+  void checkDossier(ProcessInstance research, boolean valid) {
+    Task check = task(Tasks.CHECK_DOSSIER, research);
+    assertThat(check).hasCandidateGroup("phong-qlkh");
+    complete(check, valid ? withVariables("valid", true)
+        : withVariables("valid", false, "missingItems", "Thiếu dự toán", "resubmitDays", 5));
+  }
+
+  ProcessInstance council(ProcessInstance research) {
+    assertThat(research).isWaitingAt(Elements.ASSIGNMENT_COUNCIL);
+    return calledProcessInstance(AssignmentCouncilProcess.KEY, research);
+  }
+
+  /** The council meets once with a quorum and concludes {@code verdict}. */
+  void runCouncil(ProcessInstance research, String councilVerdict) {
+    ProcessInstance council = council(research);
+    complete(task(AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
+    completeAll(council, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT,
+        withVariables(AssignmentCouncilProcess.Vars.NO_CONFLICT, true));
+    completeAll(council, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, ballot());
+    verdict = councilVerdict;
+    complete(task(AssignmentCouncilProcess.Tasks.RECORD_MEETING, council),
+        withVariables("meetingDate", "2026-12-05", "present", MEMBERS));
+    if ("ASSIGN_AFTER_REVISION".equals(councilVerdict)) {
+      complete(task(AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, council), withVariables("responseNote", "Đã sửa"));
+      complete(task(AssignmentCouncilProcess.Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
+      complete(task(AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, council), withVariables("accepted", true));
+    }
+    assertThat(council).isEnded();
+  }
+
+  void approveBudget(ProcessInstance research) {
+    complete(task(Tasks.APPRAISE_BUDGET, research), withVariables("approvedBudget", 900_000_000L));
+    complete(task(Tasks.APPROVE_BUDGET, research), withVariables("approved", true));
+  }
+
+  void signContract(ProcessInstance research) {
+    complete(task(Tasks.RECORD_CONTRACT, research), withVariables("contractNumber", "15/2026/HĐ-KHCN",
+        "contractDate", "2026-11-30", "contractAmount", 900_000_000L,
+        "contractStart", CONTRACT_START.toString(), "contractEnd", CONTRACT_END.toString()));
+  }
+
+  ProcessInstance implementing() {
+    ProcessInstance research = startResearch();
+    checkDossier(research, true);
+    runCouncil(research, "ASSIGN");
+    approveBudget(research);
+    signContract(research);
+    assertThat(research).isWaitingAt(MIDTERM_GATEWAY);
+    return research;
+  }
+
+  ProcessInstance midtermByTimer(ProcessInstance research) {
+    fire(research, timer(research, Elements.MIDPOINT_TIMER));
+    assertThat(research).isWaitingAt(Elements.MIDTERM_EVALUATION);
+    ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
+    Task report = task(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, midterm);
+    assertThat(report).isAssignedTo(INVESTIGATOR);
+    assertThat(report.getDueDate()).isEqualTo(in(Duration.ofDays(14)));
+    complete(report, withVariables("report", "Báo cáo giữa kỳ"));
+    return midterm;
+  }
+
+  void findings(ProcessInstance midterm, Map<String, Object> variables) {
+    Task findings = task(MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, midterm);
+    assertThat(findings).hasCandidateGroup("phong-qlkh");
+    complete(findings, variables);
+  }
+
+  ProcessInstance atFinalDossier() {
+    ProcessInstance research = implementing();
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("findings", "Đúng tiến độ", "outcome", "CONTINUE"));
+    assertThat(midterm).hasPassed(MidtermEvaluationProcess.Elements.END_CONTINUE).isEnded();
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_FINAL_DOSSIER);
+    return research;
+  }
+
+  ProcessInstance acceptance(ProcessInstance research) {
+    complete(task(Tasks.SUBMIT_FINAL_DOSSIER, research), withVariables("note", "Hồ sơ cuối"));
+    assertThat(research).isWaitingAt(Elements.ACCEPTANCE);
+    ProcessInstance acceptance = calledProcessInstance(AcceptanceProcess.KEY, research);
+    assertThat(acceptance).isWaitingAt(AcceptanceProcess.Tasks.APPOINT_COUNCIL);
+    return acceptance;
+  }
+
+  /** Appointment, every member grades, the secretary records the meeting. */
+  void gradeAndMeet(ProcessInstance acceptance) {
+    complete(task(AcceptanceProcess.Tasks.APPOINT_COUNCIL, acceptance), appointCouncilForm());
+    assertThat(tasks(acceptance, AcceptanceProcess.Tasks.GRADE_RESULT)).extracting(Task::getAssignee)
+        .containsExactlyInAnyOrderElementsOf(MEMBERS);
+    completeAll(acceptance, AcceptanceProcess.Tasks.GRADE_RESULT, withVariables("memberGrade", grade));
+    meetForAcceptance(acceptance);
+  }
+
+  void meetForAcceptance(ProcessInstance acceptance) {
+    Task meeting = task(AcceptanceProcess.Tasks.RECORD_MEETING, acceptance);
+    assertThat(meeting).isAssignedTo("cg.chi");
+    complete(meeting, withVariables("meetingDate", "2028-12-20", "present", MEMBERS));
+  }
+
+  // ------------------------------------------------------------------ before implementation
+
+  @Test
+  void anInvalidDossierIsResubmittedByTheInvestigatorAndCheckedAgain() {
+    ProcessInstance research = startResearch();
+    assertThat(research).isWaitingAtExactly(Tasks.CHECK_DOSSIER);
+    checkDossier(research, false);
+
+    Task resubmit = task(Tasks.RESUBMIT_DOSSIER, research);
+    assertThat(resubmit).isAssignedTo(INVESTIGATOR);
+    assertThat(resubmit.getDueDate()).isEqualTo(in(Duration.ofDays(5)));
+    complete(resubmit, withVariables("note", "Đã bổ sung dự toán"));
+
+    assertThat(research).isWaitingAtExactly(Tasks.CHECK_DOSSIER);
+    checkDossier(research, true);
+    assertThat(research).isWaitingAtExactly(Elements.ASSIGNMENT_COUNCIL);
+    assertThat(historicTasks(research, Tasks.CHECK_DOSSIER)).isEqualTo(2);
+    assertThat(calls).containsExactly(Beans.DOSSIER_CHECK + " false", Beans.DOSSIER_RESUBMITTED,
+        Beans.DOSSIER_CHECK + " true");
+    assertThat(processEngine.getRuntimeService().getVariable(research.getId(), "valid"))
+        .as("the form input stays on the task").isNull();
+  }
+
+  @Test
+  void anAssignedTaskHasItsBudgetReturnedOnceThenApprovedAndTheContractStartsTheImplementation() {
+    ProcessInstance research = startResearch();
+    checkDossier(research, true);
+    runCouncil(research, "ASSIGN");
+    assertThat(research).hasPassed(Elements.ASSIGNMENT_COUNCIL).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN");
+
+    assertThat(task(Tasks.APPRAISE_BUDGET, research)).hasCandidateGroup("phong-khtc");
+    complete(task(Tasks.APPRAISE_BUDGET, research), withVariables("approvedBudget", 1_000_000_000L));
+    Task approve = task(Tasks.APPROVE_BUDGET, research);
+    assertThat(approve).hasCandidateGroup("lanh-dao");
+    assertThat(approve.getDueDate()).isEqualTo(in(Duration.ofDays(3)));
+    complete(approve, withVariables("approved", false, "comment", "Giảm chi thuê khoán"));
+
+    assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    approveBudget(research);
+    assertThat(research).isWaitingAtExactly(Tasks.RECORD_CONTRACT);
+    assertThat(task(Tasks.RECORD_CONTRACT, research)).hasCandidateGroup("phong-khtc");
+    signContract(research);
+
+    assertThat(research).isWaitingAtExactly(Elements.IMPLEMENTATION, MIDTERM_GATEWAY)
+        .hasPassed("startEvent_implementation");
+    assertThat(timer(research, Elements.MIDPOINT_TIMER).getDuedate()).isEqualTo(MIDTERM);
+    assertThat(timer(research, Elements.PROGRESS_TIMER).getDuedate()).isEqualTo(FIRST_REPORT);
+    assertThat(historicTasks(research, Tasks.APPRAISE_BUDGET)).isEqualTo(2);
+    assertThat(calls).containsSubsequence(Beans.BUDGET_APPRAISAL + " 1000000000",
+        Beans.BUDGET_DECISION + " false", Beans.BUDGET_APPRAISAL + " 900000000",
+        Beans.BUDGET_DECISION + " true", Beans.CONTRACT + " 15/2026/HĐ-KHCN");
+  }
+
+  @Test
+  void aTaskAssignedAfterRevisionGoesOnToTheBudget() {
+    ProcessInstance research = startResearch();
+    checkDossier(research, true);
+    runCouncil(research, "ASSIGN_AFTER_REVISION");
+    assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN_AFTER_REVISION");
+  }
+
+  @Test
+  void aRejectedTaskIsClosedAsNotAssigned() {
+    ProcessInstance research = startResearch();
+    checkDossier(research, true);
+    runCouncil(research, "REJECT");
+    assertThat(research).isWaitingAt(Elements.CLOSE_NOT_ASSIGNED);
+    execute(job());
+    assertThat(research).hasPassed(Elements.CLOSE_NOT_ASSIGNED, Elements.END_NOT_ASSIGNED)
+        .hasNotPassed(Tasks.APPRAISE_BUDGET).isEnded();
+    assertThat(calls).endsWith(Beans.CLOSE_NOT_ASSIGNED);
+  }
+
+  // ------------------------------------------------------------------ implementation
+
+  @Test
+  void theMidtermEvaluationStartsAtTheMidpoint() {
+    ProcessInstance research = implementing();
+    midtermByTimer(research);
+    assertThat(research).hasPassed(Elements.MIDPOINT_TIMER).hasNotPassed(Elements.MIDTERM_REQUESTED);
+    assertThat(processEngine.getRuntimeService().createEventSubscriptionQuery()
+        .processInstanceId(research.getId()).eventName(ResearchTaskProcess.MIDTERM_REQUESTED_MESSAGE)
+        .count()).isZero();
+    assertThat(calls).contains(MidtermEvaluationProcess.Beans.OPEN, MidtermEvaluationProcess.Beans.REPORT);
+  }
+
+  @Test
+  void theMidtermEvaluationStartsEarlierWhenTheOfficeRequestsIt() {
+    ProcessInstance research = implementing();
+    processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.MIDTERM_REQUESTED_MESSAGE)
+        .processInstanceBusinessKey(CODE).correlate();
+    assertThat(research).hasPassed(Elements.MIDTERM_REQUESTED).hasNotPassed(Elements.MIDPOINT_TIMER)
+        .isWaitingAt(Elements.MIDTERM_EVALUATION);
+    assertThat(timer(research, Elements.MIDPOINT_TIMER)).as("the midpoint timer is gone").isNull();
+    assertThat(timer(research, Elements.PROGRESS_TIMER)).as("progress reports go on").isNotNull();
+    ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
+    assertThat(midterm).isWaitingAt(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT);
+  }
+
+  @Test
+  void aProgressReportIsDueEverySixMonthsAndAReturnedReportIsSubmittedAgain() {
+    ProcessInstance research = implementing();
+    fire(research, timer(research, Elements.PROGRESS_TIMER));
+
+    Task report = task(Tasks.SUBMIT_PROGRESS_REPORT, research);
+    assertThat(report).isAssignedTo(INVESTIGATOR);
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_PROGRESS_REPORT, MIDTERM_GATEWAY);
+    Job next = timer(research, Elements.PROGRESS_TIMER);
+    assertThat(next.getDuedate()).as("the next report, six months later")
+        .isEqualTo(atVn(LocalDate.parse("2027-12-01"), 8));
+
+    complete(report, withVariables("report", "Báo cáo 6 tháng đầu"));
+    Task review = task(Tasks.REVIEW_PROGRESS_REPORT, research);
+    assertThat(review).hasCandidateGroup("phong-qlkh");
+    complete(review, withVariables("accepted", false, "comment", "Thiếu số liệu"));
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_PROGRESS_REPORT);
+    complete(task(Tasks.SUBMIT_PROGRESS_REPORT, research), withVariables("report", "Bổ sung số liệu"));
+    complete(task(Tasks.REVIEW_PROGRESS_REPORT, research), withVariables("accepted", true));
+
+    assertThat(research).hasPassed("endEvent_reportAccepted")
+        .isWaitingAtExactly(Elements.IMPLEMENTATION, MIDTERM_GATEWAY);
+    assertThat(historicTasks(research, Tasks.SUBMIT_PROGRESS_REPORT)).isEqualTo(2);
+    assertThat(timer(research, Elements.PROGRESS_TIMER).getDuedate())
+        .as("the cycle is still there for the next report").isEqualTo(next.getDuedate());
+    assertThat(calls).containsSubsequence(Beans.PROGRESS_REPORT, Beans.PROGRESS_REVIEW + " false",
+        Beans.PROGRESS_REPORT, Beans.PROGRESS_REVIEW + " true");
+
+    fire(research, timer(research, Elements.PROGRESS_TIMER));
+    assertThat(task(Tasks.SUBMIT_PROGRESS_REPORT, research)).isAssignedTo(INVESTIGATOR);
+    assertThat(timer(research, Elements.PROGRESS_TIMER).getDuedate())
+        .isEqualTo(atVn(LocalDate.parse("2028-06-01"), 8));
+  }
+
+  @Test
+  void anExtensionRequestIsDecidedWhileTheMainPathWaits() {
+    ProcessInstance research = implementing();
+    processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 5L).correlate();
+
+    Task decide = task(Tasks.DECIDE_EXTENSION, research);
+    assertThat(decide).hasCandidateGroup("lanh-dao");
+    assertThat(research).isWaitingAt(Tasks.DECIDE_EXTENSION, MIDTERM_GATEWAY);
+    complete(decide, withVariables("approved", true, "comment", "Đồng ý gia hạn 6 tháng"));
+
+    assertThat(research).hasPassed("endEvent_extensionDecided")
+        .isWaitingAtExactly(Elements.IMPLEMENTATION, MIDTERM_GATEWAY);
+    assertThat(calls).contains(Beans.EXTENSION_DECISION + " 5 true");
+
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("outcome", "CONTINUE"));
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(extendedEnd));
+  }
+
+  @Test
+  void anExtensionGrantedDuringTheMidtermEvaluationIsKeptWhenTheEvaluationEnds() {
+    ProcessInstance research = implementing();
+    ProcessInstance midterm = midtermByTimer(research);
+    processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 6L).correlate();
+    complete(task(Tasks.DECIDE_EXTENSION, research), withVariables("approved", true));
+    findings(midterm, withVariables("outcome", "CONTINUE"));
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(extendedEnd));
+  }
+
+  @Test
+  void aMidtermContinueLeadsToTheFinalDossierDueAtTheContractEnd() {
+    ProcessInstance research = atFinalDossier();
+    Task dossier = task(Tasks.SUBMIT_FINAL_DOSSIER, research);
+    assertThat(dossier).isAssignedTo(INVESTIGATOR);
+    assertThat(dossier.getDueDate()).isEqualTo(endOf(CONTRACT_END));
+    assertThat(research).variables().containsEntry(Vars.MIDTERM_OUTCOME, "CONTINUE");
+    assertThat(research).hasPassed(Elements.MIDTERM_EVALUATION).hasNotPassed(Elements.CLOSE_TERMINATED);
+  }
+
+  @Test
+  void anApprovedMidtermAdjustmentIsAppliedAndMovesTheFinalDossierDeadline() {
+    ProcessInstance research = implementing();
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("findings", "Chậm thí nghiệm", "outcome", "ADJUST",
+        "newEndDate", "2029-02-28", "adjustedBudget", 850_000_000L));
+    Task approve = task(MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT, midterm);
+    assertThat(approve).hasCandidateGroup("lanh-dao");
+    complete(approve, withVariables("approved", true));
+
+    assertThat(midterm).hasPassed("serviceTask_applyAdjustment", MidtermEvaluationProcess.Elements.END_ADJUSTED)
+        .isEnded();
+    assertThat(calls).contains(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " 2029-02-28 850000000");
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_FINAL_DOSSIER);
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate())
+        .as("the adjusted end reaches research-task").isEqualTo(endOf(LocalDate.parse("2029-02-28")));
+  }
+
+  @Test
+  void aReturnedMidtermAdjustmentGoesBackToTheFindings() {
+    ProcessInstance research = implementing();
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("outcome", "ADJUST", "newEndDate", "2029-02-28"));
+    complete(task(MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT, midterm),
+        withVariables("approved", false, "comment", "Không đủ căn cứ"));
+    assertThat(midterm).isWaitingAtExactly(MidtermEvaluationProcess.Tasks.RECORD_FINDINGS)
+        .hasNotPassed("serviceTask_applyAdjustment");
+
+    findings(midterm, withVariables("outcome", "CONTINUE"));
+    assertThat(midterm).hasPassed(MidtermEvaluationProcess.Elements.END_CONTINUE).isEnded();
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(CONTRACT_END));
+    assertThat(calls).doesNotContain(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " 2029-02-28 null");
+  }
+
+  @Test
+  void aReturnedTerminationGoesBackToTheFindings() {
+    ProcessInstance research = implementing();
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("outcome", "TERMINATE", "recoveryAmount", 300_000_000L));
+    complete(task(MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION, midterm), withVariables("approved", false));
+    assertThat(midterm).isWaitingAtExactly(MidtermEvaluationProcess.Tasks.RECORD_FINDINGS)
+        .hasNotPassed("serviceTask_terminate");
+  }
+
+  @Test
+  void anApprovedTerminationEndsTheResearchTaskAndCancelsEverythingStillOpen() {
+    ProcessInstance research = implementing();
+    fire(research, timer(research, Elements.PROGRESS_TIMER)); // a progress report is open
+    ProcessInstance midterm = midtermByTimer(research);
+    findings(midterm, withVariables("findings", "Không có kết quả", "outcome", "TERMINATE",
+        "recoveryAmount", 300_000_000L));
+    Task approve = task(MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION, midterm);
+    assertThat(approve).hasCandidateGroup("lanh-dao");
+    complete(approve, withVariables("approved", true));
+
+    assertThat(midterm).hasPassed("serviceTask_terminate", MidtermEvaluationProcess.Elements.END_TERMINATED)
+        .isEnded();
+    assertThat(research).hasPassed("endEvent_terminatedError", "boundaryEvent_terminated")
+        .isWaitingAtExactly(Elements.CLOSE_TERMINATED);
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceId(research.getId()).count())
+        .as("the open progress report is cancelled").isZero();
+    assertThat(timers(research)).as("progress timers cancelled").isEmpty();
+
+    execute(job());
+    assertThat(research).hasPassed(Elements.CLOSE_TERMINATED, Elements.END_TERMINATED)
+        .hasNotPassed(Tasks.SUBMIT_FINAL_DOSSIER, Elements.ACCEPTANCE).isEnded();
+    assertThat(calls).containsSubsequence(MidtermEvaluationProcess.Beans.TERMINATE + " 300000000",
+        Beans.CLOSE_TERMINATED);
+  }
+
+  // ------------------------------------------------------------------ acceptance
+
+  @ParameterizedTest
+  @ValueSource(strings = {"XUAT_SAC", "DAT"})
+  void aPassedTaskFixesItsDossierThenIsRegisteredLiquidatedAndArchived(String councilGrade) {
+    ProcessInstance research = atFinalDossier();
+    ProcessInstance acceptance = acceptance(research);
+    assertThat(timers(research)).as("implementation timers are gone").isEmpty();
+    grade = councilGrade;
+    gradeAndMeet(acceptance);
+
+    Task fix = task(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, acceptance);
+    assertThat(fix).isAssignedTo(INVESTIGATOR);
+    assertThat(fix.getDueDate()).isEqualTo(in(Duration.ofDays(42)));
+    complete(fix, withVariables("note", "Đã hoàn thiện"));
+    Task confirm = task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance);
+    assertThat(confirm).isAssignedTo("cg.an");
+    complete(confirm, withVariables("accepted", false, "comment", "Bổ sung phụ lục"));
+    assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);
+    complete(task(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, acceptance), withVariables("note", "Đã bổ sung"));
+    complete(task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance), withVariables("accepted", true));
+
+    assertThat(acceptance).hasPassed(AcceptanceProcess.Elements.END_PASSED).isEnded();
+    assertThat(research).variables().containsEntry(Vars.GRADE, councilGrade);
+    assertThat(task(Tasks.REGISTER_RESULT, research)).hasCandidateGroup("phong-qlkh");
+    complete(task(Tasks.REGISTER_RESULT, research), withVariables("registrationNumber", "KQ-2029-01",
+        "registrationDate", "2029-01-15"));
+    assertThat(task(Tasks.LIQUIDATE_CONTRACT, research)).hasCandidateGroup("phong-khtc");
+    complete(task(Tasks.LIQUIDATE_CONTRACT, research), withVariables("liquidationNumber", "TL-01",
+        "liquidationDate", "2029-02-01", "settledAmount", 900_000_000L));
+
+    assertThat(research).isWaitingAt(Elements.ARCHIVE);
+    execute(job());
+    assertThat(research).hasPassed(Tasks.REGISTER_RESULT, Tasks.LIQUIDATE_CONTRACT, Elements.ARCHIVE,
+        Elements.END_ARCHIVED).hasNotPassed(Elements.ARCHIVE_FAILED).isEnded();
+    assertThat(calls).containsSubsequence(AcceptanceProcess.Beans.OPEN + " 0",
+        AcceptanceProcess.Beans.APPOINTMENT + " " + MEMBERS, AcceptanceProcess.Beans.MEETING,
+        AcceptanceProcess.Beans.DECIDE + " true", AcceptanceProcess.Beans.FIX,
+        AcceptanceProcess.Beans.FIX_CONFIRMATION + " false", AcceptanceProcess.Beans.FIX,
+        AcceptanceProcess.Beans.FIX_CONFIRMATION + " true", Beans.RESULT_REGISTRATION, Beans.LIQUIDATION,
+        Beans.ARCHIVE);
+    assertThat(calls).filteredOn(c -> c.startsWith(AcceptanceProcess.Beans.GRADE)).hasSize(5);
+  }
+
+  @Test
+  void aFailedTaskRecordsTheRefundRestrictsThePartiesAndIsArchivedAsFailed() {
+    ProcessInstance research = atFinalDossier();
+    monthsLate = 7;
+    ProcessInstance acceptance = acceptance(research);
+    grade = "KHONG_DAT";
+    gradeAndMeet(acceptance);
+
+    Task refund = task(AcceptanceProcess.Tasks.RECORD_REFUND, acceptance);
+    assertThat(refund).hasCandidateGroup("phong-khtc");
+    complete(refund, withVariables("refundAmount", 450_000_000L, "note", "Hoàn trả 50%"));
+    assertThat(acceptance).hasPassed("serviceTask_restrictParties", AcceptanceProcess.Elements.END_FAILED)
+        .hasNotPassed(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER).isEnded();
+
+    assertThat(research).isWaitingAt(Elements.ARCHIVE_FAILED);
+    execute(job());
+    assertThat(research).hasPassed(Elements.ARCHIVE_FAILED, Elements.END_FAILED)
+        .hasNotPassed(Tasks.REGISTER_RESULT, Elements.ARCHIVE).isEnded();
+    assertThat(calls).containsSubsequence(AcceptanceProcess.Beans.OPEN + " 7",
+        AcceptanceProcess.Beans.REFUND + " 450000000", AcceptanceProcess.Beans.RESTRICT, Beans.ARCHIVE_FAILED);
+  }
+
+  @Test
+  void withoutAQuorumTheAcceptanceCouncilMeetsAgain() {
+    ProcessInstance research = atFinalDossier();
+    ProcessInstance acceptance = acceptance(research);
+    quorumMet = false;
+    gradeAndMeet(acceptance);
+    assertThat(acceptance).hasPassed("serviceTask_decideGrade")
+        .isWaitingAtExactly(AcceptanceProcess.Tasks.RECORD_MEETING);
+
+    quorumMet = true;
+    grade = "DAT";
+    meetForAcceptance(acceptance);
+    assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);
+    assertThat(historicTasks(acceptance, AcceptanceProcess.Tasks.RECORD_MEETING)).isEqualTo(2);
+    assertThat(calls).filteredOn(c -> c.startsWith(AcceptanceProcess.Beans.DECIDE))
+        .containsExactly(AcceptanceProcess.Beans.DECIDE + " false", AcceptanceProcess.Beans.DECIDE + " true");
+  }
+
+  @Test
+  void anAcceptanceCouncilNotAppointedInTimeIsEscalated() {
+    ProcessInstance research = atFinalDossier();
+    ProcessInstance acceptance = acceptance(research);
+    Job overdue = timer(acceptance, AcceptanceProcess.Elements.APPOINTMENT_OVERDUE);
+    assertThat(overdue.getDuedate()).isEqualTo(in(Duration.ofDays(21)));
+    assertThat(task(AcceptanceProcess.Tasks.APPOINT_COUNCIL, acceptance).getDueDate())
+        .isEqualTo(overdue.getDuedate());
+
+    fire(acceptance, overdue);
+    assertThat(acceptance).hasPassed(AcceptanceProcess.Elements.APPOINTMENT_OVERDUE,
+        "serviceTask_escalateAppointment", "endEvent_appointmentEscalated")
+        .isWaitingAtExactly(AcceptanceProcess.Tasks.APPOINT_COUNCIL);
+    assertThat(calls).contains(Beans.ESCALATE + " ACCEPTANCE_COUNCIL");
+
+    gradeAndMeet(acceptance);
+    assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);
+  }
+
+  // ------------------------------------------------------------------ called processes
+
+  @Test
+  void theBusinessKeyAndTheTaskVariablesArePassedDownToEveryCalledProcess() {
+    RuntimeService runtime = processEngine.getRuntimeService();
+    ProcessInstance research = startResearch();
+    checkDossier(research, true);
+    ProcessInstance council = council(research);
+    assertThat(council.getBusinessKey()).isEqualTo(CODE);
+    assertThat(runtime.getVariables(council.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
+        .containsEntry(Vars.TASK_CODE, CODE).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR)
+        .containsKey(Vars.SUMMARY);
+    runCouncil(research, "ASSIGN");
+    approveBudget(research);
+    signContract(research);
+
+    fire(research, timer(research, Elements.MIDPOINT_TIMER));
+    ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
+    assertThat(midterm.getBusinessKey()).isEqualTo(CODE);
+    assertThat(runtime.getVariables(midterm.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
+        .containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    complete(task(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, midterm));
+    findings(midterm, withVariables("outcome", "CONTINUE"));
+
+    monthsLate = 2;
+    ProcessInstance acceptance = acceptance(research);
+    assertThat(acceptance.getBusinessKey()).isEqualTo(CODE);
+    assertThat(runtime.getVariables(acceptance.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
+        .containsEntry(Vars.MONTHS_LATE, 2).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .superProcessInstanceId(research.getId()).list())
+        .extracting(p -> p.getBusinessKey()).containsExactly(CODE, CODE, CODE);
+  }
+}
