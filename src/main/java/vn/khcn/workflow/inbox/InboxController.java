@@ -1,5 +1,9 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.research.AcceptanceProcess;
+import vn.khcn.workflow.research.AssignmentCouncilProcess;
+import vn.khcn.workflow.research.MidtermEvaluationProcess;
+import vn.khcn.workflow.research.ResearchTaskProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +38,22 @@ class InboxController {
 
   record ApprovalRequest(Boolean approved, String comment) {}
 
+  /** A council: user ids of the pool for each role, up to four further members. */
+  record CouncilRequest(String chair, String viceChair, String secretary, String reviewer1,
+      String reviewer2, List<String> members) {}
+
+  record ReplacementRequest(String replacement) {}
+
+  /** Director's tasks answered with approve or return (variables approved and comment). */
+  static final Set<String> APPROVALS = Set.of(Tasks.APPROVE_RESULT,
+      ResearchTaskProcess.Tasks.APPROVE_BUDGET, ResearchTaskProcess.Tasks.DECIDE_EXTENSION,
+      MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT,
+      MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION);
+
+  /** Director's tasks that appoint a council. */
+  static final Set<String> APPOINTMENTS = Set.of(AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL,
+      AcceptanceProcess.Tasks.APPOINT_COUNCIL);
+
   private final InboxService inbox;
 
   InboxController(InboxService inbox) {
@@ -63,10 +83,52 @@ class InboxController {
   @PostMapping("/{taskId}/approval")
   ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApprovalRequest request,
       Authentication user) {
-    requireTask(taskId, Tasks.APPROVE_RESULT, user);
+    requireTask(taskId, APPROVALS, user);
     inbox.complete(taskId, user.getName(), groups(user), Variables.createVariables()
         .putValue(Vars.APPROVED, request.approved()).putValue(Vars.COMMENT, request.comment()));
     return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{taskId}/council")
+  ResponseEntity<Void> appointCouncil(@PathVariable String taskId,
+      @RequestBody CouncilRequest request, Authentication user) {
+    requireTask(taskId, APPOINTMENTS, user);
+    inbox.complete(taskId, user.getName(), groups(user), councilVariables(request));
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/{taskId}/replacement")
+  ResponseEntity<Void> appointReplacement(@PathVariable String taskId,
+      @RequestBody ReplacementRequest request, Authentication user) {
+    requireTask(taskId, Set.of(AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT), user);
+    inbox.complete(taskId, user.getName(), groups(user), Variables.createVariables()
+        .putValue(AssignmentCouncilProcess.Vars.REPLACEMENT, request.replacement()));
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The variables of appointCouncil / appointAcceptanceCouncil, as the Tasklist form sends them. */
+  static VariableMap councilVariables(CouncilRequest request) {
+    VariableMap variables = Variables.createVariables()
+        .putValue(AssignmentCouncilProcess.Vars.CHAIR_FIELD, blankToNull(request.chair()))
+        .putValue(AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD, blankToNull(request.viceChair()))
+        .putValue(AssignmentCouncilProcess.Vars.SECRETARY_FIELD, blankToNull(request.secretary()))
+        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_1, blankToNull(request.reviewer1()))
+        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_2, blankToNull(request.reviewer2()));
+    List<String> members = request.members() == null ? List.of() : request.members().stream()
+        .filter(m -> m != null && !m.isBlank()).toList();
+    if (members.size() > 4) {
+      throw new InvalidInputException(List.of(new FieldError("members",
+          "tối đa 4 ủy viên ngoài chủ tịch, phó chủ tịch, thư ký và hai phản biện")));
+    }
+    for (int i = 1; i <= 4; i++) {
+      variables.putValue(AssignmentCouncilProcess.Vars.MEMBER_FIELD_PREFIX + i,
+          i <= members.size() ? members.get(i - 1) : null);
+    }
+    return variables;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   /** The variables of giveDirection, as Tasklist's form and REST clients send them. */
@@ -81,8 +143,12 @@ class InboxController {
   }
 
   private void requireTask(String taskId, String key, Authentication user) {
+    requireTask(taskId, Set.of(key), user);
+  }
+
+  private void requireTask(String taskId, Set<String> keys, Authentication user) {
     InboxItem item = inbox.item(taskId, user.getName(), groups(user));
-    if (!key.equals(item.taskDefinitionKey())) {
+    if (!keys.contains(item.taskDefinitionKey())) {
       throw new InvalidInputException(List.of(new FieldError("taskId",
           "việc '" + item.taskName() + "' không làm bằng thao tác này")));
     }

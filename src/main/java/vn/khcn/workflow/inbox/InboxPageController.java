@@ -1,5 +1,6 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.research.ResearchTaskProcess;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -59,6 +60,9 @@ class InboxPageController {
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
     model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE));
+    model.addAttribute("approvals", InboxController.APPROVALS);
+    model.addAttribute("appointments", InboxController.APPOINTMENTS);
+    model.addAttribute("experts", inbox.options(taskId, ResearchTaskProcess.Vars.EXPERT_OPTIONS));
     if (item.documentId() != null) {
       model.addAttribute("document", documents.details(item.documentId(),
           new Viewer(user.getName(), groups)));
@@ -107,6 +111,30 @@ class InboxPageController {
         () -> inbox.complete(taskId, user.getName(), InboxController.groups(user),
             Variables.createVariables().putValue(Vars.APPROVED, approved)
                 .putValue(Vars.COMMENT, comment == null || comment.isBlank() ? null : comment)));
+  }
+
+  @PostMapping("/{taskId}/council")
+  String appointCouncil(@PathVariable String taskId, @RequestParam(required = false) String chair,
+      @RequestParam(required = false) String viceChair,
+      @RequestParam(required = false) String secretary,
+      @RequestParam(required = false) String reviewer1,
+      @RequestParam(required = false) String reviewer2,
+      @RequestParam(required = false) List<String> members, Authentication user,
+      RedirectAttributes redirect) {
+    return act(taskId, user, redirect, "Đã thành lập hội đồng.", () -> inbox.complete(taskId,
+        user.getName(), InboxController.groups(user), InboxController.councilVariables(
+            new InboxController.CouncilRequest(chair, viceChair, secretary, reviewer1, reviewer2,
+                members))));
+  }
+
+  @PostMapping("/{taskId}/replacement")
+  String appointReplacement(@PathVariable String taskId,
+      @RequestParam(required = false) String replacement, Authentication user,
+      RedirectAttributes redirect) {
+    return act(taskId, user, redirect, "Đã chỉ định thành viên thay thế.", () -> inbox.complete(
+        taskId, user.getName(), InboxController.groups(user), Variables.createVariables()
+            .putValue("replacement", replacement == null || replacement.isBlank() ? null
+                : replacement)));
   }
 
   private String act(String taskId, Authentication user, RedirectAttributes redirect,

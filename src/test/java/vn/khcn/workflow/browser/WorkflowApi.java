@@ -1,0 +1,104 @@
+package vn.khcn.workflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The steps around a browser test, done as the demo users through the REST APIs. */
+final class WorkflowApi {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final TestRestTemplate rest;
+
+  WorkflowApi(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  /** Registers a document as vanthu; its summary carries a unique marker to find it on screen. */
+  JsonNode register(String summary) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("issuer", "Ủy ban nhân dân thành phố Cần Thơ");
+    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-KGVX");
+    body.put("issuedOn", "2026-11-02");
+    body.put("documentType", "Công văn");
+    body.put("summary", summary);
+    body.put("signer", "Trần Thị Minh, Phó Chủ tịch");
+    body.put("pageCount", 2);
+    body.put("urgency", "NORMAL");
+    body.put("recipients", "Các sở, ban, ngành thành phố");
+    ResponseEntity<String> created = call("vanthu", HttpMethod.POST, "/api/incoming-documents", body);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return parse(created.getBody());
+  }
+
+  /** Claims and completes a task through /engine-rest, as its user would in Tasklist. */
+  void work(String user, String taskId, Map<String, Object> variables) {
+    ResponseEntity<String> claim = call(user, HttpMethod.POST, "/engine-rest/task/" + taskId
+        + "/claim", Map.of("userId", user));
+    assertThat(claim.getStatusCode().value()).as("claim by %s: %s", user, claim.getBody())
+        .isEqualTo(204);
+    ResponseEntity<String> done = call(user, HttpMethod.POST, "/engine-rest/task/" + taskId
+        + "/complete", Map.of("variables", variables));
+    assertThat(done.getStatusCode().value()).as("complete by %s: %s", user, done.getBody())
+        .isEqualTo(204);
+  }
+
+  JsonNode details(JsonNode document) {
+    ResponseEntity<String> response = call("giamdoc", HttpMethod.GET,
+        "/api/incoming-documents/" + document.get("id").asLong(), null);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return parse(response.getBody());
+  }
+
+  /** The trail as "ACTION:actor" entries, oldest first. */
+  List<String> trail(JsonNode document) {
+    List<String> entries = new ArrayList<>();
+    details(document).get("trail").forEach(t -> entries.add(t.get("action").asText() + ":"
+        + t.get("actor").asText()));
+    return entries;
+  }
+
+  /** A Camunda REST variable: {"value": ..., "type": ...}. */
+  static Map<String, Object> variable(String type, Object value) {
+    Map<String, Object> variable = new LinkedHashMap<>();
+    variable.put("type", type);
+    variable.put("value", value);
+    return variable;
+  }
+
+  static String dueDate(int days) {
+    return LocalDate.now(ZONE).plusDays(days) + "T17:00:00.000+0700";
+  }
+
+  private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+    return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers),
+        String.class);
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (Exception e) {
+      throw new IllegalStateException("Not JSON: " + body, e);
+    }
+  }
+}
