@@ -1,5 +1,6 @@
 package vn.khcn.workflow.security;
 
+import vn.khcn.workflow.shared.web.DatabaseOutage;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -67,6 +68,11 @@ public final class EngineRestExceptionMappers {
       if (invalid != null) {
         return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
       }
+      OptimisticLockingException concurrent = cause(exception, OptimisticLockingException.class);
+      if (concurrent != null) {
+        // "Cannot complete task": another completion touched the same instance; nothing stored
+        return conflict(concurrent, CONCURRENT_MESSAGE);
+      }
       if (exception.getMessage() == null || !exception.getMessage().contains(ENGINE_CODE)) {
         return new RestExceptionHandler().toResponse(exception);
       }
@@ -91,15 +97,27 @@ public final class EngineRestExceptionMappers {
       if (invalid != null) {
         return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
       }
+      OptimisticLockingException concurrent = cause(exception, OptimisticLockingException.class);
+      if (concurrent != null) {
+        return conflict(concurrent, CONCURRENT_MESSAGE);
+      }
+      if (DatabaseOutage.isOutage(exception)) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, exception, DatabaseOutage.MESSAGE);
+      }
       return new ProcessEngineExceptionHandler().toResponse(exception);
     }
   }
 
   /** The task input refusal in an exception's cause chain, if any. */
   static InvalidTaskInputException invalidInput(Throwable exception) {
+    return cause(exception, InvalidTaskInputException.class);
+  }
+
+  /** The first exception of the type in the cause chain, if any. */
+  static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof InvalidTaskInputException invalid) {
-        return invalid;
+      if (type.isInstance(cause)) {
+        return type.cast(cause);
       }
       if (cause.getCause() == cause) {
         break;

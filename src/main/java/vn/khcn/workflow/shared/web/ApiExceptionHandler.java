@@ -141,6 +141,10 @@ public class ApiExceptionHandler {
       HttpStatusCode status = response.getStatusCode();
       return error(status, messageFor(status), r);
     }
+    if (DatabaseOutage.isOutage(e)) {
+      log.warn("Database unreachable on {} {}: {}", r.getMethod(), path(r), e.getMessage());
+      return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, r);
+    }
     log.error("Unexpected error on {} {}", r.getMethod(), path(r), e);
     return error(HttpStatus.INTERNAL_SERVER_ERROR,
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại hoặc báo quản trị viên.", r);

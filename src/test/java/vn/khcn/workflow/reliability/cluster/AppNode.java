@@ -1,0 +1,103 @@
+package vn.khcn.workflow.reliability.cluster;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One application node: the packaged jar in a JVM of its own, on PostgreSQL. */
+final class AppNode {
+
+  final String name;
+  final int port;
+  private final Path jar;
+  private final Map<String, String> environment;
+  private final Path log;
+  private Process process;
+
+  AppNode(String name, int port, Path jar, Map<String, String> environment, Path logDir) {
+    this.name = name;
+    this.port = port;
+    this.jar = jar;
+    this.environment = environment;
+    this.log = logDir.resolve("node-" + name + ".log");
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  void start() throws IOException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+        "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
+        "--server.port=" + port, "--spring.profiles.active=postgres",
+        "--khcn.demo.users=true",
+        "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+        "--camunda.bpm.job-execution.wait-time-in-millis=500",
+        "--camunda.bpm.job-execution.max-wait=2000"));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    process = builder.start();
+  }
+
+  /** Waits until /actuator/health answers UP; returns the seconds it took. */
+  double awaitHealthy(Duration timeout) throws Exception {
+    Instant start = Instant.now();
+    HttpClient http = HttpClient.newHttpClient();
+    while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+      if (process != null && !process.isAlive()) {
+        throw new IllegalStateException("node " + name + " exited; see " + log);
+      }
+      try {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
+            url("/actuator/health"))).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("UP")) {
+          return Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("node " + name + " not healthy after " + timeout + "; see "
+        + log);
+  }
+
+  /** kill -9: the JVM gets no chance to finish anything. */
+  void kill() throws InterruptedException {
+    if (process != null) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
+  }
+
+  void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+}
