@@ -64,9 +64,13 @@ final class CountingDataSource {
     return String.join(" ", java.util.Arrays.copyOf(words, Math.min(take, words.length)));
   }
 
+  /** Shapes of the statements seen: the engine prepares a bounded set of texts. */
+  private final Map<String, String> shapeOf = new ConcurrentHashMap<>();
+
   private void executed(String sql) {
     statements.incrementAndGet();
-    shapes.computeIfAbsent(shape(sql), k -> new LongAdder()).increment();
+    String shape = sql == null ? shape(null) : shapeOf.computeIfAbsent(sql, CountingDataSource::shape);
+    shapes.computeIfAbsent(shape, k -> new LongAdder()).increment();
   }
 
   DataSource wrap(DataSource target) {

@@ -1,0 +1,114 @@
+package vn.khcn.workflow.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Where the lifecycle's JVM time goes: a Flight Recorder execution-sample recording over the
+ * lifecycle runs, each sample counted for the side it belongs to (the application's or the
+ * baseline's lifecycle method on its stack) and for every part it passes through. A part is
+ * counted inclusively, so parts nested in one another (our listeners calling the engine) overlap.
+ */
+final class CpuProfile {
+
+  /** The parts reported, in the order of results.json; the first matching frame counts. */
+  private static final Map<String, Predicate<String>> PARTS = parts();
+
+  private static Map<String, Predicate<String>> parts() {
+    Map<String, Predicate<String>> parts = new LinkedHashMap<>();
+    parts.put("engine_authorization_checks", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.")
+            || frame.startsWith("org.camunda.bpm.engine.impl.cfg.auth."));
+    parts.put("engine_complete_task", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd."));
+    parts.put("engine_claim_task", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd."));
+    parts.put("engine_flush_sql_writes", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager.flush"));
+    parts.put("engine_history_events", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.history.event.HistoryEventProcessor."));
+    parts.put("our_task_listeners_and_steps", frame ->
+        frame.startsWith("vn.khcn.workflow.") && !frame.startsWith("vn.khcn.workflow.bench.")
+            && (frame.contains("Listener") || frame.contains("Step")));
+    parts.put("our_registration", frame ->
+        frame.startsWith("vn.khcn.workflow.dispatch.RegistrationService."));
+    parts.put("jpa_hibernate", frame -> frame.startsWith("org.hibernate."));
+    parts.put("spring_transactions", frame ->
+        frame.startsWith("org.springframework.transaction."));
+    parts.put("jdbc_driver", frame -> frame.startsWith("org.postgresql."));
+    // the harness looks up each user's groups once, as a Tasklist login does
+    parts.put("harness_group_lookup", frame ->
+        frame.startsWith("org.camunda.bpm.engine.impl.GroupQueryImpl."));
+    return parts;
+  }
+
+  private final Recording recording;
+
+  private CpuProfile(Recording recording) {
+    this.recording = recording;
+  }
+
+  static CpuProfile start() {
+    Recording recording = new Recording();
+    recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(10));
+    recording.setToDisk(true);
+    recording.start();
+    return new CpuProfile(recording);
+  }
+
+  /** Stops, keeps the recording in the file and returns the shares of each side's samples. */
+  Map<String, Object> stop(Path file) throws Exception {
+    recording.stop();
+    recording.dump(file);
+    recording.close();
+    long[] total = new long[2];
+    long[][] counts = new long[2][PARTS.size()];
+    for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
+      if (!event.getEventType().getName().equals("jdk.ExecutionSample")
+          || event.getStackTrace() == null) {
+        continue;
+      }
+      List<String> frames = event.getStackTrace().getFrames().stream()
+          .map(CpuProfile::name).toList();
+      int side = frames.stream().anyMatch(f -> f.endsWith("BenchmarkIT.appLifecycle")) ? 0
+          : frames.stream().anyMatch(f -> f.endsWith("BenchmarkIT.baselineLifecycle")) ? 1 : -1;
+      if (side < 0) {
+        continue;
+      }
+      total[side]++;
+      int part = 0;
+      for (Predicate<String> matches : PARTS.values()) {
+        if (frames.stream().anyMatch(matches)) {
+          counts[side][part]++;
+        }
+        part++;
+      }
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("app_samples", total[0]);
+    result.put("baseline_samples", total[1]);
+    int part = 0;
+    for (String name : PARTS.keySet()) {
+      result.put(name + "_app_pct", percent(counts[0][part], total[0]));
+      result.put(name + "_baseline_pct", percent(counts[1][part], total[1]));
+      part++;
+    }
+    return result;
+  }
+
+  private static String name(RecordedFrame frame) {
+    return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+  }
+
+  private static double percent(long count, long total) {
+    return total == 0 ? 0 : Math.round(count * 1000.0 / total) / 10.0;
+  }
+}
