@@ -234,6 +234,13 @@ final class DispatchProcessAdapters {
       for (String column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {
         task.setVariableLocal(column, task.getVariable(column));
       }
+      // the urgency orders Tasklist's lists and the inbox: most urgent first, in the database
+      try {
+        task.setPriority(Urgency.valueOf(String.valueOf(task.getVariable(Vars.URGENCY)))
+            .taskPriority());
+      } catch (IllegalArgumentException unknown) {
+        // a document registered before the urgency was required keeps the default priority
+      }
     }
   }
 

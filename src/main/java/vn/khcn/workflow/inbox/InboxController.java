@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
@@ -61,9 +62,10 @@ class InboxController {
   }
 
   @GetMapping
-  Map<String, Object> items(Authentication user) {
-    List<InboxItem> items = inbox.items(user.getName(), groups(user));
-    return Map.of("count", items.size(), "items", items);
+  Map<String, Object> items(@RequestParam(defaultValue = "0") int page, Authentication user) {
+    InboxService.InboxPage items = inbox.items(user.getName(), groups(user), page);
+    return Map.of("count", items.items().size(), "items", items.items(), "page", items.page(),
+        "pageSize", items.pageSize(), "hasMore", items.hasMore());
   }
 
   @GetMapping("/{taskId}")

@@ -44,10 +44,13 @@ class InboxPageController {
   }
 
   @GetMapping
-  String list(Authentication user, Model model) {
-    List<InboxItem> items = inbox.items(user.getName(), InboxController.groups(user));
-    model.addAttribute("items", items);
-    model.addAttribute("overdue", items.stream().filter(InboxItem::overdue).count());
+  String list(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
+    InboxService.InboxPage items = inbox.items(user.getName(), InboxController.groups(user), page);
+    model.addAttribute("items", items.items());
+    model.addAttribute("page", items.page());
+    model.addAttribute("hasMore", items.hasMore());
+    model.addAttribute("pageSize", items.pageSize());
+    model.addAttribute("overdue", items.items().stream().filter(InboxItem::overdue).count());
     return "inbox";
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
@@ -22,6 +24,8 @@ import vn.khcn.workflow.research.ResearchTaskProcess;
 import vn.khcn.workflow.dispatch.Urgency;
 import vn.khcn.workflow.identity.EngineAuthentication;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
+import vn.khcn.workflow.shared.web.ApiError;
+import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
 /**
@@ -33,10 +37,18 @@ import vn.khcn.workflow.shared.web.NotFoundException;
 @Service
 public class InboxService {
 
-  /** The most items one inbox shows; far above what a director has waiting. */
-  static final int MAX_ITEMS = 500;
+  /** Items per inbox page: a screen's worth on a phone, a few on a desk. */
+  public static final int PAGE_SIZE = 50;
+  /**
+   * The last page (items 1,951 to 2,000): each page reads every item before it, so deeper pages
+   * are refused rather than computed; Tasklist's filters list the rest.
+   */
+  static final int MAX_PAGE = 39;
   private static final List<String> VARIABLES = List.of(IncomingDirectiveProcess.Vars.SUMMARY,
       IncomingDirectiveProcess.Vars.URGENCY, IncomingDirectiveProcess.Vars.DOCUMENT_ID);
+
+  /** One page of the inbox; {@code hasMore} when a next page has items. */
+  public record InboxPage(List<InboxItem> items, int page, int pageSize, boolean hasMore) {}
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
@@ -53,15 +65,67 @@ public class InboxService {
     this.clock = clock;
   }
 
-  public List<InboxItem> items(String userId, Collection<String> groups) {
-    // Read as the system: the query itself restricts to the director's candidate groups and own
-    // assignments, which are exactly the tasks the engine authorizes for him (candidates and
-    // assignees get their task authorization). The authorized form of this OR query takes tens of
-    // seconds at 100,000 open tasks on PostgreSQL (README, "Performance").
-    List<Task> tasks = EngineAuthentication.withoutAuthentication(identityService, () ->
-        taskService.createTaskQuery()
-            .or().taskCandidateGroupIn(new ArrayList<>(groups)).taskAssignee(userId).endOr()
-            .active().listPage(0, MAX_ITEMS));
+  /**
+   * One page of what waits for the director, most urgent first (the task priority carries the
+   * urgency, see {@link Urgency#taskPriority()}), then by due date and age. The database orders
+   * and pages, so the most urgent item is on the first page however many are waiting.
+   */
+  public InboxPage items(String userId, Collection<String> groups, int page) {
+    if (page < 0 || page > MAX_PAGE) {
+      throw new InvalidInputException(List.of(new ApiError.FieldError("page",
+          "trang phải từ 0 đến " + MAX_PAGE)));
+    }
+    int upTo = (page + 1) * PAGE_SIZE + 1;
+    // Read as the system: the queries themselves restrict to the director's candidate groups and
+    // own assignments, which are exactly the tasks the engine authorizes for him (candidates and
+    // assignees get their task authorization). The authorized form takes tens of seconds at
+    // 100,000 open tasks on PostgreSQL (README, "Performance"). The two halves are asked apart:
+    // the engine's or() of a candidate group and an assignee joins every task in the database
+    // before it can order them, each half alone is read in the order of its own rows.
+    List<Task> waiting = EngineAuthentication.withoutAuthentication(identityService, () -> {
+      Map<String, Task> byId = new LinkedHashMap<>();
+      if (!groups.isEmpty()) {
+        inboxOrder(taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(groups))
+            .active()).listPage(0, upTo).forEach(t -> byId.put(t.getId(), t));
+      }
+      inboxOrder(taskService.createTaskQuery().taskAssignee(userId).active()).listPage(0, upTo)
+          .forEach(t -> byId.putIfAbsent(t.getId(), t));
+      List<Task> all = new ArrayList<>(byId.values());
+      all.sort(INBOX_ORDER);
+      return all;
+    });
+    int from = Math.min(page * PAGE_SIZE, waiting.size());
+    int to = Math.min(from + PAGE_SIZE, waiting.size());
+    return new InboxPage(toItems(waiting.subList(from, to)), page, PAGE_SIZE,
+        waiting.size() > to);
+  }
+
+  /** Priority (the urgency) first, then due date (none last), age, id: the inbox's order. */
+  private static final Comparator<Task> INBOX_ORDER = Comparator
+      .comparingInt((Task t) -> -t.getPriority())
+      .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
+      .thenComparing(Task::getId);
+
+  private static TaskQuery inboxOrder(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc();
+  }
+
+  /** The item of one task, if it is in the director's inbox. */
+  public InboxItem item(String taskId, String userId, Collection<String> groups) {
+    Task task = EngineAuthentication.withoutAuthentication(identityService, () -> {
+      Task mine = taskService.createTaskQuery().taskId(taskId).taskAssignee(userId).active()
+          .singleResult();
+      return mine != null || groups.isEmpty() ? mine : taskService.createTaskQuery()
+          .taskId(taskId).taskCandidateGroupIn(new ArrayList<>(groups)).active().singleResult();
+    });
+    if (task == null) {
+      throw new NotFoundException("Không có việc " + taskId + " trong hộp việc");
+    }
+    return toItems(List.of(task)).get(0);
+  }
+
+  private List<InboxItem> toItems(List<Task> tasks) {
     if (tasks.isEmpty()) {
       return List.of();
     }
@@ -84,16 +148,7 @@ public class InboxService {
           vars.get(IncomingDirectiveProcess.Vars.DOCUMENT_ID) instanceof Number n
               ? n.longValue() : null));
     }
-    items.sort(Comparator.comparingInt((InboxItem i) -> -rank(i.urgency()))
-        .thenComparing(InboxItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-        .thenComparing(InboxItem::created));
     return items;
-  }
-
-  /** The item of one task, if it is in the director's inbox. */
-  public InboxItem item(String taskId, String userId, Collection<String> groups) {
-    return items(userId, groups).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
-        .orElseThrow(() -> new NotFoundException("Không có việc " + taskId + " trong hộp việc"));
   }
 
   /** The task-local text the task's form shows (the document as a person reads it). */
@@ -183,14 +238,6 @@ public class InboxService {
   private static String title(Task task, Map<String, Object> vars) {
     Object summary = vars.get(IncomingDirectiveProcess.Vars.SUMMARY);
     return summary != null ? summary.toString() : task.getName();
-  }
-
-  private static int rank(String urgency) {
-    try {
-      return urgency == null ? -1 : Urgency.valueOf(urgency).ordinal();
-    } catch (IllegalArgumentException e) {
-      return -1;
-    }
   }
 
   private static String label(String urgency) {

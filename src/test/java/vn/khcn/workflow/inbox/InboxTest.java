@@ -109,6 +109,56 @@ class InboxTest {
   }
 
   @Test
+  void theDatabasePagesTheInboxSoTheMostUrgentIsOnTheFirstPageWhateverIsWaiting() throws Exception {
+    List<String> normal = new ArrayList<>();
+    for (int i = 0; i <= InboxService.PAGE_SIZE; i++) {
+      normal.add(taskOf(register("NORMAL"), "giveDirection"));
+    }
+    String veryUrgent = taskOf(register("VERY_URGENT"), "giveDirection");
+    assertThat(taskService.createTaskQuery().taskId(veryUrgent).singleResult().getPriority())
+        .as("the urgency is the task priority Tasklist sorts by").isEqualTo(70);
+    assertThat(taskService.createTaskQuery().taskId(normal.get(0)).singleResult().getPriority())
+        .isEqualTo(50);
+
+    JsonNode first = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/inbox", String.class));
+    assertThat(first.get("page").asInt()).isZero();
+    assertThat(first.get("pageSize").asInt()).isEqualTo(InboxService.PAGE_SIZE);
+    assertThat(first.get("hasMore").asBoolean()).isTrue();
+    assertThat(first.get("items")).hasSize(InboxService.PAGE_SIZE);
+    List<String> firstIds = new ArrayList<>();
+    first.get("items").forEach(i -> firstIds.add(i.get("taskId").asText()));
+    // registered last, behind more than a page of normal documents, and still on top of them
+    assertThat(firstIds).contains(veryUrgent);
+    List<String> normalOnFirst = firstIds.stream().filter(normal::contains).toList();
+    normalOnFirst.forEach(n -> assertThat(firstIds.indexOf(veryUrgent))
+        .isLessThan(firstIds.indexOf(n)));
+
+    JsonNode second = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/inbox?page=1", String.class));
+    List<String> secondIds = new ArrayList<>();
+    second.get("items").forEach(i -> secondIds.add(i.get("taskId").asText()));
+    assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
+    String later = normal.stream().filter(secondIds::contains).findFirst().orElseThrow();
+    JsonNode opened = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/inbox/" + later, String.class));
+    assertThat(opened.get("item").get("taskId").asText())
+        .as("an item beyond the first page opens").isEqualTo(later);
+
+    for (String page : List.of("-1", "40", "mot")) {
+      ResponseEntity<String> refused = rest.withBasicAuth("giamdoc", "demo")
+          .getForEntity("/api/inbox?page=" + page, String.class);
+      assertThat(refused.getStatusCode().value()).as(page).isEqualTo(400);
+      assertThat(refused.getBody()).as(page).contains("page");
+    }
+    var director = user("giamdoc").authorities(() -> "lanh-dao");
+    mvc.perform(get("/inbox").param("page", "1").with(director)).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Trang trước")))
+        .andExpect(content().string(containsString("Trang 2")))
+        .andExpect(content().string(containsString("/inbox/" + later)));
+  }
+
+  @Test
   void actionsLandInHistoryAndTrailAsFromTasklist() throws Exception {
     JsonNode doc = register("NORMAL");
     String direction = taskOf(doc, "giveDirection");
