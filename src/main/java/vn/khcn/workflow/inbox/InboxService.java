@@ -107,8 +107,14 @@ public class InboxService {
       .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(Task::getId);
 
+  /**
+   * The same order in the database, to the task id, so that every page reads the same rows in
+   * the same order (empty due dates last: PostgreSQL's order, and H2's with
+   * DEFAULT_NULL_ORDERING=HIGH).
+   */
   private static TaskQuery inboxOrder(TaskQuery query) {
-    return query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc();
+    return query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
+        .orderByTaskId().asc();
   }
 
   /** The item of one task, if it is in the director's inbox. */

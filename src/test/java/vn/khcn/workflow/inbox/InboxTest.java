@@ -115,6 +115,13 @@ class InboxTest {
       normal.add(taskOf(register("NORMAL"), "giveDirection"));
     }
     String veryUrgent = taskOf(register("VERY_URGENT"), "giveDirection");
+    // some without a due date: empty due dates come last, in the database as in memory
+    List<String> undated = List.of(normal.get(3), normal.get(4), normal.get(5));
+    for (String id : undated) {
+      Task task = taskService.createTaskQuery().taskId(id).singleResult();
+      task.setDueDate(null);
+      taskService.saveTask(task);
+    }
     assertThat(taskService.createTaskQuery().taskId(veryUrgent).singleResult().getPriority())
         .as("the urgency is the task priority Tasklist sorts by").isEqualTo(70);
     assertThat(taskService.createTaskQuery().taskId(normal.get(0)).singleResult().getPriority())
@@ -139,11 +146,21 @@ class InboxTest {
     List<String> secondIds = new ArrayList<>();
     second.get("items").forEach(i -> secondIds.add(i.get("taskId").asText()));
     assertThat(secondIds).isNotEmpty().doesNotContainAnyElementsOf(firstIds);
-    String later = normal.stream().filter(secondIds::contains).findFirst().orElseThrow();
-    JsonNode opened = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
-        .getForObject("/api/inbox/" + later, String.class));
-    assertThat(opened.get("item").get("taskId").asText())
-        .as("an item beyond the first page opens").isEqualTo(later);
+    // every page to the last: each waiting item exactly once
+    List<String> all = new ArrayList<>();
+    for (int page = 0; page <= 39; page++) {
+      JsonNode next = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+          .getForObject("/api/inbox?page=" + page, String.class));
+      next.get("items").forEach(i -> all.add(i.get("taskId").asText()));
+      if (!next.get("hasMore").asBoolean()) {
+        break;
+      }
+    }
+    assertThat(all).doesNotHaveDuplicates().containsAll(normal).contains(veryUrgent);
+    assertThat(undated.stream().mapToInt(all::indexOf).min().orElseThrow())
+        .as("the undated normal items after the dated ones")
+        .isGreaterThan(normal.stream().filter(n -> !undated.contains(n))
+            .mapToInt(all::indexOf).max().orElseThrow());
 
     for (String page : List.of("-1", "40", "mot")) {
       ResponseEntity<String> refused = rest.withBasicAuth("giamdoc", "demo")
@@ -151,10 +168,19 @@ class InboxTest {
       assertThat(refused.getStatusCode().value()).as(page).isEqualTo(400);
       assertThat(refused.getBody()).as(page).contains("page");
     }
+    // a normal item beyond the first page (at most 49 of the 51 fit on it) opens, as JSON and
+    // on its page of the HTML inbox
+    String later = normal.stream().filter(n -> !firstIds.contains(n)).findFirst().orElseThrow();
+    JsonNode opened = JSON.readTree(rest.withBasicAuth("giamdoc", "demo")
+        .getForObject("/api/inbox/" + later, String.class));
+    assertThat(opened.get("item").get("taskId").asText()).isEqualTo(later);
+    int pageOfLater = all.indexOf(later) / InboxService.PAGE_SIZE;
+    assertThat(pageOfLater).isPositive();
     var director = user("giamdoc").authorities(() -> "lanh-dao");
-    mvc.perform(get("/inbox").param("page", "1").with(director)).andExpect(status().isOk())
+    mvc.perform(get("/inbox").param("page", String.valueOf(pageOfLater)).with(director))
+        .andExpect(status().isOk())
         .andExpect(content().string(containsString("Trang trước")))
-        .andExpect(content().string(containsString("Trang 2")))
+        .andExpect(content().string(containsString("Trang " + (pageOfLater + 1))))
         .andExpect(content().string(containsString("/inbox/" + later)));
   }
 
