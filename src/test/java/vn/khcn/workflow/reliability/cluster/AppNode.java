@@ -14,8 +14,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One application node: the packaged jar in a JVM of its own, on PostgreSQL. */
-final class AppNode {
+/**
+ * One application node: the packaged jar in a JVM of its own, on PostgreSQL (also the benchmark's
+ * restart measurement).
+ */
+public final class AppNode {
 
   final String name;
   final int port;
@@ -24,7 +27,7 @@ final class AppNode {
   private final Path log;
   private Process process;
 
-  AppNode(String name, int port, Path jar, Map<String, String> environment, Path logDir) {
+  public AppNode(String name, int port, Path jar, Map<String, String> environment, Path logDir) {
     this.name = name;
     this.port = port;
     this.jar = jar;
@@ -36,7 +39,7 @@ final class AppNode {
     return "http://127.0.0.1:" + port + path;
   }
 
-  void start() throws IOException {
+  public void start() throws IOException {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
         "-Dfile.encoding=UTF-8", "-jar", jar.toString(),
@@ -52,7 +55,7 @@ final class AppNode {
   }
 
   /** Waits until /actuator/health answers UP; returns the seconds it took. */
-  double awaitHealthy(Duration timeout) throws Exception {
+  public double awaitHealthy(Duration timeout) throws Exception {
     Instant start = Instant.now();
     HttpClient http = HttpClient.newHttpClient();
     while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
@@ -83,7 +86,7 @@ final class AppNode {
     }
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
