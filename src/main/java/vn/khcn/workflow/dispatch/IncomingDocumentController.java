@@ -1,5 +1,6 @@
 package vn.khcn.workflow.dispatch;
 
+import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.identity.ActorResolver;
 import java.io.IOException;
 import java.net.URI;
@@ -8,8 +9,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -162,8 +160,6 @@ class IncomingDocumentController {
   }
 
   private static Viewer viewer(Authentication user) {
-    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toUnmodifiableSet());
-    return new Viewer(user.getName(), groups);
+    return new Viewer(user.getName(), CurrentUser.groupIds(user));
   }
 }

@@ -63,11 +63,6 @@ public class ActorResolver {
     // names are read as the system: clerks have no READ on other users
     User user = EngineAuthentication.withoutAuthentication(identityService,
         () -> identityService.createUserQuery().userId(userId).singleResult());
-    if (user == null) {
-      return new Actor(userId, userId);
-    }
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).strip();
-    return new Actor(userId, name.isEmpty() ? userId : name);
+    return new Actor(userId, CurrentUser.fullName(user, userId));
   }
 }

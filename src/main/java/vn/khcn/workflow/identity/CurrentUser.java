@@ -31,7 +31,12 @@ public class CurrentUser {
 
   /** The user's Camunda group ids. */
   public Set<String> groupIds() {
-    return authentication().getAuthorities().stream()
+    return groupIds(authentication());
+  }
+
+  /** The Camunda group ids of an authenticated request (its authorities). */
+  public static Set<String> groupIds(Authentication authentication) {
+    return authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .collect(Collectors.toUnmodifiableSet());
   }

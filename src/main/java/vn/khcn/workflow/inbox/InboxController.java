@@ -1,5 +1,6 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.research.AcceptanceProcess;
 import vn.khcn.workflow.research.AssignmentCouncilProcess;
 import vn.khcn.workflow.research.MidtermEvaluationProcess;
@@ -7,7 +8,6 @@ import vn.khcn.workflow.research.ResearchTaskProcess;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
@@ -15,7 +15,6 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -161,7 +160,6 @@ class InboxController {
   }
 
   static Set<String> groups(Authentication user) {
-    return user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toSet());
+    return CurrentUser.groupIds(user);
   }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
@@ -14,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
@@ -178,8 +177,6 @@ class ResearchController {
   }
 
   static ResearchQueries.Viewer viewer(Authentication user) {
-    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .collect(Collectors.toUnmodifiableSet());
-    return new ResearchQueries.Viewer(user.getName(), groups);
+    return new ResearchQueries.Viewer(user.getName(), CurrentUser.groupIds(user));
   }
 }
