@@ -4,9 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
@@ -55,14 +52,16 @@ public class InboxService {
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final Clock clock;
+  private final InboxEntries entries;
 
-  InboxService(TaskService taskService, RuntimeService runtimeService,
+  InboxService(InboxEntries entries, TaskService taskService, RuntimeService runtimeService,
       RepositoryService repositoryService, IdentityService identityService, Clock clock) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.clock = clock;
+    this.entries = entries;
   }
 
   /**
@@ -76,45 +75,42 @@ public class InboxService {
           "trang phải từ 0 đến " + MAX_PAGE)));
     }
     int upTo = (page + 1) * PAGE_SIZE + 1;
-    // Read as the system: the queries themselves restrict to the director's candidate groups and
-    // own assignments, which are exactly the tasks the engine authorizes for him (candidates and
-    // assignees get their task authorization). The authorized form takes tens of seconds at
-    // 100,000 open tasks on PostgreSQL (README, "Performance"). The two halves are asked apart:
-    // the engine's or() of a candidate group and an assignee joins every task in the database
-    // before it can order them, each half alone is read in the order of its own rows.
-    List<Task> waiting = EngineAuthentication.withoutAuthentication(identityService, () -> {
-      Map<String, Task> byId = new LinkedHashMap<>();
-      if (!groups.isEmpty()) {
-        inboxOrder(taskService.createTaskQuery().taskCandidateGroupIn(new ArrayList<>(groups))
-            .active()).listPage(0, upTo).forEach(t -> byId.put(t.getId(), t));
+    // The read model (ADR 0010) gives the order: the first rows of each party the director
+    // answers for, his own assignments and his groups' unclaimed tasks, straight from its index.
+    // The engine then gives the tasks themselves, read as the system: the parties are exactly
+    // what the engine authorizes for him (candidates and assignees get their task authorization).
+    List<String> parties = new ArrayList<>();
+    parties.add(InboxEntries.USER + userId);
+    groups.forEach(g -> parties.add(InboxEntries.GROUP + g));
+    for (int attempt = 0; ; attempt++) {
+      List<String> ids = entries.waitingFor(parties, upTo);
+      int from = Math.min(page * PAGE_SIZE, ids.size());
+      // one more than the page: whether a next page exists
+      List<String> window = ids.subList(from, Math.min(from + PAGE_SIZE + 1, ids.size()));
+      Map<String, Task> tasks = tasksOf(window);
+      List<String> gone = window.stream().filter(id -> !tasks.containsKey(id)).toList();
+      if (!gone.isEmpty() && attempt == 0) {
+        entries.forget(gone); // deleted without their listeners: drop the rows, read again
+        continue;
       }
-      inboxOrder(taskService.createTaskQuery().taskAssignee(userId).active()).listPage(0, upTo)
-          .forEach(t -> byId.putIfAbsent(t.getId(), t));
-      List<Task> all = new ArrayList<>(byId.values());
-      all.sort(INBOX_ORDER);
-      return all;
-    });
-    int from = Math.min(page * PAGE_SIZE, waiting.size());
-    int to = Math.min(from + PAGE_SIZE, waiting.size());
-    return new InboxPage(toItems(waiting.subList(from, to)), page, PAGE_SIZE,
-        waiting.size() > to);
+      List<Task> waiting = window.stream().map(tasks::get)
+          .filter(t -> t != null && !t.isSuspended()
+              && (t.getAssignee() == null || t.getAssignee().equals(userId)))
+          .toList();
+      List<Task> shown = waiting.subList(0, Math.min(PAGE_SIZE, waiting.size()));
+      return new InboxPage(toItems(shown), page, PAGE_SIZE, waiting.size() > PAGE_SIZE);
+    }
   }
 
-  /** Priority (the urgency) first, then due date (none last), age, id: the inbox's order. */
-  private static final Comparator<Task> INBOX_ORDER = Comparator
-      .comparingInt((Task t) -> -t.getPriority())
-      .thenComparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(Task::getCreateTime, Comparator.nullsLast(Comparator.naturalOrder()))
-      .thenComparing(Task::getId);
-
-  /**
-   * The same order in the database, to the task id, so that every page reads the same rows in
-   * the same order (empty due dates last: PostgreSQL's order, and H2's with
-   * DEFAULT_NULL_ORDERING=HIGH).
-   */
-  private static TaskQuery inboxOrder(TaskQuery query) {
-    return query.orderByTaskPriority().desc().orderByDueDate().asc().orderByTaskCreateTime().asc()
-        .orderByTaskId().asc();
+  private Map<String, Task> tasksOf(List<String> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Task> byId = new HashMap<>();
+    EngineAuthentication.withoutAuthentication(identityService, () -> taskService
+        .createTaskQuery().taskIdIn(ids.toArray(String[]::new)).listPage(0, ids.size()))
+        .forEach(t -> byId.put(t.getId(), t));
+    return byId;
   }
 
   /** The item of one task, if it is in the director's inbox. */

@@ -1,0 +1,269 @@
+package vn.khcn.workflow.inbox;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.identity.EngineAuthentication;
+
+/**
+ * The inbox's read model (ADR 0010): for every open user task, whom it waits for (its candidate
+ * groups while unclaimed, its assignee once claimed) with the task's priority, due date and
+ * creation, indexed in the inbox's order. The engine's task events (the Spring Boot starter
+ * publishes them from inside the engine's command) keep it in step, in the same transaction: the
+ * last state of each task touched by a transaction is written just before it commits, so a claim
+ * costs one delete and one insert however many events it fires, and nothing is written for a
+ * transaction that rolls back.
+ */
+@Component
+class InboxEntries {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxEntries.class);
+  static final String GROUP = "g:";
+  static final String USER = "u:";
+  private static final int REBUILD_PAGE = 1000;
+  private static final String INSERT = "insert into inbox_entry (task_id, party, priority,"
+      + " due_date, create_time) values (?, ?, ?, ?, ?)";
+  /** The same unless the row is there (the first build, beside rows the task events wrote). */
+  private static final String INSERT_MISSING = "insert into inbox_entry (task_id, party, priority,"
+      + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp) from read_model_state where name = 'inbox'"
+      + " and not exists (select 1 from inbox_entry where task_id = ? and party = ?)";
+
+  /** One row of the read model. */
+  record Entry(String taskId, String party, int priority, Date dueDate, Date createTime) {}
+
+  private final JdbcTemplate jdbc;
+  private final TaskService taskService;
+  private final IdentityService identityService;
+  private final TransactionTemplate transactions;
+
+  InboxEntries(JdbcTemplate jdbc, TaskService taskService, IdentityService identityService,
+      PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.taskService = taskService;
+    this.identityService = identityService;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  // ------------------------------------------------------------------ written by task events
+
+  /**
+   * A task's state after an event: its rows, none once completed or deleted; for an unclaimed
+   * task changed after its creation, its candidate groups are read when the transaction commits
+   * (the event's own list still holds a candidate group removed by that change).
+   */
+  private record Change(boolean created, List<Entry> rows, DelegateTask candidatesAtCommit) {
+
+    static Change of(DelegateTask task, boolean created, boolean gone) {
+      if (gone) {
+        return new Change(created, List.of(), null);
+      }
+      if (task.getAssignee() != null) {
+        return new Change(created, List.of(entry(task, USER + task.getAssignee())), null);
+      }
+      if (created) {
+        return new Change(true, task.getCandidates().stream()
+            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                && link.getGroupId() != null)
+            .map(link -> GROUP + link.getGroupId()).distinct().map(party -> entry(task, party))
+            .toList(), null);
+      }
+      return new Change(false, null, task);
+    }
+  }
+
+  private static Entry entry(DelegateTask task, String party) {
+    return new Entry(task.getId(), party, task.getPriority(), task.getDueDate(),
+        task.getCreateTime());
+  }
+
+  @EventListener
+  void on(DelegateTask task) {
+    String event = task.getEventName();
+    if (event == null) {
+      return;
+    }
+    boolean gone = TaskListener.EVENTNAME_COMPLETE.equals(event)
+        || TaskListener.EVENTNAME_DELETE.equals(event);
+    boolean created = TaskListener.EVENTNAME_CREATE.equals(event);
+    if (!gone && !created && !TaskListener.EVENTNAME_ASSIGNMENT.equals(event)
+        && !TaskListener.EVENTNAME_UPDATE.equals(event)) {
+      return; // a timeout changes nothing the inbox orders by
+    }
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      write(Map.of(task.getId(), Change.of(task, created, gone)));
+      return;
+    }
+    Map<String, Change> pending = pending();
+    Change before = pending.get(task.getId());
+    boolean createdHere = created || (before != null && before.created());
+    if (gone && createdHere) {
+      pending.remove(task.getId()); // created and gone in one transaction: never written
+    } else {
+      pending.put(task.getId(), Change.of(task, createdHere && !gone, gone));
+    }
+  }
+
+  /** The candidate groups of an unclaimed task as the engine has them now (flushed). */
+  private List<Entry> candidatesNow(DelegateTask task) {
+    return EngineAuthentication.withoutAuthentication(identityService,
+        () -> taskService.getIdentityLinksForTask(task.getId())).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+            && link.getGroupId() != null)
+        .map(link -> GROUP + link.getGroupId()).distinct().map(party -> entry(task, party))
+        .toList();
+  }
+
+  /** This transaction's changes, written by one synchronization just before it commits. */
+  @SuppressWarnings("unchecked")
+  private Map<String, Change> pending() {
+    Object bound = TransactionSynchronizationManager.getResource(this);
+    if (bound != null) {
+      return (Map<String, Change>) bound;
+    }
+    Map<String, Change> pending = new LinkedHashMap<>();
+    TransactionSynchronizationManager.bindResource(this, pending);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        write(pending);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(InboxEntries.this);
+      }
+    });
+    return pending;
+  }
+
+  private void write(Map<String, Change> changes) {
+    List<String> stale = changes.entrySet().stream().filter(e -> !e.getValue().created())
+        .map(Map.Entry::getKey).toList();
+    for (String taskId : stale) {
+      jdbc.update("delete from inbox_entry where task_id = ?", taskId);
+    }
+    List<Entry> rows = new ArrayList<>();
+    for (Change change : changes.values()) {
+      rows.addAll(change.rows() != null ? change.rows()
+          : candidatesNow(change.candidatesAtCommit()));
+    }
+    insert(rows, false);
+  }
+
+  private void insert(List<Entry> rows, boolean onlyMissing) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    jdbc.batchUpdate(onlyMissing ? INSERT_MISSING : INSERT, rows, 100, (statement, row) -> {
+      statement.setString(1, row.taskId());
+      statement.setString(2, row.party());
+      statement.setInt(3, row.priority());
+      statement.setTimestamp(4, row.dueDate() == null ? null
+          : new Timestamp(row.dueDate().getTime()));
+      statement.setTimestamp(5, new Timestamp(row.createTime().getTime()));
+      if (onlyMissing) {
+        statement.setString(6, row.taskId());
+        statement.setString(7, row.party());
+      }
+    });
+  }
+
+  // ------------------------------------------------------------------ read by the inbox
+
+  /**
+   * The ids of the tasks waiting for each party, in the inbox's order, at most {@code limit}
+   * of each party, merged in that order (a task waits for one party or for groups only).
+   */
+  List<String> waitingFor(Collection<String> parties, int limit) {
+    List<Entry> all = new ArrayList<>();
+    for (String party : parties) {
+      all.addAll(jdbc.query("select task_id, party, priority, due_date, create_time from"
+          + " inbox_entry where party = ? order by priority desc, due_date, create_time, task_id"
+          + " fetch first ? rows only", (rs, i) -> new Entry(rs.getString(1), rs.getString(2),
+              rs.getInt(3), rs.getTimestamp(4), rs.getTimestamp(5)), party, limit));
+    }
+    all.sort(ORDER);
+    return all.stream().map(Entry::taskId).distinct().toList();
+  }
+
+  /** Priority first, then due date (none last), creation, task id: the inbox's order. */
+  static final java.util.Comparator<Entry> ORDER = java.util.Comparator
+      .comparingInt((Entry e) -> -e.priority())
+      .thenComparing(Entry::dueDate, java.util.Comparator.nullsLast(
+          java.util.Comparator.naturalOrder()))
+      .thenComparing(Entry::createTime)
+      .thenComparing(Entry::taskId);
+
+  /** Drops rows of tasks that no longer exist (deleted without listeners, e.g. from Cockpit). */
+  void forget(Collection<String> taskIds) {
+    transactions.executeWithoutResult(status -> taskIds.forEach(id ->
+        jdbc.update("delete from inbox_entry where task_id = ?", id)));
+  }
+
+  // ------------------------------------------------------------------ the first start
+
+  /**
+   * Enters the tasks that were open before the read model existed, once: the assigned ones and,
+   * for every group of the directory, its unclaimed candidate tasks, through the engine's own
+   * queries. Rows the task events wrote meanwhile are kept.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void buildOnce() {
+    Boolean built = jdbc.queryForObject(
+        "select built from read_model_state where name = 'inbox'", Boolean.class);
+    if (Boolean.TRUE.equals(built)) {
+      return;
+    }
+    int[] entered = {0};
+    transactions.executeWithoutResult(status -> EngineAuthentication.withoutAuthentication(
+        identityService, () -> {
+          if (taskService.createTaskQuery().count() > 0) {
+            entered[0] += enter(() -> taskService.createTaskQuery().taskAssigned(), null);
+            for (Group group : identityService.createGroupQuery().list()) {
+              entered[0] += enter(() -> taskService.createTaskQuery()
+                  .taskCandidateGroup(group.getId()), group.getId());
+            }
+          }
+          jdbc.update("update read_model_state set built = true where name = 'inbox'");
+          return null;
+        }));
+    log.info("Inbox read model built: {} entries for the tasks already open", entered[0]);
+  }
+
+  private int enter(java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query,
+      String group) {
+    int entered = 0;
+    for (int first = 0; ; first += REBUILD_PAGE) {
+      List<Task> tasks = query.get().orderByTaskId().asc().listPage(first, REBUILD_PAGE);
+      List<Entry> rows = tasks.stream().map(t -> new Entry(t.getId(),
+          group == null ? USER + t.getAssignee() : GROUP + group, t.getPriority(), t.getDueDate(),
+          t.getCreateTime())).toList();
+      insert(rows, true);
+      entered += rows.size();
+      if (tasks.size() < REBUILD_PAGE) {
+        return entered;
+      }
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package vn.khcn.workflow.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The inbox's read model follows the engine's tasks in the engine's own transactions. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class InboxEntriesTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired TestRestTemplate rest;
+  @Autowired TaskService taskService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired InboxEntries entries;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  JsonNode register(String urgency) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("issuer", "UBND thành phố Cần Thơ");
+    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-VP");
+    body.put("issuedOn", "2026-11-20");
+    body.put("documentType", "Công văn");
+    body.put("summary", "Về việc theo dõi hộp việc " + urgency);
+    body.put("urgency", urgency);
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return JSON.readTree(rest.withBasicAuth("vanthu", "demo").postForEntity(
+        "/api/incoming-documents", new HttpEntity<>(body, headers), String.class).getBody());
+  }
+
+  String taskOf(JsonNode document) {
+    return taskService.createTaskQuery().processInstanceId(
+        document.get("processInstanceId").asText()).singleResult().getId();
+  }
+
+  /** The read model's rows of a task, as "party priority". */
+  List<String> rows(String taskId) {
+    return jdbc.queryForList("select party || ' ' || priority from inbox_entry where task_id = ?"
+        + " order by party", String.class, taskId);
+  }
+
+  List<String> inbox(String user) throws Exception {
+    JsonNode page = JSON.readTree(rest.withBasicAuth(user, "demo")
+        .getForObject("/api/inbox", String.class));
+    List<String> ids = new ArrayList<>();
+    page.get("items").forEach(i -> ids.add(i.get("taskId").asText()));
+    return ids;
+  }
+
+  @Test
+  void claimUnclaimCandidateChangesAndCompletionAreFollowed() throws Exception {
+    JsonNode document = register("FLASH");
+    String task = taskOf(document);
+    assertThat(rows(task)).as("created: waits for the directors' group, with its urgency")
+        .containsExactly("g:lanh-dao 80");
+
+    taskService.claim(task, "phogiamdoc");
+    assertThat(rows(task)).containsExactly("u:phogiamdoc 80");
+    assertThat(inbox("phogiamdoc")).contains(task);
+    assertThat(inbox("giamdoc")).as("claimed by another director").doesNotContain(task);
+
+    taskService.setAssignee(task, null);
+    assertThat(rows(task)).containsExactly("g:lanh-dao 80");
+    assertThat(inbox("giamdoc")).contains(task);
+
+    taskService.addCandidateGroup(task, "van-phong");
+    taskService.setPriority(task, 75);
+    assertThat(rows(task)).containsExactly("g:lanh-dao 75", "g:van-phong 75");
+    taskService.deleteCandidateGroup(task, "van-phong");
+    assertThat(rows(task)).containsExactly("g:lanh-dao 75");
+
+    taskService.claim(task, "giamdoc");
+    Map<String, Object> direction = new LinkedHashMap<>();
+    direction.put("direction", "Phòng QLCN chủ trì xử lý.");
+    direction.put("leadUnit", "phong-qlcn");
+    direction.put("coordinatingUnits", List.of());
+    direction.put("informedUnits", List.of());
+    direction.put("dueDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+        .plusDays(5).toString());
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(rest.withBasicAuth("giamdoc", "demo").postForEntity("/api/inbox/" + task
+        + "/direction", new HttpEntity<>(direction, headers), String.class).getStatusCode()
+        .value()).isEqualTo(204);
+    assertThat(rows(task)).as("completed: in nobody's inbox").isEmpty();
+    String unit = taskOf(document);
+    assertThat(rows(unit)).as("the next task, created in the same transaction")
+        .containsExactly("g:phong-qlcn 80");
+  }
+
+  @Test
+  void aRolledBackTransactionLeavesTheReadModelAsItWas() throws Exception {
+    String task = taskOf(register("NORMAL"));
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      taskService.claim(task, "giamdoc");
+      throw new IllegalStateException("rolled back after the claim");
+    })).hasMessageContaining("rolled back");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    assertThat(rows(task)).containsExactly("g:lanh-dao 50");
+  }
+
+  @Test
+  void tasksDeletedWithoutTheirListenersLeaveTheInboxAtItsNextRead() throws Exception {
+    JsonNode document = register("FLASH");
+    String task = taskOf(document);
+    // as Cockpit's "skip custom listeners" does: no task event reaches the read model
+    runtimeService.deleteProcessInstance(document.get("processInstanceId").asText(),
+        "Thử xóa bỏ qua listener", true);
+    assertThat(rows(task)).as("left behind").isNotEmpty();
+
+    assertThat(inbox("giamdoc")).doesNotContain(task);
+    assertThat(rows(task)).as("dropped when the inbox met it").isEmpty();
+  }
+
+  @Test
+  void theFirstStartEntersTheTasksAlreadyOpen() throws Exception {
+    String unclaimed = taskOf(register("URGENT"));
+    String claimed = taskOf(register("NORMAL"));
+    taskService.claim(claimed, "phogiamdoc");
+    Map<String, List<String>> before = Map.of(unclaimed, rows(unclaimed), claimed, rows(claimed));
+    List<String> total = all();
+
+    // as on a database of the version before the read model: open tasks, no rows
+    jdbc.update("delete from inbox_entry");
+    jdbc.update("update read_model_state set built = false where name = 'inbox'");
+    entries.buildOnce();
+
+    assertThat(rows(unclaimed)).isEqualTo(before.get(unclaimed)).containsExactly("g:lanh-dao 60");
+    assertThat(rows(claimed)).isEqualTo(before.get(claimed)).containsExactly("u:phogiamdoc 50");
+    assertThat(all()).isEqualTo(total);
+    assertThat(jdbc.queryForObject("select built from read_model_state where name = 'inbox'",
+        Boolean.class)).isTrue();
+
+    // once built, a start changes nothing
+    jdbc.update("delete from inbox_entry where task_id = ?", claimed);
+    entries.buildOnce();
+    assertThat(rows(claimed)).isEmpty();
+    jdbc.update("update read_model_state set built = false where name = 'inbox'");
+    entries.buildOnce();
+    assertThat(rows(claimed)).containsExactly("u:phogiamdoc 50");
+    assertThat(all()).isEqualTo(total);
+  }
+
+  /** Every row, as "task party priority due created". */
+  List<String> all() {
+    return jdbc.queryForList("select task_id || ' ' || party || ' ' || priority || ' '"
+        + " || coalesce(cast(due_date as varchar(40)), '-') || ' ' || cast(create_time as"
+        + " varchar(40)) from inbox_entry order by 1", String.class);
+  }
+}
