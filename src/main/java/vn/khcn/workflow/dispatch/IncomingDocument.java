@@ -108,6 +108,10 @@ public class IncomingDocument {
   @Column(name = "search_text", nullable = false)
   private String searchText;
 
+  /** Issuer and document number as compared for duplicates (ADR 0005): see {@link #duplicateKey}. */
+  @Column(name = "duplicate_key", nullable = false)
+  private String duplicateKey;
+
   @Version
   private long version;
 
@@ -136,6 +140,22 @@ public class IncomingDocument {
     this.registeredBy = registeredBy;
     this.registeredAt = registeredAt;
     this.searchText = SearchText.of(summary, documentNumber, issuer, businessKey, documentType);
+    this.duplicateKey = duplicateKey(issuer, documentNumber);
+  }
+
+  /**
+   * What makes two registrations the same document besides the issue date: issuer and document
+   * number, case-insensitive and in one Unicode form (Vietnamese typed on different keyboards
+   * comes composed or decomposed). Indexed with the issue date, so the check before every
+   * registration reads one index entry, not every document of every year.
+   */
+  static String duplicateKey(String issuer, String documentNumber) {
+    return normalize(issuer) + "\u001f" + normalize(documentNumber);
+  }
+
+  private static String normalize(String text) {
+    return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC)
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /** "114/2026": the number a person reads; classified documents carry the "-M" series mark. */

@@ -11,13 +11,15 @@ import org.springframework.data.repository.query.Param;
 
 interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Long> {
 
-  @Query("""
-      select d from IncomingDocument d
-      where lower(d.issuer) = lower(:issuer) and lower(d.documentNumber) = lower(:documentNumber)
-        and d.issuedOn = :issuedOn
-      order by d.id""")
-  List<IncomingDocument> findDuplicates(@Param("issuer") String issuer,
-      @Param("documentNumber") String documentNumber, @Param("issuedOn") LocalDate issuedOn);
+  /** Earlier registrations of the same document (issuer, number, issue date), oldest first. */
+  default List<IncomingDocument> findDuplicates(String issuer, String documentNumber,
+      LocalDate issuedOn) {
+    return findByDuplicateKeyAndIssuedOnOrderByIdAsc(
+        IncomingDocument.duplicateKey(issuer, documentNumber), issuedOn);
+  }
+
+  List<IncomingDocument> findByDuplicateKeyAndIssuedOnOrderByIdAsc(String duplicateKey,
+      LocalDate issuedOn);
 
   /**
    * Pages through documents. Classified documents are listed only when {@code allClassified} is

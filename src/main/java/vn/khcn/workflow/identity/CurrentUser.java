@@ -2,7 +2,6 @@ package vn.khcn.workflow.identity;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -18,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class CurrentUser {
 
-  private final IdentityService identityService;
+  private final ActorResolver actors;
 
-  CurrentUser(IdentityService identityService) {
-    this.identityService = identityService;
+  CurrentUser(ActorResolver actors) {
+    this.actors = actors;
   }
 
   /** The Camunda user id; throws when the request is not authenticated. */
@@ -50,11 +49,12 @@ public class CurrentUser {
     return fullName(userId());
   }
 
-  /** Full name of any user, for trails and views; the id itself when unknown or unnamed. */
+  /**
+   * Full name of any user, for trails and views; the id itself when unknown or unnamed. Kept for
+   * a few minutes, as every recorded step's actor ({@link ActorResolver}).
+   */
   public String fullName(String userId) {
-    User user = EngineAuthentication.withoutAuthentication(identityService,
-        () -> identityService.createUserQuery().userId(userId).singleResult());
-    return fullName(user, userId);
+    return actors.of(userId).fullName();
   }
 
   static String fullName(User user, String fallback) {

@@ -118,6 +118,22 @@ class IncomingDocumentApiTest {
     assertThat(again.body().get("existingBusinessKey").asText()).isEqualTo(first.get("businessKey").asText());
     assertThat(again.body().get("message").asText()).contains(first.get("businessKey").asText());
 
+    // the same document typed otherwise: capitals, spaces around, decomposed Vietnamese (NFD)
+    Map<String, Object> retyped = new java.util.LinkedHashMap<>(doc);
+    retyped.put("issuer", " " + java.text.Normalizer.normalize(
+        doc.get("issuer").toString().toUpperCase(java.util.Locale.ROOT),
+        java.text.Normalizer.Form.NFD));
+    retyped.put("documentNumber", doc.get("documentNumber").toString().toLowerCase(
+        java.util.Locale.ROOT) + " ");
+    Response retypedAgain = api.post("vanthu", "/api/incoming-documents", retyped);
+    assertThat(retypedAgain.status()).isEqualTo(409);
+    assertThat(retypedAgain.body().get("existingBusinessKey").asText())
+        .isEqualTo(first.get("businessKey").asText());
+    Map<String, Object> otherDay = new java.util.LinkedHashMap<>(doc);
+    otherDay.put("issuedOn", "2026-11-03");
+    assertThat(api.post("vanthu", "/api/incoming-documents", otherDay).status())
+        .as("issued on another day: another document").isEqualTo(201);
+
     doc.put("registerDuplicate", true);
     Response resent = api.post("vanthu", "/api/incoming-documents", doc);
     assertThat(resent.status()).isEqualTo(201);
