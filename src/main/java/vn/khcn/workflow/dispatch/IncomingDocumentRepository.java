@@ -18,6 +18,9 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
         IncomingDocument.duplicateKey(issuer, documentNumber), issuedOn);
   }
 
+  /** JPQL, so that Hibernate caches its SQL (a derived query is translated on every call). */
+  @Query("select d from IncomingDocument d where d.duplicateKey = ?1 and d.issuedOn = ?2"
+      + " order by d.id")
   List<IncomingDocument> findByDuplicateKeyAndIssuedOnOrderByIdAsc(String duplicateKey,
       LocalDate issuedOn);
 
