@@ -132,6 +132,13 @@ public final class IncomingDirectiveProcess {
      * read-only at the top of every form.
      */
     public static final String DOCUMENT_VIEW = "documentView";
+    /**
+     * The task-local copies a task gets on create (the document's text and Tasklist's list
+     * columns): derived from the process variables and the entity, so no history is kept of them
+     * (ADR 0011).
+     */
+    public static final java.util.Set<String> TASK_VIEW_COPIES = java.util.Set.of(DOCUMENT_VIEW,
+        INCOMING_NUMBER, SUMMARY, URGENCY);
     /** String (local input of remind/escalate steps): HANDLING or REPORT. */
     public static final String STAGE = "stage";
 

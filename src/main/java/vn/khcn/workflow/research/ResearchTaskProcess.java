@@ -91,6 +91,13 @@ public final class ResearchTaskProcess {
     public static final String EXPERT_OPTIONS = "expertOptions";
     /** Json, task-local: [{label, value}] of the council's members, for the attendance list. */
     public static final String MEMBER_OPTIONS = "memberOptions";
+    /**
+     * The task-local copies a task gets on create (the dossier's text, Tasklist's list columns,
+     * the choices of the appointment and attendance forms): derived from the process variables
+     * and the entities, so no history is kept of them (ADR 0011).
+     */
+    public static final java.util.Set<String> TASK_VIEW_COPIES = java.util.Set.of(RESEARCH_VIEW,
+        TASK_CODE, SUMMARY, EXPERT_OPTIONS, MEMBER_OPTIONS);
 
     // form inputs (task-local)
     public static final String VALID = "valid";

@@ -1,0 +1,77 @@
+package vn.khcn.workflow.shared.process;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+import vn.khcn.workflow.research.ResearchTaskProcess;
+
+/**
+ * The engine's history level (ADR 0011): Camunda's FULL, except for the task-local copies our
+ * view listeners give every task on create (the document's or dossier's text, Tasklist's list
+ * columns, a form's choices). They are derived from process variables and entities whose history
+ * is kept, yet each cost three history rows per task. The level has FULL's id, so the database
+ * records the same level and an existing installation starts unchanged; Camunda's documented
+ * extension point for custom history levels is used through a process engine plugin.
+ */
+@Configuration(proxyBeanMethods = false)
+class HistoryConfiguration {
+
+  /** The value of {@code camunda.bpm.history-level}. */
+  static final String NAME = "full-without-view-copies";
+
+  @Bean
+  ProcessEnginePlugin fullWithoutViewCopies() {
+    Set<String> copies = new HashSet<>(IncomingDirectiveProcess.Vars.TASK_VIEW_COPIES);
+    copies.addAll(ResearchTaskProcess.Vars.TASK_VIEW_COPIES);
+    HistoryLevel level = new FullWithoutViewCopies(Set.copyOf(copies));
+    return new AbstractProcessEnginePlugin() {
+      @Override
+      public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<HistoryLevel> custom = configuration.getCustomHistoryLevels() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+        custom.add(level);
+        configuration.setCustomHistoryLevels(custom);
+      }
+    };
+  }
+
+  /** FULL, without the history of task-local view copies. */
+  static final class FullWithoutViewCopies extends AbstractHistoryLevel {
+
+    private final Set<String> viewCopies;
+
+    FullWithoutViewCopies(Set<String> viewCopies) {
+      this.viewCopies = viewCopies;
+    }
+
+    @Override
+    public int getId() {
+      return HistoryLevel.HISTORY_LEVEL_FULL.getId();
+    }
+
+    @Override
+    public String getName() {
+      return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      if (entity instanceof VariableInstance variable && variable.getTaskId() != null
+          && viewCopies.contains(variable.getName())) {
+        return false;
+      }
+      return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+  }
+}
