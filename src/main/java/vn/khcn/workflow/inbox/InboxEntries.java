@@ -230,25 +230,31 @@ class InboxEntries {
    */
   @EventListener(ApplicationReadyEvent.class)
   void buildOnce() {
-    Boolean built = jdbc.queryForObject(
-        "select built from read_model_state where name = 'inbox'", Boolean.class);
-    if (Boolean.TRUE.equals(built)) {
-      return;
-    }
-    int[] entered = {0};
-    transactions.executeWithoutResult(status -> EngineAuthentication.withoutAuthentication(
-        identityService, () -> {
-          if (taskService.createTaskQuery().count() > 0) {
-            entered[0] += enter(() -> taskService.createTaskQuery().taskAssigned(), null);
-            for (Group group : identityService.createGroupQuery().list()) {
-              entered[0] += enter(() -> taskService.createTaskQuery()
-                  .taskCandidateGroup(group.getId()), group.getId());
-            }
+    // the state row is locked until the build commits: a second node starting at the same time
+    // waits, then finds the model built
+    Integer entered = transactions.execute(status -> {
+      Boolean built = jdbc.queryForObject(
+          "select built from read_model_state where name = 'inbox' for update", Boolean.class);
+      if (Boolean.TRUE.equals(built)) {
+        return null;
+      }
+      int count = EngineAuthentication.withoutAuthentication(identityService, () -> {
+        int rows = 0;
+        if (taskService.createTaskQuery().count() > 0) {
+          rows += enter(() -> taskService.createTaskQuery().taskAssigned(), null);
+          for (Group group : identityService.createGroupQuery().list()) {
+            rows += enter(() -> taskService.createTaskQuery().taskCandidateGroup(group.getId()),
+                group.getId());
           }
-          jdbc.update("update read_model_state set built = true where name = 'inbox'");
-          return null;
-        }));
-    log.info("Inbox read model built: {} entries for the tasks already open", entered[0]);
+        }
+        return rows;
+      });
+      jdbc.update("update read_model_state set built = true where name = 'inbox'");
+      return count;
+    });
+    if (entered != null) {
+      log.info("Inbox read model built: {} entries for the tasks already open", entered);
+    }
   }
 
   private int enter(java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query,
