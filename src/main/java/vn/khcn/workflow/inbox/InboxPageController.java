@@ -43,9 +43,26 @@ class InboxPageController {
     this.attachments = attachments;
   }
 
+  /**
+   * A page number typed by hand outside 0..39, or not a number, leads to the nearest page that
+   * exists rather than to an error (the JSON API answers 400 instead).
+   */
   @GetMapping
-  String list(@RequestParam(defaultValue = "0") int page, Authentication user, Model model) {
-    InboxService.InboxPage items = inbox.items(user.getName(), InboxController.groups(user), page);
+  String list(@RequestParam(defaultValue = "0") String page, Authentication user, Model model) {
+    int number;
+    try {
+      number = Integer.parseInt(page.strip());
+    } catch (NumberFormatException notANumber) {
+      return "redirect:/inbox";
+    }
+    if (number < 0) {
+      return "redirect:/inbox";
+    }
+    if (number > InboxService.MAX_PAGE) {
+      return "redirect:/inbox?page=" + InboxService.MAX_PAGE;
+    }
+    InboxService.InboxPage items = inbox.items(user.getName(), InboxController.groups(user),
+        number);
     model.addAttribute("items", items.items());
     model.addAttribute("page", items.page());
     model.addAttribute("hasMore", items.hasMore());

@@ -185,6 +185,19 @@ class InboxTest {
   }
 
   @Test
+  void aPageTypedOutOfRangeOnTheHtmlInboxLeadsToTheNearestPage() throws Exception {
+    var director = user("giamdoc").authorities(() -> "lanh-dao");
+    mvc.perform(get("/inbox").param("page", "-1").with(director))
+        .andExpect(redirectedUrl("/inbox"));
+    mvc.perform(get("/inbox").param("page", "mot").with(director))
+        .andExpect(redirectedUrl("/inbox"));
+    mvc.perform(get("/inbox").param("page", "400").with(director))
+        .andExpect(redirectedUrl("/inbox?page=" + InboxService.MAX_PAGE));
+    mvc.perform(get("/inbox").param("page", String.valueOf(InboxService.MAX_PAGE)).with(director))
+        .andExpect(status().isOk());
+  }
+
+  @Test
   void actionsLandInHistoryAndTrailAsFromTasklist() throws Exception {
     JsonNode doc = register("NORMAL");
     String direction = taskOf(doc, "giveDirection");
