@@ -13,7 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * A fresh PostgreSQL database for the integration tests ({@code *PostgresIT}): a database of its
  * own per JVM ({@code khcn_it_<pid>}, so concurrent runs on one server never meet) on
- * PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres), dropped when the JVM ends. Without PostgreSQL the tests are skipped on a developer's machine and
+ * PGHOST:PGPORT (default 127.0.0.1:5432) as PGUSER (default postgres). Each run drops the
+ * databases of runs whose JVM has ended on this machine; the last run's stay until the next. Without PostgreSQL the tests are skipped on a developer's machine and
  * fail in CI (env CI set), where .ci/run starts PostgreSQL first.
  */
 public final class PostgresTestDatabase implements ExecutionCondition {
@@ -41,12 +42,23 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     String admin = "jdbc:postgresql://" + host + ":" + port + "/postgres";
     try (Connection connection = DriverManager.getConnection(admin, user, password);
         Statement sql = connection.createStatement()) {
-      sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '"
-          + DATABASE + "' and pid <> pg_backend_pid()");
-      sql.execute("drop database if exists " + DATABASE);
+      // the databases of earlier runs whose JVM has ended (dropping our own at exit raced with
+      // Spring closing the pool and held every fork 30 s at exit)
+      java.util.List<String> stale = new java.util.ArrayList<>();
+      try (java.sql.ResultSet rows = sql.executeQuery(
+          "select datname from pg_database where datname like 'khcn\\_it\\_%'")) {
+        while (rows.next()) {
+          stale.add(rows.getString(1));
+        }
+      }
+      for (String database : stale) {
+        if (!database.equals(DATABASE) && !running(database)) {
+          sql.execute("drop database if exists " + database + " with (force)");
+        }
+      }
+      sql.execute("drop database if exists " + DATABASE + " with (force)");
       sql.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
       created = true;
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(admin, user, password)));
     } catch (SQLException e) {
       String message = "PostgreSQL is not reachable at " + admin + " as " + user + ": "
           + e.getMessage();
@@ -58,12 +70,13 @@ public final class PostgresTestDatabase implements ExecutionCondition {
     }
   }
 
-  private static void drop(String admin, String user, String password) {
-    try (Connection connection = DriverManager.getConnection(admin, user, password);
-        Statement sql = connection.createStatement()) {
-      sql.execute("drop database if exists " + DATABASE + " with (force)");
-    } catch (SQLException e) {
-      System.err.println("Could not drop test database " + DATABASE + ": " + e.getMessage());
+  /** Whether the JVM that named the database after its pid still runs on this machine. */
+  private static boolean running(String database) {
+    try {
+      long pid = Long.parseLong(database.substring("khcn_it_".length()));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException notOurs) {
+      return true; // not named by this class: leave it
     }
   }
 
