@@ -62,14 +62,14 @@ class InboxController {
 
   @GetMapping
   Map<String, Object> items(@RequestParam(defaultValue = "0") int page, Authentication user) {
-    InboxService.InboxPage items = inbox.items(user.getName(), groups(user), page);
+    InboxService.InboxPage items = inbox.items(user.getName(), CurrentUser.groupIds(user), page);
     return Map.of("count", items.items().size(), "items", items.items(), "page", items.page(),
         "pageSize", items.pageSize(), "hasMore", items.hasMore());
   }
 
   @GetMapping("/{taskId}")
   Map<String, Object> item(@PathVariable String taskId, Authentication user) {
-    return Map.of("item", inbox.item(taskId, user.getName(), groups(user)),
+    return Map.of("item", inbox.item(taskId, user.getName(), CurrentUser.groupIds(user)),
         "document", inbox.view(taskId));
   }
 
@@ -77,7 +77,7 @@ class InboxController {
   ResponseEntity<Void> direct(@PathVariable String taskId, @RequestBody DirectionRequest request,
       Authentication user) {
     requireTask(taskId, Tasks.GIVE_DIRECTION, user);
-    inbox.complete(taskId, user.getName(), groups(user), directionVariables(request));
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), directionVariables(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -85,7 +85,7 @@ class InboxController {
   ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApprovalRequest request,
       Authentication user) {
     requireTask(taskId, APPROVALS, user);
-    inbox.complete(taskId, user.getName(), groups(user), Variables.createVariables()
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
         .putValue(Vars.APPROVED, request.approved()).putValue(Vars.COMMENT, request.comment()));
     return ResponseEntity.noContent().build();
   }
@@ -94,7 +94,7 @@ class InboxController {
   ResponseEntity<Void> appointCouncil(@PathVariable String taskId,
       @RequestBody CouncilRequest request, Authentication user) {
     requireTask(taskId, APPOINTMENTS, user);
-    inbox.complete(taskId, user.getName(), groups(user), councilVariables(request));
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), councilVariables(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -102,7 +102,7 @@ class InboxController {
   ResponseEntity<Void> appointReplacement(@PathVariable String taskId,
       @RequestBody ReplacementRequest request, Authentication user) {
     requireTask(taskId, Set.of(AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT), user);
-    inbox.complete(taskId, user.getName(), groups(user), Variables.createVariables()
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
         .putValue(AssignmentCouncilProcess.Vars.REPLACEMENT, request.replacement()));
     return ResponseEntity.noContent().build();
   }
@@ -148,7 +148,7 @@ class InboxController {
   }
 
   private void requireTask(String taskId, Set<String> keys, Authentication user) {
-    InboxItem item = inbox.item(taskId, user.getName(), groups(user));
+    InboxItem item = inbox.item(taskId, user.getName(), CurrentUser.groupIds(user));
     if (!keys.contains(item.taskDefinitionKey())) {
       throw new InvalidInputException(List.of(new FieldError("taskId",
           "việc '" + item.taskName() + "' không làm bằng thao tác này")));
@@ -157,9 +157,5 @@ class InboxController {
 
   private static Object json(List<String> units) {
     return SpinValues.jsonValue(Spin.JSON(units == null ? List.of() : units)).create();
-  }
-
-  static Set<String> groups(Authentication user) {
-    return CurrentUser.groupIds(user);
   }
 }

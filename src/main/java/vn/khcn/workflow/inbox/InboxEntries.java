@@ -3,17 +3,21 @@ package vn.khcn.workflow.inbox;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -46,7 +50,8 @@ class InboxEntries {
       + " due_date, create_time) values (?, ?, ?, ?, ?)";
   /** The same unless the row is there (the first build, beside rows the task events wrote). */
   private static final String INSERT_MISSING = "insert into inbox_entry (task_id, party, priority,"
-      + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp) from read_model_state where name = 'inbox'"
+      + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp)"
+      + " from read_model_state where name = 'inbox'"
       + " and not exists (select 1 from inbox_entry where task_id = ? and party = ?)";
 
   /** One row of the read model. */
@@ -82,11 +87,7 @@ class InboxEntries {
         return new Change(created, List.of(entry(task, USER + task.getAssignee())), null);
       }
       if (created) {
-        return new Change(true, task.getCandidates().stream()
-            .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-                && link.getGroupId() != null)
-            .map(link -> GROUP + link.getGroupId()).distinct().map(party -> entry(task, party))
-            .toList(), null);
+        return new Change(true, groupRows(task, task.getCandidates()), null);
       }
       return new Change(false, null, task);
     }
@@ -95,6 +96,16 @@ class InboxEntries {
   private static Entry entry(DelegateTask task, String party) {
     return new Entry(task.getId(), party, task.getPriority(), task.getDueDate(),
         task.getCreateTime());
+  }
+
+  /** One row per candidate group of the task among the links. */
+  private static List<Entry> groupRows(DelegateTask task,
+      Collection<? extends IdentityLink> links) {
+    return links.stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+            && link.getGroupId() != null)
+        .map(link -> GROUP + link.getGroupId()).distinct().map(party -> entry(task, party))
+        .toList();
   }
 
   @EventListener
@@ -120,18 +131,14 @@ class InboxEntries {
     if (gone && createdHere) {
       pending.remove(task.getId()); // created and gone in one transaction: never written
     } else {
-      pending.put(task.getId(), Change.of(task, createdHere && !gone, gone));
+      pending.put(task.getId(), Change.of(task, createdHere, gone));
     }
   }
 
   /** The candidate groups of an unclaimed task as the engine has them now (flushed). */
   private List<Entry> candidatesNow(DelegateTask task) {
-    return EngineAuthentication.withoutAuthentication(identityService,
-        () -> taskService.getIdentityLinksForTask(task.getId())).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
-            && link.getGroupId() != null)
-        .map(link -> GROUP + link.getGroupId()).distinct().map(party -> entry(task, party))
-        .toList();
+    return groupRows(task, EngineAuthentication.withoutAuthentication(identityService,
+        () -> taskService.getIdentityLinksForTask(task.getId())));
   }
 
   /** This transaction's changes, written by one synchronization just before it commits. */
@@ -208,10 +215,9 @@ class InboxEntries {
   }
 
   /** Priority first, then due date (none last), creation, task id: the inbox's order. */
-  static final java.util.Comparator<Entry> ORDER = java.util.Comparator
+  static final Comparator<Entry> ORDER = Comparator
       .comparingInt((Entry e) -> -e.priority())
-      .thenComparing(Entry::dueDate, java.util.Comparator.nullsLast(
-          java.util.Comparator.naturalOrder()))
+      .thenComparing(Entry::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
       .thenComparing(Entry::createTime)
       .thenComparing(Entry::taskId);
 
@@ -257,8 +263,7 @@ class InboxEntries {
     }
   }
 
-  private int enter(java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery> query,
-      String group) {
+  private int enter(Supplier<TaskQuery> query, String group) {
     int entered = 0;
     for (int first = 0; ; first += REBUILD_PAGE) {
       List<Task> tasks = query.get().orderByTaskId().asc().listPage(first, REBUILD_PAGE);

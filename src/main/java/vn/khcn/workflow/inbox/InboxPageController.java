@@ -1,5 +1,6 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.research.ResearchTaskProcess;
 import java.util.List;
 import java.util.Set;
@@ -61,7 +62,7 @@ class InboxPageController {
     if (number > InboxService.MAX_PAGE) {
       return "redirect:/inbox?page=" + InboxService.MAX_PAGE;
     }
-    InboxService.InboxPage items = inbox.items(user.getName(), InboxController.groups(user),
+    InboxService.InboxPage items = inbox.items(user.getName(), CurrentUser.groupIds(user),
         number);
     model.addAttribute("items", items.items());
     model.addAttribute("page", items.page());
@@ -73,7 +74,7 @@ class InboxPageController {
 
   @GetMapping("/{taskId}")
   String item(@PathVariable String taskId, Authentication user, Model model) {
-    Set<String> groups = InboxController.groups(user);
+    Set<String> groups = CurrentUser.groupIds(user);
     InboxItem item = inbox.item(taskId, user.getName(), groups);
     model.addAttribute("item", item);
     model.addAttribute("view", inbox.view(taskId));
@@ -94,7 +95,7 @@ class InboxPageController {
   @GetMapping("/{taskId}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable String taskId, @PathVariable long attachmentId,
       Authentication user) {
-    Set<String> groups = InboxController.groups(user);
+    Set<String> groups = CurrentUser.groupIds(user);
     InboxItem item = inbox.item(taskId, user.getName(), groups);
     if (item.documentId() == null) {
       throw new NotFoundException("Việc này không gắn với văn bản nào");
@@ -118,7 +119,7 @@ class InboxPageController {
       @RequestParam(required = false) String dueDate, Authentication user,
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> inbox.complete(taskId,
-        user.getName(), InboxController.groups(user), InboxController.directionVariables(
+        user.getName(), CurrentUser.groupIds(user), InboxController.directionVariables(
             new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
                 informedUnits, dueDate))));
   }
@@ -128,7 +129,7 @@ class InboxPageController {
       @RequestParam(required = false) String comment, Authentication user,
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
-        () -> inbox.complete(taskId, user.getName(), InboxController.groups(user),
+        () -> inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user),
             Variables.createVariables().putValue(Vars.APPROVED, approved)
                 .putValue(Vars.COMMENT, comment == null || comment.isBlank() ? null : comment)));
   }
@@ -142,7 +143,7 @@ class InboxPageController {
       @RequestParam(required = false) List<String> members, Authentication user,
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, "Đã thành lập hội đồng.", () -> inbox.complete(taskId,
-        user.getName(), InboxController.groups(user), InboxController.councilVariables(
+        user.getName(), CurrentUser.groupIds(user), InboxController.councilVariables(
             new InboxController.CouncilRequest(chair, viceChair, secretary, reviewer1, reviewer2,
                 members))));
   }
@@ -152,7 +153,7 @@ class InboxPageController {
       @RequestParam(required = false) String replacement, Authentication user,
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, "Đã chỉ định thành viên thay thế.", () -> inbox.complete(
-        taskId, user.getName(), InboxController.groups(user), Variables.createVariables()
+        taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
             .putValue("replacement", replacement == null || replacement.isBlank() ? null
                 : replacement)));
   }

@@ -9,16 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,17 +35,7 @@ class InboxEntriesTest {
   @Autowired PlatformTransactionManager transactionManager;
 
   JsonNode register(String urgency) throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("issuer", "UBND thành phố Cần Thơ");
-    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-VP");
-    body.put("issuedOn", "2026-11-20");
-    body.put("documentType", "Công văn");
-    body.put("summary", "Về việc theo dõi hộp việc " + urgency);
-    body.put("urgency", urgency);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return JSON.readTree(rest.withBasicAuth("vanthu", "demo").postForEntity(
-        "/api/incoming-documents", new HttpEntity<>(body, headers), String.class).getBody());
+    return InboxFixtures.register(rest, urgency);
   }
 
   String taskOf(JsonNode document) {
@@ -101,11 +87,8 @@ class InboxEntriesTest {
     direction.put("informedUnits", List.of());
     direction.put("dueDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
         .plusDays(5).toString());
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    assertThat(rest.withBasicAuth("giamdoc", "demo").postForEntity("/api/inbox/" + task
-        + "/direction", new HttpEntity<>(direction, headers), String.class).getStatusCode()
-        .value()).isEqualTo(204);
+    assertThat(InboxFixtures.post(rest, "giamdoc", "/api/inbox/" + task + "/direction",
+        direction).getStatusCode().value()).isEqualTo(204);
     assertThat(rows(task)).as("completed: in nobody's inbox").isEmpty();
     String unit = taskOf(document);
     assertThat(rows(unit)).as("the next task, created in the same transaction")

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -55,21 +54,11 @@ class InboxTest {
   }
 
   JsonNode register(String urgency) throws Exception {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("issuer", "UBND thành phố Cần Thơ");
-    body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-KT");
-    body.put("issuedOn", "2026-11-20");
-    body.put("documentType", "Công văn");
-    body.put("summary", "Về việc báo cáo khẩn " + urgency);
-    body.put("urgency", urgency);
-    return JSON.readTree(post("vanthu", "/api/incoming-documents", body).getBody());
+    return InboxFixtures.register(rest, urgency);
   }
 
   ResponseEntity<String> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers),
-        String.class);
+    return InboxFixtures.post(rest, user, path, body);
   }
 
   String taskOf(JsonNode document, String key) {

@@ -2,8 +2,11 @@ package vn.khcn.workflow.support;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -44,15 +47,15 @@ public final class PostgresTestDatabase implements ExecutionCondition {
         Statement sql = connection.createStatement()) {
       // the databases of earlier runs whose JVM has ended (dropping our own at exit raced with
       // Spring closing the pool and held every fork 30 s at exit)
-      java.util.List<String> stale = new java.util.ArrayList<>();
-      try (java.sql.ResultSet rows = sql.executeQuery(
+      List<String> stale = new ArrayList<>();
+      try (ResultSet rows = sql.executeQuery(
           "select datname from pg_database where datname like 'khcn\\_it\\_%'")) {
         while (rows.next()) {
           stale.add(rows.getString(1));
         }
       }
       for (String database : stale) {
-        if (!database.equals(DATABASE) && !running(database)) {
+        if (!running(database)) {
           sql.execute("drop database if exists " + database + " with (force)");
         }
       }
