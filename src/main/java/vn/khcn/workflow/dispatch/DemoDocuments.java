@@ -103,14 +103,14 @@ class DemoDocuments implements ApplicationRunner {
           .taskDefinitionKey(IncomingDirectiveProcess.Tasks.GIVE_DIRECTION).singleResult();
       taskService.claim(task.getId(), "giamdoc");
       taskService.complete(task.getId(), Variables.createVariables()
-          .putValue(Vars.DIRECTION, "Giao Phòng Quản lý khoa học chủ trì, phối hợp Văn phòng Sở"
+          .putValue(Vars.DIRECTION.name(), "Giao Phòng Quản lý khoa học chủ trì, phối hợp Văn phòng Sở"
               + " rà soát các nội dung liên quan đến ngành khoa học và công nghệ tại mục 2 và 3,"
               + " tham mưu văn bản triển khai; Phòng Quản lý công nghệ biết.")
-          .putValue(Vars.INFO_ONLY, false)
-          .putValue(Vars.LEAD_UNIT, Groups.PHONG_QLKH)
-          .putValue(Vars.COORDINATING_UNITS, SpinValues.jsonValue("[\"" + Groups.VAN_PHONG + "\"]"))
-          .putValue(Vars.INFORMED_UNITS, SpinValues.jsonValue("[\"" + Groups.PHONG_QLCN + "\"]"))
-          .putValue(Vars.DUE_DATE, directedAt.plusDays(14).toString()));
+          .putValue(Vars.INFO_ONLY.name(), false)
+          .putValue(Vars.LEAD_UNIT.name(), Groups.PHONG_QLKH)
+          .putValue(Vars.COORDINATING_UNITS.name(), SpinValues.jsonValue("[\"" + Groups.VAN_PHONG + "\"]"))
+          .putValue(Vars.INFORMED_UNITS.name(), SpinValues.jsonValue("[\"" + Groups.PHONG_QLCN + "\"]"))
+          .putValue(Vars.DUE_DATE.name(), directedAt.plusDays(14).toString()));
     } finally {
       identityService.clearAuthentication();
     }

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.shared.process.WorkflowStep;
-import vn.khcn.workflow.shared.process.VariableValues;
+import vn.khcn.workflow.shared.process.Variable;
 
 /**
  * The beans incoming-directive.bpmn calls (names in {@link IncomingDirectiveProcess.Beans}). Each
@@ -24,11 +24,7 @@ import vn.khcn.workflow.shared.process.VariableValues;
 final class DispatchProcessAdapters {
 
   static long documentId(VariableScope scope) {
-    Object id = scope.getVariable(Vars.DOCUMENT_ID);
-    if (!(id instanceof Number number)) {
-      throw new IllegalStateException("Process variable documentId is missing");
-    }
-    return number.longValue();
+    return Vars.DOCUMENT_ID.require(scope);
   }
 
   static Integer integer(Map<?, ?> map, String key) {
@@ -47,12 +43,13 @@ final class DispatchProcessAdapters {
 
     @Override
     public void execute(DelegateExecution execution) {
-      Map<?, ?> sla = (Map<?, ?>) execution.getVariable(Vars.SLA);
+      Map<?, ?> sla = Vars.SLA.get(execution);
       DirectionSchedule schedule = steps.scheduleDirection(documentId(execution),
           integer(sla, "directionDueHours"), integer(sla, "directionDueWorkingDays"),
           integer(sla, "handlingDueWorkingDays"));
-      execution.setVariable(Vars.DIRECTION_DUE_DATE, Date.from(schedule.directionDue()));
-      execution.setVariable(Vars.DUE_DATE, schedule.suggestedHandlingDue().toString());
+      Vars.DIRECTION_DUE_DATE.set(execution, Date.from(schedule.directionDue()));
+      // an ISO text, so the direction form is prefilled
+      execution.setVariable(Vars.DUE_DATE.name(), schedule.suggestedHandlingDue().toString());
     }
   }
 
@@ -69,27 +66,19 @@ final class DispatchProcessAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      Boolean infoOnly;
-      try {
-        infoOnly = VariableValues.bool(task.getVariable(Vars.INFO_ONLY));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidTaskInputException(List.of("infoOnly: " + e.getMessage()));
-      }
-      DirectionInput input = new DirectionInput(
-          VariableValues.string(task.getVariable(Vars.DIRECTION)), infoOnly,
-          VariableValues.string(task.getVariable(Vars.LEAD_UNIT)),
-          VariableValues.stringList(task.getVariable(Vars.COORDINATING_UNITS)),
-          VariableValues.stringList(task.getVariable(Vars.INFORMED_UNITS)),
-          task.getVariable(Vars.DUE_DATE));
+      DirectionInput input = new DirectionInput(Vars.DIRECTION.get(task),
+          Vars.INFO_ONLY.get(task), Vars.LEAD_UNIT.get(task), Vars.COORDINATING_UNITS.get(task),
+          // the raw value: the service reports a bad date together with the other problems
+          Vars.INFORMED_UNITS.get(task), task.getVariable(Vars.DUE_DATE.name()));
       DirectionPlan plan = steps.recordDirection(documentId(task), input,
           actors.current(task), task.getId());
       DelegateExecution execution = task.getExecution();
-      execution.setVariable(Vars.INFO_ONLY, plan.infoOnly());
-      execution.setVariable(Vars.ASSIGNED_UNITS, new ArrayList<>(plan.assignedUnits()));
-      execution.setVariable(Vars.HAS_COORDINATING_UNITS, plan.hasCoordinatingUnits());
+      Vars.INFO_ONLY.set(execution, plan.infoOnly());
+      Vars.ASSIGNED_UNITS.set(execution, new ArrayList<>(plan.assignedUnits()));
+      Vars.HAS_COORDINATING_UNITS.set(execution, plan.hasCoordinatingUnits());
       if (!plan.infoOnly()) {
-        execution.setVariable(Vars.HANDLING_DUE_DATE, Date.from(plan.handlingDue()));
-        execution.setVariable(Vars.REMINDER_DATE, Date.from(plan.reminderAt()));
+        Vars.HANDLING_DUE_DATE.set(execution, Date.from(plan.handlingDue()));
+        Vars.REMINDER_DATE.set(execution, Date.from(plan.reminderAt()));
       }
     }
   }
@@ -122,8 +111,8 @@ final class DispatchProcessAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      steps.recordUnitResult(documentId(task), (String) task.getVariable(Vars.UNIT),
-          VariableValues.string(task.getVariable(Vars.RESULT)), actors.current(task), task.getId());
+      steps.recordUnitResult(documentId(task), Vars.UNIT.get(task), Vars.RESULT.get(task),
+          actors.current(task), task.getId());
     }
   }
 
@@ -140,7 +129,7 @@ final class DispatchProcessAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      steps.recordReport(documentId(task), VariableValues.string(task.getVariable(Vars.REPORT)),
+      steps.recordReport(documentId(task), Vars.REPORT.get(task),
           actors.current(task), task.getId());
     }
   }
@@ -159,14 +148,10 @@ final class DispatchProcessAdapters {
     @Override
     public void notify(DelegateTask task) {
       Boolean approved;
-      try {
-        approved = VariableValues.bool(task.getVariable(Vars.APPROVED));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidTaskInputException(List.of("approved: " + e.getMessage()));
-      }
-      steps.recordApproval(documentId(task), approved,
-          VariableValues.string(task.getVariable(Vars.COMMENT)), actors.current(task), task.getId());
-      task.getExecution().setVariable(Vars.APPROVED, approved);
+      approved = Vars.APPROVED.get(task);
+      steps.recordApproval(documentId(task), approved, Vars.COMMENT.get(task),
+          actors.current(task), task.getId());
+      Vars.APPROVED.set(task.getExecution(), approved);
     }
   }
 
@@ -182,7 +167,7 @@ final class DispatchProcessAdapters {
     @Override
     public void execute(DelegateExecution execution) {
       steps.remind(documentId(execution), unitOf(execution),
-          (String) execution.getVariable(Vars.STAGE));
+          Vars.STAGE.get(execution));
     }
   }
 
@@ -198,7 +183,7 @@ final class DispatchProcessAdapters {
     @Override
     public void execute(DelegateExecution execution) {
       steps.escalate(documentId(execution), unitOf(execution),
-          (String) execution.getVariable(Vars.STAGE));
+          Vars.STAGE.get(execution));
     }
   }
 
@@ -228,15 +213,15 @@ final class DispatchProcessAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      task.setVariableLocal(Vars.DOCUMENT_VIEW, queries.documentView(documentId(task)));
+      Vars.DOCUMENT_VIEW.setLocal(task, queries.documentView(documentId(task)));
       // Tasklist's list columns: task-local copies, readable by whoever may see the task
       // (people without READ on the process instance get no process variables in the list)
-      for (String column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {
-        task.setVariableLocal(column, task.getVariable(column));
+      for (Variable<String> column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {
+        column.setLocal(task, column.get(task));
       }
       // the urgency orders Tasklist's lists and the inbox: most urgent first, in the database
       try {
-        task.setPriority(Urgency.valueOf(String.valueOf(task.getVariable(Vars.URGENCY)))
+        task.setPriority(Urgency.valueOf(String.valueOf(Vars.URGENCY.get(task)))
             .taskPriority());
       } catch (IllegalArgumentException unknown) {
         // a document registered before the urgency was required keeps the default priority
@@ -246,8 +231,8 @@ final class DispatchProcessAdapters {
 
   /** In a unit's sub-process the unit is the multi-instance element; elsewhere the lead unit. */
   private static String unitOf(DelegateExecution execution) {
-    Object unit = execution.getVariable(Vars.UNIT);
-    return unit != null ? unit.toString() : (String) execution.getVariable(Vars.LEAD_UNIT);
+    String unit = Vars.UNIT.get(execution);
+    return unit != null ? unit : Vars.LEAD_UNIT.get(execution);
   }
 
   private DispatchProcessAdapters() {}

@@ -1,11 +1,23 @@
 package vn.khcn.workflow.dispatch;
 
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.ProcessDescriptor;
+import vn.khcn.workflow.shared.process.UserTaskContract;
+import vn.khcn.workflow.shared.process.Variable;
+
 /**
  * Descriptor of {@code processes/incoming-directive.bpmn}: the process key, the task definition keys
- * and element ids the code refers to, the Spring bean names the model calls, and every process
- * variable with its type. Nothing else in the code spells these strings.
+ * and element ids the code refers to, the Spring bean names the model calls, every process
+ * variable with its type, and each user task's completion contract. Nothing else in the code
+ * spells these strings.
  */
-public final class IncomingDirectiveProcess {
+@Component
+public final class IncomingDirectiveProcess implements ProcessDescriptor {
 
   public static final String KEY = "incoming-directive";
   public static final String SLA_DECISION_KEY = "dispatch-sla";
@@ -61,88 +73,134 @@ public final class IncomingDirectiveProcess {
     private Beans() {}
   }
 
-  /** Process variables. Types in the comments are what the engine holds. */
+  /** Process variables, typed: the only spelling of their names. */
   public static final class Vars {
     // set at start by the registration service
-    /** Long: id of the IncomingDocument entity. */
-    public static final String DOCUMENT_ID = "documentId";
-    /** String: "114/2026". */
-    public static final String INCOMING_NUMBER = "incomingNumber";
-    /** String: number and symbol of the document, "1143-CV/TU". */
-    public static final String DOCUMENT_NUMBER = "documentNumber";
-    /** String: issuing body. */
-    public static final String ISSUER = "issuer";
-    /** String: summary (trích yếu), at most 500 characters. */
-    public static final String SUMMARY = "summary";
-    /** String: document type, e.g. "Công văn". */
-    public static final String DOCUMENT_TYPE = "documentType";
-    /** String: NORMAL, URGENT, VERY_URGENT or FLASH. */
-    public static final String URGENCY = "urgency";
+    /** Id of the IncomingDocument entity. */
+    public static final Variable<Long> DOCUMENT_ID = Variable.id("documentId");
+    /** "114/2026" (also a task-local list column). */
+    public static final Variable<String> INCOMING_NUMBER = Variable.text("incomingNumber");
+    /** Number and symbol of the document, "1143-CV/TU". */
+    public static final Variable<String> DOCUMENT_NUMBER = Variable.text("documentNumber");
+    /** Issuing body. */
+    public static final Variable<String> ISSUER = Variable.text("issuer");
+    /** Summary (trích yếu), at most 500 characters (also a task-local list column). */
+    public static final Variable<String> SUMMARY = Variable.text("summary");
+    /** Document type, e.g. "Công văn". */
+    public static final Variable<String> DOCUMENT_TYPE = Variable.text("documentType");
+    /** NORMAL, URGENT, VERY_URGENT or FLASH (also a task-local list column). */
+    public static final Variable<String> URGENCY = Variable.text("urgency");
 
     // decision dispatch-sla (singleResult map) and the deadlines derived from it
-    /** Map: outputs of dispatch-sla (directionDueHours, directionDueWorkingDays, handlingDueWorkingDays). */
-    public static final String SLA = "sla";
-    /** Date: due date of giveDirection. */
-    public static final String DIRECTION_DUE_DATE = "directionDueDate";
-    /** Date: handling due date suggested to the director (prefilled in the direction form). */
-    public static final String SUGGESTED_DUE_DATE = "suggestedDueDate";
+    /** Outputs of dispatch-sla (directionDueHours, directionDueWorkingDays, handlingDueWorkingDays). */
+    public static final Variable<java.util.Map<String, Object>> SLA = Variable.map("sla");
+    /** Due date of giveDirection. */
+    public static final Variable<Date> DIRECTION_DUE_DATE = Variable.date("directionDueDate");
+    /** Handling due date suggested to the director (prefilled in the direction form). */
+    public static final Variable<Date> SUGGESTED_DUE_DATE = Variable.date("suggestedDueDate");
 
     // giveDirection (input from the director)
-    /** String: the direction text (ý kiến chỉ đạo). */
-    public static final String DIRECTION = "direction";
-    /** Boolean: for information / filing only. */
-    public static final String INFO_ONLY = "infoOnly";
-    /** String: group id of the lead unit. */
-    public static final String LEAD_UNIT = "leadUnit";
-    /** Json array of group ids. */
-    public static final String COORDINATING_UNITS = "coordinatingUnits";
-    /** Json array of group ids. */
-    public static final String INFORMED_UNITS = "informedUnits";
+    /** The direction text (ý kiến chỉ đạo). */
+    public static final Variable<String> DIRECTION = Variable.text("direction");
+    /** For information / filing only (the listener writes it back as a process flag). */
+    public static final Variable<Boolean> INFO_ONLY = Variable.bool("infoOnly");
+    /** Group id of the lead unit. */
+    public static final Variable<String> LEAD_UNIT = Variable.text("leadUnit");
+    /** Group ids of the co-ordinating units. */
+    public static final Variable<List<String>> COORDINATING_UNITS =
+        Variable.textList("coordinatingUnits");
+    /** Group ids of the units informed only. */
+    public static final Variable<List<String>> INFORMED_UNITS = Variable.textList("informedUnits");
     /**
-     * Date: handling due date given by the director. Before the direction it holds the suggested
-     * date as an ISO String (yyyy-MM-dd) so the direction form is prefilled; the direction listener
-     * accepts a Date or such a String.
+     * Handling due date given by the director. Before the direction it holds the suggested date as
+     * an ISO text (yyyy-MM-dd) so the direction form is prefilled.
      */
-    public static final String DUE_DATE = "dueDate";
+    public static final Variable<LocalDate> DUE_DATE = Variable.day("dueDate");
 
     // derived by the direction listener
-    /** List of String: lead unit first, then co-ordinating units (multi-instance collection). */
-    public static final String ASSIGNED_UNITS = "assignedUnits";
-    /** String: element variable of the multi-instance, the unit of one assignment. */
-    public static final String UNIT = "unit";
-    /** Boolean: there are co-ordinating units, so the lead unit consolidates. */
-    public static final String HAS_COORDINATING_UNITS = "hasCoordinatingUnits";
-    /** Date: normalised handling due date (task due dates, escalation timers). */
-    public static final String HANDLING_DUE_DATE = "handlingDueDate";
-    /** Date: when reminders fire. */
-    public static final String REMINDER_DATE = "reminderDate";
+    /** Lead unit first, then co-ordinating units (multi-instance collection). */
+    public static final Variable<List<String>> ASSIGNED_UNITS = Variable.serverTextList(
+        "assignedUnits");
+    /** Element variable of the multi-instance: the unit of one assignment. */
+    public static final Variable<String> UNIT = Variable.serverText("unit");
+    /** There are co-ordinating units, so the lead unit consolidates. */
+    public static final Variable<Boolean> HAS_COORDINATING_UNITS = Variable.serverBool(
+        "hasCoordinatingUnits");
+    /** Normalised handling due date (task due dates, escalation timers). */
+    public static final Variable<Date> HANDLING_DUE_DATE = Variable.date("handlingDueDate");
+    /** When reminders fire. */
+    public static final Variable<Date> REMINDER_DATE = Variable.date("reminderDate");
 
     // unit, consolidation and approval tasks
-    /** String: a unit's result (local to the unit's handleAssignment task). */
-    public static final String RESULT = "result";
-    /** String: the lead unit's consolidated report. */
-    public static final String REPORT = "report";
-    /** Boolean: the director approves the result. */
-    public static final String APPROVED = "approved";
-    /** String: the director's comment on approval or return. */
-    public static final String COMMENT = "comment";
+    /** A unit's result (local to the unit's handleAssignment task). */
+    public static final Variable<String> RESULT = Variable.text("result");
+    /** The lead unit's consolidated report. */
+    public static final Variable<String> REPORT = Variable.text("report");
+    /** The director approves the result. */
+    public static final Variable<Boolean> APPROVED = Variable.bool("approved");
+    /** The director's comment on approval or return. */
+    public static final Variable<String> COMMENT = Variable.text("comment");
     /**
-     * String, task-local, set when a user task is created: the document as a person reads it
-     * (metadata, attachments, direction, due dates, units' results, earlier comments), shown
-     * read-only at the top of every form.
+     * Task-local, set when a user task is created: the document as a person reads it (metadata,
+     * attachments, direction, due dates, units' results, earlier comments), shown read-only at the
+     * top of every form.
      */
-    public static final String DOCUMENT_VIEW = "documentView";
+    public static final Variable<String> DOCUMENT_VIEW = Variable.serverText("documentView");
     /**
      * The task-local copies a task gets on create (the document's text and Tasklist's list
      * columns): derived from the process variables and the entity, so no history is kept of them
      * (ADR 0011).
      */
-    public static final java.util.Set<String> TASK_VIEW_COPIES = java.util.Set.of(DOCUMENT_VIEW,
-        INCOMING_NUMBER, SUMMARY, URGENCY);
-    /** String (local input of remind/escalate steps): HANDLING or REPORT. */
-    public static final String STAGE = "stage";
+    public static final Set<String> TASK_VIEW_COPIES = Set.of(DOCUMENT_VIEW.name(),
+        INCOMING_NUMBER.name(), SUMMARY.name(), URGENCY.name());
+    /** Local input of remind/escalate steps: HANDLING or REPORT. */
+    public static final Variable<String> STAGE = Variable.serverText("stage");
 
     private Vars() {}
+  }
+
+  /** What a person may submit on each user task: the fields of its form, nothing else. */
+  public static final class Contracts {
+    public static final UserTaskContract GIVE_DIRECTION = UserTaskContract.task(Tasks.GIVE_DIRECTION)
+        .form("form_giveDirection", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.DIRECTION, Vars.INFO_ONLY, Vars.LEAD_UNIT, Vars.COORDINATING_UNITS,
+            Vars.DUE_DATE, Vars.INFORMED_UNITS);
+    public static final UserTaskContract HANDLE_ASSIGNMENT = UserTaskContract
+        .task(Tasks.HANDLE_ASSIGNMENT)
+        .form("form_handleAssignment", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.RESULT);
+    public static final UserTaskContract CONSOLIDATE_REPORT = UserTaskContract
+        .task(Tasks.CONSOLIDATE_REPORT)
+        .form("form_consolidateReport", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.REPORT);
+    public static final UserTaskContract APPROVE_RESULT = UserTaskContract.task(Tasks.APPROVE_RESULT)
+        .form("form_approveResult", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.APPROVED, Vars.COMMENT);
+
+    static final List<UserTaskContract> ALL = List.of(GIVE_DIRECTION, HANDLE_ASSIGNMENT,
+        CONSOLIDATE_REPORT, APPROVE_RESULT);
+
+    private Contracts() {}
+  }
+
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Set<String> decisionKeys() {
+    return Set.of(SLA_DECISION_KEY);
+  }
+
+  @Override
+  public Collection<UserTaskContract> userTasks() {
+    return Contracts.ALL;
+  }
+
+  @Override
+  public Set<String> taskViewCopies() {
+    return Vars.TASK_VIEW_COPIES;
   }
 
   /** Business key of a document: "114/2026"; classified series "5-M/2026". */
@@ -150,5 +208,5 @@ public final class IncomingDirectiveProcess {
     return classified ? incomingNumber + "-M/" + year : incomingNumber + "/" + year;
   }
 
-  private IncomingDirectiveProcess() {}
+  IncomingDirectiveProcess() {}
 }

@@ -55,13 +55,13 @@ public class RegistrationService {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(
         IncomingDirectiveProcess.KEY, document.getBusinessKey(),
         Variables.createVariables()
-            .putValue(Vars.DOCUMENT_ID, document.getId())
-            .putValue(Vars.INCOMING_NUMBER, document.getBusinessKey())
-            .putValue(Vars.DOCUMENT_NUMBER, document.getDocumentNumber())
-            .putValue(Vars.ISSUER, document.getIssuer())
-            .putValue(Vars.SUMMARY, document.getSummary())
-            .putValue(Vars.DOCUMENT_TYPE, document.getDocumentType())
-            .putValue(Vars.URGENCY, document.getUrgency().name()));
+            .putValue(Vars.DOCUMENT_ID.name(), document.getId())
+            .putValue(Vars.INCOMING_NUMBER.name(), document.getBusinessKey())
+            .putValue(Vars.DOCUMENT_NUMBER.name(), document.getDocumentNumber())
+            .putValue(Vars.ISSUER.name(), document.getIssuer())
+            .putValue(Vars.SUMMARY.name(), document.getSummary())
+            .putValue(Vars.DOCUMENT_TYPE.name(), document.getDocumentType())
+            .putValue(Vars.URGENCY.name(), document.getUrgency().name()));
     document.attachProcess(instance.getId());
     return new RegisteredDocument(document.getId(), number, document.getYear(),
         document.getBusinessKey(), instance.getId());

@@ -86,7 +86,7 @@ class InboxController {
       Authentication user) {
     requireTask(taskId, APPROVALS, user);
     inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
-        .putValue(Vars.APPROVED, request.approved()).putValue(Vars.COMMENT, request.comment()));
+        .putValue(Vars.APPROVED.name(), request.approved()).putValue(Vars.COMMENT.name(), request.comment()));
     return ResponseEntity.noContent().build();
   }
 
@@ -135,12 +135,12 @@ class InboxController {
   /** The variables of giveDirection, as Tasklist's form and REST clients send them. */
   static VariableMap directionVariables(DirectionRequest request) {
     return Variables.createVariables()
-        .putValue(Vars.DIRECTION, request.direction())
-        .putValue(Vars.INFO_ONLY, Boolean.TRUE.equals(request.infoOnly()))
-        .putValue(Vars.LEAD_UNIT, request.leadUnit())
-        .putValue(Vars.COORDINATING_UNITS, json(request.coordinatingUnits()))
-        .putValue(Vars.INFORMED_UNITS, json(request.informedUnits()))
-        .putValue(Vars.DUE_DATE, request.dueDate());
+        .putValue(Vars.DIRECTION.name(), request.direction())
+        .putValue(Vars.INFO_ONLY.name(), Boolean.TRUE.equals(request.infoOnly()))
+        .putValue(Vars.LEAD_UNIT.name(), request.leadUnit())
+        .putValue(Vars.COORDINATING_UNITS.name(), json(request.coordinatingUnits()))
+        .putValue(Vars.INFORMED_UNITS.name(), json(request.informedUnits()))
+        .putValue(Vars.DUE_DATE.name(), request.dueDate());
   }
 
   private void requireTask(String taskId, String key, Authentication user) {

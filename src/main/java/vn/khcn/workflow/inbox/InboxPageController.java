@@ -80,7 +80,7 @@ class InboxPageController {
     model.addAttribute("view", inbox.view(taskId));
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
-    model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE));
+    model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE.name()));
     model.addAttribute("approvals", InboxController.APPROVALS);
     model.addAttribute("appointments", InboxController.APPOINTMENTS);
     model.addAttribute("experts", inbox.options(taskId, ResearchTaskProcess.Vars.EXPERT_OPTIONS));
@@ -130,8 +130,8 @@ class InboxPageController {
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
         () -> inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user),
-            Variables.createVariables().putValue(Vars.APPROVED, approved)
-                .putValue(Vars.COMMENT, comment == null || comment.isBlank() ? null : comment)));
+            Variables.createVariables().putValue(Vars.APPROVED.name(), approved)
+                .putValue(Vars.COMMENT.name(), comment == null || comment.isBlank() ? null : comment)));
   }
 
   @PostMapping("/{taskId}/council")

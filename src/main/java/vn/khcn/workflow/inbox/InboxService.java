@@ -41,8 +41,9 @@ public class InboxService {
    * are refused rather than computed; Tasklist's filters list the rest.
    */
   static final int MAX_PAGE = 39;
-  private static final List<String> VARIABLES = List.of(IncomingDirectiveProcess.Vars.SUMMARY,
-      IncomingDirectiveProcess.Vars.URGENCY, IncomingDirectiveProcess.Vars.DOCUMENT_ID);
+  private static final List<String> VARIABLES = List.of(
+      IncomingDirectiveProcess.Vars.SUMMARY.name(), IncomingDirectiveProcess.Vars.URGENCY.name(),
+      IncomingDirectiveProcess.Vars.DOCUMENT_ID.name());
 
   /** One page of the inbox; {@code hasMore} when a next page has items. */
   public record InboxPage(List<InboxItem> items, int page, int pageSize, boolean hasMore) {}
@@ -141,13 +142,13 @@ public class InboxService {
     List<InboxItem> items = new ArrayList<>();
     for (Task task : tasks) {
       Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
-      String urgency = vars.get(IncomingDirectiveProcess.Vars.URGENCY) instanceof String u ? u : null;
+      String urgency = vars.get(IncomingDirectiveProcess.Vars.URGENCY.name()) instanceof String u ? u : null;
       Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
       items.add(new InboxItem(task.getId(), task.getName(), task.getTaskDefinitionKey(),
           keys.computeIfAbsent(task.getProcessDefinitionId(), this::processKey),
           businessKeys.get(task.getProcessInstanceId()), title(task, vars), urgency, label(urgency), due,
           due != null && now.isAfter(due), task.getCreateTime().toInstant(), task.getAssignee(),
-          vars.get(IncomingDirectiveProcess.Vars.DOCUMENT_ID) instanceof Number n
+          vars.get(IncomingDirectiveProcess.Vars.DOCUMENT_ID.name()) instanceof Number n
               ? n.longValue() : null));
     }
     return items;
@@ -157,7 +158,7 @@ public class InboxService {
   public String view(String taskId) {
     Object view = EngineAuthentication.withoutAuthentication(identityService, () -> {
       Object document = taskService.getVariableLocal(taskId,
-          IncomingDirectiveProcess.Vars.DOCUMENT_VIEW);
+          IncomingDirectiveProcess.Vars.DOCUMENT_VIEW.name());
       return document != null ? document : taskService.getVariableLocal(taskId,
           ResearchTaskProcess.Vars.RESEARCH_VIEW);
     });
@@ -238,7 +239,7 @@ public class InboxService {
   }
 
   private static String title(Task task, Map<String, Object> vars) {
-    Object summary = vars.get(IncomingDirectiveProcess.Vars.SUMMARY);
+    Object summary = vars.get(IncomingDirectiveProcess.Vars.SUMMARY.name());
     return summary != null ? summary.toString() : task.getName();
   }
 

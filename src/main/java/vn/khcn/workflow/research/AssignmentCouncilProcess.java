@@ -1,7 +1,15 @@
 package vn.khcn.workflow.research;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.ProcessDescriptor;
+import vn.khcn.workflow.shared.process.UserTaskContract;
+
 /** Descriptor of {@code processes/assignment-council.bpmn} (called by research-task). */
-public final class AssignmentCouncilProcess {
+@Component
+public final class AssignmentCouncilProcess implements ProcessDescriptor {
 
   public static final String KEY = "assignment-council";
   public static final String VERDICT_DECISION_KEY = "council-verdict";
@@ -100,5 +108,30 @@ public final class AssignmentCouncilProcess {
   /** Working days members have to declare and score. */
   public static final int BALLOT_WORKING_DAYS = 10;
 
-  private AssignmentCouncilProcess() {}
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Set<String> decisionKeys() {
+    return Set.of(VERDICT_DECISION_KEY);
+  }
+
+  @Override
+  public Collection<UserTaskContract> userTasks() {
+    return List.of();
+  }
+
+  @Override
+  public Set<String> taskViewCopies() {
+    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
+  }
+
+  @Override
+  public boolean calledOnly() {
+    return true;
+  }
+
+  AssignmentCouncilProcess() {}
 }

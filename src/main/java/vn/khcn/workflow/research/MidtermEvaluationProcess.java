@@ -1,7 +1,15 @@
 package vn.khcn.workflow.research;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.ProcessDescriptor;
+import vn.khcn.workflow.shared.process.UserTaskContract;
+
 /** Descriptor of {@code processes/midterm-evaluation.bpmn} (called by research-task). */
-public final class MidtermEvaluationProcess {
+@Component
+public final class MidtermEvaluationProcess implements ProcessDescriptor {
 
   public static final String KEY = "midterm-evaluation";
 
@@ -64,5 +72,25 @@ public final class MidtermEvaluationProcess {
 
   public static final int REPORT_WORKING_DAYS = 10;
 
-  private MidtermEvaluationProcess() {}
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Collection<UserTaskContract> userTasks() {
+    return List.of();
+  }
+
+  @Override
+  public Set<String> taskViewCopies() {
+    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
+  }
+
+  @Override
+  public boolean calledOnly() {
+    return true;
+  }
+
+  MidtermEvaluationProcess() {}
 }

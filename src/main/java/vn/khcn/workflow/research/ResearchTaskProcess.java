@@ -1,11 +1,19 @@
 package vn.khcn.workflow.research;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.ProcessDescriptor;
+import vn.khcn.workflow.shared.process.UserTaskContract;
+
 /**
  * Descriptor of {@code processes/research-task.bpmn}: key, task definition keys, element ids,
  * messages, beans and variables (with their engine types). The business key is the task code
  * ("DT-2026-07"); it is passed down to every called process.
  */
-public final class ResearchTaskProcess {
+@Component
+public final class ResearchTaskProcess implements ProcessDescriptor {
 
   public static final String KEY = "research-task";
   public static final String MIDTERM_REQUESTED_MESSAGE = "research-midterm-requested";
@@ -154,5 +162,20 @@ public final class ResearchTaskProcess {
     private Vars() {}
   }
 
-  private ResearchTaskProcess() {}
+  @Override
+  public String key() {
+    return KEY;
+  }
+
+  @Override
+  public Collection<UserTaskContract> userTasks() {
+    return List.of();
+  }
+
+  @Override
+  public Set<String> taskViewCopies() {
+    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
+  }
+
+  ResearchTaskProcess() {}
 }

@@ -86,32 +86,32 @@ class IncomingDirectiveModelTest {
 
   private void registerDoubles() {
     Mocks.register(Beans.SCHEDULE_DIRECTION, (JavaDelegate) execution -> {
-      execution.setVariable(Vars.DIRECTION_DUE_DATE, Date.from(T0.plus(Duration.ofHours(8))));
-      execution.setVariable(Vars.DUE_DATE, "2026-12-07");
+      execution.setVariable(Vars.DIRECTION_DUE_DATE.name(), Date.from(T0.plus(Duration.ofHours(8))));
+      execution.setVariable(Vars.DUE_DATE.name(), "2026-12-07");
       calls.add(Beans.SCHEDULE_DIRECTION);
     });
     Mocks.register(Beans.DIRECTION_LISTENER, (TaskListener) task -> {
-      boolean infoOnly = Boolean.TRUE.equals(VariableValues.bool(task.getVariable(Vars.INFO_ONLY)));
+      boolean infoOnly = Boolean.TRUE.equals(VariableValues.bool(task.getVariable(Vars.INFO_ONLY.name())));
       List<String> units = new ArrayList<>();
-      List<String> coordinating = VariableValues.stringList(task.getVariable(Vars.COORDINATING_UNITS));
+      List<String> coordinating = VariableValues.stringList(task.getVariable(Vars.COORDINATING_UNITS.name()));
       if (!infoOnly) {
-        units.add((String) task.getVariable(Vars.LEAD_UNIT));
+        units.add((String) task.getVariable(Vars.LEAD_UNIT.name()));
         units.addAll(coordinating);
       }
       DelegateExecution execution = task.getExecution();
-      execution.setVariable(Vars.INFO_ONLY, infoOnly);
-      execution.setVariable(Vars.ASSIGNED_UNITS, units);
-      execution.setVariable(Vars.HAS_COORDINATING_UNITS, !coordinating.isEmpty());
-      execution.setVariable(Vars.HANDLING_DUE_DATE, Date.from(T0.plus(Duration.ofDays(10))));
-      execution.setVariable(Vars.REMINDER_DATE, Date.from(T0.plus(Duration.ofDays(9))));
+      execution.setVariable(Vars.INFO_ONLY.name(), infoOnly);
+      execution.setVariable(Vars.ASSIGNED_UNITS.name(), units);
+      execution.setVariable(Vars.HAS_COORDINATING_UNITS.name(), !coordinating.isEmpty());
+      execution.setVariable(Vars.HANDLING_DUE_DATE.name(), Date.from(T0.plus(Duration.ofDays(10))));
+      execution.setVariable(Vars.REMINDER_DATE.name(), Date.from(T0.plus(Duration.ofDays(9))));
       calls.add(Beans.DIRECTION_LISTENER);
     });
     Mocks.register(Beans.APPROVAL_LISTENER, (TaskListener) task -> {
-      task.getExecution().setVariable(Vars.APPROVED, VariableValues.bool(task.getVariable(Vars.APPROVED)));
+      task.getExecution().setVariable(Vars.APPROVED.name(), VariableValues.bool(task.getVariable(Vars.APPROVED.name())));
       calls.add(Beans.APPROVAL_LISTENER);
     });
     Mocks.register(Beans.TASK_VIEW_LISTENER, (TaskListener) task ->
-        task.setVariableLocal(Vars.DOCUMENT_VIEW, "Văn bản " + task.getTaskDefinitionKey()));
+        task.setVariableLocal(Vars.DOCUMENT_VIEW.name(), "Văn bản " + task.getTaskDefinitionKey()));
     Mocks.register(Beans.UNIT_RESULT_LISTENER, recordingListener(Beans.UNIT_RESULT_LISTENER));
     Mocks.register(Beans.REPORT_LISTENER, recordingListener(Beans.REPORT_LISTENER));
     Mocks.register(Beans.NOTIFY_INFORMED, recordingStep(Beans.NOTIFY_INFORMED));
@@ -121,22 +121,22 @@ class IncomingDirectiveModelTest {
   }
 
   private TaskListener recordingListener(String bean) {
-    return (DelegateTask task) -> calls.add(bean + " " + task.getVariable(Vars.UNIT) + " "
-        + task.getVariable(Vars.RESULT) + task.getVariable(Vars.REPORT));
+    return (DelegateTask task) -> calls.add(bean + " " + task.getVariable(Vars.UNIT.name()) + " "
+        + task.getVariable(Vars.RESULT.name()) + task.getVariable(Vars.REPORT.name()));
   }
 
   private JavaDelegate recordingStep(String bean) {
     return execution -> {
-      Object unit = execution.getVariable(Vars.UNIT);
-      calls.add(bean + " " + (unit != null ? unit : execution.getVariable(Vars.LEAD_UNIT)) + " "
-          + execution.getVariable(Vars.STAGE));
+      Object unit = execution.getVariable(Vars.UNIT.name());
+      calls.add(bean + " " + (unit != null ? unit : execution.getVariable(Vars.LEAD_UNIT.name())) + " "
+          + execution.getVariable(Vars.STAGE.name()));
     };
   }
 
   ProcessInstance register() {
     return processEngine.getRuntimeService().startProcessInstanceByKey(IncomingDirectiveProcess.KEY,
-        "114/2026", Variables.createVariables().putValue(Vars.DOCUMENT_ID, 1L)
-            .putValue(Vars.URGENCY, "NORMAL").putValue(Vars.DOCUMENT_TYPE, "Chương trình"));
+        "114/2026", Variables.createVariables().putValue(Vars.DOCUMENT_ID.name(), 1L)
+            .putValue(Vars.URGENCY.name(), "NORMAL").putValue(Vars.DOCUMENT_TYPE.name(), "Chương trình"));
   }
 
   void direct(ProcessInstance instance, Map<String, Object> direction) {
@@ -163,18 +163,18 @@ class IncomingDirectiveModelTest {
     assertThat(processEngine.getFormService().getTaskFormData(direction.getId()).getCamundaFormRef()
         .getKey()).isEqualTo("form_giveDirection");
     assertThat(direction.getDueDate()).isEqualTo(Date.from(T0.plus(Duration.ofHours(8))));
-    assertThat(processEngine.getTaskService().getVariableLocal(direction.getId(), Vars.DOCUMENT_VIEW))
+    assertThat(processEngine.getTaskService().getVariableLocal(direction.getId(), Vars.DOCUMENT_VIEW.name()))
         .isEqualTo("Văn bản giveDirection");
     @SuppressWarnings("unchecked")
     Map<String, Object> sla = (Map<String, Object>) processEngine.getRuntimeService()
-        .getVariable(instance.getId(), Vars.SLA);
+        .getVariable(instance.getId(), Vars.SLA.name());
     assertThat(sla).containsEntry("directionDueWorkingDays", 1).containsEntry("handlingDueWorkingDays", 10);
   }
 
   @Test
   void infoOnlyIsFiledAtOnce() {
     ProcessInstance instance = register();
-    direct(instance, withVariables(Vars.INFO_ONLY, true, Vars.INFORMED_UNITS, List.of("phong-qlcn")));
+    direct(instance, withVariables(Vars.INFO_ONLY.name(), true, Vars.INFORMED_UNITS.name(), List.of("phong-qlcn")));
     assertThat(instance).hasPassed(Elements.NOTIFY_INFORMED, Elements.ARCHIVE, Elements.END_ARCHIVED)
         .hasNotPassed(Elements.UNIT_HANDLING).isEnded();
     assertThat(calls).containsExactly(Beans.SCHEDULE_DIRECTION, Beans.DIRECTION_LISTENER,
@@ -184,28 +184,28 @@ class IncomingDirectiveModelTest {
   @Test
   void oneUnitGoesStraightToApproval() {
     ProcessInstance instance = register();
-    direct(instance, withVariables(Vars.LEAD_UNIT, "van-phong", Vars.INFO_ONLY, false));
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "van-phong", Vars.INFO_ONLY.name(), false));
     List<Task> tasks = unitTasks(instance);
     assertThat(tasks).hasSize(1);
     assertThat(candidateGroup(tasks.get(0))).isEqualTo("van-phong");
-    complete(tasks.get(0), withVariables(Vars.RESULT, "Đã trả lời."));
+    complete(tasks.get(0), withVariables(Vars.RESULT.name(), "Đã trả lời."));
     assertThat(instance).isWaitingAt(Tasks.APPROVE_RESULT).hasNotPassed(Tasks.CONSOLIDATE_REPORT);
-    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, true));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED.name(), true));
     assertThat(instance).hasPassed(Elements.ARCHIVE).isEnded();
   }
 
   @Test
   void leadPlusTwoCoordinatingUnitsWorkInParallelThenTheLeadConsolidates() {
     ProcessInstance instance = register();
-    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh",
-        Vars.COORDINATING_UNITS, List.of("phong-khtc", "van-phong")));
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh",
+        Vars.COORDINATING_UNITS.name(), List.of("phong-khtc", "van-phong")));
     List<Task> tasks = unitTasks(instance);
     assertThat(tasks).extracting(this::candidateGroup)
         .containsExactlyInAnyOrder("phong-qlkh", "phong-khtc", "van-phong");
     for (Task task : tasks) {
-      complete(task, withVariables(Vars.RESULT, "Kết quả " + candidateGroup(task)));
+      complete(task, withVariables(Vars.RESULT.name(), "Kết quả " + candidateGroup(task)));
     }
-    assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), Vars.RESULT))
+    assertThat(processEngine.getRuntimeService().getVariable(instance.getId(), Vars.RESULT.name()))
         .as("each unit's result stays local to its task").isNull();
     assertThat(calls).filteredOn(c -> c.startsWith(Beans.UNIT_RESULT_LISTENER))
         .containsExactlyInAnyOrder(Beans.UNIT_RESULT_LISTENER + " phong-qlkh Kết quả phong-qlkhnull",
@@ -213,21 +213,21 @@ class IncomingDirectiveModelTest {
             Beans.UNIT_RESULT_LISTENER + " van-phong Kết quả van-phongnull");
     assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
     assertThat(task(Tasks.CONSOLIDATE_REPORT, instance)).hasCandidateGroup("phong-qlkh");
-    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Báo cáo"));
-    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, "true"));
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT.name(), "Báo cáo"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED.name(), "true"));
     assertThat(instance).hasPassed(Elements.ARCHIVE, Elements.END_ARCHIVED).isEnded();
   }
 
   @Test
   void returnedOnceThenApproved() {
     ProcessInstance instance = register();
-    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh", Vars.COORDINATING_UNITS, List.of("phong-khtc")));
-    unitTasks(instance).forEach(t -> complete(t, withVariables(Vars.RESULT, "Xong")));
-    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Lần 1"));
-    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, false, Vars.COMMENT, "Bổ sung"));
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh", Vars.COORDINATING_UNITS.name(), List.of("phong-khtc")));
+    unitTasks(instance).forEach(t -> complete(t, withVariables(Vars.RESULT.name(), "Xong")));
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT.name(), "Lần 1"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED.name(), false, Vars.COMMENT.name(), "Bổ sung"));
     assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT).isNotEnded();
-    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT, "Lần 2"));
-    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED, true));
+    complete(task(Tasks.CONSOLIDATE_REPORT, instance), withVariables(Vars.REPORT.name(), "Lần 2"));
+    complete(task(Tasks.APPROVE_RESULT, instance), withVariables(Vars.APPROVED.name(), true));
     assertThat(instance).isEnded();
     assertThat(processEngine.getHistoryService().createHistoricTaskInstanceQuery()
         .processInstanceId(instance.getId()).taskDefinitionKey(Tasks.APPROVE_RESULT).count()).isEqualTo(2);
@@ -237,7 +237,7 @@ class IncomingDirectiveModelTest {
   @Test
   void remindersAndEscalationsFireWhileTheWorkGoesOn() {
     ProcessInstance instance = register();
-    direct(instance, withVariables(Vars.LEAD_UNIT, "phong-qlkh", Vars.COORDINATING_UNITS, List.of("phong-khtc")));
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh", Vars.COORDINATING_UNITS.name(), List.of("phong-khtc")));
     assertThat(timers(instance)).hasSize(4); // reminder and escalation per unit
 
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(9)).plusSeconds(60)));
@@ -247,14 +247,14 @@ class IncomingDirectiveModelTest {
     assertThat(unitTasks(instance)).as("non-interrupting").hasSize(2);
 
     complete(unitTasks(instance).stream().filter(t -> candidateGroup(t).equals("phong-khtc")).findFirst()
-        .orElseThrow(), withVariables(Vars.RESULT, "Xong"));
+        .orElseThrow(), withVariables(Vars.RESULT.name(), "Xong"));
     ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(10)).plusSeconds(60)));
     runDueJobs(instance);
     assertThat(calls).filteredOn(c -> c.startsWith(Beans.ESCALATE))
         .as("only the unit still working is escalated").containsExactly(Beans.ESCALATE + " phong-qlkh HANDLING");
     assertThat(unitTasks(instance)).hasSize(1);
 
-    complete(unitTasks(instance).get(0), withVariables(Vars.RESULT, "Muộn"));
+    complete(unitTasks(instance).get(0), withVariables(Vars.RESULT.name(), "Muộn"));
     assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
     runDueJobs(instance); // the report's timers are already due
     assertThat(calls).contains(Beans.REMIND + " phong-qlkh REPORT", Beans.ESCALATE + " phong-qlkh REPORT");

@@ -13,8 +13,6 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
-import vn.khcn.workflow.research.ResearchTaskProcess;
 
 /**
  * The engine's history level (ADR 0011): Camunda's FULL, except for the task-local copies our
@@ -31,9 +29,9 @@ class HistoryConfiguration {
   static final String NAME = "full-without-view-copies";
 
   @Bean
-  ProcessEnginePlugin fullWithoutViewCopies() {
-    Set<String> copies = new HashSet<>(IncomingDirectiveProcess.Vars.TASK_VIEW_COPIES);
-    copies.addAll(ResearchTaskProcess.Vars.TASK_VIEW_COPIES);
+  ProcessEnginePlugin fullWithoutViewCopies(List<ProcessDescriptor> descriptors) {
+    Set<String> copies = new HashSet<>();
+    descriptors.forEach(descriptor -> copies.addAll(descriptor.taskViewCopies()));
     HistoryLevel level = new FullWithoutViewCopies(Set.copyOf(copies));
     return new AbstractProcessEnginePlugin() {
       @Override

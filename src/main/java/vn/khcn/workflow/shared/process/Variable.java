@@ -1,0 +1,154 @@
+package vn.khcn.workflow.shared.process;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * One process variable: its name (spelled only here, in its process's descriptor) and its type in
+ * code. {@link #get} reads whatever channel wrote it (Java API, REST, Camunda Forms) as that type;
+ * a value that cannot be read so is an {@link InvalidTaskInputException} naming the variable.
+ *
+ * @param <T> the type services see
+ */
+public final class Variable<T> {
+
+  /** The Department's time zone (khcn.time-zone), set once at start-up by the clock's configuration. */
+  private static volatile ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final String name;
+  private final FieldType fieldType;
+  private final Function<Object, T> reader;
+
+  private Variable(String name, FieldType fieldType, Function<Object, T> reader) {
+    this.name = Objects.requireNonNull(name);
+    this.fieldType = fieldType;
+    this.reader = reader;
+  }
+
+  /** A text: form fields textfield, textarea, select and radio. */
+  public static Variable<String> text(String name) {
+    return new Variable<>(name, FieldType.TEXT, VariableValues::string);
+  }
+
+  /** A yes/no: form field checkbox, or a gateway flag. */
+  public static Variable<Boolean> bool(String name) {
+    return new Variable<>(name, FieldType.BOOLEAN, VariableValues::bool);
+  }
+
+  /** A whole number: form field number (amounts in dong, scores, day counts). */
+  public static Variable<Long> whole(String name) {
+    return new Variable<>(name, FieldType.WHOLE, VariableValues::whole);
+  }
+
+  /** A calendar day: form field datetime (a contract's date, a due date). */
+  public static Variable<LocalDate> day(String name) {
+    return new Variable<>(name, FieldType.DATE, value -> VariableValues.localDate(value, zone));
+  }
+
+  /**
+   * A point in time only the server writes (due dates, timers); a bare date read from an older
+   * instance means 17:00, the end of office hours, that day.
+   */
+  public static Variable<Date> date(String name) {
+    return new Variable<>(name, null,
+        value -> value == null ? null : Date.from(VariableValues.instant(value, zone)));
+  }
+
+  /** Sets the Department's time zone (called once at start-up). */
+  public static void useZone(ZoneId departmentZone) {
+    zone = Objects.requireNonNull(departmentZone);
+  }
+
+  /** A list of texts: form fields checklist and taglist, multi-instance collections. */
+  public static Variable<List<String>> textList(String name) {
+    return new Variable<>(name, FieldType.TEXT_LIST, VariableValues::stringList);
+  }
+
+  /** A text only the server writes (element variables, task-local views, step inputs). */
+  public static Variable<String> serverText(String name) {
+    return new Variable<>(name, null, VariableValues::string);
+  }
+
+  /** A flag only the server writes (gateway conditions). */
+  public static Variable<Boolean> serverBool(String name) {
+    return new Variable<>(name, null, VariableValues::bool);
+  }
+
+  /** A list only the server writes (multi-instance collections). */
+  public static Variable<List<String>> serverTextList(String name) {
+    return new Variable<>(name, null, VariableValues::stringList);
+  }
+
+  /** A whole number that only the server writes (entity ids). */
+  public static Variable<Long> id(String name) {
+    return new Variable<>(name, null, VariableValues::whole);
+  }
+
+  /** An integer that only the server writes (counts read by gateways). */
+  public static Variable<Integer> integer(String name) {
+    return new Variable<>(name, null,
+        value -> value == null ? null : Math.toIntExact(VariableValues.whole(value)));
+  }
+
+  /** A map that only the server writes (a decision's single result). */
+  @SuppressWarnings("unchecked")
+  public static Variable<Map<String, Object>> map(String name) {
+    return new Variable<>(name, null, value -> (Map<String, Object>) value);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** What a person may submit for it, or null for a variable only the server writes. */
+  public FieldType fieldType() {
+    return fieldType;
+  }
+
+  /** The value in this scope or its parents, as this variable's type; null when unset. */
+  public T get(VariableScope scope) {
+    return read(scope.getVariable(name));
+  }
+
+  /** The value in this scope only (a task's form inputs, a multi-instance element variable). */
+  public T getLocal(VariableScope scope) {
+    return read(scope.getVariableLocal(name));
+  }
+
+  /** The value, or a clear error naming the variable when it is missing. */
+  public T require(VariableScope scope) {
+    T value = get(scope);
+    if (value == null) {
+      throw new IllegalStateException("Process variable " + name + " is missing");
+    }
+    return value;
+  }
+
+  public void set(VariableScope scope, T value) {
+    scope.setVariable(name, value);
+  }
+
+  public void setLocal(VariableScope scope, T value) {
+    scope.setVariableLocal(name, value);
+  }
+
+  /** Reads a raw value (from a variables map) as this variable's type. */
+  public T read(Object raw) {
+    try {
+      return reader.apply(raw);
+    } catch (IllegalArgumentException | ClassCastException | ArithmeticException e) {
+      throw new InvalidTaskInputException(List.of(name + ": " + e.getMessage()));
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + (fieldType == null ? "" : " (" + fieldType + ")");
+  }
+}
