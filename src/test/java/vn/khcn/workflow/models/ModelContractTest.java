@@ -35,6 +35,9 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.research.AcceptanceProcess;
 import vn.khcn.workflow.research.AssignmentCouncilProcess;
@@ -73,6 +76,21 @@ class ModelContractTest {
 
     assertEquals(once, descriptorsByKey,
         "process keys of processes/*.bpmn, each with one descriptor, and no descriptor without a model");
+  }
+
+  /** A descriptor added to the code joins this test's list, so its model is checked too. */
+  @Test
+  void theListedDescriptorsAreEveryDescriptorInTheCode() {
+    ClassPathScanningCandidateComponentProvider scanner =
+        new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AssignableTypeFilter(ProcessDescriptor.class));
+    Set<String> inCode = scanner.findCandidateComponents("vn.khcn.workflow").stream()
+        .map(BeanDefinition::getBeanClassName)
+        .collect(Collectors.toCollection(TreeSet::new));
+    Set<String> listed = DESCRIPTORS.stream().map(d -> d.getClass().getName())
+        .collect(Collectors.toCollection(TreeSet::new));
+
+    assertEquals(inCode, listed);
   }
 
   @Test
