@@ -143,8 +143,8 @@ class ExpressionAllowListTest {
         "execution.processEngineServices"))).extracting(ModelProblem::messageEn)
         .anyMatch(m -> m.contains("'processEngineServices'"));
     assertThat(check("java.dmn", dmn("", "< 70",
-        "(function(x) external { java: { class: \"java.lang.System\", method signature:"
-            + " \"exit(int)\" } })(0)"))).extracting(ModelProblem::messageEn)
+        "{f: function(x) external { java: { class: \"java.lang.System\", method signature:"
+            + " \"exit(int)\" } }, r: f(0)}.r"))).extracting(ModelProblem::messageEn)
         .anyMatch(m -> m.contains("FEEL function definitions are not allowed"));
     assertThat(check("call.dmn", dmn("", "< loadClass(\"x\")", "\"a\"")))
         .singleElement().satisfies(problem -> {
