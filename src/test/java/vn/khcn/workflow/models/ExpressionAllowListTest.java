@@ -145,7 +145,11 @@ class ExpressionAllowListTest {
     assertThat(check("java.dmn", dmn("", "< 70",
         "{f: function(x) external { java: { class: \"java.lang.System\", method signature:"
             + " \"exit(int)\" } }, r: f(0)}.r"))).extracting(ModelProblem::messageEn)
-        .anyMatch(m -> m.contains("FEEL function definitions are not allowed"));
+        .anyMatch(m -> m.contains("External functions are disabled"));
+    assertThat(check("def.dmn", dmn("", "< 70", "{f: function(x) x + 1, r: f(1)}.r")))
+        .extracting(ModelProblem::messageEn)
+        .anyMatch(m -> m.contains("FEEL function definitions are not allowed"))
+        .anyMatch(m -> m.contains("FEEL function 'f'"));
     assertThat(check("call.dmn", dmn("", "< loadClass(\"x\")", "\"a\"")))
         .singleElement().satisfies(problem -> {
           assertThat(problem.element()).isEqualTo("entry_in");
