@@ -135,8 +135,8 @@ class ExpressionGuardConfiguration {
     private static boolean forbiddenType(Object base) {
       Package pack = base.getClass().getPackage();
       String packageName = pack == null ? "" : pack.getName();
-      return packageName.startsWith("java.lang.reflect") || packageName.startsWith("java.lang.invoke")
-          || Arrays.stream(FORBIDDEN_TYPES).anyMatch(type -> type.isInstance(base));
+      return packageName.startsWith("java.lang.reflect")
+          || packageName.startsWith("java.lang.invoke") || Arrays.stream(FORBIDDEN_TYPES).anyMatch(type -> type.isInstance(base));
     }
   }
 

@@ -27,8 +27,9 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
 /**
  * Checks models before anything is deployed: a model that runs code is code. Refused: XML that is
  * not well formed or declares a DOCTYPE (external entities), script tasks, scripts in listeners and
- * conditions, {@code camunda:class}, expressions that reach a Spring bean not marked
- * {@link WorkflowStep} or the engine itself, executable processes and decisions without
+ * conditions, {@code camunda:class}, expressions outside the allow-list (parsed, never matched:
+ * {@link JuelRules} for every {@code ${...}}/{@code #{...}} of a BPMN and JUEL in DMN,
+ * {@link FeelRules} for FEEL; ADR 0013), executable processes and decisions without
  * {@code historyTimeToLive}, call activities and business rule tasks naming a process or decision
  * that neither exists nor comes in the same deployment, malformed DMN and forms.
  */
@@ -229,12 +230,15 @@ public class ModelValidator {
         requireExisting(element, attributes.getValue(CAMUNDA_NS, "decisionRef"), "decision");
       }
       for (int i = 0; i < attributes.getLength(); i++) {
-        if (CAMUNDA_NS.equals(attributes.getURI(i)) && "class".equals(attributes.getLocalName(i))) {
-          refuse(element, "không cho phép camunda:class; hãy dùng delegateExpression tới bean đã"
-              + " đăng ký", "camunda:class is not allowed; use delegateExpression to a registered"
-              + " bean");
+        String attribute = attributes.getLocalName(i);
+        boolean camunda = CAMUNDA_NS.equals(attributes.getURI(i))
+            || CAMUNDA_NS.equals(uri) && attributes.getURI(i).isEmpty(); // listener's class="…"
+        if (camunda && ("class".equals(attribute) || "variableMappingClass".equals(attribute))) {
+          refuse(nearestId(), "không cho phép camunda:class; hãy dùng delegateExpression tới"
+              + " bean đã đăng ký", "camunda:class is not allowed; use delegateExpression to a"
+              + " registered bean");
         }
-        checkExpression(name, line(), id != null ? id : nearestId(), attributes.getQName(i),
+        checkExpression(name, line(), nearestId(), attributes.getQName(i),
             attributes.getValue(i), problems);
       }
     }

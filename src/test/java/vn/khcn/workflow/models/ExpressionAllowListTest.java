@@ -110,6 +110,20 @@ class ExpressionAllowListTest {
         .anyMatch(m -> m.startsWith("camunda:inputParameter:") && m.contains("'getClass'"));
   }
 
+  @Test
+  void javaClassesInListenersAndVariableMappingsAreRefused() {
+    assertThat(check("l.bpmn", process("""
+        <bpmn:userTask id="task"><bpmn:extensionElements>
+          <camunda:taskListener event="create" class="java.lang.Runtime" />
+        </bpmn:extensionElements></bpmn:userTask>
+        <bpmn:callActivity id="call" calledElement="test-process" camunda:variableMappingClass="x.Y" />
+        """))).extracting(ModelProblem::element, ModelProblem::messageEn)
+        .anyMatch(p -> "task".equals(p.toList().get(0))
+            && String.valueOf(p.toList().get(1)).contains("camunda:class is not allowed"))
+        .anyMatch(p -> "call".equals(p.toList().get(0))
+            && String.valueOf(p.toList().get(1)).contains("camunda:class is not allowed"));
+  }
+
   static String dmn(String language, String input, String output) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
