@@ -3,12 +3,15 @@ package vn.khcn.workflow.calendar;
 import java.time.Clock;
 import java.util.Date;
 import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.WorkflowStep;
 
 /**
  * Dates for Tasklist filters, which evaluate expressions such as
- * {@code ${tasklistDueDates.inWorkingDays(2)}} each time a person opens them.
+ * {@code ${tasklistDueDates.inWorkingDays(2)}} each time a person opens them. Marked
+ * {@link WorkflowStep} because the engine's expressions see only such beans (ADR 0013).
  */
 @Component("tasklistDueDates")
+@WorkflowStep
 public class TasklistDueDates {
 
   private final WorkingCalendar calendar;

@@ -27,8 +27,9 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
 /**
  * Checks models before anything is deployed: a model that runs code is code. Refused: XML that is
  * not well formed or declares a DOCTYPE (external entities), script tasks, scripts in listeners and
- * conditions, {@code camunda:class}, expressions that reach a Spring bean not marked
- * {@link WorkflowStep} or the engine itself, executable processes and decisions without
+ * conditions, {@code camunda:class}, expressions outside the allow-list (parsed, never matched:
+ * {@link JuelRules} for every {@code ${...}}/{@code #{...}} of a BPMN and JUEL in DMN,
+ * {@link FeelRules} for FEEL; ADR 0013), executable processes and decisions without
  * {@code historyTimeToLive}, call activities and business rule tasks naming a process or decision
  * that neither exists nor comes in the same deployment, malformed DMN and forms.
  */
@@ -39,23 +40,17 @@ public class ModelValidator {
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   static final String DMN_CAMUNDA_NS = "http://camunda.org/schema/1.0/dmn";
 
-  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
-  private static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'\"])([A-Za-z_][A-Za-z0-9_]*)");
-  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
-  private static final Set<String> EL_WORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt",
-      "le", "ge", "true", "false", "null", "empty", "div", "mod", "instanceof");
-  /** Names that reach the engine, the class loader or the runtime from an expression. */
-  private static final Pattern FORBIDDEN_MEMBER = Pattern.compile(
-      "\\b(getProcessEngineServices|getProcessEngine|processEngineServices|processEngine|getClass"
-          + "|class|forName|getRuntime|exec|newInstance|getClassLoader)\\b");
-
   private final ListableBeanFactory beans;
   private final RepositoryService repositoryService;
   private final ObjectMapper json = new ObjectMapper();
+  private final JuelRules juel;
 
   ModelValidator(ListableBeanFactory beans, RepositoryService repositoryService) {
     this.beans = beans;
     this.repositoryService = repositoryService;
+    this.juel = new JuelRules(beans::containsBean,
+        bean -> beans.containsBean(bean)
+            && beans.findAnnotationOnBean(bean, WorkflowStep.class) != null);
   }
 
   /** Every problem of the resources deployed together; empty when all may be deployed. */
@@ -143,31 +138,22 @@ public class ModelValidator {
     }
   }
 
-  /** Checks one expression; adds a problem for each bean or engine access it must not make. */
-  void checkExpression(String name, int line, String element, String text,
+  /**
+   * Checks the JUEL expressions of one attribute or text (element id, attribute name): each
+   * {@code ${...}} and {@code #{...}} is parsed and its syntax tree held against the allow-list.
+   */
+  void checkExpression(String name, int line, String element, String attribute, String text,
       List<ModelProblem> problems) {
-    Matcher expression = EXPRESSION.matcher(text);
-    while (expression.find()) {
-      String body = QUOTED.matcher(expression.group(1)).replaceAll("''");
-      Matcher forbidden = FORBIDDEN_MEMBER.matcher(body);
-      if (forbidden.find()) {
-        problems.add(new ModelProblem(name, line, element,
-            "biểu thức không được truy cập engine hay lớp Java: " + expression.group(),
-            "expressions may not reach the engine or Java classes: " + expression.group()));
-        continue;
-      }
-      Matcher identifier = IDENTIFIER.matcher(body);
-      while (identifier.find()) {
-        String id = identifier.group(1);
-        if (EL_WORDS.contains(id) || !beans.containsBean(id)) {
-          continue; // a process variable
-        }
-        if (beans.findAnnotationOnBean(id, WorkflowStep.class) == null) {
-          problems.add(new ModelProblem(name, line, element,
-              "bean '" + id + "' không nằm trong danh sách bước quy trình được phép",
-              "bean '" + id + "' is not on the allow-list of workflow steps"));
-        }
-      }
+    if (JuelRules.hasExpression(text)) {
+      report(name, line, element, attribute, juel.check(text), problems);
+    }
+  }
+
+  private static void report(String name, int line, String element, String attribute,
+      List<JuelRules.Reason> reasons, List<ModelProblem> problems) {
+    for (JuelRules.Reason reason : reasons) {
+      problems.add(new ModelProblem(name, line, element,
+          attribute + ": " + reason.vi(), attribute + ": " + reason.en()));
     }
   }
 
@@ -198,6 +184,8 @@ public class ModelValidator {
     private final List<ModelProblem> problems;
     private final Map<String, Set<String>> provided;
     private final Map<Integer, String> openElements = new LinkedHashMap<>();
+    private final Map<Integer, String> openNames = new LinkedHashMap<>();
+    private final Map<Integer, String> openIds = new LinkedHashMap<>();
     private final StringBuilder text = new StringBuilder();
     private int depth;
 
@@ -209,11 +197,13 @@ public class ModelValidator {
 
     @Override
     public void startElement(String uri, String local, String qName, Attributes attributes) {
+      checkText(); // text before a child element is content too
       depth++;
-      text.setLength(0);
       String id = attributes.getValue("id");
       String element = id != null ? id : local;
       openElements.put(depth, element);
+      openNames.put(depth, qName);
+      openIds.put(depth, id);
       if (BPMN_NS.equals(uri) && "scriptTask".equals(local)) {
         refuse(element, "không cho phép script task; hãy dùng service task gọi bean đã đăng ký",
             "script tasks are not allowed; use a service task calling a registered bean");
@@ -240,12 +230,16 @@ public class ModelValidator {
         requireExisting(element, attributes.getValue(CAMUNDA_NS, "decisionRef"), "decision");
       }
       for (int i = 0; i < attributes.getLength(); i++) {
-        if (CAMUNDA_NS.equals(attributes.getURI(i)) && "class".equals(attributes.getLocalName(i))) {
-          refuse(element, "không cho phép camunda:class; hãy dùng delegateExpression tới bean đã"
-              + " đăng ký", "camunda:class is not allowed; use delegateExpression to a registered"
-              + " bean");
+        String attribute = attributes.getLocalName(i);
+        boolean camunda = CAMUNDA_NS.equals(attributes.getURI(i))
+            || CAMUNDA_NS.equals(uri) && attributes.getURI(i).isEmpty(); // listener's class="…"
+        if (camunda && ("class".equals(attribute) || "variableMappingClass".equals(attribute))) {
+          refuse(nearestId(), "không cho phép camunda:class; hãy dùng delegateExpression tới"
+              + " bean đã đăng ký", "camunda:class is not allowed; use delegateExpression to a"
+              + " registered bean");
         }
-        checkExpression(name, line(), element, attributes.getValue(i), problems);
+        checkExpression(name, line(), nearestId(), attributes.getQName(i),
+            attributes.getValue(i), problems);
       }
     }
 
@@ -256,12 +250,30 @@ public class ModelValidator {
 
     @Override
     public void endElement(String uri, String local, String qName) {
-      if (text.indexOf("{") >= 0) {
-        checkExpression(name, line(), openElements.get(depth), text.toString(), problems);
+      checkText();
+      openElements.remove(depth);
+      openNames.remove(depth);
+      openIds.remove(depth);
+      depth--;
+    }
+
+    /** Checks the text read so far as the content of the innermost open element. */
+    private void checkText() {
+      if (depth > 0) {
+        checkExpression(name, line(), nearestId(), openNames.get(depth), text.toString(),
+            problems);
       }
       text.setLength(0);
-      openElements.remove(depth);
-      depth--;
+    }
+
+    /** The id of the innermost open element that has one (a condition names its flow). */
+    private String nearestId() {
+      for (int level = depth; level > 0; level--) {
+        if (openIds.get(level) != null) {
+          return openIds.get(level);
+        }
+      }
+      return openElements.get(depth);
     }
 
     private void requireExisting(String element, String key, String kind) {
@@ -287,9 +299,24 @@ public class ModelValidator {
     }
   }
 
-  private static final class DmnRules extends LocatedHandler {
+  /**
+   * Decision tables: history time to live, FEEL or JUEL only, and every expression (input
+   * expressions, input and output entries, literal expressions, allowed values) parsed in its
+   * language and held against that language's allow-list.
+   */
+  private final class DmnRules extends LocatedHandler {
+    private static final Set<String> LANGUAGES = Set.of("feel", "juel", "feel-scala",
+        "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/dmn/20191111/feel/",
+        "https://www.omg.org/spec/dmn/20230324/feel/");
+    private static final Set<String> UNARY_TESTS = Set.of("inputEntry", "inputValues",
+        "outputValues", "allowedValues");
+
     private final String name;
     private final List<ModelProblem> problems;
+    /** Per open element: local name, id, expression language. */
+    private final java.util.Deque<String[]> open = new java.util.ArrayDeque<>();
+    private final StringBuilder text = new StringBuilder();
+    private String globalLanguage;
 
     DmnRules(String name, List<ModelProblem> problems) {
       this.name = name;
@@ -305,11 +332,45 @@ public class ModelValidator {
             + " camunda:historyTimeToLive", "the decision has no camunda:historyTimeToLive"));
       }
       String language = attributes.getValue("expressionLanguage");
-      if (language != null && !Set.of("feel", "juel", "http://www.omg.org/spec/feel/20140401",
-          "https://www.omg.org/spec/DMN/20191111/FEEL/").contains(language.toLowerCase())) {
+      if (language != null && !LANGUAGES.contains(language.toLowerCase())) {
         problems.add(new ModelProblem(name, line(), id,
             "không cho phép biểu thức ngôn ngữ '" + language + "' (chỉ FEEL hoặc JUEL)",
             "expression language '" + language + "' is not allowed (FEEL or JUEL only)"));
+      }
+      if ("definitions".equals(local)) {
+        globalLanguage = language;
+      }
+      open.push(new String[] {local, id, language});
+      text.setLength(0);
+    }
+
+    @Override
+    public void characters(char[] ch, int start, int length) {
+      text.append(ch, start, length);
+    }
+
+    @Override
+    public void endElement(String uri, String local, String qName) {
+      open.pop();
+      if ("text".equals(local) && !open.isEmpty() && !text.toString().isBlank()) {
+        String[] holder = open.peek();
+        checkText(holder[0], holder[1], holder[2] != null ? holder[2] : globalLanguage,
+            text.toString().trim());
+      }
+      text.setLength(0);
+    }
+
+    private void checkText(String holder, String id, String language, String expression) {
+      if (language != null && "juel".equalsIgnoreCase(language)) {
+        List<JuelRules.Reason> reasons = juel.check(expression);
+        if (!JuelRules.hasExpression(expression) && JuelRules.parses("${" + expression + "}")) {
+          reasons = juel.check("${" + expression + "}"); // bare text may be taken as JUEL too
+        }
+        report(name, line(), id, holder, reasons, problems);
+      } else if (!"-".equals(expression)) {
+        report(name, line(), id, holder, UNARY_TESTS.contains(holder)
+            ? FeelRules.checkUnaryTests(expression) : FeelRules.checkExpression(expression),
+            problems);
       }
     }
   }
