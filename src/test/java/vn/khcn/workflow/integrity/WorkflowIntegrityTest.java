@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -55,7 +55,7 @@ class WorkflowIntegrityTest {
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
-  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
   @Autowired JdbcTemplate jdbc;
   @Autowired ProcessDescriptors descriptors;
 
@@ -152,7 +152,12 @@ class WorkflowIntegrityTest {
 
   /** One abuse: who, what, where, and the status it must be refused with. */
   record Abuse(String name, String user, String method, Function<Document, String> path,
-      Function<Document, Object> body, int status) {}
+      Function<Document, Object> body, int status, String says) {
+    Abuse(String name, String user, String method, Function<Document, String> path,
+        Function<Document, Object> body, int status) {
+      this(name, user, method, path, body, status, "");
+    }
+  }
 
   String unitTaskId(Document d) {
     return unitTask(d, "phong-qlkh").getId();
@@ -163,7 +168,8 @@ class WorkflowIntegrityTest {
         new Abuse("extra variables of another document on a unit's completion", "cv.qlkh", "POST",
             d -> "/engine-rest/task/" + unitTaskId(d) + "/complete",
             d -> variables("result", "String", "Xong.", "documentId", "Long", 1,
-                "unit", "String", "phong-qlcn", "leadUnit", "String", "phong-qlcn"), 400),
+                "unit", "String", "phong-qlcn", "leadUnit", "String", "phong-qlcn"), 400,
+            "documentId"),
         new Abuse("BPMN error thrown by a unit member", "cv.qlkh", "POST",
             d -> "/engine-rest/task/" + unitTaskId(d) + "/bpmnError",
             d -> Map.of("errorCode", "RESEARCH_TERMINATED"), 403),
@@ -172,7 +178,7 @@ class WorkflowIntegrityTest {
             d -> Map.of("escalationCode", "X"), 403),
         new Abuse("claim handed to an outsider", "cv.qlkh", "POST",
             d -> "/engine-rest/task/" + unitTaskId(d) + "/claim",
-            d -> Map.of("userId", "chunhiem"), 403),
+            d -> Map.of("userId", "chunhiem"), 403, "cho chính mình"),
         new Abuse("reassignment by a unit member", "cv.qlkh", "POST",
             d -> "/engine-rest/task/" + unitTaskId(d) + "/assignee",
             d -> Map.of("userId", "chunhiem"), 403),
@@ -204,17 +210,17 @@ class WorkflowIntegrityTest {
         new Abuse("own profile renamed", "cv.qlkh", "PUT",
             d -> "/engine-rest/user/cv.qlkh/profile",
             d -> Map.of("id", "cv.qlkh", "firstName", "Giám đốc", "lastName", "Sở",
-                "email", "cv.qlkh@sokhcn.example.vn"), 403),
+                "email", "cv.qlkh@sokhcn.example.vn"), 403, "camunda-admin"),
         new Abuse("incoming-directive started with forged variables by the clerk", "vanthu",
             "POST", d -> "/engine-rest/process-definition/key/incoming-directive/start",
             d -> variables("documentId", "Long", d.id(), "leadUnit", "String", "phong-qlcn"),
             403),
         new Abuse("incoming-directive started by an administrator", "admin",
             "POST", d -> "/engine-rest/process-definition/key/incoming-directive/start",
-            d -> variables("documentId", "Long", d.id()), 403),
+            d -> variables("documentId", "Long", d.id()), 403, "chỉ được bắt đầu qua nghiệp vụ"),
         new Abuse("called process started on its own by an administrator", "admin",
             "POST", d -> "/engine-rest/process-definition/key/assignment-council/start",
-            d -> Map.of(), 403));
+            d -> Map.of(), 403, "chỉ được bắt đầu từ quy trình gọi nó"));
   }
 
   @Test
@@ -231,8 +237,9 @@ class WorkflowIntegrityTest {
         failures.add(abuse.name() + ": " + response.status() + " " + response.text());
       } else if (!before.equals(after)) {
         failures.add(abuse.name() + ": changed " + before + " -> " + after);
-      } else if (response.body().path("message").asText().isBlank()) {
-        failures.add(abuse.name() + ": no message");
+      } else if (response.body().path("message").asText().isBlank()
+          || !response.body().path("message").asText().contains(abuse.says())) {
+        failures.add(abuse.name() + ": message " + response.text());
       }
     }
     assertThat(failures).isEmpty();
@@ -315,6 +322,19 @@ class WorkflowIntegrityTest {
     assertThat((String) entries.get(0).get("COMMENT_TEXT")).contains("adminNote");
   }
 
+  @Test
+  void tasklistCannotStartADomainProcessEvenForAnAdministrator() {
+    long instances = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("incoming-directive").count();
+    IntegrityClient.Tasklist tasklist = api.tasklist("admin");
+    Response start = tasklist.post("/process-definition/key/incoming-directive/submit-form",
+        variables("summary", "String", "Văn bản giả"));
+    assertThat(start.status()).as(start.text()).isEqualTo(403);
+    assertThat(start.body().path("message").asText()).contains("chỉ được bắt đầu");
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("incoming-directive").count()).isEqualTo(instances);
+  }
+
   // ---------------------------------------------------------------- legitimate paths
 
   @Test
@@ -339,6 +359,17 @@ class WorkflowIntegrityTest {
     assertThat(jdbc.queryForObject("select count(*) from document_trail where document_id = ?"
         + " and action = 'UNIT_RESULT' and actor = 'cv.qlkh'", Long.class, document.id()))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aCandidateCompletingAnUnassignedTaskBecomesItsAssignee() {
+    Document document = register();
+    Task direction = task(document, "giveDirection");
+    Response done = api.post("phogiamdoc", "/engine-rest/task/" + direction.getId() + "/complete",
+        direction());
+    assertThat(done.status()).as(done.text()).isEqualTo(204);
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(direction.getId())
+        .singleResult().getAssignee()).isEqualTo("phogiamdoc");
   }
 
   @Test
