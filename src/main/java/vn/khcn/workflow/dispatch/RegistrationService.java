@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import vn.khcn.workflow.shared.process.DomainStart;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,7 +53,7 @@ public class RegistrationService {
     trail.save(new TrailEntry(document.getId(), clock.instant(), actor, TrailAction.REGISTERED,
         null, null, note));
 
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+    ProcessInstance instance = DomainStart.run(() -> runtimeService.startProcessInstanceByKey(
         IncomingDirectiveProcess.KEY, document.getBusinessKey(),
         Variables.createVariables()
             .putValue(Vars.DOCUMENT_ID.name(), document.getId())
@@ -61,7 +62,7 @@ public class RegistrationService {
             .putValue(Vars.ISSUER.name(), document.getIssuer())
             .putValue(Vars.SUMMARY.name(), document.getSummary())
             .putValue(Vars.DOCUMENT_TYPE.name(), document.getDocumentType())
-            .putValue(Vars.URGENCY.name(), document.getUrgency().name()));
+            .putValue(Vars.URGENCY.name(), document.getUrgency().name())));
     document.attachProcess(instance.getId());
     return new RegisteredDocument(document.getId(), number, document.getYear(),
         document.getBusinessKey(), instance.getId());

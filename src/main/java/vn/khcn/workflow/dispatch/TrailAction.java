@@ -13,7 +13,8 @@ public enum TrailAction {
   APPROVED("Duyệt kết quả"),
   REMINDER("Nhắc hạn xử lý"),
   ESCALATED("Quá hạn, báo lãnh đạo"),
-  ARCHIVED("Lưu hồ sơ");
+  ARCHIVED("Lưu hồ sơ"),
+  INTERVENED("Quản trị viên can thiệp");
 
   private final String label;
 

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
+import vn.khcn.workflow.shared.process.TaskCompletionContracts;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 
@@ -55,9 +56,17 @@ class InboxController {
       AcceptanceProcess.Tasks.APPOINT_COUNCIL);
 
   private final InboxService inbox;
+  private final TaskCompletionContracts contracts;
 
-  InboxController(InboxService inbox) {
+  InboxController(InboxService inbox, TaskCompletionContracts contracts) {
     this.inbox = inbox;
+    this.contracts = contracts;
+  }
+
+  /** Completes with what the task's form allows (the contract check of every completion path). */
+  private void complete(String taskId, Authentication user, VariableMap variables) {
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user),
+        contracts.admit(taskId, variables));
   }
 
   @GetMapping
@@ -77,7 +86,7 @@ class InboxController {
   ResponseEntity<Void> direct(@PathVariable String taskId, @RequestBody DirectionRequest request,
       Authentication user) {
     requireTask(taskId, Tasks.GIVE_DIRECTION, user);
-    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), directionVariables(request));
+    complete(taskId, user, directionVariables(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -85,7 +94,7 @@ class InboxController {
   ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApprovalRequest request,
       Authentication user) {
     requireTask(taskId, APPROVALS, user);
-    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
+    complete(taskId, user, Variables.createVariables()
         .putValue(Vars.APPROVED.name(), request.approved()).putValue(Vars.COMMENT.name(), request.comment()));
     return ResponseEntity.noContent().build();
   }
@@ -94,7 +103,7 @@ class InboxController {
   ResponseEntity<Void> appointCouncil(@PathVariable String taskId,
       @RequestBody CouncilRequest request, Authentication user) {
     requireTask(taskId, APPOINTMENTS, user);
-    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), councilVariables(request));
+    complete(taskId, user, councilVariables(request));
     return ResponseEntity.noContent().build();
   }
 
@@ -102,7 +111,7 @@ class InboxController {
   ResponseEntity<Void> appointReplacement(@PathVariable String taskId,
       @RequestBody ReplacementRequest request, Authentication user) {
     requireTask(taskId, Set.of(AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT), user);
-    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
+    complete(taskId, user, Variables.createVariables()
         .putValue(AssignmentCouncilProcess.Vars.REPLACEMENT, request.replacement()));
     return ResponseEntity.noContent().build();
   }

@@ -26,6 +26,7 @@ import vn.khcn.workflow.dispatch.DocumentQueries;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.dispatch.Viewer;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.process.TaskCompletionContracts;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
 /** /inbox: the directors' inbox page, at phone width, two clicks from list to done. */
@@ -36,12 +37,21 @@ class InboxPageController {
   private final InboxService inbox;
   private final DocumentQueries documents;
   private final AttachmentService attachments;
+  private final TaskCompletionContracts contracts;
 
   InboxPageController(InboxService inbox, DocumentQueries documents,
-      AttachmentService attachments) {
+      AttachmentService attachments, TaskCompletionContracts contracts) {
     this.inbox = inbox;
     this.documents = documents;
     this.attachments = attachments;
+    this.contracts = contracts;
+  }
+
+  /** Completes with what the task's form allows (the contract check of every completion path). */
+  private void complete(String taskId, Authentication user,
+      org.camunda.bpm.engine.variable.VariableMap variables) {
+    inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user),
+        contracts.admit(taskId, variables));
   }
 
   /**
@@ -118,8 +128,7 @@ class InboxPageController {
       @RequestParam(required = false) List<String> informedUnits,
       @RequestParam(required = false) String dueDate, Authentication user,
       RedirectAttributes redirect) {
-    return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> inbox.complete(taskId,
-        user.getName(), CurrentUser.groupIds(user), InboxController.directionVariables(
+    return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> complete(taskId, user, InboxController.directionVariables(
             new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
                 informedUnits, dueDate))));
   }
@@ -129,8 +138,7 @@ class InboxPageController {
       @RequestParam(required = false) String comment, Authentication user,
       RedirectAttributes redirect) {
     return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
-        () -> inbox.complete(taskId, user.getName(), CurrentUser.groupIds(user),
-            Variables.createVariables().putValue(Vars.APPROVED.name(), approved)
+        () -> complete(taskId, user, Variables.createVariables().putValue(Vars.APPROVED.name(), approved)
                 .putValue(Vars.COMMENT.name(), comment == null || comment.isBlank() ? null : comment)));
   }
 
@@ -142,8 +150,7 @@ class InboxPageController {
       @RequestParam(required = false) String reviewer2,
       @RequestParam(required = false) List<String> members, Authentication user,
       RedirectAttributes redirect) {
-    return act(taskId, user, redirect, "Đã thành lập hội đồng.", () -> inbox.complete(taskId,
-        user.getName(), CurrentUser.groupIds(user), InboxController.councilVariables(
+    return act(taskId, user, redirect, "Đã thành lập hội đồng.", () -> complete(taskId, user, InboxController.councilVariables(
             new InboxController.CouncilRequest(chair, viceChair, secretary, reviewer1, reviewer2,
                 members))));
   }
@@ -152,8 +159,7 @@ class InboxPageController {
   String appointReplacement(@PathVariable String taskId,
       @RequestParam(required = false) String replacement, Authentication user,
       RedirectAttributes redirect) {
-    return act(taskId, user, redirect, "Đã chỉ định thành viên thay thế.", () -> inbox.complete(
-        taskId, user.getName(), CurrentUser.groupIds(user), Variables.createVariables()
+    return act(taskId, user, redirect, "Đã chỉ định thành viên thay thế.", () -> complete(taskId, user, Variables.createVariables()
             .putValue("replacement", replacement == null || replacement.isBlank() ? null
                 : replacement)));
   }

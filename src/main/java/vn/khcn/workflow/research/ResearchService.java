@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import vn.khcn.workflow.shared.process.DomainStart;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.identity.EngineAuthentication;
@@ -110,12 +111,12 @@ public class ResearchService {
     trail.save(new ResearchTrailEntry(task.getId(), clock.instant(), actor, "DOSSIER_SUBMITTED",
         "Nộp hồ sơ nhiệm vụ " + code + " (thuyết minh: " + fileName + ")", null));
     ProcessInstance instance = EngineAuthentication.withoutAuthentication(identityService, () ->
-        runtimeService.startProcessInstanceByKey(ResearchTaskProcess.KEY, code,
+        DomainStart.run(() -> runtimeService.startProcessInstanceByKey(ResearchTaskProcess.KEY, code,
             Variables.createVariables()
                 .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID, task.getId())
                 .putValue(ResearchTaskProcess.Vars.TASK_CODE, code)
                 .putValue(ResearchTaskProcess.Vars.SUMMARY, task.getTitle())
-                .putValue(ResearchTaskProcess.Vars.INVESTIGATOR, task.getInvestigator())));
+                .putValue(ResearchTaskProcess.Vars.INVESTIGATOR, task.getInvestigator()))));
     task.attachProcess(instance.getId());
     return new Submitted(code, instance.getId());
   }

@@ -33,6 +33,11 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
     }
   }
 
+  /** The request with another body (a filter that rewrote it). */
+  public static CachedBodyRequest of(HttpServletRequest request, byte[] body) {
+    return new CachedBodyRequest(request, body);
+  }
+
   public byte[] body() {
     return body;
   }

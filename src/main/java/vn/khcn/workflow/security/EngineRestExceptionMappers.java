@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -68,6 +69,11 @@ public final class EngineRestExceptionMappers {
       if (invalid != null) {
         return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
       }
+      AuthorizationException denied = cause(exception, AuthorizationException.class);
+      if (denied != null && (Object) denied != exception) {
+        // a rule of the engine (who may complete, how a process starts), wrapped by a listener
+        return error(Response.Status.FORBIDDEN, denied, denied.getMessage());
+      }
       OptimisticLockingException concurrent = cause(exception, OptimisticLockingException.class);
       if (concurrent != null) {
         // "Cannot complete task": another completion touched the same instance; nothing stored
@@ -96,6 +102,11 @@ public final class EngineRestExceptionMappers {
       InvalidTaskInputException invalid = invalidInput(exception);
       if (invalid != null) {
         return error(Response.Status.BAD_REQUEST, invalid, invalid.getMessage());
+      }
+      AuthorizationException denied = cause(exception, AuthorizationException.class);
+      if (denied != null && denied != exception) {
+        // a rule of the engine (who may complete, how a process starts), wrapped by a listener
+        return error(Response.Status.FORBIDDEN, denied, denied.getMessage());
       }
       OptimisticLockingException concurrent = cause(exception, OptimisticLockingException.class);
       if (concurrent != null) {

@@ -38,4 +38,27 @@ class GuardFilterConfig {
     registration.setOrder(GUARD_ORDER + 1);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<TaskContractGuard> taskContractGuard(
+      vn.khcn.workflow.shared.process.TaskCompletionContracts contracts, ObjectMapper objectMapper,
+      SecurityErrorResponses errors) {
+    FilterRegistrationBean<TaskContractGuard> registration =
+        new FilterRegistrationBean<>(new TaskContractGuard(contracts, objectMapper, errors));
+    registration.setName("taskContractGuard");
+    registration.addUrlPatterns(URL_PATTERNS);
+    registration.setOrder(GUARD_ORDER + 2);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminOnlyEngineGuard> adminOnlyEngineGuard(
+      InterventionRecorder recorder, ObjectMapper objectMapper, SecurityErrorResponses errors) {
+    FilterRegistrationBean<AdminOnlyEngineGuard> registration =
+        new FilterRegistrationBean<>(new AdminOnlyEngineGuard(recorder, objectMapper, errors));
+    registration.setName("adminOnlyEngineGuard");
+    registration.addUrlPatterns(URL_PATTERNS);
+    registration.setOrder(GUARD_ORDER + 3);
+    return registration;
+  }
 }
