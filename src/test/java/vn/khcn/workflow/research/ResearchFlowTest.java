@@ -91,54 +91,54 @@ class ResearchFlowTest {
     String code = submit();
 
     // 1. dossier: missing items without a list is refused; then requested, resubmitted, valid
-    Response refused = api.complete("cv.qlkh", api.task(code, "checkDossier", null),
+    Response refused = api.complete("cv.qlkh", api.task(code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null),
         vars("valid", false));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("message").asText()).contains("missingItems");
-    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", false, "missingItems",
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null, vars("valid", false, "missingItems",
         "Thiếu dự toán kinh phí chi tiết", "resubmitDays", 5));
-    api.work("chunhiem", code, "resubmitDossier", "chunhiem",
+    api.work("chunhiem", code, ResearchTaskProcess.Tasks.RESUBMIT_DOSSIER, "chunhiem",
         vars("note", "Đã bổ sung dự toán kinh phí"));
-    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", true));
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null, vars("valid", true));
 
     // 2. council: a member of the host organisation is refused
-    Response hostMember = api.complete("giamdoc", api.task(code, "appointCouncil", null),
+    Response hostMember = api.complete("giamdoc", api.task(code, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, null),
         council("hd.uyvien1", "hd.uyvien4"));
     assertThat(hostMember.status()).isEqualTo(400);
     assertThat(hostMember.body().get("message").asText()).contains("thuộc cơ quan chủ trì");
-    Response tooSmall = api.complete("giamdoc", api.task(code, "appointCouncil", "giamdoc"),
+    Response tooSmall = api.complete("giamdoc", api.task(code, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc"),
         council("hd.uyvien1"));
     assertThat(tooSmall.body().get("message").asText()).contains("từ 7 đến 9");
-    api.work("giamdoc", code, "appointCouncil", "giamdoc", council("hd.uyvien1", "hd.uyvien2"));
+    api.work("giamdoc", code, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc", council("hd.uyvien1", "hd.uyvien2"));
 
     List<String> members = new ArrayList<>(List.of("hd.chutich", "hd.phochutich", "hd.thuky",
         "hd.phanbien1", "hd.phanbien2", "hd.uyvien1"));
     for (String member : members) {
-      api.work(member, code, "declareConflict", member, vars("noConflict", true));
+      api.work(member, code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, member, vars("noConflict", true));
     }
-    api.work("hd.uyvien2", code, "declareConflict", "hd.uyvien2",
+    api.work("hd.uyvien2", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien2",
         vars("noConflict", false, "note", "Là giảng viên thỉnh giảng của cơ quan chủ trì"));
-    api.work("giamdoc", code, "appointReplacement", null, vars("replacement", "hd.uyvien3"));
-    api.work("hd.uyvien3", code, "declareConflict", "hd.uyvien3", vars("noConflict", true));
+    api.work("giamdoc", code, AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT, null, vars("replacement", "hd.uyvien3"));
+    api.work("hd.uyvien3", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien3", vars("noConflict", true));
     members.add("hd.uyvien3");
 
-    Response badScore = api.complete("hd.chutich", api.task(code, "scoreProposal", "hd.chutich"),
+    Response badScore = api.complete("hd.chutich", api.task(code, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, "hd.chutich"),
         ballot(16, 20, 16, 20, 12));
     assertThat(badScore.status()).isEqualTo(400);
     for (String member : members) {
       int[] scores = member.equals("hd.uyvien1") ? new int[] {5, 8, 6, 8, 5}
           : new int[] {12, 20, 16, 20, 12};
-      api.work(member, code, "scoreProposal", member, ballot(scores));
+      api.work(member, code, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, member, ballot(scores));
     }
 
     // the first meeting lacks a quorum and is re-run
-    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.RECORD_MEETING, "hd.thuky", vars("meetingDate", today(),
         "present", List.of("hd.chutich", "hd.thuky", "hd.phanbien1", "hd.uyvien1"),
         "revisionsRequired", false));
     JsonNode afterFirst = details(code);
     assertThat(afterFirst.get("councils").get(0).get("quorumProblem").asText())
         .contains("4/7").contains("phản biện");
-    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.RECORD_MEETING, "hd.thuky", vars("meetingDate", today(),
         "present", members, "revisionsRequired", true, "requiredRevisions",
         "Làm rõ phương pháp khảo sát; bổ sung mô hình thí điểm"));
     JsonNode concluded = details(code);
@@ -149,25 +149,25 @@ class ResearchFlowTest {
     assertThat(concluded.get("revisionDueAt").isNull()).isFalse();
 
     // 3. revision: the revised outline must be uploaded first
-    Response noFile = api.complete("chunhiem", api.task(code, "submitRevision", "chunhiem"),
+    Response noFile = api.complete("chunhiem", api.task(code, AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem"),
         vars("responseNote", "Đã tiếp thu"));
     assertThat(noFile.status()).isEqualTo(400);
     assertThat(api.upload("chunhiem", code, "REVISED_OUTLINE", "thuyet-minh-sua.pdf",
         ResearchApi.PDF).status()).isEqualTo(201);
-    api.work("chunhiem", code, "submitRevision", "chunhiem",
+    api.work("chunhiem", code, AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem",
         vars("responseNote", "Đã tiếp thu toàn bộ ý kiến hội đồng"));
-    api.work("hd.thuky", code, "verifyRevision", "hd.thuky", vars("accepted", true));
-    api.work("hd.chutich", code, "confirmRevision", "hd.chutich", vars("accepted", true));
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.VERIFY_REVISION, "hd.thuky", vars("accepted", true));
+    api.work("hd.chutich", code, AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, "hd.chutich", vars("accepted", true));
 
     // 4. budget and contract
-    Response tooMuch = api.complete("cv.khtc", api.task(code, "appraiseBudget", null),
+    Response tooMuch = api.complete("cv.khtc", api.task(code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, null),
         vars("approvedBudget", 900_000_000L, "appraisalNote", "Đủ"));
     assertThat(tooMuch.body().get("message").asText()).contains("không được vượt");
-    api.work("cv.khtc", code, "appraiseBudget", "cv.khtc", vars("approvedBudget", 800_000_000L,
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "cv.khtc", vars("approvedBudget", 800_000_000L,
         "appraisalNote", "Giảm chi hội thảo theo định mức"));
-    api.work("giamdoc", code, "approveBudget", null, vars("approved", true));
+    api.work("giamdoc", code, ResearchTaskProcess.Tasks.APPROVE_BUDGET, null, vars("approved", true));
     LocalDate start = LocalDate.now(ZONE).plusDays(1);
-    api.work("cv.khtc", code, "recordContract", null, vars("contractNumber", "12/2026/HĐ-KHCN",
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.RECORD_CONTRACT, null, vars("contractNumber", "12/2026/HĐ-KHCN",
         "contractDate", today(), "contractAmount", 800_000_000L, "contractStart", start.toString(),
         "contractEnd", start.plusMonths(24).minusDays(1).toString()));
     assertThat(details(code).get("stage").asText()).isEqualTo("IMPLEMENTATION");
@@ -184,41 +184,41 @@ class ResearchFlowTest {
         Map.of("months", 3, "reason", "Lần nữa"));
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.body().toString()).contains("một lần");
-    api.work("giamdoc", code, "decideExtension", null, vars("approved", true));
+    api.work("giamdoc", code, ResearchTaskProcess.Tasks.DECIDE_EXTENSION, null, vars("approved", true));
     assertThat(details(code).get("contract").get("end").asText())
         .isEqualTo(start.plusMonths(24).minusDays(1).plusMonths(6).toString());
 
     // 6. mid-term evaluation started by phong-qlkh
     assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
         .status()).isEqualTo(202);
-    api.work("chunhiem", code, "submitMidtermReport", "chunhiem",
+    api.work("chunhiem", code, MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, "chunhiem",
         vars("report", "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
-    api.work("cv.qlkh", code, "recordMidtermFindings", null,
+    api.work("cv.qlkh", code, MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null,
         vars("findings", "Đúng tiến độ, sử dụng kinh phí đúng mục đích", "outcome", "CONTINUE"));
 
     // 7. final dossier and acceptance
-    assertThat(api.complete("chunhiem", api.task(code, "submitFinalDossier", "chunhiem"),
+    assertThat(api.complete("chunhiem", api.task(code, ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, "chunhiem"),
         vars("note", "Hồ sơ nghiệm thu")).status()).isEqualTo(400);
     api.upload("chunhiem", code, "FINAL_DOSSIER", "bao-cao-tong-hop.pdf", ResearchApi.PDF);
-    api.work("chunhiem", code, "submitFinalDossier", "chunhiem", vars("note", "Hồ sơ nghiệm thu"));
-    api.work("giamdoc", code, "appointAcceptanceCouncil", null, council("hd.uyvien1", "hd.uyvien3"));
+    api.work("chunhiem", code, ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, "chunhiem", vars("note", "Hồ sơ nghiệm thu"));
+    api.work("giamdoc", code, AcceptanceProcess.Tasks.APPOINT_COUNCIL, null, council("hd.uyvien1", "hd.uyvien3"));
     for (String member : members) {
       String grade = member.startsWith("hd.phanbien") ? "XUAT_SAC" : "DAT";
-      api.work(member, code, "gradeResult", member,
+      api.work(member, code, AcceptanceProcess.Tasks.GRADE_RESULT, member,
           vars("memberGrade", grade, "comment", "Sản phẩm đáp ứng đặt hàng"));
     }
-    api.work("hd.thuky", code, "recordAcceptanceMeeting", "hd.thuky",
+    api.work("hd.thuky", code, AcceptanceProcess.Tasks.RECORD_MEETING, "hd.thuky",
         vars("meetingDate", today(), "present", members));
     assertThat(details(code).get("grade").asText()).isEqualTo("DAT");
-    api.work("chunhiem", code, "fixFinalDossier", "chunhiem", vars("note", "Đã chỉnh sửa báo cáo"));
-    api.work("hd.chutich", code, "confirmFixes", "hd.chutich", vars("accepted", true));
-    api.work("cv.qlkh", code, "registerResult", null,
+    api.work("chunhiem", code, AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, "chunhiem", vars("note", "Đã chỉnh sửa báo cáo"));
+    api.work("hd.chutich", code, AcceptanceProcess.Tasks.CONFIRM_FIXES, "hd.chutich", vars("accepted", true));
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.REGISTER_RESULT, null,
         vars("registrationNumber", "05/2027/ĐKKQ", "registrationDate", today()));
-    Response overSettled = api.complete("cv.khtc", api.task(code, "liquidateContract", null),
+    Response overSettled = api.complete("cv.khtc", api.task(code, ResearchTaskProcess.Tasks.LIQUIDATE_CONTRACT, null),
         vars("liquidationNumber", "01/TL", "liquidationDate", today(), "settledAmount",
             900_000_000L));
     assertThat(overSettled.status()).isEqualTo(400);
-    api.work("cv.khtc", code, "liquidateContract", "cv.khtc", vars("liquidationNumber", "01/TL",
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.LIQUIDATE_CONTRACT, "cv.khtc", vars("liquidationNumber", "01/TL",
         "liquidationDate", today(), "settledAmount", 790_000_000L));
     runJobs(code);
 

@@ -69,7 +69,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance council = council(research);
     complete(task(AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
     completeAll(council, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT,
-        withVariables(AssignmentCouncilProcess.Vars.NO_CONFLICT, true));
+        withVariables(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), true));
     completeAll(council, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, ballot());
     verdict = councilVerdict;
     complete(task(AssignmentCouncilProcess.Tasks.RECORD_MEETING, council),
@@ -181,7 +181,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     runCouncil(research, "ASSIGN");
     assertThat(research).hasPassed(Elements.ASSIGNMENT_COUNCIL).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
-    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN");
+    assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN");
 
     assertThat(task(Tasks.APPRAISE_BUDGET, research)).hasCandidateGroup("phong-khtc");
     complete(task(Tasks.APPRAISE_BUDGET, research), withVariables("approvedBudget", 1_000_000_000L));
@@ -212,7 +212,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     runCouncil(research, "ASSIGN_AFTER_REVISION");
     assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
-    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN_AFTER_REVISION");
+    assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN_AFTER_REVISION");
   }
 
   @Test
@@ -291,7 +291,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void anExtensionRequestIsDecidedWhileTheMainPathWaits() {
     ProcessInstance research = implementing();
     processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
-        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 5L).correlate();
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID.name(), 5L).correlate();
 
     Task decide = task(Tasks.DECIDE_EXTENSION, research);
     assertThat(decide).hasCandidateGroup("lanh-dao");
@@ -312,7 +312,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
     processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
-        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 6L).correlate();
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID.name(), 6L).correlate();
     complete(task(Tasks.DECIDE_EXTENSION, research), withVariables("approved", true));
     findings(midterm, withVariables("outcome", "CONTINUE"));
     assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(extendedEnd));
@@ -324,7 +324,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     Task dossier = task(Tasks.SUBMIT_FINAL_DOSSIER, research);
     assertThat(dossier).isAssignedTo(INVESTIGATOR);
     assertThat(dossier.getDueDate()).isEqualTo(endOf(CONTRACT_END));
-    assertThat(research).variables().containsEntry(Vars.MIDTERM_OUTCOME, "CONTINUE");
+    assertThat(research).variables().containsEntry(Vars.MIDTERM_OUTCOME.name(), "CONTINUE");
     assertThat(research).hasPassed(Elements.MIDTERM_EVALUATION).hasNotPassed(Elements.CLOSE_TERMINATED);
   }
 
@@ -421,7 +421,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     complete(task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance), withVariables("accepted", true));
 
     assertThat(acceptance).hasPassed(AcceptanceProcess.Elements.END_PASSED).isEnded();
-    assertThat(research).variables().containsEntry(Vars.GRADE, councilGrade);
+    assertThat(research).variables().containsEntry(Vars.GRADE.name(), councilGrade);
     assertThat(task(Tasks.REGISTER_RESULT, research)).hasCandidateGroup("phong-qlkh");
     complete(task(Tasks.REGISTER_RESULT, research), withVariables("registrationNumber", "KQ-2029-01",
         "registrationDate", "2029-01-15"));
@@ -510,9 +510,9 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     ProcessInstance council = council(research);
     assertThat(council.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(council.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.TASK_CODE, CODE).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR)
-        .containsKey(Vars.SUMMARY);
+    assertThat(runtime.getVariables(council.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(), RESEARCH_TASK_ID)
+        .containsEntry(Vars.TASK_CODE.name(), CODE).containsEntry(Vars.INVESTIGATOR.name(), INVESTIGATOR)
+        .containsKey(Vars.SUMMARY.name());
     runCouncil(research, "ASSIGN");
     approveBudget(research);
     signContract(research);
@@ -520,16 +520,16 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     fire(research, timer(research, Elements.MIDPOINT_TIMER));
     ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
     assertThat(midterm.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(midterm.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    assertThat(runtime.getVariables(midterm.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(), RESEARCH_TASK_ID)
+        .containsEntry(Vars.INVESTIGATOR.name(), INVESTIGATOR);
     complete(task(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, midterm));
     findings(midterm, withVariables("outcome", "CONTINUE"));
 
     monthsLate = 2;
     ProcessInstance acceptance = acceptance(research);
     assertThat(acceptance.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(acceptance.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.MONTHS_LATE, 2).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    assertThat(runtime.getVariables(acceptance.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(), RESEARCH_TASK_ID)
+        .containsEntry(Vars.MONTHS_LATE.name(), 2).containsEntry(Vars.INVESTIGATOR.name(), INVESTIGATOR);
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .superProcessInstanceId(research.getId()).list())
         .extracting(p -> p.getBusinessKey()).containsExactly(CODE, CODE, CODE);
