@@ -33,7 +33,6 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
 
   /** Element ids. */
   public static final class Elements {
-    public static final String MEMBERS = "subProcess_member";
     public static final String EVALUATE = "serviceTask_evaluateCouncil";
     public static final String REVISION_REMINDER = "boundaryEvent_revisionReminder";
     public static final String REVISION_OVERDUE = "boundaryEvent_revisionOverdue";

@@ -53,7 +53,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
   void meet(ProcessInstance council) {
     Task meeting = task(Tasks.RECORD_MEETING, council);
     assertThat(meeting).isAssignedTo("cg.chi");
-    complete(meeting, withVariables(Vars.MEETING_DATE.name(), "2026-12-05", Vars.PRESENT.name(), MEMBERS));
+    complete(meeting, withVariables(Vars.MEETING_DATE.name(), "2026-12-05", Vars.PRESENT.name(),
+        MEMBERS));
   }
 
   @Test
@@ -88,7 +89,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = start();
     complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
     complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.dung"),
-        withVariables(Vars.NO_CONFLICT.name(), false, "note", "Đồng tác giả của chủ nhiệm"));
+        withVariables(Vars.NO_CONFLICT.name(), false, ResearchTaskProcess.Vars.NOTE.name(),
+            "Đồng tác giả của chủ nhiệm"));
 
     assertThat(council).isWaitingAt(Tasks.APPOINT_REPLACEMENT, Tasks.DECLARE_CONFLICT);
     assertThat(processEngine.getRuntimeService().getVariable(council.getId(), Vars.CONFLICT.name()))
@@ -114,7 +116,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
         .taskDefinitionKey(Tasks.SCORE_PROPOSAL).list();
     assertThat(ballots).extracting(HistoricTaskInstance::getAssignee)
         .containsExactlyInAnyOrder("cg.an", "cg.binh", "cg.chi", "cg.giang", "cg.hoa");
-    assertThat(calls).contains(Beans.DECLARATION + " cg.dung true", Beans.REPLACEMENT + " cg.dung cg.hoa",
+    assertThat(calls).contains(Beans.DECLARATION + " cg.dung true",
+        Beans.REPLACEMENT + " cg.dung cg.hoa",
         Beans.DECLARATION + " cg.hoa false", Beans.BALLOT + " cg.hoa")
         .doesNotContain(Beans.BALLOT + " cg.dung");
 
@@ -126,8 +129,10 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
   void replacingTheSecretaryMakesTheReplacementRecordTheMeeting() {
     ProcessInstance council = start();
     complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
-    complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.chi"), withVariables(Vars.NO_CONFLICT.name(), false));
-    complete(task(Tasks.APPOINT_REPLACEMENT, council), withVariables(Vars.REPLACEMENT.name(), "cg.khanh"));
+    complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.chi"),
+        withVariables(Vars.NO_CONFLICT.name(), false));
+    complete(task(Tasks.APPOINT_REPLACEMENT, council), withVariables(Vars.REPLACEMENT.name(),
+        "cg.khanh"));
     completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
     completeAll(council, Tasks.SCORE_PROPOSAL, ballot());
     assertThat(task(Tasks.RECORD_MEETING, council)).isAssignedTo("cg.khanh");
@@ -174,20 +179,25 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
 
     Task verify = task(Tasks.VERIFY_REVISION, council);
     assertThat(verify).isAssignedTo("cg.chi");
-    complete(verify, withVariables("accepted", false, "comment", "Chưa sửa phương pháp"));
+    complete(verify, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Chưa sửa phương pháp"));
     assertThat(council).isWaitingAtExactly(Tasks.SUBMIT_REVISION).hasNotPassed(Tasks.CONFIRM_REVISION);
 
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(), "Đã sửa tiếp"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Đã sửa tiếp"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     Task confirm = task(Tasks.CONFIRM_REVISION, council);
     assertThat(confirm).isAssignedTo("cg.an");
-    complete(confirm, withVariables("accepted", true));
+    complete(confirm, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     assertThat(council).hasPassed(Elements.END_ASSIGNED_AFTER_REVISION)
         .hasNotPassed(Elements.END_ASSIGNED, Elements.END_REJECTED).isEnded();
     assertThat(historicTasks(council, Tasks.SUBMIT_REVISION)).isEqualTo(2);
-    assertThat(calls).containsSubsequence(Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " false",
-        Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " true", Beans.REVISION_CONFIRMED + " true");
+    assertThat(calls).containsSubsequence(Beans.REVISION_SUBMITTED,
+        Beans.REVISION_VERIFIED + " false",
+        Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " true",
+            Beans.REVISION_CONFIRMED + " true");
   }
 
   @Test
@@ -195,13 +205,20 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = councilReadyToMeet();
     verdict = "ASSIGN_AFTER_REVISION";
     meet(council);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(), "Lần 1"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
-    complete(task(Tasks.CONFIRM_REVISION, council), withVariables("accepted", false, "comment", "Sửa sản phẩm"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Lần 1"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    complete(task(Tasks.CONFIRM_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Sửa sản phẩm"));
     assertThat(council).isWaitingAtExactly(Tasks.SUBMIT_REVISION);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(), "Lần 2"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
-    complete(task(Tasks.CONFIRM_REVISION, council), withVariables("accepted", true));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Lần 2"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    complete(task(Tasks.CONFIRM_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     assertThat(council).hasPassed(Elements.END_ASSIGNED_AFTER_REVISION).isEnded();
   }
 
@@ -228,7 +245,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     assertThat(calls).contains(ResearchTaskProcess.Beans.ESCALATE + " REVISION");
     assertThat(timers(council)).isEmpty();
 
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(), "Muộn"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Muộn"));
     assertThat(council).isWaitingAtExactly(Tasks.VERIFY_REVISION);
   }
 
@@ -237,9 +255,11 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = councilReadyToMeet();
     verdict = "ASSIGN_AFTER_REVISION";
     meet(council);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(), "Đúng hạn"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Đúng hạn"));
     assertThat(timers(council)).isEmpty();
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", false));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false));
     assertThat(timers(council)).as("the timers come back with the task").hasSize(2);
   }
 }

@@ -122,12 +122,12 @@ class BallotSecrecyTest {
     assertThat(scores("giamdoc", code).get("hd.uyvien1").asInt()).isEqualTo(32);
     Response investigator = api.get("chunhiem", "/api/research-tasks/" + code);
     assertThat(investigator.body().get("verdict").asText()).isEqualTo("ASSIGN_AFTER_REVISION");
-    assertThat(investigator.body().get("requiredRevisions").asText())
+    assertThat(investigator.body().get(AssignmentCouncilProcess.Vars.REQUIRED_REVISIONS.name()).asText())
         .isEqualTo("Làm rõ phương pháp khảo sát");
     investigator.body().get("councils").get(0).get("members").forEach(m -> {
       assertThat(hidden(m.path("scoreTotal"))).as("%s", m).isTrue();
       assertThat(hidden(m.path("ballotValid"))).as("%s", m).isTrue();
-      assertThat(hidden(m.path("comment"))).as("%s", m).isTrue();
+      assertThat(hidden(m.path(ResearchTaskProcess.Vars.COMMENT.name()))).as("%s", m).isTrue();
     });
     assertThat(investigator.body().toString()).doesNotContain("Nhận xét riêng");
     Task revision = api.task(code, Tasks.SUBMIT_REVISION, "chunhiem");
@@ -140,8 +140,8 @@ class BallotSecrecyTest {
     String code = appointed();
     Task declaration = api.task(code, Tasks.DECLARE_CONFLICT, "hd.chutich");
     // Java API: no REST filter in between, the listeners alone must hold
-    taskService.complete(declaration.getId(), vars(Vars.NO_CONFLICT, true, "chair", "hd.uyvien1",
-        "secretary", "hd.uyvien2", "member", "hd.uyvien2"));
+    taskService.complete(declaration.getId(), vars(Vars.NO_CONFLICT, true, Vars.CHAIR, "hd.uyvien1",
+        Vars.SECRETARY, "hd.uyvien2", Vars.MEMBER, "hd.uyvien2"));
     String council = declaration.getProcessInstanceId();
     assertThat(runtimeService.getVariable(council, Vars.CHAIR.name())).isEqualTo("hd.chutich");
     assertThat(runtimeService.getVariable(council, Vars.SECRETARY.name())).isEqualTo("hd.thuky");
@@ -152,7 +152,7 @@ class BallotSecrecyTest {
         vars(Vars.NO_CONFLICT, true));
     Task ballot = api.task(code, Tasks.SCORE_PROPOSAL, "hd.phochutich");
     Map<String, Object> forSomeoneElse = ballot(12, 20, 16, 20, 12);
-    forSomeoneElse.put("member", "hd.uyvien1");
+    forSomeoneElse.put(Vars.MEMBER.name(), "hd.uyvien1");
     taskService.complete(ballot.getId(), forSomeoneElse);
 
     long councilId = councils.findByResearchTaskIdOrderByIdAsc(

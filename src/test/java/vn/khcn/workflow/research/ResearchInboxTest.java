@@ -74,13 +74,15 @@ class ResearchInboxTest {
 
     api.work("hd.uyvien3", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien3",
         vars("noConflict", false, "note", "Đồng tác giả với chủ nhiệm"));
-    String replacementTask = inboxItem(code, AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT).get("taskId").asText();
+    String replacementTask = inboxItem(code,
+        AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT).get("taskId").asText();
     Response sameAgain = api.post("phogiamdoc", "/api/inbox/" + replacementTask + "/replacement",
         Map.of("replacement", "hd.uyvien1"));
     assertThat(sameAgain.body().get("message").asText()).contains("đã có trong hội đồng");
     assertThat(api.post("phogiamdoc", "/api/inbox/" + replacementTask + "/replacement",
         Map.of("replacement", "hd.uyvien4")).status()).isEqualTo(204);
-    assertThat(api.task(code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien4")).isNotNull();
+    assertThat(api.task(code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT,
+        "hd.uyvien4")).isNotNull();
     JsonNode members = api.get("giamdoc", "/api/research-tasks/" + code).body().get("councils")
         .get(0).get("members");
     assertThat(members.toString()).contains("\"replacedBy\":\"hd.uyvien4\"");

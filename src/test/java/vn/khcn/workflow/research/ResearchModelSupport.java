@@ -63,7 +63,8 @@ abstract class ResearchModelSupport {
   static final String INVESTIGATOR = "chunhiem";
   static final long ASSIGNMENT_COUNCIL_ID = 11L;
   static final long ACCEPTANCE_COUNCIL_ID = 12L;
-  /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary, reviewers. */
+  /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary,
+      reviewers. */
   static final List<String> MEMBERS = List.of("cg.an", "cg.binh", "cg.chi", "cg.dung", "cg.giang");
 
   /** Calls of the doubles (all but the view listener): "bean [detail]". */
@@ -118,12 +119,13 @@ abstract class ResearchModelSupport {
         task.setVariableLocal(ResearchTaskProcess.Vars.RESEARCH_VIEW.name(),
             "Nhiệm vụ " + task.getVariable(ResearchTaskProcess.Vars.TASK_CODE.name())));
     Mocks.register(ResearchTaskProcess.Beans.REMIND, stageStep(ResearchTaskProcess.Beans.REMIND));
-    Mocks.register(ResearchTaskProcess.Beans.ESCALATE, stageStep(ResearchTaskProcess.Beans.ESCALATE));
+    Mocks.register(ResearchTaskProcess.Beans.ESCALATE,
+        stageStep(ResearchTaskProcess.Beans.ESCALATE));
 
     // research-task
     Mocks.register(ResearchTaskProcess.Beans.DOSSIER_CHECK, (TaskListener) task -> {
-      Boolean valid = VariableValues.bool(task.getVariable("valid"));
-      Long days = VariableValues.whole(task.getVariable("resubmitDays"));
+      Boolean valid = VariableValues.bool(task.getVariable(ResearchTaskProcess.Vars.VALID.name()));
+      Long days = VariableValues.whole(task.getVariable(ResearchTaskProcess.Vars.RESUBMIT_DAYS.name()));
       set(task, ResearchTaskProcess.Vars.DOSSIER_VALID.name(), valid);
       if (!valid) {
         set(task, ResearchTaskProcess.Vars.RESUBMIT_DUE_DATE.name(),
@@ -138,28 +140,30 @@ abstract class ResearchModelSupport {
     Mocks.register(ResearchTaskProcess.Beans.BUDGET_APPRAISAL, (TaskListener) task -> {
       set(task, ResearchTaskProcess.Vars.BUDGET_DECISION_DUE_DATE.name(), in(Duration.ofDays(3)));
       calls.add(ResearchTaskProcess.Beans.BUDGET_APPRAISAL + " "
-          + VariableValues.whole(task.getVariable("approvedBudget")));
+          + VariableValues.whole(task.getVariable(ResearchTaskProcess.Vars.APPROVED_BUDGET.name())));
     });
     Mocks.register(ResearchTaskProcess.Beans.BUDGET_DECISION, decision(
-        ResearchTaskProcess.Beans.BUDGET_DECISION, "approved", ResearchTaskProcess.Vars.BUDGET_APPROVED.name()));
+        ResearchTaskProcess.Beans.BUDGET_DECISION, ResearchTaskProcess.Vars.APPROVED.name(),
+            ResearchTaskProcess.Vars.BUDGET_APPROVED.name()));
     Mocks.register(ResearchTaskProcess.Beans.CONTRACT, (TaskListener) task -> {
-      LocalDate start = VariableValues.localDate(task.getVariable("contractStart"), ZONE);
-      LocalDate end = VariableValues.localDate(task.getVariable("contractEnd"), ZONE);
+      LocalDate start = VariableValues.localDate(task.getVariable(ResearchTaskProcess.Vars.CONTRACT_START.name()), ZONE);
+      LocalDate end = VariableValues.localDate(task.getVariable(ResearchTaskProcess.Vars.CONTRACT_END.name()), ZONE);
       long months = ChronoUnit.MONTHS.between(start, end);
       set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE.name(), endOf(end));
       set(task, ResearchTaskProcess.Vars.MIDTERM_DATE.name(),
           Date.from(start.plusMonths(months / 2).atTime(8, 0).atZone(ZONE).toInstant()));
       set(task, ResearchTaskProcess.Vars.PROGRESS_CYCLE.name(),
           "R" + (months / 6) + "/" + start.plusMonths(6) + "T08:00+07:00/P6M");
-      calls.add(ResearchTaskProcess.Beans.CONTRACT + " " + task.getVariable("contractNumber"));
+      calls.add(ResearchTaskProcess.Beans.CONTRACT + " " + task.getVariable(ResearchTaskProcess.Vars.CONTRACT_NUMBER.name()));
     });
     Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REPORT,
         recording(ResearchTaskProcess.Beans.PROGRESS_REPORT));
     Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REVIEW, decision(
-        ResearchTaskProcess.Beans.PROGRESS_REVIEW, "accepted", ResearchTaskProcess.Vars.REPORT_ACCEPTED.name()));
+        ResearchTaskProcess.Beans.PROGRESS_REVIEW, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            ResearchTaskProcess.Vars.REPORT_ACCEPTED.name()));
     Mocks.register(ResearchTaskProcess.Beans.EXTENSION_DECISION, (TaskListener) task -> {
       Object request = task.getVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID.name());
-      boolean approved = VariableValues.bool(task.getVariable("approved"));
+      boolean approved = VariableValues.bool(task.getVariable(ResearchTaskProcess.Vars.APPROVED.name()));
       if (approved) {
         set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE.name(), endOf(extendedEnd));
       }
@@ -172,10 +176,12 @@ abstract class ResearchModelSupport {
     });
     Mocks.register(ResearchTaskProcess.Beans.CLOSE_TERMINATED,
         step(ResearchTaskProcess.Beans.CLOSE_TERMINATED));
-    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED, step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
+    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED,
+        step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
     Mocks.register(ResearchTaskProcess.Beans.RESULT_REGISTRATION,
         recording(ResearchTaskProcess.Beans.RESULT_REGISTRATION));
-    Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION, recording(ResearchTaskProcess.Beans.LIQUIDATION));
+    Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION,
+        recording(ResearchTaskProcess.Beans.LIQUIDATION));
     Mocks.register(ResearchTaskProcess.Beans.ARCHIVE, step(ResearchTaskProcess.Beans.ARCHIVE));
 
     // councils
@@ -201,9 +207,11 @@ abstract class ResearchModelSupport {
       }
       calls.add(AssignmentCouncilProcess.Beans.REPLACEMENT + " " + replaced + " " + replacement);
     });
-    Mocks.register(AssignmentCouncilProcess.Beans.BALLOT, memberRecording(AssignmentCouncilProcess.Beans.BALLOT));
+    Mocks.register(AssignmentCouncilProcess.Beans.BALLOT,
+        memberRecording(AssignmentCouncilProcess.Beans.BALLOT));
     Mocks.register(AcceptanceProcess.Beans.GRADE, memberRecording(AcceptanceProcess.Beans.GRADE));
-    Mocks.register(AssignmentCouncilProcess.Beans.MEETING, recording(AssignmentCouncilProcess.Beans.MEETING));
+    Mocks.register(AssignmentCouncilProcess.Beans.MEETING,
+        recording(AssignmentCouncilProcess.Beans.MEETING));
     Mocks.register(AcceptanceProcess.Beans.MEETING, recording(AcceptanceProcess.Beans.MEETING));
     Mocks.register(AssignmentCouncilProcess.Beans.EVALUATE, (JavaDelegate) execution -> {
       councilId(execution);
@@ -220,16 +228,20 @@ abstract class ResearchModelSupport {
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED,
         recording(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED));
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_VERIFIED, decision(
-        AssignmentCouncilProcess.Beans.REVISION_VERIFIED, "accepted", Vars.REVISION_ACCEPTED.name()));
+        AssignmentCouncilProcess.Beans.REVISION_VERIFIED, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            Vars.REVISION_ACCEPTED.name()));
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, decision(
-        AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, "accepted", Vars.REVISION_ACCEPTED.name()));
+        AssignmentCouncilProcess.Beans.REVISION_CONFIRMED,
+            ResearchTaskProcess.Vars.ACCEPTED.name(), Vars.REVISION_ACCEPTED.name()));
 
     // midterm-evaluation
     Mocks.register(MidtermEvaluationProcess.Beans.OPEN, (JavaDelegate) execution -> {
-      execution.setVariable(MidtermEvaluationProcess.Vars.REPORT_DUE_DATE.name(), in(Duration.ofDays(14)));
+      execution.setVariable(MidtermEvaluationProcess.Vars.REPORT_DUE_DATE.name(),
+          in(Duration.ofDays(14)));
       calls.add(MidtermEvaluationProcess.Beans.OPEN);
     });
-    Mocks.register(MidtermEvaluationProcess.Beans.REPORT, recording(MidtermEvaluationProcess.Beans.REPORT));
+    Mocks.register(MidtermEvaluationProcess.Beans.REPORT,
+        recording(MidtermEvaluationProcess.Beans.REPORT));
     Mocks.register(MidtermEvaluationProcess.Beans.FINDINGS, (TaskListener) task -> {
       String outcome = VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.OUTCOME.name()));
       DelegateExecution instance = task.getExecution().getProcessInstance();
@@ -243,10 +255,12 @@ abstract class ResearchModelSupport {
       calls.add(MidtermEvaluationProcess.Beans.FINDINGS + " " + outcome);
     });
     Mocks.register(MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, decision(
-        MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, "approved",
+        MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION,
+            ResearchTaskProcess.Vars.APPROVED.name(),
         MidtermEvaluationProcess.Vars.ADJUSTMENT_APPROVED.name()));
     Mocks.register(MidtermEvaluationProcess.Beans.TERMINATION_DECISION, decision(
-        MidtermEvaluationProcess.Beans.TERMINATION_DECISION, "approved",
+        MidtermEvaluationProcess.Beans.TERMINATION_DECISION,
+            ResearchTaskProcess.Vars.APPROVED.name(),
         MidtermEvaluationProcess.Vars.TERMINATION_APPROVED.name()));
     Mocks.register(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT, (JavaDelegate) execution -> {
       Object end = execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE.name());
@@ -263,7 +277,8 @@ abstract class ResearchModelSupport {
 
     // acceptance
     Mocks.register(AcceptanceProcess.Beans.OPEN, (JavaDelegate) execution -> {
-      execution.setVariable(AcceptanceProcess.Vars.APPOINTMENT_DUE_DATE.name(), in(Duration.ofDays(21)));
+      execution.setVariable(AcceptanceProcess.Vars.APPOINTMENT_DUE_DATE.name(),
+          in(Duration.ofDays(21)));
       calls.add(AcceptanceProcess.Beans.OPEN + " " + execution.getVariable("monthsLate"));
     });
     Mocks.register(AcceptanceProcess.Beans.DECIDE, (JavaDelegate) execution -> {
@@ -272,16 +287,18 @@ abstract class ResearchModelSupport {
       if (quorumMet) {
         execution.setVariable(AcceptanceProcess.Vars.GRADE.name(), grade);
         if (!"KHONG_DAT".equals(grade)) {
-          execution.setVariable(AcceptanceProcess.Vars.FIX_DUE_DATE.name(), in(Duration.ofDays(42)));
+          execution.setVariable(AcceptanceProcess.Vars.FIX_DUE_DATE.name(),
+              in(Duration.ofDays(42)));
         }
       }
       calls.add(AcceptanceProcess.Beans.DECIDE + " " + quorumMet);
     });
     Mocks.register(AcceptanceProcess.Beans.FIX, recording(AcceptanceProcess.Beans.FIX));
     Mocks.register(AcceptanceProcess.Beans.FIX_CONFIRMATION, decision(
-        AcceptanceProcess.Beans.FIX_CONFIRMATION, "accepted", AcceptanceProcess.Vars.FIXES_CONFIRMED.name()));
+        AcceptanceProcess.Beans.FIX_CONFIRMATION, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            AcceptanceProcess.Vars.FIXES_CONFIRMED.name()));
     Mocks.register(AcceptanceProcess.Beans.REFUND, (TaskListener) task -> calls.add(
-        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable("refundAmount"))));
+        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable(AcceptanceProcess.Vars.REFUND_AMOUNT.name()))));
     Mocks.register(AcceptanceProcess.Beans.RESTRICT, step(AcceptanceProcess.Beans.RESTRICT));
   }
 
@@ -290,17 +307,18 @@ abstract class ResearchModelSupport {
     return task -> {
       id(task);
       List<String> members = new ArrayList<>();
-      for (String field : List.of(Vars.CHAIR_FIELD.name(), Vars.VICE_CHAIR_FIELD.name(), Vars.SECRETARY_FIELD.name(),
-          Vars.REVIEWER_1.name(), Vars.REVIEWER_2.name(), "member1", "member2", "member3", "member4")) {
-        String user = VariableValues.string(task.getVariable(field));
+      for (vn.khcn.workflow.shared.process.Variable<String> field : Vars.ROLE_FIELDS) {
+        String user = field.get(task);
         if (user != null && !user.isBlank()) {
           members.add(user);
         }
       }
       set(task, Vars.COUNCIL_ID.name(), councilId);
       set(task, Vars.COUNCIL_MEMBERS.name(), members);
-      set(task, Vars.CHAIR.name(), VariableValues.string(task.getVariable(Vars.CHAIR_FIELD.name())));
-      set(task, Vars.SECRETARY.name(), VariableValues.string(task.getVariable(Vars.SECRETARY_FIELD.name())));
+      set(task, Vars.CHAIR.name(),
+          VariableValues.string(task.getVariable(Vars.CHAIR_FIELD.name())));
+      set(task, Vars.SECRETARY.name(),
+          VariableValues.string(task.getVariable(Vars.SECRETARY_FIELD.name())));
       set(task, Vars.BALLOT_DUE_DATE.name(), in(Duration.ofDays(14)));
       calls.add(bean + " " + members);
     };
@@ -375,7 +393,8 @@ abstract class ResearchModelSupport {
   // ------------------------------------------------------------------ helpers
 
   ProcessInstance startResearch() {
-    return processEngine.getRuntimeService().startProcessInstanceByKey(ResearchTaskProcess.KEY, CODE,
+    return processEngine.getRuntimeService().startProcessInstanceByKey(ResearchTaskProcess.KEY,
+        CODE,
         researchVariables());
   }
 
@@ -389,12 +408,17 @@ abstract class ResearchModelSupport {
 
   static java.util.Map<String, Object> appointCouncilForm() {
     return withVariables(Vars.CHAIR_FIELD.name(), "cg.an", Vars.VICE_CHAIR_FIELD.name(), "cg.binh",
-        Vars.SECRETARY_FIELD.name(), "cg.chi", Vars.REVIEWER_1.name(), "cg.dung", Vars.REVIEWER_2.name(), "cg.giang");
+        Vars.SECRETARY_FIELD.name(), "cg.chi", Vars.REVIEWER_1.name(), "cg.dung",
+            Vars.REVIEWER_2.name(), "cg.giang");
   }
 
   static java.util.Map<String, Object> ballot() {
-    return withVariables("scoreUrgency", 18, "scoreContent", 25, "scoreMethod", 16,
-        "scoreProducts", 17, "scoreCapacity", 9, "comment", "Khả thi");
+    return withVariables(AssignmentCouncilProcess.Vars.SCORE_URGENCY.name(), 18,
+        AssignmentCouncilProcess.Vars.SCORE_CONTENT.name(), 25,
+        AssignmentCouncilProcess.Vars.SCORE_METHOD.name(), 16,
+        AssignmentCouncilProcess.Vars.SCORE_PRODUCTS.name(), 17,
+            AssignmentCouncilProcess.Vars.SCORE_CAPACITY.name(), 9,
+            ResearchTaskProcess.Vars.COMMENT.name(), "Khả thi");
   }
 
   List<Task> tasks(ProcessInstance instance, String key) {
