@@ -112,18 +112,18 @@ class InboxController {
       @RequestBody ReplacementRequest request, Authentication user) {
     requireTask(taskId, Set.of(AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT), user);
     complete(taskId, user, Variables.createVariables()
-        .putValue(AssignmentCouncilProcess.Vars.REPLACEMENT, request.replacement()));
+        .putValue(AssignmentCouncilProcess.Vars.REPLACEMENT.name(), request.replacement()));
     return ResponseEntity.noContent().build();
   }
 
   /** The variables of appointCouncil / appointAcceptanceCouncil, as the Tasklist form sends them. */
   static VariableMap councilVariables(CouncilRequest request) {
     VariableMap variables = Variables.createVariables()
-        .putValue(AssignmentCouncilProcess.Vars.CHAIR_FIELD, blankToNull(request.chair()))
-        .putValue(AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD, blankToNull(request.viceChair()))
-        .putValue(AssignmentCouncilProcess.Vars.SECRETARY_FIELD, blankToNull(request.secretary()))
-        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_1, blankToNull(request.reviewer1()))
-        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_2, blankToNull(request.reviewer2()));
+        .putValue(AssignmentCouncilProcess.Vars.CHAIR_FIELD.name(), blankToNull(request.chair()))
+        .putValue(AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD.name(), blankToNull(request.viceChair()))
+        .putValue(AssignmentCouncilProcess.Vars.SECRETARY_FIELD.name(), blankToNull(request.secretary()))
+        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_1.name(), blankToNull(request.reviewer1()))
+        .putValue(AssignmentCouncilProcess.Vars.REVIEWER_2.name(), blankToNull(request.reviewer2()));
     List<String> members = request.members() == null ? List.of() : request.members().stream()
         .filter(m -> m != null && !m.isBlank()).toList();
     if (members.size() > 4) {
@@ -131,7 +131,7 @@ class InboxController {
           "tối đa 4 ủy viên ngoài chủ tịch, phó chủ tịch, thư ký và hai phản biện")));
     }
     for (int i = 1; i <= 4; i++) {
-      variables.putValue(AssignmentCouncilProcess.Vars.MEMBER_FIELD_PREFIX + i,
+      variables.putValue(AssignmentCouncilProcess.Vars.MEMBER_FIELDS.get(i - 1).name(),
           i <= members.size() ? members.get(i - 1) : null);
     }
     return variables;

@@ -160,7 +160,7 @@ public class InboxService {
       Object document = taskService.getVariableLocal(taskId,
           IncomingDirectiveProcess.Vars.DOCUMENT_VIEW.name());
       return document != null ? document : taskService.getVariableLocal(taskId,
-          ResearchTaskProcess.Vars.RESEARCH_VIEW);
+          ResearchTaskProcess.Vars.RESEARCH_VIEW.name());
     });
     return view == null ? "" : view.toString();
   }

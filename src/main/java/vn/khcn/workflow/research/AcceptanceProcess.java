@@ -1,11 +1,13 @@
 package vn.khcn.workflow.research;
 
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
+import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/acceptance.bpmn} (called by research-task). */
 @Component
@@ -50,22 +52,51 @@ public final class AcceptanceProcess implements ProcessDescriptor {
     private Beans() {}
   }
 
-  /** Variables (council variables as in {@link AssignmentCouncilProcess.Vars}). */
+  /** Variables, typed (council variables as in {@link AssignmentCouncilProcess.Vars}). */
   public static final class Vars {
-    /** Date: the council must be appointed within 15 working days of the complete dossier. */
-    public static final String APPOINTMENT_DUE_DATE = "appointmentDueDate";
-    /** String, task-local form input of gradeResult. */
-    public static final String MEMBER_GRADE = "memberGrade";
-    /** String: the council's grade; passed out to research-task. */
-    public static final String GRADE = ResearchTaskProcess.Vars.GRADE;
-    /** Date: the investigator fixes the dossier within 30 working days. */
-    public static final String FIX_DUE_DATE = "fixDueDate";
-    /** Boolean. */
-    public static final String FIXES_CONFIRMED = "fixesConfirmed";
-    /** Number, task-local form input of recordRefund. */
-    public static final String REFUND_AMOUNT = "refundAmount";
+    /** The council must be appointed within 15 working days of the complete dossier. */
+    public static final Variable<Date> APPOINTMENT_DUE_DATE = Variable.date("appointmentDueDate");
+    /** Form input of gradeResult: XUAT_SAC, DAT or KHONG_DAT. */
+    public static final Variable<String> MEMBER_GRADE = Variable.text("memberGrade");
+    /** The council's grade; passed out to research-task. */
+    public static final Variable<String> GRADE = ResearchTaskProcess.Vars.GRADE;
+    /** The investigator fixes the dossier within 30 working days. */
+    public static final Variable<Date> FIX_DUE_DATE = Variable.date("fixDueDate");
+    public static final Variable<Boolean> FIXES_CONFIRMED = Variable.serverBool("fixesConfirmed");
+    /** Form input of recordRefund. */
+    public static final Variable<Long> REFUND_AMOUNT = Variable.whole("refundAmount");
 
     private Vars() {}
+  }
+
+  /** What a person may submit on each user task: the fields of its form, nothing else. */
+  public static final class Contracts {
+    private static final String VIEW = ResearchTaskProcess.Vars.RESEARCH_VIEW.name();
+
+    public static final UserTaskContract APPOINT_COUNCIL = UserTaskContract
+        .task(Tasks.APPOINT_COUNCIL).form("form_appointAcceptanceCouncil", VIEW)
+        .inputs(AssignmentCouncilProcess.Vars.ROLE_FIELDS.toArray(Variable<?>[]::new));
+    public static final UserTaskContract GRADE_RESULT = UserTaskContract
+        .task(Tasks.GRADE_RESULT).form("form_gradeResult", VIEW)
+        .inputs(Vars.MEMBER_GRADE, ResearchTaskProcess.Vars.COMMENT);
+    public static final UserTaskContract RECORD_MEETING = UserTaskContract
+        .task(Tasks.RECORD_MEETING).form("form_recordAcceptanceMeeting", VIEW)
+        .inputs(AssignmentCouncilProcess.Vars.MEETING_DATE, AssignmentCouncilProcess.Vars.PRESENT,
+            AssignmentCouncilProcess.Vars.NOTES);
+    public static final UserTaskContract FIX_FINAL_DOSSIER = UserTaskContract
+        .task(Tasks.FIX_FINAL_DOSSIER).form("form_fixFinalDossier", VIEW)
+        .inputs(ResearchTaskProcess.Vars.NOTE);
+    public static final UserTaskContract CONFIRM_FIXES = UserTaskContract
+        .task(Tasks.CONFIRM_FIXES).form("form_confirmFixes", VIEW)
+        .inputs(ResearchTaskProcess.Vars.ACCEPTED, ResearchTaskProcess.Vars.COMMENT);
+    public static final UserTaskContract RECORD_REFUND = UserTaskContract
+        .task(Tasks.RECORD_REFUND).form("form_recordRefund", VIEW)
+        .inputs(Vars.REFUND_AMOUNT, ResearchTaskProcess.Vars.NOTE);
+
+    static final List<UserTaskContract> ALL = List.of(APPOINT_COUNCIL, GRADE_RESULT,
+        RECORD_MEETING, FIX_FINAL_DOSSIER, CONFIRM_FIXES, RECORD_REFUND);
+
+    private Contracts() {}
   }
 
   public static final int APPOINTMENT_WORKING_DAYS = 15;
@@ -83,7 +114,7 @@ public final class AcceptanceProcess implements ProcessDescriptor {
 
   @Override
   public Collection<UserTaskContract> userTasks() {
-    return List.of();
+    return Contracts.ALL;
   }
 
   @Override

@@ -1,11 +1,14 @@
 package vn.khcn.workflow.research;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
+import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/assignment-council.bpmn} (called by research-task). */
 @Component
@@ -30,7 +33,6 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
 
   /** Element ids. */
   public static final class Elements {
-    public static final String MEMBERS = "subProcess_member";
     public static final String EVALUATE = "serviceTask_evaluateCouncil";
     public static final String REVISION_REMINDER = "boundaryEvent_revisionReminder";
     public static final String REVISION_OVERDUE = "boundaryEvent_revisionOverdue";
@@ -56,50 +58,107 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
     private Beans() {}
   }
 
-  /** Variables. */
+  /** Variables, typed (the acceptance council uses the same ones). */
   public static final class Vars {
-    /** Form fields of appointCouncil / appointAcceptanceCouncil: user ids of the pool. */
-    public static final String CHAIR_FIELD = "chair";
-    public static final String VICE_CHAIR_FIELD = "viceChair";
-    public static final String SECRETARY_FIELD = "secretary";
-    public static final String REVIEWER_1 = "reviewer1";
-    public static final String REVIEWER_2 = "reviewer2";
-    public static final String MEMBER_FIELD_PREFIX = "member";
-    /** Long: the Council entity. */
-    public static final String COUNCIL_ID = "councilId";
-    /** List of String: user ids of the active members (multi-instance collection). */
-    public static final String COUNCIL_MEMBERS = "councilMembers";
-    /** String: element variable, the member of one instance. */
-    public static final String MEMBER = "member";
-    /** String: user id of the chair (assignee of the chair's tasks). */
-    public static final String CHAIR = "chair";
-    /** String: user id of the scientific secretary. */
-    public static final String SECRETARY = "secretary";
-    /** Date: deadline of declarations and ballots. */
-    public static final String BALLOT_DUE_DATE = "ballotDueDate";
-    /** Boolean, local to one member's instance: the member declared a conflict of interest. */
-    public static final String CONFLICT = "conflict";
-    /** Boolean, task-local form input of declareConflict: true = no conflict of interest. */
-    public static final String NO_CONFLICT = "noConflict";
-    /** String, task-local form input of appointReplacement. */
-    public static final String REPLACEMENT = "replacement";
-    /** Task-local form inputs of recordMeeting. */
-    public static final String MEETING_DATE = "meetingDate";
-    public static final String PRESENT = "present";
-    public static final String REVISIONS_REQUIRED = "revisionsRequired";
-    public static final String REQUIRED_REVISIONS = "requiredRevisions";
-    public static final String NOTES = "notes";
-    /** Boolean: the last meeting had a quorum. */
-    public static final String QUORUM_MET = "quorumMet";
-    /** Date: the 20-day deadline of the revised outline, and the reminder 3 days before. */
-    public static final String REVISION_DUE_DATE = "revisionDueDate";
-    public static final String REVISION_REMINDER_DATE = "revisionReminderDate";
-    /** String, task-local form input of submitRevision. */
-    public static final String RESPONSE_NOTE = "responseNote";
-    /** Boolean: the secretary or the chair accepted the revision. */
-    public static final String REVISION_ACCEPTED = "revisionAccepted";
+    // form fields of appointCouncil / appointAcceptanceCouncil: user ids of the pool
+    public static final Variable<String> CHAIR_FIELD = Variable.text("chair");
+    public static final Variable<String> VICE_CHAIR_FIELD = Variable.text("viceChair");
+    public static final Variable<String> SECRETARY_FIELD = Variable.text("secretary");
+    public static final Variable<String> REVIEWER_1 = Variable.text("reviewer1");
+    public static final Variable<String> REVIEWER_2 = Variable.text("reviewer2");
+    public static final Variable<String> MEMBER_1 = Variable.text("member1");
+    public static final Variable<String> MEMBER_2 = Variable.text("member2");
+    public static final Variable<String> MEMBER_3 = Variable.text("member3");
+    public static final Variable<String> MEMBER_4 = Variable.text("member4");
+    /** The role fields of the appointment form, in the form's order. */
+    public static final List<Variable<String>> ROLE_FIELDS = List.of(CHAIR_FIELD,
+        VICE_CHAIR_FIELD, SECRETARY_FIELD, REVIEWER_1, REVIEWER_2, MEMBER_1, MEMBER_2, MEMBER_3,
+        MEMBER_4);
+    /** The further members' fields (member1..4). */
+    public static final List<Variable<String>> MEMBER_FIELDS = List.of(MEMBER_1, MEMBER_2,
+        MEMBER_3, MEMBER_4);
+
+    /** The Council entity. */
+    public static final Variable<Long> COUNCIL_ID = Variable.id("councilId");
+    /** User ids of the active members (multi-instance collection). */
+    public static final Variable<List<String>> COUNCIL_MEMBERS =
+        Variable.serverTextList("councilMembers");
+    /** Element variable: the member of one instance (assignee of the member's tasks). */
+    public static final Variable<String> MEMBER = Variable.serverText("member");
+    /** User id of the chair (assignee of the chair's tasks). */
+    public static final Variable<String> CHAIR = Variable.serverText("chair");
+    /** User id of the scientific secretary. */
+    public static final Variable<String> SECRETARY = Variable.serverText("secretary");
+    /** Deadline of declarations and ballots. */
+    public static final Variable<Date> BALLOT_DUE_DATE = Variable.date("ballotDueDate");
+    /** Local to one member's instance: the member declared a conflict of interest. */
+    public static final Variable<Boolean> CONFLICT = Variable.serverBool("conflict");
+    /** Form input of declareConflict: true = no conflict of interest. */
+    public static final Variable<Boolean> NO_CONFLICT = Variable.bool("noConflict");
+    /** Form input of appointReplacement. */
+    public static final Variable<String> REPLACEMENT = Variable.text("replacement");
+    /** Form inputs of scoreProposal (the criteria of {@link Criteria#ALL}). */
+    public static final Variable<Long> SCORE_URGENCY = Variable.whole("scoreUrgency");
+    public static final Variable<Long> SCORE_CONTENT = Variable.whole("scoreContent");
+    public static final Variable<Long> SCORE_METHOD = Variable.whole("scoreMethod");
+    public static final Variable<Long> SCORE_PRODUCTS = Variable.whole("scoreProducts");
+    public static final Variable<Long> SCORE_CAPACITY = Variable.whole("scoreCapacity");
+    /** Form inputs of recordMeeting / recordAcceptanceMeeting. */
+    public static final Variable<LocalDate> MEETING_DATE = Variable.day("meetingDate");
+    public static final Variable<List<String>> PRESENT = Variable.textList("present");
+    public static final Variable<Boolean> REVISIONS_REQUIRED = Variable.bool("revisionsRequired");
+    public static final Variable<String> REQUIRED_REVISIONS = Variable.text("requiredRevisions");
+    public static final Variable<String> NOTES = Variable.text("notes");
+    /** The last meeting had a quorum. */
+    public static final Variable<Boolean> QUORUM_MET = Variable.serverBool("quorumMet");
+    /** The 20-day deadline of the revised outline, and the reminder 3 days before. */
+    public static final Variable<Date> REVISION_DUE_DATE = Variable.date("revisionDueDate");
+    public static final Variable<Date> REVISION_REMINDER_DATE =
+        Variable.date("revisionReminderDate");
+    /** Form input of submitRevision. */
+    public static final Variable<String> RESPONSE_NOTE = Variable.text("responseNote");
+    /** The secretary or the chair accepted the revision. */
+    public static final Variable<Boolean> REVISION_ACCEPTED = Variable.serverBool("revisionAccepted");
 
     private Vars() {}
+  }
+
+  /** What a person may submit on each user task: the fields of its form, nothing else. */
+  public static final class Contracts {
+    private static final String VIEW = ResearchTaskProcess.Vars.RESEARCH_VIEW.name();
+
+    public static final UserTaskContract APPOINT_COUNCIL = UserTaskContract
+        .task(Tasks.APPOINT_COUNCIL).form("form_appointCouncil", VIEW)
+        .inputs(Vars.ROLE_FIELDS.toArray(Variable<?>[]::new));
+    public static final UserTaskContract DECLARE_CONFLICT = UserTaskContract
+        .task(Tasks.DECLARE_CONFLICT).form("form_declareConflict", VIEW)
+        .inputs(Vars.NO_CONFLICT, ResearchTaskProcess.Vars.NOTE);
+    public static final UserTaskContract APPOINT_REPLACEMENT = UserTaskContract
+        .task(Tasks.APPOINT_REPLACEMENT).form("form_appointReplacement", VIEW)
+        .inputs(Vars.REPLACEMENT);
+    public static final UserTaskContract SCORE_PROPOSAL = UserTaskContract
+        .task(Tasks.SCORE_PROPOSAL).form("form_scoreProposal", VIEW)
+        .inputs(Vars.SCORE_URGENCY, Vars.SCORE_CONTENT, Vars.SCORE_METHOD, Vars.SCORE_PRODUCTS,
+            Vars.SCORE_CAPACITY, ResearchTaskProcess.Vars.COMMENT);
+    public static final UserTaskContract RECORD_MEETING = UserTaskContract
+        .task(Tasks.RECORD_MEETING).form("form_recordMeeting", VIEW)
+        .inputs(Vars.MEETING_DATE, Vars.PRESENT, Vars.REVISIONS_REQUIRED,
+            Vars.REQUIRED_REVISIONS, Vars.NOTES);
+    public static final UserTaskContract SUBMIT_REVISION = UserTaskContract
+        .task(Tasks.SUBMIT_REVISION).form("form_submitRevision", VIEW)
+        .inputs(Vars.RESPONSE_NOTE);
+    public static final UserTaskContract VERIFY_REVISION = UserTaskContract
+        .task(Tasks.VERIFY_REVISION).form("form_verifyRevision", VIEW)
+        .inputs(ResearchTaskProcess.Vars.ACCEPTED, ResearchTaskProcess.Vars.COMMENT);
+    public static final UserTaskContract CONFIRM_REVISION = UserTaskContract
+        .task(Tasks.CONFIRM_REVISION).form("form_confirmRevision", VIEW)
+        .inputs(ResearchTaskProcess.Vars.ACCEPTED, ResearchTaskProcess.Vars.COMMENT);
+
+    static final List<UserTaskContract> ALL = List.of(APPOINT_COUNCIL, DECLARE_CONFLICT,
+        APPOINT_REPLACEMENT, SCORE_PROPOSAL, RECORD_MEETING, SUBMIT_REVISION, VERIFY_REVISION,
+        CONFIRM_REVISION);
+
+    private Contracts() {}
   }
 
   /** Calendar days the investigator has for the revised outline (TT 20/2023). */
@@ -120,7 +179,7 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
 
   @Override
   public Collection<UserTaskContract> userTasks() {
-    return List.of();
+    return Contracts.ALL;
   }
 
   @Override

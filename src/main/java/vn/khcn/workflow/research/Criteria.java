@@ -12,11 +12,15 @@ public final class Criteria {
   public record Criterion(String variable, String label, int max) {}
 
   public static final List<Criterion> ALL = List.of(
-      new Criterion("scoreUrgency", "Tính cấp thiết, mục tiêu", 15),
-      new Criterion("scoreContent", "Nội dung nghiên cứu", 25),
-      new Criterion("scoreMethod", "Phương pháp, cách tiếp cận", 20),
-      new Criterion("scoreProducts", "Sản phẩm, khả năng ứng dụng", 25),
-      new Criterion("scoreCapacity", "Năng lực tổ chức, cá nhân chủ trì; kinh phí", 15));
+      new Criterion(AssignmentCouncilProcess.Vars.SCORE_URGENCY.name(), "Tính cấp thiết, mục tiêu",
+          15),
+      new Criterion(AssignmentCouncilProcess.Vars.SCORE_CONTENT.name(), "Nội dung nghiên cứu", 25),
+      new Criterion(AssignmentCouncilProcess.Vars.SCORE_METHOD.name(),
+          "Phương pháp, cách tiếp cận", 20),
+      new Criterion(AssignmentCouncilProcess.Vars.SCORE_PRODUCTS.name(),
+          "Sản phẩm, khả năng ứng dụng", 25),
+      new Criterion(AssignmentCouncilProcess.Vars.SCORE_CAPACITY.name(),
+          "Năng lực tổ chức, cá nhân chủ trì; kinh phí", 15));
 
   public static final int TOTAL = ALL.stream().mapToInt(Criterion::max).sum();
 

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.process.Variable;
 
 /**
  * The two research tasks of the samples (demo profile), worked through the same services and
@@ -55,43 +56,60 @@ class DemoResearch implements ApplicationRunner {
         "Khoa học xã hội và nhân văn", "Trường Chính trị TP. Cần Thơ", "chunhiem", 24,
         950_000_000L), "Đề tài do TS. Huỳnh Thanh Hiếu làm chủ nhiệm, Trường Chính trị TP. Cần Thơ"
         + " chủ trì; Hội đồng giao trực tiếp họp chiều 11/3/2026.");
-    complete(council2026, "checkDossier", "cv.qlkh", Map.of("valid", true));
-    complete(council2026, "appointCouncil", "giamdoc", councilOf("hd.uyvien1", "hd.uyvien2",
-        "hd.uyvien3"));
-    complete(council2026, "declareConflict", "hd.chutich", Map.of("noConflict", true));
+    complete(council2026, ResearchTaskProcess.Tasks.CHECK_DOSSIER, "cv.qlkh",
+        vars(ResearchTaskProcess.Vars.VALID, true));
+    complete(council2026, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc",
+        councilOf("hd.uyvien1", "hd.uyvien2", "hd.uyvien3"));
+    complete(council2026, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.chutich",
+        vars(AssignmentCouncilProcess.Vars.NO_CONFLICT, true));
 
     String midterm2018 = submit(new DossierRequest("Giải pháp nâng cao chất lượng sinh hoạt tổ"
         + " chức đảng cơ sở trực thuộc các đảng bộ cấp trên cơ sở thuộc thành phố Cần Thơ",
         "Khoa học xã hội và nhân văn", "Ban Tuyên giáo Thành ủy Cần Thơ", "chunhiem", 24,
-        600_000_000L), "Đề tài do ThS. Trần Văn Kiệt làm chủ nhiệm, Ban Tuyên giáo Thành ủy chủ trì;"
-        + " thực hiện từ 12/2016 đến 11/2018; đánh giá giữa kỳ ngày 13/7/2018.");
-    complete(midterm2018, "checkDossier", "cv.qlkh", Map.of("valid", true));
-    complete(midterm2018, "appointCouncil", "giamdoc", councilOf("hd.uyvien1", "hd.uyvien3",
-        "hd.uyvien4"));
+        600_000_000L), "Đề tài do ThS. Trần Văn Kiệt làm chủ nhiệm, Ban Tuyên giáo Thành ủy"
+        + " chủ trì; thực hiện từ 12/2016 đến 11/2018; đánh giá giữa kỳ ngày 13/7/2018.");
+    complete(midterm2018, ResearchTaskProcess.Tasks.CHECK_DOSSIER, "cv.qlkh",
+        vars(ResearchTaskProcess.Vars.VALID, true));
+    complete(midterm2018, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc",
+        councilOf("hd.uyvien1", "hd.uyvien3", "hd.uyvien4"));
     List<String> members = List.of("hd.chutich", "hd.phochutich", "hd.thuky", "hd.phanbien1",
         "hd.phanbien2", "hd.uyvien1", "hd.uyvien3", "hd.uyvien4");
     for (String member : members) {
-      complete(midterm2018, "declareConflict", member, Map.of("noConflict", true));
+      complete(midterm2018, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, member,
+          vars(AssignmentCouncilProcess.Vars.NO_CONFLICT, true));
     }
     for (String member : members) {
-      complete(midterm2018, "scoreProposal", member, Map.of("scoreUrgency", 13, "scoreContent", 21,
-          "scoreMethod", 16, "scoreProducts", 20, "scoreCapacity", 12,
-          "comment", "Hướng nghiên cứu đúng đắn, có ý nghĩa lý luận và thực tiễn"));
+      complete(midterm2018, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, member, vars(
+          AssignmentCouncilProcess.Vars.SCORE_URGENCY, 13,
+          AssignmentCouncilProcess.Vars.SCORE_CONTENT, 21,
+          AssignmentCouncilProcess.Vars.SCORE_METHOD, 16,
+          AssignmentCouncilProcess.Vars.SCORE_PRODUCTS, 20,
+          AssignmentCouncilProcess.Vars.SCORE_CAPACITY, 12,
+          ResearchTaskProcess.Vars.COMMENT,
+          "Hướng nghiên cứu đúng đắn, có ý nghĩa lý luận và thực tiễn"));
     }
-    complete(midterm2018, "recordMeeting", "hd.thuky", Map.of("meetingDate", "2016-11-15",
-        "present", org.camunda.spin.plugin.variable.SpinValues.jsonValue(
-            "[\"hd.chutich\",\"hd.phochutich\",\"hd.thuky\",\"hd.phanbien1\",\"hd.phanbien2\","
-                + "\"hd.uyvien1\",\"hd.uyvien3\"]").create(), "revisionsRequired", false));
-    complete(midterm2018, "appraiseBudget", "cv.khtc", Map.of("approvedBudget", 580_000_000L,
-        "appraisalNote", "Giảm chi phí hội thảo theo định mức"));
-    complete(midterm2018, "approveBudget", "giamdoc", Map.of("approved", true));
-    complete(midterm2018, "recordContract", "cv.khtc", Map.of("contractNumber", "45/2016/HĐ-KHCN",
-        "contractDate", "2016-11-30", "contractAmount", 580_000_000L,
-        "contractStart", "2016-12-01", "contractEnd", "2018-11-30"));
+    complete(midterm2018, AssignmentCouncilProcess.Tasks.RECORD_MEETING, "hd.thuky", vars(
+        AssignmentCouncilProcess.Vars.MEETING_DATE, "2016-11-15",
+        AssignmentCouncilProcess.Vars.PRESENT, org.camunda.spin.plugin.variable.SpinValues
+            .jsonValue("[\"hd.chutich\",\"hd.phochutich\",\"hd.thuky\",\"hd.phanbien1\","
+                + "\"hd.phanbien2\",\"hd.uyvien1\",\"hd.uyvien3\"]").create(),
+        AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED, false));
+    complete(midterm2018, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "cv.khtc", vars(
+        ResearchTaskProcess.Vars.APPROVED_BUDGET, 580_000_000L,
+        ResearchTaskProcess.Vars.APPRAISAL_NOTE, "Giảm chi phí hội thảo theo định mức"));
+    complete(midterm2018, ResearchTaskProcess.Tasks.APPROVE_BUDGET, "giamdoc",
+        vars(ResearchTaskProcess.Vars.APPROVED, true));
+    complete(midterm2018, ResearchTaskProcess.Tasks.RECORD_CONTRACT, "cv.khtc", vars(
+        ResearchTaskProcess.Vars.CONTRACT_NUMBER, "45/2016/HĐ-KHCN",
+        ResearchTaskProcess.Vars.CONTRACT_DATE, "2016-11-30",
+        ResearchTaskProcess.Vars.CONTRACT_AMOUNT, 580_000_000L,
+        ResearchTaskProcess.Vars.CONTRACT_START, "2016-12-01",
+        ResearchTaskProcess.Vars.CONTRACT_END, "2018-11-30"));
     service.requestMidterm(midterm2018, actors.of("cv.qlkh"));
-    complete(midterm2018, "submitMidtermReport", "chunhiem", Map.of("report", "Từ 01/2017 đến"
-        + " 5/2018 đã thực hiện 12 báo cáo chuyên đề và 02 hội thảo khoa học. Tiếp theo: đề xuất"
-        + " giải pháp và thực nghiệm mô hình sinh hoạt chi bộ tại 7 chi bộ trong 6 tháng."));
+    complete(midterm2018, MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, "chunhiem", vars(
+        ResearchTaskProcess.Vars.REPORT, "Từ 01/2017 đến 5/2018 đã thực hiện 12 báo cáo chuyên"
+            + " đề và 02 hội thảo khoa học. Tiếp theo: đề xuất giải pháp và thực nghiệm mô hình"
+            + " sinh hoạt chi bộ tại 7 chi bộ trong 6 tháng."));
     LOG.info("Demo research tasks in place: {} at its assignment council, {} at mid-term",
         council2026, midterm2018);
   }
@@ -106,13 +124,24 @@ class DemoResearch implements ApplicationRunner {
   }
 
   private static Map<String, Object> councilOf(String... members) {
-    Map<String, Object> fields = new java.util.HashMap<>(Map.of("chair", "hd.chutich",
-        "viceChair", "hd.phochutich", "secretary", "hd.thuky", "reviewer1", "hd.phanbien1",
-        "reviewer2", "hd.phanbien2"));
+    Map<String, Object> fields = vars(AssignmentCouncilProcess.Vars.CHAIR_FIELD, "hd.chutich",
+        AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD,
+        "hd.phochutich", AssignmentCouncilProcess.Vars.SECRETARY_FIELD, "hd.thuky",
+            AssignmentCouncilProcess.Vars.REVIEWER_1, "hd.phanbien1",
+        AssignmentCouncilProcess.Vars.REVIEWER_2, "hd.phanbien2");
     for (int i = 0; i < members.length; i++) {
-      fields.put("member" + (i + 1), members[i]);
+      fields.put(AssignmentCouncilProcess.Vars.MEMBER_FIELDS.get(i).name(), members[i]);
     }
     return fields;
+  }
+
+  /** Form inputs by their descriptor variables: variable, value, variable, value... */
+  private static Map<String, Object> vars(Object... pairs) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      variables.put(((Variable<?>) pairs[i]).name(), pairs[i + 1]);
+    }
+    return variables;
   }
 
   /** Completes the task as the user (claimed first, authenticated as the user). */

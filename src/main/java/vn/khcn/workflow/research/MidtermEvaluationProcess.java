@@ -1,11 +1,14 @@
 package vn.khcn.workflow.research;
 
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
+import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/midterm-evaluation.bpmn} (called by research-task). */
 @Component
@@ -45,29 +48,53 @@ public final class MidtermEvaluationProcess implements ProcessDescriptor {
     private Beans() {}
   }
 
-  /** Variables. */
+  /** Variables, typed. */
   public static final class Vars {
-    /** Date: deadline of the mid-term report (10 working days). */
-    public static final String REPORT_DUE_DATE = "midtermReportDueDate";
-    /** Task-local form inputs of recordMidtermFindings. */
-    public static final String FINDINGS = "findings";
-    public static final String OUTCOME = "outcome";
-    public static final String NEW_END_DATE = "newEndDate";
-    public static final String ADJUSTED_BUDGET = "adjustedBudget";
-    public static final String CONTENT_CHANGES = "contentChanges";
-    public static final String RECOVERY_AMOUNT = "recoveryAmount";
-    /** String: CONTINUE, ADJUST or TERMINATE; passed out to research-task. */
-    public static final String MIDTERM_OUTCOME = ResearchTaskProcess.Vars.MIDTERM_OUTCOME;
-    /** String (ISO date), Long, Long: what the findings propose, applied once a director approves. */
-    public static final String PENDING_END_DATE = "pendingEndDate";
-    public static final String PENDING_BUDGET = "pendingBudget";
-    public static final String PENDING_RECOVERY = "pendingRecovery";
-    /** Boolean. */
-    public static final String ADJUSTMENT_APPROVED = "adjustmentApproved";
-    /** Boolean. */
-    public static final String TERMINATION_APPROVED = "terminationApproved";
+    /** Deadline of the mid-term report (10 working days). */
+    public static final Variable<Date> REPORT_DUE_DATE = Variable.date("midtermReportDueDate");
+    /** Form inputs of recordMidtermFindings. */
+    public static final Variable<String> FINDINGS = Variable.text("findings");
+    public static final Variable<String> OUTCOME = Variable.text("outcome");
+    public static final Variable<LocalDate> NEW_END_DATE = Variable.day("newEndDate");
+    public static final Variable<Long> ADJUSTED_BUDGET = Variable.whole("adjustedBudget");
+    public static final Variable<String> CONTENT_CHANGES = Variable.text("contentChanges");
+    public static final Variable<Long> RECOVERY_AMOUNT = Variable.whole("recoveryAmount");
+    /** CONTINUE, ADJUST or TERMINATE; passed out to research-task. */
+    public static final Variable<String> MIDTERM_OUTCOME = ResearchTaskProcess.Vars.MIDTERM_OUTCOME;
+    /** What the findings propose, applied once a director approves (end date as ISO text). */
+    public static final Variable<String> PENDING_END_DATE = Variable.serverText("pendingEndDate");
+    public static final Variable<Long> PENDING_BUDGET = Variable.serverWhole("pendingBudget");
+    public static final Variable<Long> PENDING_RECOVERY = Variable.serverWhole("pendingRecovery");
+    public static final Variable<Boolean> ADJUSTMENT_APPROVED =
+        Variable.serverBool("adjustmentApproved");
+    public static final Variable<Boolean> TERMINATION_APPROVED =
+        Variable.serverBool("terminationApproved");
 
     private Vars() {}
+  }
+
+  /** What a person may submit on each user task: the fields of its form, nothing else. */
+  public static final class Contracts {
+    private static final String VIEW = ResearchTaskProcess.Vars.RESEARCH_VIEW.name();
+
+    public static final UserTaskContract SUBMIT_MIDTERM_REPORT = UserTaskContract
+        .task(Tasks.SUBMIT_MIDTERM_REPORT).form("form_submitMidtermReport", VIEW)
+        .inputs(ResearchTaskProcess.Vars.REPORT);
+    public static final UserTaskContract RECORD_FINDINGS = UserTaskContract
+        .task(Tasks.RECORD_FINDINGS).form("form_recordMidtermFindings", VIEW)
+        .inputs(Vars.FINDINGS, Vars.OUTCOME, Vars.NEW_END_DATE, Vars.ADJUSTED_BUDGET,
+            Vars.CONTENT_CHANGES, Vars.RECOVERY_AMOUNT);
+    public static final UserTaskContract APPROVE_ADJUSTMENT = UserTaskContract
+        .task(Tasks.APPROVE_ADJUSTMENT).form("form_approveAdjustment", VIEW)
+        .inputs(ResearchTaskProcess.Vars.APPROVED, ResearchTaskProcess.Vars.COMMENT);
+    public static final UserTaskContract APPROVE_TERMINATION = UserTaskContract
+        .task(Tasks.APPROVE_TERMINATION).form("form_approveTermination", VIEW)
+        .inputs(ResearchTaskProcess.Vars.APPROVED, ResearchTaskProcess.Vars.COMMENT);
+
+    static final List<UserTaskContract> ALL = List.of(SUBMIT_MIDTERM_REPORT, RECORD_FINDINGS,
+        APPROVE_ADJUSTMENT, APPROVE_TERMINATION);
+
+    private Contracts() {}
   }
 
   public static final int REPORT_WORKING_DAYS = 10;
@@ -79,7 +106,7 @@ public final class MidtermEvaluationProcess implements ProcessDescriptor {
 
   @Override
   public Collection<UserTaskContract> userTasks() {
-    return List.of();
+    return Contracts.ALL;
   }
 
   @Override

@@ -94,19 +94,24 @@ public class ResearchQueries {
 
   public ResearchDetails details(String code, Viewer viewer) {
     ResearchTask task = visible(code, viewer);
-    List<ResearchDetails.CouncilView> councilViews = councils
-        .findByResearchTaskIdOrderByIdAsc(task.getId()).stream()
-        .map(c -> new ResearchDetails.CouncilView(c.getId(), c.getKind(), c.getStatus().name(),
-            c.getAppointedBy(), c.getAppointedAt(), c.getBallotDueAt(), c.getMeetingDate(),
-            c.getMeetingsHeld(), c.getMembersPresent(), c.getQuorumProblem(), c.getMeanScore(),
-            c.getMaxZeroShare(), c.getOutcome(),
-            members.findByCouncilIdOrderByIdAsc(c.getId()).stream()
-                .map(m -> new ResearchDetails.MemberView(m.getUsername(), m.getFullName(),
-                    m.getOrganisation(), m.getRole(), m.getStatus().name(), m.getConflict(),
-                    m.getDeclaredAt(), m.getReplacedBy(), m.getPresent(), m.getScoreTotal(),
-                    m.getBallotValid(), m.getGrade(), m.getComment(), m.getVotedAt()))
-                .toList()))
-        .toList();
+    List<Council> taskCouncils = councils.findByResearchTaskIdOrderByIdAsc(task.getId());
+    List<ResearchDetails.CouncilView> councilViews = new ArrayList<>();
+    for (Council c : taskCouncils) {
+      List<CouncilMember> rows = members.findByCouncilIdOrderByIdAsc(c.getId());
+      BallotReader reader = BallotReader.of(viewer.userId(), viewer.isStaff(), task, rows);
+      councilViews.add(new ResearchDetails.CouncilView(c.getId(), c.getKind(),
+          c.getStatus().name(), c.getAppointedBy(), c.getAppointedAt(), c.getBallotDueAt(),
+          c.getMeetingDate(), c.getMeetingsHeld(), c.getMembersPresent(), c.getQuorumProblem(),
+          c.getMeanScore(), c.getMaxZeroShare(), c.getOutcome(),
+          rows.stream().map(m -> {
+            boolean ballot = reader.mayRead(c, m);
+            return new ResearchDetails.MemberView(m.getUsername(), m.getFullName(),
+                m.getOrganisation(), m.getRole(), m.getStatus().name(), m.getConflict(),
+                m.getDeclaredAt(), m.getReplacedBy(), m.getPresent(),
+                ballot ? m.getScoreTotal() : null, ballot ? m.getBallotValid() : null,
+                ballot ? m.getGrade() : null, ballot ? m.getComment() : null, m.getVotedAt());
+          }).toList()));
+    }
     List<ResearchDetails.Deadline> deadlines = openTasks(code).stream()
         .map(t -> new ResearchDetails.Deadline(t.getId(), t.getTaskDefinitionKey(), t.getName(),
             t.getAssignee(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
@@ -146,7 +151,7 @@ public class ResearchQueries {
     ResearchTask task = tasks.findById(researchTaskId).orElseThrow();
     List<Map<String, String>> options = new ArrayList<>();
     for (Expert expert : experts.findAllByOrderByFullNameAsc()) {
-      if (!ResearchSteps.sameOrganisation(expert.getOrganisation(), task.getHostOrganisation())) {
+      if (!ResearchRecords.sameOrganisation(expert.getOrganisation(), task.getHostOrganisation())) {
         options.add(Map.of("label", expert.displayName(), "value", expert.getUsername()));
       }
     }
@@ -173,8 +178,43 @@ public class ResearchQueries {
     }
   }
 
-  /** The research task as a person reads it at the top of every form. */
-  String view(long researchTaskId) {
+  /**
+   * Who may read which ballots (scores, grades, a member's comment) of a council. Ballots are
+   * secret: a member reads their own; once the council has concluded, its members and the
+   * Department's staff read them all; the investigator never reads one, only the council's
+   * conclusion and the changes it requires.
+   *
+   * @param reader user id of the reader, or null for the staff of a group task
+   * @param staff whether the reader is of the Department's staff
+   * @param investigator whether the reader is the research task's investigator
+   * @param sits whether the reader sits (or sat) on the council
+   */
+  record BallotReader(String reader, boolean staff, boolean investigator, boolean sits) {
+
+    static BallotReader of(String reader, boolean staff, ResearchTask task,
+        List<CouncilMember> rows) {
+      return new BallotReader(reader, staff, reader != null
+          && reader.equals(task.getInvestigator()), reader != null && rows.stream()
+          .anyMatch(m -> m.getUsername().equals(reader)));
+    }
+
+    boolean mayRead(Council council, CouncilMember ballot) {
+      if (investigator) {
+        return false;
+      }
+      if (ballot.getUsername().equals(reader)) {
+        return true;
+      }
+      return council.getStatus() == Council.Status.CONCLUDED && (staff || sits);
+    }
+  }
+
+  /**
+   * The research task as the reader of one task reads it at the top of its form: {@code reader}
+   * is the task's assignee (a member, the secretary, the chair, the investigator), or null for a
+   * task of a staff group. Ballots are shown as {@link BallotReader} allows.
+   */
+  String view(long researchTaskId, String reader) {
     ResearchTask t = tasks.findById(researchTaskId).orElseThrow();
     ZoneId zone = clock.getZone();
     StringBuilder s = new StringBuilder();
@@ -183,7 +223,7 @@ public class ResearchQueries {
     s.append("Cơ quan chủ trì: ").append(t.getHostOrganisation()).append('\n');
     s.append("Chủ nhiệm: ").append(t.getInvestigatorName()).append('\n');
     s.append("Thời gian thực hiện: ").append(t.getDurationMonths()).append(" tháng; kinh phí đề nghị: ")
-        .append(ResearchSteps.money(t.getRequestedBudget())).append('\n');
+        .append(ResearchRecords.money(t.getRequestedBudget())).append('\n');
     s.append("Giai đoạn: ").append(t.getStage().label()).append(" – ").append(t.getStatus().label())
         .append('\n');
     if (t.getMissingItems() != null) {
@@ -194,7 +234,9 @@ public class ResearchQueries {
       s.append('\n').append(c.getKind().label()).append(" (thành lập ")
           .append(format(c.getAppointedAt(), zone)).append("; hạn đánh giá ")
           .append(format(c.getBallotDueAt(), zone)).append("):\n");
-      for (CouncilMember m : members.findByCouncilIdOrderByIdAsc(c.getId())) {
+      List<CouncilMember> rows = members.findByCouncilIdOrderByIdAsc(c.getId());
+      BallotReader ballots = BallotReader.of(reader, reader == null, t, rows);
+      for (CouncilMember m : rows) {
         s.append("  - ").append(m.getFullName()).append(", ").append(m.getRole().label())
             .append(" (").append(m.getOrganisation()).append(")");
         if (!m.isActive()) {
@@ -202,11 +244,11 @@ public class ResearchQueries {
         } else if (Boolean.FALSE.equals(m.getConflict())) {
           s.append(" – đã cam kết không xung đột");
         }
-        if (c.getStatus() == Council.Status.CONCLUDED && m.getScoreTotal() != null) {
+        if (ballots.mayRead(c, m) && m.getScoreTotal() != null) {
           s.append(" – ").append(m.getScoreTotal()).append(" điểm")
               .append(Boolean.FALSE.equals(m.getBallotValid()) ? " (phiếu không hợp lệ)" : "");
         }
-        if (c.getStatus() == Council.Status.CONCLUDED && m.getGrade() != null) {
+        if (ballots.mayRead(c, m) && m.getGrade() != null) {
           s.append(" – ").append(m.getGrade().label());
         }
         s.append('\n');
@@ -230,12 +272,12 @@ public class ResearchQueries {
       s.append('\n');
     }
     if (t.getApprovedBudget() != null) {
-      s.append("Kinh phí thẩm định: ").append(ResearchSteps.money(t.getApprovedBudget()))
+      s.append("Kinh phí thẩm định: ").append(ResearchRecords.money(t.getApprovedBudget()))
           .append(" – ").append(t.getAppraisalNote()).append('\n');
     }
     if (t.getContractNumber() != null) {
       s.append("Hợp đồng số ").append(t.getContractNumber()).append(": ")
-          .append(ResearchSteps.money(t.getContractAmount())).append(", từ ")
+          .append(ResearchRecords.money(t.getContractAmount())).append(", từ ")
           .append(ImplementationRules.formatDate(t.getContractStart())).append(" đến ")
           .append(ImplementationRules.formatDate(t.getContractEnd())).append('\n');
     }

@@ -113,10 +113,10 @@ public class ResearchService {
     ProcessInstance instance = EngineAuthentication.withoutAuthentication(identityService, () ->
         DomainStart.run(() -> runtimeService.startProcessInstanceByKey(ResearchTaskProcess.KEY, code,
             Variables.createVariables()
-                .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID, task.getId())
-                .putValue(ResearchTaskProcess.Vars.TASK_CODE, code)
-                .putValue(ResearchTaskProcess.Vars.SUMMARY, task.getTitle())
-                .putValue(ResearchTaskProcess.Vars.INVESTIGATOR, task.getInvestigator()))));
+                .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID.name(), task.getId())
+                .putValue(ResearchTaskProcess.Vars.TASK_CODE.name(), code)
+                .putValue(ResearchTaskProcess.Vars.SUMMARY.name(), task.getTitle())
+                .putValue(ResearchTaskProcess.Vars.INVESTIGATOR.name(), task.getInvestigator()))));
     task.attachProcess(instance.getId());
     return new Submitted(code, instance.getId());
   }
@@ -232,7 +232,7 @@ public class ResearchService {
     EngineAuthentication.withoutAuthentication(identityService, () ->
         runtimeService.createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
             .processInstanceId(task.getProcessInstanceId())
-            .setVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID, request.getId())
+            .setVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID.name(), request.getId())
             .correlateWithResult());
     return request;
   }

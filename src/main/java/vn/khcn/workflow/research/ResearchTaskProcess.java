@@ -1,16 +1,18 @@
 package vn.khcn.workflow.research;
 
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
+import vn.khcn.workflow.shared.process.Variable;
 
 /**
  * Descriptor of {@code processes/research-task.bpmn}: key, task definition keys, element ids,
- * messages, beans and variables (with their engine types). The business key is the task code
- * ("DT-2026-07"); it is passed down to every called process.
+ * messages, beans, typed variables and each user task's completion contract. The business key is
+ * the task code ("DT-2026-07"); it is passed down to every called process.
  */
 @Component
 public final class ResearchTaskProcess implements ProcessDescriptor {
@@ -58,7 +60,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     private Elements() {}
   }
 
-  /** Spring beans the four research models call (all in {@link ResearchProcessAdapters}). */
+  /** Spring beans of research-task and the ones all four research models call. */
   public static final class Beans {
     public static final String VIEW_LISTENER = "researchViewListener";
     public static final String DOSSIER_CHECK = "dossierCheckListener";
@@ -82,84 +84,130 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     private Beans() {}
   }
 
-  /** Variables. Those marked local are task-local inputs of the forms (never seen by gateways). */
+  /** Process variables, typed: the only spelling of their names. */
   public static final class Vars {
     // set at start and passed to every called process
-    /** Long: id of the ResearchTask entity. */
-    public static final String RESEARCH_TASK_ID = "researchTaskId";
-    /** String: the task code, also the business key. */
-    public static final String TASK_CODE = "taskCode";
-    /** String: the title, shown as "summary" in Tasklist lists like a document's summary. */
-    public static final String SUMMARY = "summary";
-    /** String: user id of the principal investigator (assignee of the investigator's tasks). */
-    public static final String INVESTIGATOR = "investigator";
-    /** String, task-local: the dossier as a person reads it (set on create of every user task). */
-    public static final String RESEARCH_VIEW = "researchView";
-    /** Json, task-local: [{label, value}] of the council pool, for the appointment selects. */
+    /** Id of the ResearchTask entity. */
+    public static final Variable<Long> RESEARCH_TASK_ID = Variable.id("researchTaskId");
+    /** The task code, also the business key (and a task-local list column). */
+    public static final Variable<String> TASK_CODE = Variable.serverText("taskCode");
+    /** The title, shown as "summary" in Tasklist lists like a document's summary. */
+    public static final Variable<String> SUMMARY = Variable.serverText("summary");
+    /** User id of the principal investigator (assignee of the investigator's tasks). */
+    public static final Variable<String> INVESTIGATOR = Variable.serverText("investigator");
+    /** Task-local: the dossier as the task's reader may read it (set on create of every user task). */
+    public static final Variable<String> RESEARCH_VIEW = Variable.serverText("researchView");
+    /** Task-local Json [{label, value}] of the council pool, for the appointment selects. */
     public static final String EXPERT_OPTIONS = "expertOptions";
-    /** Json, task-local: [{label, value}] of the council's members, for the attendance list. */
+    /** Task-local Json [{label, value}] of the council's members, for the attendance list. */
     public static final String MEMBER_OPTIONS = "memberOptions";
     /**
      * The task-local copies a task gets on create (the dossier's text, Tasklist's list columns,
      * the choices of the appointment and attendance forms): derived from the process variables
      * and the entities, so no history is kept of them (ADR 0011).
      */
-    public static final java.util.Set<String> TASK_VIEW_COPIES = java.util.Set.of(RESEARCH_VIEW,
-        TASK_CODE, SUMMARY, EXPERT_OPTIONS, MEMBER_OPTIONS);
+    public static final Set<String> TASK_VIEW_COPIES = Set.of(RESEARCH_VIEW.name(),
+        TASK_CODE.name(), SUMMARY.name(), EXPERT_OPTIONS, MEMBER_OPTIONS);
 
-    // form inputs (task-local)
-    public static final String VALID = "valid";
-    public static final String MISSING_ITEMS = "missingItems";
-    public static final String RESUBMIT_DAYS = "resubmitDays";
-    public static final String NOTE = "note";
-    public static final String APPROVED_BUDGET = "approvedBudget";
-    public static final String APPRAISAL_NOTE = "appraisalNote";
-    public static final String APPROVED = "approved";
-    public static final String ACCEPTED = "accepted";
-    public static final String COMMENT = "comment";
-    public static final String CONTRACT_NUMBER = "contractNumber";
-    public static final String CONTRACT_DATE = "contractDate";
-    public static final String CONTRACT_AMOUNT = "contractAmount";
-    public static final String CONTRACT_START = "contractStart";
-    public static final String CONTRACT_END = "contractEnd";
-    public static final String REPORT = "report";
-    public static final String REGISTRATION_NUMBER = "registrationNumber";
-    public static final String REGISTRATION_DATE = "registrationDate";
-    public static final String LIQUIDATION_NUMBER = "liquidationNumber";
-    public static final String LIQUIDATION_DATE = "liquidationDate";
-    public static final String SETTLED_AMOUNT = "settledAmount";
+    // form inputs (task-local), shared by the four research models
+    public static final Variable<Boolean> VALID = Variable.bool("valid");
+    public static final Variable<String> MISSING_ITEMS = Variable.text("missingItems");
+    public static final Variable<Long> RESUBMIT_DAYS = Variable.whole("resubmitDays");
+    public static final Variable<String> NOTE = Variable.text("note");
+    public static final Variable<Long> APPROVED_BUDGET = Variable.whole("approvedBudget");
+    public static final Variable<String> APPRAISAL_NOTE = Variable.text("appraisalNote");
+    public static final Variable<Boolean> APPROVED = Variable.bool("approved");
+    public static final Variable<Boolean> ACCEPTED = Variable.bool("accepted");
+    public static final Variable<String> COMMENT = Variable.text("comment");
+    public static final Variable<String> CONTRACT_NUMBER = Variable.text("contractNumber");
+    public static final Variable<java.time.LocalDate> CONTRACT_DATE = Variable.day("contractDate");
+    public static final Variable<Long> CONTRACT_AMOUNT = Variable.whole("contractAmount");
+    public static final Variable<java.time.LocalDate> CONTRACT_START = Variable.day("contractStart");
+    public static final Variable<java.time.LocalDate> CONTRACT_END = Variable.day("contractEnd");
+    public static final Variable<String> REPORT = Variable.text("report");
+    public static final Variable<String> REGISTRATION_NUMBER = Variable.text("registrationNumber");
+    public static final Variable<java.time.LocalDate> REGISTRATION_DATE =
+        Variable.day("registrationDate");
+    public static final Variable<String> LIQUIDATION_NUMBER = Variable.text("liquidationNumber");
+    public static final Variable<java.time.LocalDate> LIQUIDATION_DATE =
+        Variable.day("liquidationDate");
+    public static final Variable<Long> SETTLED_AMOUNT = Variable.whole("settledAmount");
 
     // process variables written by the listeners and steps, read by gateways and timers
-    /** Boolean. */
-    public static final String DOSSIER_VALID = "dossierValid";
-    /** Date: deadline of resubmitDossier. */
-    public static final String RESUBMIT_DUE_DATE = "resubmitDueDate";
-    /** String: ASSIGN, ASSIGN_AFTER_REVISION or REJECT (out of assignment-council). */
-    public static final String VERDICT = "verdict";
-    /** Date: due date of approveBudget (3 working days). */
-    public static final String BUDGET_DECISION_DUE_DATE = "budgetDecisionDueDate";
-    /** Boolean. */
-    public static final String BUDGET_APPROVED = "budgetApproved";
-    /** Date: contract end (due date of submitFinalDossier). */
-    public static final String CONTRACT_END_DATE = "contractEndDate";
-    /** Date: the mid-term point. */
-    public static final String MIDTERM_DATE = "midtermDate";
-    /** String: ISO 8601 repeating interval of progress reports. */
-    public static final String PROGRESS_CYCLE = "progressCycle";
-    /** Boolean: phong-qlkh accepted the progress report. */
-    public static final String REPORT_ACCEPTED = "reportAccepted";
-    /** Long: the pending ExtensionRequest (set by the message correlation). */
-    public static final String EXTENSION_REQUEST_ID = "extensionRequestId";
-    /** String: CONTINUE, ADJUST or TERMINATE (out of midterm-evaluation). */
-    public static final String MIDTERM_OUTCOME = "midtermOutcome";
-    /** Integer: whole months the final dossier came after the contract end. */
-    public static final String MONTHS_LATE = "monthsLate";
-    /** String: XUAT_SAC, DAT or KHONG_DAT (out of acceptance). */
-    public static final String GRADE = "grade";
-    /** String, local input of remind/escalate steps. */
-    public static final String STAGE = "stage";
+    public static final Variable<Boolean> DOSSIER_VALID = Variable.serverBool("dossierValid");
+    /** Deadline of resubmitDossier. */
+    public static final Variable<Date> RESUBMIT_DUE_DATE = Variable.date("resubmitDueDate");
+    /** ASSIGN, ASSIGN_AFTER_REVISION or REJECT (out of assignment-council). */
+    public static final Variable<String> VERDICT = Variable.serverText("verdict");
+    /** Due date of approveBudget (3 working days). */
+    public static final Variable<Date> BUDGET_DECISION_DUE_DATE =
+        Variable.date("budgetDecisionDueDate");
+    public static final Variable<Boolean> BUDGET_APPROVED = Variable.serverBool("budgetApproved");
+    /** Contract end (due date of submitFinalDossier). */
+    public static final Variable<Date> CONTRACT_END_DATE = Variable.date("contractEndDate");
+    /** The mid-term point. */
+    public static final Variable<Date> MIDTERM_DATE = Variable.date("midtermDate");
+    /** ISO 8601 repeating interval of progress reports. */
+    public static final Variable<String> PROGRESS_CYCLE = Variable.serverText("progressCycle");
+    /** phong-qlkh accepted the progress report. */
+    public static final Variable<Boolean> REPORT_ACCEPTED = Variable.serverBool("reportAccepted");
+    /** The pending ExtensionRequest (set by the message correlation). */
+    public static final Variable<Long> EXTENSION_REQUEST_ID = Variable.id("extensionRequestId");
+    /** CONTINUE, ADJUST or TERMINATE (out of midterm-evaluation). */
+    public static final Variable<String> MIDTERM_OUTCOME = Variable.serverText("midtermOutcome");
+    /** Whole months the final dossier came after the contract end. */
+    public static final Variable<Integer> MONTHS_LATE = Variable.integer("monthsLate");
+    /** XUAT_SAC, DAT or KHONG_DAT (out of acceptance). */
+    public static final Variable<String> GRADE = Variable.serverText("grade");
+    /** Local input of remind/escalate steps. */
+    public static final Variable<String> STAGE = Variable.serverText("stage");
 
     private Vars() {}
+  }
+
+  /** What a person may submit on each user task: the fields of its form, nothing else. */
+  public static final class Contracts {
+    static final String VIEW = Vars.RESEARCH_VIEW.name();
+
+    public static final UserTaskContract CHECK_DOSSIER = UserTaskContract.task(Tasks.CHECK_DOSSIER)
+        .form("form_checkDossier", VIEW)
+        .inputs(Vars.VALID, Vars.MISSING_ITEMS, Vars.RESUBMIT_DAYS);
+    public static final UserTaskContract RESUBMIT_DOSSIER = UserTaskContract
+        .task(Tasks.RESUBMIT_DOSSIER).form("form_resubmitDossier", VIEW).inputs(Vars.NOTE);
+    public static final UserTaskContract APPRAISE_BUDGET = UserTaskContract
+        .task(Tasks.APPRAISE_BUDGET).form("form_appraiseBudget", VIEW)
+        .inputs(Vars.APPROVED_BUDGET, Vars.APPRAISAL_NOTE);
+    public static final UserTaskContract APPROVE_BUDGET = UserTaskContract
+        .task(Tasks.APPROVE_BUDGET).form("form_approveBudget", VIEW)
+        .inputs(Vars.APPROVED, Vars.COMMENT);
+    public static final UserTaskContract RECORD_CONTRACT = UserTaskContract
+        .task(Tasks.RECORD_CONTRACT).form("form_recordContract", VIEW)
+        .inputs(Vars.CONTRACT_NUMBER, Vars.CONTRACT_DATE, Vars.CONTRACT_AMOUNT,
+            Vars.CONTRACT_START, Vars.CONTRACT_END);
+    public static final UserTaskContract SUBMIT_PROGRESS_REPORT = UserTaskContract
+        .task(Tasks.SUBMIT_PROGRESS_REPORT).form("form_submitProgressReport", VIEW)
+        .inputs(Vars.REPORT);
+    public static final UserTaskContract REVIEW_PROGRESS_REPORT = UserTaskContract
+        .task(Tasks.REVIEW_PROGRESS_REPORT).form("form_reviewProgressReport", VIEW)
+        .inputs(Vars.ACCEPTED, Vars.COMMENT);
+    public static final UserTaskContract DECIDE_EXTENSION = UserTaskContract
+        .task(Tasks.DECIDE_EXTENSION).form("form_decideExtension", VIEW)
+        .inputs(Vars.APPROVED, Vars.COMMENT);
+    public static final UserTaskContract SUBMIT_FINAL_DOSSIER = UserTaskContract
+        .task(Tasks.SUBMIT_FINAL_DOSSIER).form("form_submitFinalDossier", VIEW).inputs(Vars.NOTE);
+    public static final UserTaskContract REGISTER_RESULT = UserTaskContract
+        .task(Tasks.REGISTER_RESULT).form("form_registerResult", VIEW)
+        .inputs(Vars.REGISTRATION_NUMBER, Vars.REGISTRATION_DATE);
+    public static final UserTaskContract LIQUIDATE_CONTRACT = UserTaskContract
+        .task(Tasks.LIQUIDATE_CONTRACT).form("form_liquidateContract", VIEW)
+        .inputs(Vars.LIQUIDATION_NUMBER, Vars.LIQUIDATION_DATE, Vars.SETTLED_AMOUNT);
+
+    static final List<UserTaskContract> ALL = List.of(CHECK_DOSSIER, RESUBMIT_DOSSIER,
+        APPRAISE_BUDGET, APPROVE_BUDGET, RECORD_CONTRACT, SUBMIT_PROGRESS_REPORT,
+        REVIEW_PROGRESS_REPORT, DECIDE_EXTENSION, SUBMIT_FINAL_DOSSIER, REGISTER_RESULT,
+        LIQUIDATE_CONTRACT);
+
+    private Contracts() {}
   }
 
   @Override
@@ -169,12 +217,12 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
 
   @Override
   public Collection<UserTaskContract> userTasks() {
-    return List.of();
+    return Contracts.ALL;
   }
 
   @Override
   public Set<String> taskViewCopies() {
-    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
+    return Vars.TASK_VIEW_COPIES;
   }
 
   ResearchTaskProcess() {}

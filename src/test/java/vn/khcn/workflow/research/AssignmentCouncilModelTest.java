@@ -44,7 +44,7 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = start();
     assertThat(council).isWaitingAt(Tasks.APPOINT_COUNCIL);
     complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
-    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT, true));
+    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
     completeAll(council, Tasks.SCORE_PROPOSAL, ballot());
     assertThat(council).isWaitingAtExactly(Tasks.RECORD_MEETING);
     return council;
@@ -53,7 +53,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
   void meet(ProcessInstance council) {
     Task meeting = task(Tasks.RECORD_MEETING, council);
     assertThat(meeting).isAssignedTo("cg.chi");
-    complete(meeting, withVariables(Vars.MEETING_DATE, "2026-12-05", Vars.PRESENT, MEMBERS));
+    complete(meeting, withVariables(Vars.MEETING_DATE.name(), "2026-12-05", Vars.PRESENT.name(),
+        MEMBERS));
   }
 
   @Test
@@ -62,13 +63,13 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     Task appoint = task(Tasks.APPOINT_COUNCIL, council);
     assertThat(appoint).hasCandidateGroup("lanh-dao").isNotAssigned();
     assertThat(processEngine.getTaskService().getVariableLocal(appoint.getId(),
-        ResearchTaskProcess.Vars.RESEARCH_VIEW)).isEqualTo("Nhiệm vụ " + CODE);
+        ResearchTaskProcess.Vars.RESEARCH_VIEW.name())).isEqualTo("Nhiệm vụ " + CODE);
     complete(appoint, appointCouncilForm());
 
     List<Task> declarations = tasks(council, Tasks.DECLARE_CONFLICT);
     assertThat(declarations).extracting(Task::getAssignee).containsExactlyInAnyOrderElementsOf(MEMBERS);
     assertThat(declarations).allSatisfy(t -> assertThat(t.getDueDate()).isEqualTo(in(Duration.ofDays(14))));
-    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT, true));
+    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
     assertThat(tasks(council, Tasks.SCORE_PROPOSAL)).extracting(Task::getAssignee)
         .containsExactlyInAnyOrderElementsOf(MEMBERS);
     assertThat(council).hasNotPassed(Tasks.APPOINT_REPLACEMENT);
@@ -88,24 +89,25 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = start();
     complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
     complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.dung"),
-        withVariables(Vars.NO_CONFLICT, false, "note", "Đồng tác giả của chủ nhiệm"));
+        withVariables(Vars.NO_CONFLICT.name(), false, ResearchTaskProcess.Vars.NOTE.name(),
+            "Đồng tác giả của chủ nhiệm"));
 
     assertThat(council).isWaitingAt(Tasks.APPOINT_REPLACEMENT, Tasks.DECLARE_CONFLICT);
-    assertThat(processEngine.getRuntimeService().getVariable(council.getId(), Vars.CONFLICT))
+    assertThat(processEngine.getRuntimeService().getVariable(council.getId(), Vars.CONFLICT.name()))
         .as("the declaration stays in the member's instance").isNull();
     assertThat(processEngine.getRuntimeService().createVariableInstanceQuery()
-        .processInstanceIdIn(council.getId()).variableName(Vars.CONFLICT).list())
+        .processInstanceIdIn(council.getId()).variableName(Vars.CONFLICT.name()).list())
         .as("one conflict variable per member").hasSize(5)
         .filteredOn(v -> Boolean.TRUE.equals(v.getValue())).hasSize(1);
 
-    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT, true));
+    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
     Task replacement = task(Tasks.APPOINT_REPLACEMENT, council);
     assertThat(replacement).hasCandidateGroup("lanh-dao");
-    complete(replacement, withVariables(Vars.REPLACEMENT, "cg.hoa"));
+    complete(replacement, withVariables(Vars.REPLACEMENT.name(), "cg.hoa"));
 
     Task declaration = task(Tasks.DECLARE_CONFLICT, council);
     assertThat(declaration).isAssignedTo("cg.hoa");
-    complete(declaration, withVariables(Vars.NO_CONFLICT, true));
+    complete(declaration, withVariables(Vars.NO_CONFLICT.name(), true));
     completeAll(council, Tasks.SCORE_PROPOSAL, ballot());
 
     assertThat(council).isWaitingAtExactly(Tasks.RECORD_MEETING).hasPassed(Tasks.APPOINT_REPLACEMENT);
@@ -114,7 +116,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
         .taskDefinitionKey(Tasks.SCORE_PROPOSAL).list();
     assertThat(ballots).extracting(HistoricTaskInstance::getAssignee)
         .containsExactlyInAnyOrder("cg.an", "cg.binh", "cg.chi", "cg.giang", "cg.hoa");
-    assertThat(calls).contains(Beans.DECLARATION + " cg.dung true", Beans.REPLACEMENT + " cg.dung cg.hoa",
+    assertThat(calls).contains(Beans.DECLARATION + " cg.dung true",
+        Beans.REPLACEMENT + " cg.dung cg.hoa",
         Beans.DECLARATION + " cg.hoa false", Beans.BALLOT + " cg.hoa")
         .doesNotContain(Beans.BALLOT + " cg.dung");
 
@@ -126,9 +129,11 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
   void replacingTheSecretaryMakesTheReplacementRecordTheMeeting() {
     ProcessInstance council = start();
     complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
-    complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.chi"), withVariables(Vars.NO_CONFLICT, false));
-    complete(task(Tasks.APPOINT_REPLACEMENT, council), withVariables(Vars.REPLACEMENT, "cg.khanh"));
-    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT, true));
+    complete(taskOf(council, Tasks.DECLARE_CONFLICT, "cg.chi"),
+        withVariables(Vars.NO_CONFLICT.name(), false));
+    complete(task(Tasks.APPOINT_REPLACEMENT, council), withVariables(Vars.REPLACEMENT.name(),
+        "cg.khanh"));
+    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
     completeAll(council, Tasks.SCORE_PROPOSAL, ballot());
     assertThat(task(Tasks.RECORD_MEETING, council)).isAssignedTo("cg.khanh");
   }
@@ -157,7 +162,7 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     assertThat(council).hasPassed(Elements.END_REJECTED).hasNotPassed(Elements.END_ASSIGNED,
         Tasks.SUBMIT_REVISION).isEnded();
     assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(council.getId()).variableName(ResearchTaskProcess.Vars.VERDICT)
+        .processInstanceId(council.getId()).variableName(ResearchTaskProcess.Vars.VERDICT.name())
         .singleResult().getValue()).isEqualTo("REJECT");
   }
 
@@ -170,24 +175,29 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     Task revision = task(Tasks.SUBMIT_REVISION, council);
     assertThat(revision).isAssignedTo(INVESTIGATOR);
     assertThat(revision.getDueDate()).isEqualTo(in(Duration.ofDays(20)));
-    complete(revision, withVariables(Vars.RESPONSE_NOTE, "Đã sửa mục tiêu"));
+    complete(revision, withVariables(Vars.RESPONSE_NOTE.name(), "Đã sửa mục tiêu"));
 
     Task verify = task(Tasks.VERIFY_REVISION, council);
     assertThat(verify).isAssignedTo("cg.chi");
-    complete(verify, withVariables("accepted", false, "comment", "Chưa sửa phương pháp"));
+    complete(verify, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Chưa sửa phương pháp"));
     assertThat(council).isWaitingAtExactly(Tasks.SUBMIT_REVISION).hasNotPassed(Tasks.CONFIRM_REVISION);
 
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE, "Đã sửa tiếp"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Đã sửa tiếp"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     Task confirm = task(Tasks.CONFIRM_REVISION, council);
     assertThat(confirm).isAssignedTo("cg.an");
-    complete(confirm, withVariables("accepted", true));
+    complete(confirm, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     assertThat(council).hasPassed(Elements.END_ASSIGNED_AFTER_REVISION)
         .hasNotPassed(Elements.END_ASSIGNED, Elements.END_REJECTED).isEnded();
     assertThat(historicTasks(council, Tasks.SUBMIT_REVISION)).isEqualTo(2);
-    assertThat(calls).containsSubsequence(Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " false",
-        Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " true", Beans.REVISION_CONFIRMED + " true");
+    assertThat(calls).containsSubsequence(Beans.REVISION_SUBMITTED,
+        Beans.REVISION_VERIFIED + " false",
+        Beans.REVISION_SUBMITTED, Beans.REVISION_VERIFIED + " true",
+            Beans.REVISION_CONFIRMED + " true");
   }
 
   @Test
@@ -195,13 +205,20 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = councilReadyToMeet();
     verdict = "ASSIGN_AFTER_REVISION";
     meet(council);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE, "Lần 1"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
-    complete(task(Tasks.CONFIRM_REVISION, council), withVariables("accepted", false, "comment", "Sửa sản phẩm"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Lần 1"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    complete(task(Tasks.CONFIRM_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Sửa sản phẩm"));
     assertThat(council).isWaitingAtExactly(Tasks.SUBMIT_REVISION);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE, "Lần 2"));
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
-    complete(task(Tasks.CONFIRM_REVISION, council), withVariables("accepted", true));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Lần 2"));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    complete(task(Tasks.CONFIRM_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     assertThat(council).hasPassed(Elements.END_ASSIGNED_AFTER_REVISION).isEnded();
   }
 
@@ -228,7 +245,8 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     assertThat(calls).contains(ResearchTaskProcess.Beans.ESCALATE + " REVISION");
     assertThat(timers(council)).isEmpty();
 
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE, "Muộn"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Muộn"));
     assertThat(council).isWaitingAtExactly(Tasks.VERIFY_REVISION);
   }
 
@@ -237,9 +255,11 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     ProcessInstance council = councilReadyToMeet();
     verdict = "ASSIGN_AFTER_REVISION";
     meet(council);
-    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE, "Đúng hạn"));
+    complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),
+        "Đúng hạn"));
     assertThat(timers(council)).isEmpty();
-    complete(task(Tasks.VERIFY_REVISION, council), withVariables("accepted", false));
+    complete(task(Tasks.VERIFY_REVISION, council),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false));
     assertThat(timers(council)).as("the timers come back with the task").hasSize(2);
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import vn.khcn.workflow.shared.process.Variable;
 
 /** Drives research tasks through the REST APIs as the demo users do (our API and engine REST). */
 class ResearchApi {
@@ -152,10 +153,13 @@ class ResearchApi {
         .isIn(200, 204);
   }
 
+  /** Variables by name: a descriptor's {@link Variable} or, for a field no form has, a text. */
   static Map<String, Object> vars(Object... nameValue) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < nameValue.length; i += 2) {
-      map.put((String) nameValue[i], nameValue[i + 1]);
+      Object name = nameValue[i];
+      map.put(name instanceof Variable<?> variable ? variable.name() : (String) name,
+          nameValue[i + 1]);
     }
     return map;
   }

@@ -72,17 +72,24 @@ class ResearchFlowTest {
   }
 
   static Map<String, Object> council(String... members) {
-    Map<String, Object> v = vars("chair", "hd.chutich", "viceChair", "hd.phochutich",
-        "secretary", "hd.thuky", "reviewer1", "hd.phanbien1", "reviewer2", "hd.phanbien2");
+    Map<String, Object> v = vars(AssignmentCouncilProcess.Vars.CHAIR_FIELD.name(), "hd.chutich",
+        AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD.name(), "hd.phochutich",
+        AssignmentCouncilProcess.Vars.SECRETARY_FIELD.name(), "hd.thuky",
+            AssignmentCouncilProcess.Vars.REVIEWER_1.name(), "hd.phanbien1",
+            AssignmentCouncilProcess.Vars.REVIEWER_2.name(), "hd.phanbien2");
     for (int i = 0; i < members.length; i++) {
-      v.put("member" + (i + 1), members[i]);
+      v.put(AssignmentCouncilProcess.Vars.MEMBER_FIELDS.get(i).name(), members[i]);
     }
     return v;
   }
 
   static Map<String, Object> ballot(int... scores) {
-    return vars("scoreUrgency", scores[0], "scoreContent", scores[1], "scoreMethod", scores[2],
-        "scoreProducts", scores[3], "scoreCapacity", scores[4], "comment", "Đề nghị bổ sung phương"
+    return vars(AssignmentCouncilProcess.Vars.SCORE_URGENCY.name(), scores[0],
+        AssignmentCouncilProcess.Vars.SCORE_CONTENT.name(), scores[1],
+        AssignmentCouncilProcess.Vars.SCORE_METHOD.name(), scores[2],
+        AssignmentCouncilProcess.Vars.SCORE_PRODUCTS.name(), scores[3],
+            AssignmentCouncilProcess.Vars.SCORE_CAPACITY.name(), scores[4],
+            ResearchTaskProcess.Vars.COMMENT.name(), "Đề nghị bổ sung phương"
             + " pháp khảo sát tại các xã, phường sau sắp xếp");
   }
 
@@ -91,55 +98,72 @@ class ResearchFlowTest {
     String code = submit();
 
     // 1. dossier: missing items without a list is refused; then requested, resubmitted, valid
-    Response refused = api.complete("cv.qlkh", api.task(code, "checkDossier", null),
-        vars("valid", false));
+    Response refused = api.complete("cv.qlkh", api.task(code,
+        ResearchTaskProcess.Tasks.CHECK_DOSSIER, null),
+        vars(ResearchTaskProcess.Vars.VALID.name(), false));
     assertThat(refused.status()).isEqualTo(400);
-    assertThat(refused.body().get("message").asText()).contains("missingItems");
-    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", false, "missingItems",
-        "Thiếu dự toán kinh phí chi tiết", "resubmitDays", 5));
-    api.work("chunhiem", code, "resubmitDossier", "chunhiem",
-        vars("note", "Đã bổ sung dự toán kinh phí"));
-    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", true));
+    assertThat(refused.body().get("message").asText()).contains(ResearchTaskProcess.Vars.MISSING_ITEMS.name());
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null,
+        vars(ResearchTaskProcess.Vars.VALID.name(), false,
+        ResearchTaskProcess.Vars.MISSING_ITEMS.name(),
+        "Thiếu dự toán kinh phí chi tiết", ResearchTaskProcess.Vars.RESUBMIT_DAYS.name(), 5));
+    api.work("chunhiem", code, ResearchTaskProcess.Tasks.RESUBMIT_DOSSIER, "chunhiem",
+        vars(ResearchTaskProcess.Vars.NOTE.name(), "Đã bổ sung dự toán kinh phí"));
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null,
+        vars(ResearchTaskProcess.Vars.VALID.name(), true));
 
     // 2. council: a member of the host organisation is refused
-    Response hostMember = api.complete("giamdoc", api.task(code, "appointCouncil", null),
+    Response hostMember = api.complete("giamdoc", api.task(code,
+        AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, null),
         council("hd.uyvien1", "hd.uyvien4"));
     assertThat(hostMember.status()).isEqualTo(400);
     assertThat(hostMember.body().get("message").asText()).contains("thuộc cơ quan chủ trì");
-    Response tooSmall = api.complete("giamdoc", api.task(code, "appointCouncil", "giamdoc"),
+    Response tooSmall = api.complete("giamdoc", api.task(code,
+        AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc"),
         council("hd.uyvien1"));
     assertThat(tooSmall.body().get("message").asText()).contains("từ 7 đến 9");
-    api.work("giamdoc", code, "appointCouncil", "giamdoc", council("hd.uyvien1", "hd.uyvien2"));
+    api.work("giamdoc", code, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, "giamdoc",
+        council("hd.uyvien1", "hd.uyvien2"));
 
     List<String> members = new ArrayList<>(List.of("hd.chutich", "hd.phochutich", "hd.thuky",
         "hd.phanbien1", "hd.phanbien2", "hd.uyvien1"));
     for (String member : members) {
-      api.work(member, code, "declareConflict", member, vars("noConflict", true));
+      api.work(member, code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, member,
+          vars(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), true));
     }
-    api.work("hd.uyvien2", code, "declareConflict", "hd.uyvien2",
-        vars("noConflict", false, "note", "Là giảng viên thỉnh giảng của cơ quan chủ trì"));
-    api.work("giamdoc", code, "appointReplacement", null, vars("replacement", "hd.uyvien3"));
-    api.work("hd.uyvien3", code, "declareConflict", "hd.uyvien3", vars("noConflict", true));
+    api.work("hd.uyvien2", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien2",
+        vars(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), false,
+            ResearchTaskProcess.Vars.NOTE.name(), "Là giảng viên thỉnh giảng của cơ quan chủ trì"));
+    api.work("giamdoc", code, AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT, null,
+        vars(AssignmentCouncilProcess.Vars.REPLACEMENT.name(), "hd.uyvien3"));
+    api.work("hd.uyvien3", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien3",
+        vars(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), true));
     members.add("hd.uyvien3");
 
-    Response badScore = api.complete("hd.chutich", api.task(code, "scoreProposal", "hd.chutich"),
+    Response badScore = api.complete("hd.chutich", api.task(code,
+        AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, "hd.chutich"),
         ballot(16, 20, 16, 20, 12));
     assertThat(badScore.status()).isEqualTo(400);
     for (String member : members) {
       int[] scores = member.equals("hd.uyvien1") ? new int[] {5, 8, 6, 8, 5}
           : new int[] {12, 20, 16, 20, 12};
-      api.work(member, code, "scoreProposal", member, ballot(scores));
+      api.work(member, code, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, member, ballot(scores));
     }
 
     // the first meeting lacks a quorum and is re-run
-    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
-        "present", List.of("hd.chutich", "hd.thuky", "hd.phanbien1", "hd.uyvien1"),
-        "revisionsRequired", false));
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.RECORD_MEETING, "hd.thuky",
+        vars(AssignmentCouncilProcess.Vars.MEETING_DATE.name(), today(),
+        AssignmentCouncilProcess.Vars.PRESENT.name(), List.of("hd.chutich", "hd.thuky",
+            "hd.phanbien1", "hd.uyvien1"),
+        AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED.name(), false));
     JsonNode afterFirst = details(code);
     assertThat(afterFirst.get("councils").get(0).get("quorumProblem").asText())
         .contains("4/7").contains("phản biện");
-    api.work("hd.thuky", code, "recordMeeting", "hd.thuky", vars("meetingDate", today(),
-        "present", members, "revisionsRequired", true, "requiredRevisions",
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.RECORD_MEETING, "hd.thuky",
+        vars(AssignmentCouncilProcess.Vars.MEETING_DATE.name(), today(),
+        AssignmentCouncilProcess.Vars.PRESENT.name(), members,
+            AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED.name(), true,
+            AssignmentCouncilProcess.Vars.REQUIRED_REVISIONS.name(),
         "Làm rõ phương pháp khảo sát; bổ sung mô hình thí điểm"));
     JsonNode concluded = details(code);
     assertThat(concluded.get("verdict").asText()).isEqualTo("ASSIGN_AFTER_REVISION");
@@ -149,27 +173,39 @@ class ResearchFlowTest {
     assertThat(concluded.get("revisionDueAt").isNull()).isFalse();
 
     // 3. revision: the revised outline must be uploaded first
-    Response noFile = api.complete("chunhiem", api.task(code, "submitRevision", "chunhiem"),
-        vars("responseNote", "Đã tiếp thu"));
+    Response noFile = api.complete("chunhiem", api.task(code,
+        AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem"),
+        vars(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(), "Đã tiếp thu"));
     assertThat(noFile.status()).isEqualTo(400);
     assertThat(api.upload("chunhiem", code, "REVISED_OUTLINE", "thuyet-minh-sua.pdf",
         ResearchApi.PDF).status()).isEqualTo(201);
-    api.work("chunhiem", code, "submitRevision", "chunhiem",
-        vars("responseNote", "Đã tiếp thu toàn bộ ý kiến hội đồng"));
-    api.work("hd.thuky", code, "verifyRevision", "hd.thuky", vars("accepted", true));
-    api.work("hd.chutich", code, "confirmRevision", "hd.chutich", vars("accepted", true));
+    api.work("chunhiem", code, AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem",
+        vars(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(),
+            "Đã tiếp thu toàn bộ ý kiến hội đồng"));
+    api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.VERIFY_REVISION, "hd.thuky",
+        vars(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    api.work("hd.chutich", code, AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, "hd.chutich",
+        vars(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     // 4. budget and contract
-    Response tooMuch = api.complete("cv.khtc", api.task(code, "appraiseBudget", null),
-        vars("approvedBudget", 900_000_000L, "appraisalNote", "Đủ"));
+    Response tooMuch = api.complete("cv.khtc", api.task(code,
+        ResearchTaskProcess.Tasks.APPRAISE_BUDGET, null),
+        vars(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 900_000_000L,
+            ResearchTaskProcess.Vars.APPRAISAL_NOTE.name(), "Đủ"));
     assertThat(tooMuch.body().get("message").asText()).contains("không được vượt");
-    api.work("cv.khtc", code, "appraiseBudget", "cv.khtc", vars("approvedBudget", 800_000_000L,
-        "appraisalNote", "Giảm chi hội thảo theo định mức"));
-    api.work("giamdoc", code, "approveBudget", null, vars("approved", true));
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "cv.khtc",
+        vars(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 800_000_000L,
+        ResearchTaskProcess.Vars.APPRAISAL_NOTE.name(), "Giảm chi hội thảo theo định mức"));
+    api.work("giamdoc", code, ResearchTaskProcess.Tasks.APPROVE_BUDGET, null,
+        vars(ResearchTaskProcess.Vars.APPROVED.name(), true));
     LocalDate start = LocalDate.now(ZONE).plusDays(1);
-    api.work("cv.khtc", code, "recordContract", null, vars("contractNumber", "12/2026/HĐ-KHCN",
-        "contractDate", today(), "contractAmount", 800_000_000L, "contractStart", start.toString(),
-        "contractEnd", start.plusMonths(24).minusDays(1).toString()));
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.RECORD_CONTRACT, null,
+        vars(ResearchTaskProcess.Vars.CONTRACT_NUMBER.name(), "12/2026/HĐ-KHCN",
+        ResearchTaskProcess.Vars.CONTRACT_DATE.name(), today(),
+            ResearchTaskProcess.Vars.CONTRACT_AMOUNT.name(), 800_000_000L,
+            ResearchTaskProcess.Vars.CONTRACT_START.name(), start.toString(),
+        ResearchTaskProcess.Vars.CONTRACT_END.name(),
+            start.plusMonths(24).minusDays(1).toString()));
     assertThat(details(code).get("stage").asText()).isEqualTo("IMPLEMENTATION");
 
     // 5. extension: too long, then granted, then a second request refused
@@ -184,42 +220,59 @@ class ResearchFlowTest {
         Map.of("months", 3, "reason", "Lần nữa"));
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.body().toString()).contains("một lần");
-    api.work("giamdoc", code, "decideExtension", null, vars("approved", true));
+    api.work("giamdoc", code, ResearchTaskProcess.Tasks.DECIDE_EXTENSION, null,
+        vars(ResearchTaskProcess.Vars.APPROVED.name(), true));
     assertThat(details(code).get("contract").get("end").asText())
         .isEqualTo(start.plusMonths(24).minusDays(1).plusMonths(6).toString());
 
     // 6. mid-term evaluation started by phong-qlkh
     assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
         .status()).isEqualTo(202);
-    api.work("chunhiem", code, "submitMidtermReport", "chunhiem",
-        vars("report", "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
-    api.work("cv.qlkh", code, "recordMidtermFindings", null,
-        vars("findings", "Đúng tiến độ, sử dụng kinh phí đúng mục đích", "outcome", "CONTINUE"));
+    api.work("chunhiem", code, MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, "chunhiem",
+        vars(ResearchTaskProcess.Vars.REPORT.name(),
+            "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
+    api.work("cv.qlkh", code, MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null,
+        vars(MidtermEvaluationProcess.Vars.FINDINGS.name(),
+            "Đúng tiến độ, sử dụng kinh phí đúng mục đích",
+            MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
 
     // 7. final dossier and acceptance
-    assertThat(api.complete("chunhiem", api.task(code, "submitFinalDossier", "chunhiem"),
-        vars("note", "Hồ sơ nghiệm thu")).status()).isEqualTo(400);
+    assertThat(api.complete("chunhiem", api.task(code,
+        ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, "chunhiem"),
+        vars(ResearchTaskProcess.Vars.NOTE.name(), "Hồ sơ nghiệm thu")).status()).isEqualTo(400);
     api.upload("chunhiem", code, "FINAL_DOSSIER", "bao-cao-tong-hop.pdf", ResearchApi.PDF);
-    api.work("chunhiem", code, "submitFinalDossier", "chunhiem", vars("note", "Hồ sơ nghiệm thu"));
-    api.work("giamdoc", code, "appointAcceptanceCouncil", null, council("hd.uyvien1", "hd.uyvien3"));
+    api.work("chunhiem", code, ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, "chunhiem",
+        vars(ResearchTaskProcess.Vars.NOTE.name(), "Hồ sơ nghiệm thu"));
+    api.work("giamdoc", code, AcceptanceProcess.Tasks.APPOINT_COUNCIL, null, council("hd.uyvien1",
+        "hd.uyvien3"));
     for (String member : members) {
       String grade = member.startsWith("hd.phanbien") ? "XUAT_SAC" : "DAT";
-      api.work(member, code, "gradeResult", member,
-          vars("memberGrade", grade, "comment", "Sản phẩm đáp ứng đặt hàng"));
+      api.work(member, code, AcceptanceProcess.Tasks.GRADE_RESULT, member,
+          vars(AcceptanceProcess.Vars.MEMBER_GRADE.name(), grade,
+              ResearchTaskProcess.Vars.COMMENT.name(), "Sản phẩm đáp ứng đặt hàng"));
     }
-    api.work("hd.thuky", code, "recordAcceptanceMeeting", "hd.thuky",
-        vars("meetingDate", today(), "present", members));
+    api.work("hd.thuky", code, AcceptanceProcess.Tasks.RECORD_MEETING, "hd.thuky",
+        vars(AssignmentCouncilProcess.Vars.MEETING_DATE.name(), today(),
+            AssignmentCouncilProcess.Vars.PRESENT.name(), members));
     assertThat(details(code).get("grade").asText()).isEqualTo("DAT");
-    api.work("chunhiem", code, "fixFinalDossier", "chunhiem", vars("note", "Đã chỉnh sửa báo cáo"));
-    api.work("hd.chutich", code, "confirmFixes", "hd.chutich", vars("accepted", true));
-    api.work("cv.qlkh", code, "registerResult", null,
-        vars("registrationNumber", "05/2027/ĐKKQ", "registrationDate", today()));
-    Response overSettled = api.complete("cv.khtc", api.task(code, "liquidateContract", null),
-        vars("liquidationNumber", "01/TL", "liquidationDate", today(), "settledAmount",
+    api.work("chunhiem", code, AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, "chunhiem",
+        vars(ResearchTaskProcess.Vars.NOTE.name(), "Đã chỉnh sửa báo cáo"));
+    api.work("hd.chutich", code, AcceptanceProcess.Tasks.CONFIRM_FIXES, "hd.chutich",
+        vars(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.REGISTER_RESULT, null,
+        vars(ResearchTaskProcess.Vars.REGISTRATION_NUMBER.name(), "05/2027/ĐKKQ",
+            ResearchTaskProcess.Vars.REGISTRATION_DATE.name(), today()));
+    Response overSettled = api.complete("cv.khtc", api.task(code,
+        ResearchTaskProcess.Tasks.LIQUIDATE_CONTRACT, null),
+        vars(ResearchTaskProcess.Vars.LIQUIDATION_NUMBER.name(), "01/TL",
+            ResearchTaskProcess.Vars.LIQUIDATION_DATE.name(), today(),
+            ResearchTaskProcess.Vars.SETTLED_AMOUNT.name(),
             900_000_000L));
     assertThat(overSettled.status()).isEqualTo(400);
-    api.work("cv.khtc", code, "liquidateContract", "cv.khtc", vars("liquidationNumber", "01/TL",
-        "liquidationDate", today(), "settledAmount", 790_000_000L));
+    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.LIQUIDATE_CONTRACT, "cv.khtc",
+        vars(ResearchTaskProcess.Vars.LIQUIDATION_NUMBER.name(), "01/TL",
+        ResearchTaskProcess.Vars.LIQUIDATION_DATE.name(), today(),
+            ResearchTaskProcess.Vars.SETTLED_AMOUNT.name(), 790_000_000L));
     runJobs(code);
 
     JsonNode done = details(code);
@@ -285,7 +338,8 @@ class ResearchFlowTest {
         "/engine-rest/decision-definition/key/council-verdict/evaluate", Map.of("variables", Map.of(
             "meanScore", Map.of("value", 70.0, "type", "Double"),
             "maxZeroShare", Map.of("value", 0.25, "type", "Double"),
-            "revisionsRequired", Map.of("value", false, "type", "Boolean"))));
+            AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED.name(), Map.of("value", false, "type",
+                "Boolean"))));
     assertThat(verdict.status()).as("%s", verdict.body()).isEqualTo(200);
     assertThat(verdict.body().get(0).get("verdict").get("value").asText()).isEqualTo("ASSIGN");
     assertThat(api.post("vanthu", "/engine-rest/decision-definition/key/council-verdict/evaluate",

@@ -46,9 +46,9 @@ class ResearchInboxTest {
     assertThat(created.status()).as("an investigator submits his own dossier: %s", created.body())
         .isEqualTo(201);
     String code = created.body().get("code").asText();
-    api.work("cv.qlkh", code, "checkDossier", null, vars("valid", true));
+    api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null, vars("valid", true));
 
-    JsonNode item = inboxItem(code, "appointCouncil");
+    JsonNode item = inboxItem(code, AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL);
     assertThat(item.get("processKey").asText()).isEqualTo("assignment-council");
     assertThat(item.get("title").asText()).startsWith("Giải pháp nâng cao");
     String taskId = item.get("taskId").asText();
@@ -72,15 +72,17 @@ class ResearchInboxTest {
     assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult()
         .getAssignee()).isEqualTo("phogiamdoc");
 
-    api.work("hd.uyvien3", code, "declareConflict", "hd.uyvien3",
+    api.work("hd.uyvien3", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien3",
         vars("noConflict", false, "note", "Đồng tác giả với chủ nhiệm"));
-    String replacementTask = inboxItem(code, "appointReplacement").get("taskId").asText();
+    String replacementTask = inboxItem(code,
+        AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT).get("taskId").asText();
     Response sameAgain = api.post("phogiamdoc", "/api/inbox/" + replacementTask + "/replacement",
         Map.of("replacement", "hd.uyvien1"));
     assertThat(sameAgain.body().get("message").asText()).contains("đã có trong hội đồng");
     assertThat(api.post("phogiamdoc", "/api/inbox/" + replacementTask + "/replacement",
         Map.of("replacement", "hd.uyvien4")).status()).isEqualTo(204);
-    assertThat(api.task(code, "declareConflict", "hd.uyvien4")).isNotNull();
+    assertThat(api.task(code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT,
+        "hd.uyvien4")).isNotNull();
     JsonNode members = api.get("giamdoc", "/api/research-tasks/" + code).body().get("councils")
         .get(0).get("members");
     assertThat(members.toString()).contains("\"replacedBy\":\"hd.uyvien4\"");

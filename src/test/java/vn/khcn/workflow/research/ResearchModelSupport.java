@@ -40,7 +40,7 @@ import vn.khcn.workflow.shared.process.VariableValues;
 
 /**
  * Bare engine for the four research models (no Spring): deploys every file of processes/ and
- * registers test doubles for the beans of {@link ResearchProcessAdapters} that honour their
+ * registers test doubles for the beans of the research adapters that honour their
  * contract, i.e. write the same variables to the same scopes. What the steps would conclude
  * (quorum, verdict, grade...) is decided by the test through the public fields below.
  */
@@ -63,7 +63,8 @@ abstract class ResearchModelSupport {
   static final String INVESTIGATOR = "chunhiem";
   static final long ASSIGNMENT_COUNCIL_ID = 11L;
   static final long ACCEPTANCE_COUNCIL_ID = 12L;
-  /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary, reviewers. */
+  /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary,
+      reviewers. */
   static final List<String> MEMBERS = List.of("cg.an", "cg.binh", "cg.chi", "cg.dung", "cg.giang");
 
   /** Calls of the doubles (all but the view listener): "bean [detail]". */
@@ -115,18 +116,19 @@ abstract class ResearchModelSupport {
   private void registerDoubles() {
     // shared
     Mocks.register(ResearchTaskProcess.Beans.VIEW_LISTENER, (TaskListener) task ->
-        task.setVariableLocal(ResearchTaskProcess.Vars.RESEARCH_VIEW,
-            "Nhiệm vụ " + task.getVariable(ResearchTaskProcess.Vars.TASK_CODE)));
+        task.setVariableLocal(ResearchTaskProcess.Vars.RESEARCH_VIEW.name(),
+            "Nhiệm vụ " + task.getVariable(ResearchTaskProcess.Vars.TASK_CODE.name())));
     Mocks.register(ResearchTaskProcess.Beans.REMIND, stageStep(ResearchTaskProcess.Beans.REMIND));
-    Mocks.register(ResearchTaskProcess.Beans.ESCALATE, stageStep(ResearchTaskProcess.Beans.ESCALATE));
+    Mocks.register(ResearchTaskProcess.Beans.ESCALATE,
+        stageStep(ResearchTaskProcess.Beans.ESCALATE));
 
     // research-task
     Mocks.register(ResearchTaskProcess.Beans.DOSSIER_CHECK, (TaskListener) task -> {
-      Boolean valid = VariableValues.bool(task.getVariable("valid"));
-      Long days = VariableValues.whole(task.getVariable("resubmitDays"));
-      set(task, ResearchTaskProcess.Vars.DOSSIER_VALID, valid);
+      Boolean valid = VariableValues.bool(task.getVariable(ResearchTaskProcess.Vars.VALID.name()));
+      Long days = VariableValues.whole(task.getVariable(ResearchTaskProcess.Vars.RESUBMIT_DAYS.name()));
+      set(task, ResearchTaskProcess.Vars.DOSSIER_VALID.name(), valid);
       if (!valid) {
-        set(task, ResearchTaskProcess.Vars.RESUBMIT_DUE_DATE,
+        set(task, ResearchTaskProcess.Vars.RESUBMIT_DUE_DATE.name(),
             in(Duration.ofDays(days == null ? 10 : days)));
       }
       calls.add(ResearchTaskProcess.Beans.DOSSIER_CHECK + " " + valid);
@@ -136,46 +138,50 @@ abstract class ResearchModelSupport {
     Mocks.register(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED,
         step(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED));
     Mocks.register(ResearchTaskProcess.Beans.BUDGET_APPRAISAL, (TaskListener) task -> {
-      set(task, ResearchTaskProcess.Vars.BUDGET_DECISION_DUE_DATE, in(Duration.ofDays(3)));
+      set(task, ResearchTaskProcess.Vars.BUDGET_DECISION_DUE_DATE.name(), in(Duration.ofDays(3)));
       calls.add(ResearchTaskProcess.Beans.BUDGET_APPRAISAL + " "
-          + VariableValues.whole(task.getVariable("approvedBudget")));
+          + VariableValues.whole(task.getVariable(ResearchTaskProcess.Vars.APPROVED_BUDGET.name())));
     });
     Mocks.register(ResearchTaskProcess.Beans.BUDGET_DECISION, decision(
-        ResearchTaskProcess.Beans.BUDGET_DECISION, "approved", ResearchTaskProcess.Vars.BUDGET_APPROVED));
+        ResearchTaskProcess.Beans.BUDGET_DECISION, ResearchTaskProcess.Vars.APPROVED.name(),
+            ResearchTaskProcess.Vars.BUDGET_APPROVED.name()));
     Mocks.register(ResearchTaskProcess.Beans.CONTRACT, (TaskListener) task -> {
-      LocalDate start = VariableValues.localDate(task.getVariable("contractStart"), ZONE);
-      LocalDate end = VariableValues.localDate(task.getVariable("contractEnd"), ZONE);
+      LocalDate start = VariableValues.localDate(task.getVariable(ResearchTaskProcess.Vars.CONTRACT_START.name()), ZONE);
+      LocalDate end = VariableValues.localDate(task.getVariable(ResearchTaskProcess.Vars.CONTRACT_END.name()), ZONE);
       long months = ChronoUnit.MONTHS.between(start, end);
-      set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE, endOf(end));
-      set(task, ResearchTaskProcess.Vars.MIDTERM_DATE,
+      set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE.name(), endOf(end));
+      set(task, ResearchTaskProcess.Vars.MIDTERM_DATE.name(),
           Date.from(start.plusMonths(months / 2).atTime(8, 0).atZone(ZONE).toInstant()));
-      set(task, ResearchTaskProcess.Vars.PROGRESS_CYCLE,
+      set(task, ResearchTaskProcess.Vars.PROGRESS_CYCLE.name(),
           "R" + (months / 6) + "/" + start.plusMonths(6) + "T08:00+07:00/P6M");
-      calls.add(ResearchTaskProcess.Beans.CONTRACT + " " + task.getVariable("contractNumber"));
+      calls.add(ResearchTaskProcess.Beans.CONTRACT + " " + task.getVariable(ResearchTaskProcess.Vars.CONTRACT_NUMBER.name()));
     });
     Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REPORT,
         recording(ResearchTaskProcess.Beans.PROGRESS_REPORT));
     Mocks.register(ResearchTaskProcess.Beans.PROGRESS_REVIEW, decision(
-        ResearchTaskProcess.Beans.PROGRESS_REVIEW, "accepted", ResearchTaskProcess.Vars.REPORT_ACCEPTED));
+        ResearchTaskProcess.Beans.PROGRESS_REVIEW, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            ResearchTaskProcess.Vars.REPORT_ACCEPTED.name()));
     Mocks.register(ResearchTaskProcess.Beans.EXTENSION_DECISION, (TaskListener) task -> {
-      Object request = task.getVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID);
-      boolean approved = VariableValues.bool(task.getVariable("approved"));
+      Object request = task.getVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID.name());
+      boolean approved = VariableValues.bool(task.getVariable(ResearchTaskProcess.Vars.APPROVED.name()));
       if (approved) {
-        set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE, endOf(extendedEnd));
+        set(task, ResearchTaskProcess.Vars.CONTRACT_END_DATE.name(), endOf(extendedEnd));
       }
       calls.add(ResearchTaskProcess.Beans.EXTENSION_DECISION + " " + ((Number) request).longValue()
           + " " + approved);
     });
     Mocks.register(ResearchTaskProcess.Beans.FINAL_DOSSIER, (TaskListener) task -> {
-      set(task, ResearchTaskProcess.Vars.MONTHS_LATE, monthsLate);
+      set(task, ResearchTaskProcess.Vars.MONTHS_LATE.name(), monthsLate);
       calls.add(ResearchTaskProcess.Beans.FINAL_DOSSIER);
     });
     Mocks.register(ResearchTaskProcess.Beans.CLOSE_TERMINATED,
         step(ResearchTaskProcess.Beans.CLOSE_TERMINATED));
-    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED, step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
+    Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED,
+        step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
     Mocks.register(ResearchTaskProcess.Beans.RESULT_REGISTRATION,
         recording(ResearchTaskProcess.Beans.RESULT_REGISTRATION));
-    Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION, recording(ResearchTaskProcess.Beans.LIQUIDATION));
+    Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION,
+        recording(ResearchTaskProcess.Beans.LIQUIDATION));
     Mocks.register(ResearchTaskProcess.Beans.ARCHIVE, step(ResearchTaskProcess.Beans.ARCHIVE));
 
     // councils
@@ -184,35 +190,37 @@ abstract class ResearchModelSupport {
     Mocks.register(AcceptanceProcess.Beans.APPOINTMENT,
         appointment(AcceptanceProcess.Beans.APPOINTMENT, ACCEPTANCE_COUNCIL_ID));
     Mocks.register(AssignmentCouncilProcess.Beans.DECLARATION, (TaskListener) task -> {
-      boolean conflict = !VariableValues.bool(task.getVariable(Vars.NO_CONFLICT));
-      task.getExecution().setVariable(Vars.CONFLICT, conflict);
+      boolean conflict = !VariableValues.bool(task.getVariable(Vars.NO_CONFLICT.name()));
+      task.getExecution().setVariable(Vars.CONFLICT.name(), conflict);
       calls.add(AssignmentCouncilProcess.Beans.DECLARATION + " " + member(task) + " " + conflict);
     });
     Mocks.register(AssignmentCouncilProcess.Beans.REPLACEMENT, (TaskListener) task -> {
       String replaced = member(task);
-      String replacement = VariableValues.string(task.getVariable(Vars.REPLACEMENT));
+      String replacement = VariableValues.string(task.getVariable(Vars.REPLACEMENT.name()));
       DelegateExecution execution = task.getExecution();
-      execution.setVariable(Vars.MEMBER, replacement);
-      execution.setVariable(Vars.CONFLICT, false);
-      if (replaced.equals(execution.getProcessInstance().getVariable(Vars.CHAIR))) {
-        execution.getProcessInstance().setVariable(Vars.CHAIR, replacement);
-      } else if (replaced.equals(execution.getProcessInstance().getVariable(Vars.SECRETARY))) {
-        execution.getProcessInstance().setVariable(Vars.SECRETARY, replacement);
+      execution.setVariable(Vars.MEMBER.name(), replacement);
+      execution.setVariable(Vars.CONFLICT.name(), false);
+      if (replaced.equals(execution.getProcessInstance().getVariable(Vars.CHAIR.name()))) {
+        execution.getProcessInstance().setVariable(Vars.CHAIR.name(), replacement);
+      } else if (replaced.equals(execution.getProcessInstance().getVariable(Vars.SECRETARY.name()))) {
+        execution.getProcessInstance().setVariable(Vars.SECRETARY.name(), replacement);
       }
       calls.add(AssignmentCouncilProcess.Beans.REPLACEMENT + " " + replaced + " " + replacement);
     });
-    Mocks.register(AssignmentCouncilProcess.Beans.BALLOT, memberRecording(AssignmentCouncilProcess.Beans.BALLOT));
+    Mocks.register(AssignmentCouncilProcess.Beans.BALLOT,
+        memberRecording(AssignmentCouncilProcess.Beans.BALLOT));
     Mocks.register(AcceptanceProcess.Beans.GRADE, memberRecording(AcceptanceProcess.Beans.GRADE));
-    Mocks.register(AssignmentCouncilProcess.Beans.MEETING, recording(AssignmentCouncilProcess.Beans.MEETING));
+    Mocks.register(AssignmentCouncilProcess.Beans.MEETING,
+        recording(AssignmentCouncilProcess.Beans.MEETING));
     Mocks.register(AcceptanceProcess.Beans.MEETING, recording(AcceptanceProcess.Beans.MEETING));
     Mocks.register(AssignmentCouncilProcess.Beans.EVALUATE, (JavaDelegate) execution -> {
       councilId(execution);
-      execution.setVariable(Vars.QUORUM_MET, quorumMet);
+      execution.setVariable(Vars.QUORUM_MET.name(), quorumMet);
       if (quorumMet) {
-        execution.setVariable(ResearchTaskProcess.Vars.VERDICT, verdict);
+        execution.setVariable(ResearchTaskProcess.Vars.VERDICT.name(), verdict);
         if ("ASSIGN_AFTER_REVISION".equals(verdict)) {
-          execution.setVariable(Vars.REVISION_DUE_DATE, in(Duration.ofDays(20)));
-          execution.setVariable(Vars.REVISION_REMINDER_DATE, in(Duration.ofDays(17)));
+          execution.setVariable(Vars.REVISION_DUE_DATE.name(), in(Duration.ofDays(20)));
+          execution.setVariable(Vars.REVISION_REMINDER_DATE.name(), in(Duration.ofDays(17)));
         }
       }
       calls.add(AssignmentCouncilProcess.Beans.EVALUATE + " " + quorumMet);
@@ -220,68 +228,77 @@ abstract class ResearchModelSupport {
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED,
         recording(AssignmentCouncilProcess.Beans.REVISION_SUBMITTED));
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_VERIFIED, decision(
-        AssignmentCouncilProcess.Beans.REVISION_VERIFIED, "accepted", Vars.REVISION_ACCEPTED));
+        AssignmentCouncilProcess.Beans.REVISION_VERIFIED, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            Vars.REVISION_ACCEPTED.name()));
     Mocks.register(AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, decision(
-        AssignmentCouncilProcess.Beans.REVISION_CONFIRMED, "accepted", Vars.REVISION_ACCEPTED));
+        AssignmentCouncilProcess.Beans.REVISION_CONFIRMED,
+            ResearchTaskProcess.Vars.ACCEPTED.name(), Vars.REVISION_ACCEPTED.name()));
 
     // midterm-evaluation
     Mocks.register(MidtermEvaluationProcess.Beans.OPEN, (JavaDelegate) execution -> {
-      execution.setVariable(MidtermEvaluationProcess.Vars.REPORT_DUE_DATE, in(Duration.ofDays(14)));
+      execution.setVariable(MidtermEvaluationProcess.Vars.REPORT_DUE_DATE.name(),
+          in(Duration.ofDays(14)));
       calls.add(MidtermEvaluationProcess.Beans.OPEN);
     });
-    Mocks.register(MidtermEvaluationProcess.Beans.REPORT, recording(MidtermEvaluationProcess.Beans.REPORT));
+    Mocks.register(MidtermEvaluationProcess.Beans.REPORT,
+        recording(MidtermEvaluationProcess.Beans.REPORT));
     Mocks.register(MidtermEvaluationProcess.Beans.FINDINGS, (TaskListener) task -> {
-      String outcome = VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.OUTCOME));
+      String outcome = VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.OUTCOME.name()));
       DelegateExecution instance = task.getExecution().getProcessInstance();
-      instance.setVariable(MidtermEvaluationProcess.Vars.MIDTERM_OUTCOME, outcome);
-      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE,
-          VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.NEW_END_DATE)));
-      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET,
-          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.ADJUSTED_BUDGET)));
-      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY,
-          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.RECOVERY_AMOUNT)));
+      instance.setVariable(MidtermEvaluationProcess.Vars.MIDTERM_OUTCOME.name(), outcome);
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE.name(),
+          VariableValues.string(task.getVariable(MidtermEvaluationProcess.Vars.NEW_END_DATE.name())));
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET.name(),
+          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.ADJUSTED_BUDGET.name())));
+      instance.setVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY.name(),
+          VariableValues.whole(task.getVariable(MidtermEvaluationProcess.Vars.RECOVERY_AMOUNT.name())));
       calls.add(MidtermEvaluationProcess.Beans.FINDINGS + " " + outcome);
     });
     Mocks.register(MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, decision(
-        MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION, "approved",
-        MidtermEvaluationProcess.Vars.ADJUSTMENT_APPROVED));
+        MidtermEvaluationProcess.Beans.ADJUSTMENT_DECISION,
+            ResearchTaskProcess.Vars.APPROVED.name(),
+        MidtermEvaluationProcess.Vars.ADJUSTMENT_APPROVED.name()));
     Mocks.register(MidtermEvaluationProcess.Beans.TERMINATION_DECISION, decision(
-        MidtermEvaluationProcess.Beans.TERMINATION_DECISION, "approved",
-        MidtermEvaluationProcess.Vars.TERMINATION_APPROVED));
+        MidtermEvaluationProcess.Beans.TERMINATION_DECISION,
+            ResearchTaskProcess.Vars.APPROVED.name(),
+        MidtermEvaluationProcess.Vars.TERMINATION_APPROVED.name()));
     Mocks.register(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT, (JavaDelegate) execution -> {
-      Object end = execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE);
-      execution.setVariable(ResearchTaskProcess.Vars.CONTRACT_END_DATE,
+      Object end = execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_END_DATE.name());
+      execution.setVariable(ResearchTaskProcess.Vars.CONTRACT_END_DATE.name(),
           endOf(LocalDate.parse(end.toString())));
       calls.add(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " " + end + " "
-          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET));
+          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_BUDGET.name()));
     });
     Mocks.register(MidtermEvaluationProcess.Beans.TERMINATE, (JavaDelegate) execution -> {
       id(execution);
       calls.add(MidtermEvaluationProcess.Beans.TERMINATE + " "
-          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY));
+          + execution.getVariable(MidtermEvaluationProcess.Vars.PENDING_RECOVERY.name()));
     });
 
     // acceptance
     Mocks.register(AcceptanceProcess.Beans.OPEN, (JavaDelegate) execution -> {
-      execution.setVariable(AcceptanceProcess.Vars.APPOINTMENT_DUE_DATE, in(Duration.ofDays(21)));
+      execution.setVariable(AcceptanceProcess.Vars.APPOINTMENT_DUE_DATE.name(),
+          in(Duration.ofDays(21)));
       calls.add(AcceptanceProcess.Beans.OPEN + " " + execution.getVariable("monthsLate"));
     });
     Mocks.register(AcceptanceProcess.Beans.DECIDE, (JavaDelegate) execution -> {
       councilId(execution);
-      execution.setVariable(Vars.QUORUM_MET, quorumMet);
+      execution.setVariable(Vars.QUORUM_MET.name(), quorumMet);
       if (quorumMet) {
-        execution.setVariable(AcceptanceProcess.Vars.GRADE, grade);
+        execution.setVariable(AcceptanceProcess.Vars.GRADE.name(), grade);
         if (!"KHONG_DAT".equals(grade)) {
-          execution.setVariable(AcceptanceProcess.Vars.FIX_DUE_DATE, in(Duration.ofDays(42)));
+          execution.setVariable(AcceptanceProcess.Vars.FIX_DUE_DATE.name(),
+              in(Duration.ofDays(42)));
         }
       }
       calls.add(AcceptanceProcess.Beans.DECIDE + " " + quorumMet);
     });
     Mocks.register(AcceptanceProcess.Beans.FIX, recording(AcceptanceProcess.Beans.FIX));
     Mocks.register(AcceptanceProcess.Beans.FIX_CONFIRMATION, decision(
-        AcceptanceProcess.Beans.FIX_CONFIRMATION, "accepted", AcceptanceProcess.Vars.FIXES_CONFIRMED));
+        AcceptanceProcess.Beans.FIX_CONFIRMATION, ResearchTaskProcess.Vars.ACCEPTED.name(),
+            AcceptanceProcess.Vars.FIXES_CONFIRMED.name()));
     Mocks.register(AcceptanceProcess.Beans.REFUND, (TaskListener) task -> calls.add(
-        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable("refundAmount"))));
+        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable(AcceptanceProcess.Vars.REFUND_AMOUNT.name()))));
     Mocks.register(AcceptanceProcess.Beans.RESTRICT, step(AcceptanceProcess.Beans.RESTRICT));
   }
 
@@ -290,18 +307,19 @@ abstract class ResearchModelSupport {
     return task -> {
       id(task);
       List<String> members = new ArrayList<>();
-      for (String field : List.of(Vars.CHAIR_FIELD, Vars.VICE_CHAIR_FIELD, Vars.SECRETARY_FIELD,
-          Vars.REVIEWER_1, Vars.REVIEWER_2, "member1", "member2", "member3", "member4")) {
-        String user = VariableValues.string(task.getVariable(field));
+      for (vn.khcn.workflow.shared.process.Variable<String> field : Vars.ROLE_FIELDS) {
+        String user = field.get(task);
         if (user != null && !user.isBlank()) {
           members.add(user);
         }
       }
-      set(task, Vars.COUNCIL_ID, councilId);
-      set(task, Vars.COUNCIL_MEMBERS, members);
-      set(task, Vars.CHAIR, VariableValues.string(task.getVariable(Vars.CHAIR_FIELD)));
-      set(task, Vars.SECRETARY, VariableValues.string(task.getVariable(Vars.SECRETARY_FIELD)));
-      set(task, Vars.BALLOT_DUE_DATE, in(Duration.ofDays(14)));
+      set(task, Vars.COUNCIL_ID.name(), councilId);
+      set(task, Vars.COUNCIL_MEMBERS.name(), members);
+      set(task, Vars.CHAIR.name(),
+          VariableValues.string(task.getVariable(Vars.CHAIR_FIELD.name())));
+      set(task, Vars.SECRETARY.name(),
+          VariableValues.string(task.getVariable(Vars.SECRETARY_FIELD.name())));
+      set(task, Vars.BALLOT_DUE_DATE.name(), in(Duration.ofDays(14)));
       calls.add(bean + " " + members);
     };
   }
@@ -342,21 +360,21 @@ abstract class ResearchModelSupport {
   private JavaDelegate stageStep(String bean) {
     return execution -> {
       id(execution);
-      calls.add(bean + " " + execution.getVariable(ResearchTaskProcess.Vars.STAGE));
+      calls.add(bean + " " + execution.getVariable(ResearchTaskProcess.Vars.STAGE.name()));
     };
   }
 
   /** As the real adapters: fails when the research task id was not passed down. */
   private static long id(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ResearchProcessAdapters.id(scope);
+    return ResearchAdapters.researchTaskId(scope);
   }
 
   private static long councilId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ResearchProcessAdapters.councilId(scope);
+    return ResearchAdapters.councilId(scope);
   }
 
   private static String member(DelegateTask task) {
-    return (String) task.getVariable(Vars.MEMBER);
+    return (String) task.getVariable(Vars.MEMBER.name());
   }
 
   /** Where the real adapters set gateway variables: on the process instance. */
@@ -375,26 +393,32 @@ abstract class ResearchModelSupport {
   // ------------------------------------------------------------------ helpers
 
   ProcessInstance startResearch() {
-    return processEngine.getRuntimeService().startProcessInstanceByKey(ResearchTaskProcess.KEY, CODE,
+    return processEngine.getRuntimeService().startProcessInstanceByKey(ResearchTaskProcess.KEY,
+        CODE,
         researchVariables());
   }
 
   static org.camunda.bpm.engine.variable.VariableMap researchVariables() {
     return Variables.createVariables()
-        .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .putValue(ResearchTaskProcess.Vars.TASK_CODE, CODE)
-        .putValue(ResearchTaskProcess.Vars.SUMMARY, "Nghiên cứu giống lúa chịu mặn")
-        .putValue(ResearchTaskProcess.Vars.INVESTIGATOR, INVESTIGATOR);
+        .putValue(ResearchTaskProcess.Vars.RESEARCH_TASK_ID.name(), RESEARCH_TASK_ID)
+        .putValue(ResearchTaskProcess.Vars.TASK_CODE.name(), CODE)
+        .putValue(ResearchTaskProcess.Vars.SUMMARY.name(), "Nghiên cứu giống lúa chịu mặn")
+        .putValue(ResearchTaskProcess.Vars.INVESTIGATOR.name(), INVESTIGATOR);
   }
 
   static java.util.Map<String, Object> appointCouncilForm() {
-    return withVariables(Vars.CHAIR_FIELD, "cg.an", Vars.VICE_CHAIR_FIELD, "cg.binh",
-        Vars.SECRETARY_FIELD, "cg.chi", Vars.REVIEWER_1, "cg.dung", Vars.REVIEWER_2, "cg.giang");
+    return withVariables(Vars.CHAIR_FIELD.name(), "cg.an", Vars.VICE_CHAIR_FIELD.name(), "cg.binh",
+        Vars.SECRETARY_FIELD.name(), "cg.chi", Vars.REVIEWER_1.name(), "cg.dung",
+            Vars.REVIEWER_2.name(), "cg.giang");
   }
 
   static java.util.Map<String, Object> ballot() {
-    return withVariables("scoreUrgency", 18, "scoreContent", 25, "scoreMethod", 16,
-        "scoreProducts", 17, "scoreCapacity", 9, "comment", "Khả thi");
+    return withVariables(AssignmentCouncilProcess.Vars.SCORE_URGENCY.name(), 18,
+        AssignmentCouncilProcess.Vars.SCORE_CONTENT.name(), 25,
+        AssignmentCouncilProcess.Vars.SCORE_METHOD.name(), 16,
+        AssignmentCouncilProcess.Vars.SCORE_PRODUCTS.name(), 17,
+            AssignmentCouncilProcess.Vars.SCORE_CAPACITY.name(), 9,
+            ResearchTaskProcess.Vars.COMMENT.name(), "Khả thi");
   }
 
   List<Task> tasks(ProcessInstance instance, String key) {

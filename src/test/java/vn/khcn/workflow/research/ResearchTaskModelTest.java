@@ -46,7 +46,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   static final String MIDTERM_GATEWAY = "eventBasedGateway_midterm";
   static final LocalDate CONTRACT_START = LocalDate.parse("2026-12-01");
   static final LocalDate CONTRACT_END = LocalDate.parse("2028-11-30");
-  /** 23 months: the midpoint after 11 months, three reports, the first six months after the start. */
+  /** 23 months: the midpoint after 11 months, three reports,
+      the first six months after the start. */
   static final Date MIDTERM = atVn(LocalDate.parse("2027-11-01"), 8);
   static final Date FIRST_REPORT = atVn(LocalDate.parse("2027-06-01"), 8);
 
@@ -55,8 +56,10 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void checkDossier(ProcessInstance research, boolean valid) {
     Task check = task(Tasks.CHECK_DOSSIER, research);
     assertThat(check).hasCandidateGroup("phong-qlkh");
-    complete(check, valid ? withVariables("valid", true)
-        : withVariables("valid", false, "missingItems", "Thiếu dự toán", "resubmitDays", 5));
+    complete(check, valid ? withVariables(ResearchTaskProcess.Vars.VALID.name(), true)
+        : withVariables(ResearchTaskProcess.Vars.VALID.name(), false,
+            ResearchTaskProcess.Vars.MISSING_ITEMS.name(), "Thiếu dự toán",
+            ResearchTaskProcess.Vars.RESUBMIT_DAYS.name(), 5));
   }
 
   ProcessInstance council(ProcessInstance research) {
@@ -69,28 +72,37 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance council = council(research);
     complete(task(AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
     completeAll(council, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT,
-        withVariables(AssignmentCouncilProcess.Vars.NO_CONFLICT, true));
+        withVariables(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), true));
     completeAll(council, AssignmentCouncilProcess.Tasks.SCORE_PROPOSAL, ballot());
     verdict = councilVerdict;
     complete(task(AssignmentCouncilProcess.Tasks.RECORD_MEETING, council),
-        withVariables("meetingDate", "2026-12-05", "present", MEMBERS));
+        withVariables(AssignmentCouncilProcess.Vars.MEETING_DATE.name(), "2026-12-05",
+            AssignmentCouncilProcess.Vars.PRESENT.name(), MEMBERS));
     if ("ASSIGN_AFTER_REVISION".equals(councilVerdict)) {
-      complete(task(AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, council), withVariables("responseNote", "Đã sửa"));
-      complete(task(AssignmentCouncilProcess.Tasks.VERIFY_REVISION, council), withVariables("accepted", true));
-      complete(task(AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, council), withVariables("accepted", true));
+      complete(task(AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, council),
+          withVariables(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(), "Đã sửa"));
+      complete(task(AssignmentCouncilProcess.Tasks.VERIFY_REVISION, council),
+          withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
+      complete(task(AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, council),
+          withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     }
     assertThat(council).isEnded();
   }
 
   void approveBudget(ProcessInstance research) {
-    complete(task(Tasks.APPRAISE_BUDGET, research), withVariables("approvedBudget", 900_000_000L));
-    complete(task(Tasks.APPROVE_BUDGET, research), withVariables("approved", true));
+    complete(task(Tasks.APPRAISE_BUDGET, research),
+        withVariables(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 900_000_000L));
+    complete(task(Tasks.APPROVE_BUDGET, research),
+        withVariables(ResearchTaskProcess.Vars.APPROVED.name(), true));
   }
 
   void signContract(ProcessInstance research) {
-    complete(task(Tasks.RECORD_CONTRACT, research), withVariables("contractNumber", "15/2026/HĐ-KHCN",
-        "contractDate", "2026-11-30", "contractAmount", 900_000_000L,
-        "contractStart", CONTRACT_START.toString(), "contractEnd", CONTRACT_END.toString()));
+    complete(task(Tasks.RECORD_CONTRACT, research),
+        withVariables(ResearchTaskProcess.Vars.CONTRACT_NUMBER.name(), "15/2026/HĐ-KHCN",
+        ResearchTaskProcess.Vars.CONTRACT_DATE.name(), "2026-11-30",
+            ResearchTaskProcess.Vars.CONTRACT_AMOUNT.name(), 900_000_000L,
+        ResearchTaskProcess.Vars.CONTRACT_START.name(), CONTRACT_START.toString(),
+            ResearchTaskProcess.Vars.CONTRACT_END.name(), CONTRACT_END.toString()));
   }
 
   ProcessInstance implementing() {
@@ -110,7 +122,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     Task report = task(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, midterm);
     assertThat(report).isAssignedTo(INVESTIGATOR);
     assertThat(report.getDueDate()).isEqualTo(in(Duration.ofDays(14)));
-    complete(report, withVariables("report", "Báo cáo giữa kỳ"));
+    complete(report, withVariables(ResearchTaskProcess.Vars.REPORT.name(), "Báo cáo giữa kỳ"));
     return midterm;
   }
 
@@ -123,14 +135,16 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   ProcessInstance atFinalDossier() {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("findings", "Đúng tiến độ", "outcome", "CONTINUE"));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.FINDINGS.name(), "Đúng tiến độ",
+        MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
     assertThat(midterm).hasPassed(MidtermEvaluationProcess.Elements.END_CONTINUE).isEnded();
     assertThat(research).isWaitingAt(Tasks.SUBMIT_FINAL_DOSSIER);
     return research;
   }
 
   ProcessInstance acceptance(ProcessInstance research) {
-    complete(task(Tasks.SUBMIT_FINAL_DOSSIER, research), withVariables("note", "Hồ sơ cuối"));
+    complete(task(Tasks.SUBMIT_FINAL_DOSSIER, research),
+        withVariables(ResearchTaskProcess.Vars.NOTE.name(), "Hồ sơ cuối"));
     assertThat(research).isWaitingAt(Elements.ACCEPTANCE);
     ProcessInstance acceptance = calledProcessInstance(AcceptanceProcess.KEY, research);
     assertThat(acceptance).isWaitingAt(AcceptanceProcess.Tasks.APPOINT_COUNCIL);
@@ -140,16 +154,19 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   /** Appointment, every member grades, the secretary records the meeting. */
   void gradeAndMeet(ProcessInstance acceptance) {
     complete(task(AcceptanceProcess.Tasks.APPOINT_COUNCIL, acceptance), appointCouncilForm());
-    assertThat(tasks(acceptance, AcceptanceProcess.Tasks.GRADE_RESULT)).extracting(Task::getAssignee)
+    assertThat(tasks(acceptance,
+        AcceptanceProcess.Tasks.GRADE_RESULT)).extracting(Task::getAssignee)
         .containsExactlyInAnyOrderElementsOf(MEMBERS);
-    completeAll(acceptance, AcceptanceProcess.Tasks.GRADE_RESULT, withVariables("memberGrade", grade));
+    completeAll(acceptance, AcceptanceProcess.Tasks.GRADE_RESULT,
+        withVariables(AcceptanceProcess.Vars.MEMBER_GRADE.name(), grade));
     meetForAcceptance(acceptance);
   }
 
   void meetForAcceptance(ProcessInstance acceptance) {
     Task meeting = task(AcceptanceProcess.Tasks.RECORD_MEETING, acceptance);
     assertThat(meeting).isAssignedTo("cg.chi");
-    complete(meeting, withVariables("meetingDate", "2028-12-20", "present", MEMBERS));
+    complete(meeting, withVariables(AssignmentCouncilProcess.Vars.MEETING_DATE.name(),
+        "2028-12-20", AssignmentCouncilProcess.Vars.PRESENT.name(), MEMBERS));
   }
 
   // ------------------------------------------------------------------ before implementation
@@ -163,7 +180,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     Task resubmit = task(Tasks.RESUBMIT_DOSSIER, research);
     assertThat(resubmit).isAssignedTo(INVESTIGATOR);
     assertThat(resubmit.getDueDate()).isEqualTo(in(Duration.ofDays(5)));
-    complete(resubmit, withVariables("note", "Đã bổ sung dự toán"));
+    complete(resubmit, withVariables(ResearchTaskProcess.Vars.NOTE.name(), "Đã bổ sung dự toán"));
 
     assertThat(research).isWaitingAtExactly(Tasks.CHECK_DOSSIER);
     checkDossier(research, true);
@@ -171,7 +188,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(historicTasks(research, Tasks.CHECK_DOSSIER)).isEqualTo(2);
     assertThat(calls).containsExactly(Beans.DOSSIER_CHECK + " false", Beans.DOSSIER_RESUBMITTED,
         Beans.DOSSIER_CHECK + " true");
-    assertThat(processEngine.getRuntimeService().getVariable(research.getId(), "valid"))
+    assertThat(processEngine.getRuntimeService().getVariable(research.getId(),
+        ResearchTaskProcess.Vars.VALID.name()))
         .as("the form input stays on the task").isNull();
   }
 
@@ -181,14 +199,16 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     runCouncil(research, "ASSIGN");
     assertThat(research).hasPassed(Elements.ASSIGNMENT_COUNCIL).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
-    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN");
+    assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN");
 
     assertThat(task(Tasks.APPRAISE_BUDGET, research)).hasCandidateGroup("phong-khtc");
-    complete(task(Tasks.APPRAISE_BUDGET, research), withVariables("approvedBudget", 1_000_000_000L));
+    complete(task(Tasks.APPRAISE_BUDGET, research),
+        withVariables(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 1_000_000_000L));
     Task approve = task(Tasks.APPROVE_BUDGET, research);
     assertThat(approve).hasCandidateGroup("lanh-dao");
     assertThat(approve.getDueDate()).isEqualTo(in(Duration.ofDays(3)));
-    complete(approve, withVariables("approved", false, "comment", "Giảm chi thuê khoán"));
+    complete(approve, withVariables(ResearchTaskProcess.Vars.APPROVED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Giảm chi thuê khoán"));
 
     assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
     approveBudget(research);
@@ -212,7 +232,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     runCouncil(research, "ASSIGN_AFTER_REVISION");
     assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
-    assertThat(research).variables().containsEntry(Vars.VERDICT, "ASSIGN_AFTER_REVISION");
+    assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN_AFTER_REVISION");
   }
 
   @Test
@@ -237,7 +257,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(processEngine.getRuntimeService().createEventSubscriptionQuery()
         .processInstanceId(research.getId()).eventName(ResearchTaskProcess.MIDTERM_REQUESTED_MESSAGE)
         .count()).isZero();
-    assertThat(calls).contains(MidtermEvaluationProcess.Beans.OPEN, MidtermEvaluationProcess.Beans.REPORT);
+    assertThat(calls).contains(MidtermEvaluationProcess.Beans.OPEN,
+        MidtermEvaluationProcess.Beans.REPORT);
   }
 
   @Test
@@ -265,13 +286,16 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(next.getDuedate()).as("the next report, six months later")
         .isEqualTo(atVn(LocalDate.parse("2027-12-01"), 8));
 
-    complete(report, withVariables("report", "Báo cáo 6 tháng đầu"));
+    complete(report, withVariables(ResearchTaskProcess.Vars.REPORT.name(), "Báo cáo 6 tháng đầu"));
     Task review = task(Tasks.REVIEW_PROGRESS_REPORT, research);
     assertThat(review).hasCandidateGroup("phong-qlkh");
-    complete(review, withVariables("accepted", false, "comment", "Thiếu số liệu"));
+    complete(review, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Thiếu số liệu"));
     assertThat(research).isWaitingAt(Tasks.SUBMIT_PROGRESS_REPORT);
-    complete(task(Tasks.SUBMIT_PROGRESS_REPORT, research), withVariables("report", "Bổ sung số liệu"));
-    complete(task(Tasks.REVIEW_PROGRESS_REPORT, research), withVariables("accepted", true));
+    complete(task(Tasks.SUBMIT_PROGRESS_REPORT, research),
+        withVariables(ResearchTaskProcess.Vars.REPORT.name(), "Bổ sung số liệu"));
+    complete(task(Tasks.REVIEW_PROGRESS_REPORT, research),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     assertThat(research).hasPassed("endEvent_reportAccepted")
         .isWaitingAtExactly(Elements.IMPLEMENTATION, MIDTERM_GATEWAY);
@@ -291,20 +315,23 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void anExtensionRequestIsDecidedWhileTheMainPathWaits() {
     ProcessInstance research = implementing();
     processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
-        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 5L).correlate();
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID.name(),
+            5L).correlate();
 
     Task decide = task(Tasks.DECIDE_EXTENSION, research);
     assertThat(decide).hasCandidateGroup("lanh-dao");
     assertThat(research).isWaitingAt(Tasks.DECIDE_EXTENSION, MIDTERM_GATEWAY);
-    complete(decide, withVariables("approved", true, "comment", "Đồng ý gia hạn 6 tháng"));
+    complete(decide, withVariables(ResearchTaskProcess.Vars.APPROVED.name(), true,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Đồng ý gia hạn 6 tháng"));
 
     assertThat(research).hasPassed("endEvent_extensionDecided")
         .isWaitingAtExactly(Elements.IMPLEMENTATION, MIDTERM_GATEWAY);
     assertThat(calls).contains(Beans.EXTENSION_DECISION + " 5 true");
 
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("outcome", "CONTINUE"));
-    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(extendedEnd));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER,
+        research).getDueDate()).isEqualTo(endOf(extendedEnd));
   }
 
   @Test
@@ -312,10 +339,13 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
     processEngine.getRuntimeService().createMessageCorrelation(ResearchTaskProcess.EXTENSION_REQUESTED_MESSAGE)
-        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID, 6L).correlate();
-    complete(task(Tasks.DECIDE_EXTENSION, research), withVariables("approved", true));
-    findings(midterm, withVariables("outcome", "CONTINUE"));
-    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(extendedEnd));
+        .processInstanceBusinessKey(CODE).setVariable(Vars.EXTENSION_REQUEST_ID.name(),
+            6L).correlate();
+    complete(task(Tasks.DECIDE_EXTENSION, research),
+        withVariables(ResearchTaskProcess.Vars.APPROVED.name(), true));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER,
+        research).getDueDate()).isEqualTo(endOf(extendedEnd));
   }
 
   @Test
@@ -324,7 +354,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     Task dossier = task(Tasks.SUBMIT_FINAL_DOSSIER, research);
     assertThat(dossier).isAssignedTo(INVESTIGATOR);
     assertThat(dossier.getDueDate()).isEqualTo(endOf(CONTRACT_END));
-    assertThat(research).variables().containsEntry(Vars.MIDTERM_OUTCOME, "CONTINUE");
+    assertThat(research).variables().containsEntry(Vars.MIDTERM_OUTCOME.name(), "CONTINUE");
     assertThat(research).hasPassed(Elements.MIDTERM_EVALUATION).hasNotPassed(Elements.CLOSE_TERMINATED);
   }
 
@@ -332,13 +362,16 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void anApprovedMidtermAdjustmentIsAppliedAndMovesTheFinalDossierDeadline() {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("findings", "Chậm thí nghiệm", "outcome", "ADJUST",
-        "newEndDate", "2029-02-28", "adjustedBudget", 850_000_000L));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.FINDINGS.name(),
+        "Chậm thí nghiệm", MidtermEvaluationProcess.Vars.OUTCOME.name(), "ADJUST",
+        MidtermEvaluationProcess.Vars.NEW_END_DATE.name(), "2029-02-28",
+            MidtermEvaluationProcess.Vars.ADJUSTED_BUDGET.name(), 850_000_000L));
     Task approve = task(MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT, midterm);
     assertThat(approve).hasCandidateGroup("lanh-dao");
-    complete(approve, withVariables("approved", true));
+    complete(approve, withVariables(ResearchTaskProcess.Vars.APPROVED.name(), true));
 
-    assertThat(midterm).hasPassed("serviceTask_applyAdjustment", MidtermEvaluationProcess.Elements.END_ADJUSTED)
+    assertThat(midterm).hasPassed("serviceTask_applyAdjustment",
+        MidtermEvaluationProcess.Elements.END_ADJUSTED)
         .isEnded();
     assertThat(calls).contains(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " 2029-02-28 850000000");
     assertThat(research).isWaitingAt(Tasks.SUBMIT_FINAL_DOSSIER);
@@ -350,15 +383,18 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void aReturnedMidtermAdjustmentGoesBackToTheFindings() {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("outcome", "ADJUST", "newEndDate", "2029-02-28"));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "ADJUST",
+        MidtermEvaluationProcess.Vars.NEW_END_DATE.name(), "2029-02-28"));
     complete(task(MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT, midterm),
-        withVariables("approved", false, "comment", "Không đủ căn cứ"));
+        withVariables(ResearchTaskProcess.Vars.APPROVED.name(), false,
+            ResearchTaskProcess.Vars.COMMENT.name(), "Không đủ căn cứ"));
     assertThat(midterm).isWaitingAtExactly(MidtermEvaluationProcess.Tasks.RECORD_FINDINGS)
         .hasNotPassed("serviceTask_applyAdjustment");
 
-    findings(midterm, withVariables("outcome", "CONTINUE"));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
     assertThat(midterm).hasPassed(MidtermEvaluationProcess.Elements.END_CONTINUE).isEnded();
-    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER, research).getDueDate()).isEqualTo(endOf(CONTRACT_END));
+    assertThat(task(Tasks.SUBMIT_FINAL_DOSSIER,
+        research).getDueDate()).isEqualTo(endOf(CONTRACT_END));
     assertThat(calls).doesNotContain(MidtermEvaluationProcess.Beans.APPLY_ADJUSTMENT + " 2029-02-28 null");
   }
 
@@ -366,8 +402,10 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   void aReturnedTerminationGoesBackToTheFindings() {
     ProcessInstance research = implementing();
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("outcome", "TERMINATE", "recoveryAmount", 300_000_000L));
-    complete(task(MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION, midterm), withVariables("approved", false));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "TERMINATE",
+        MidtermEvaluationProcess.Vars.RECOVERY_AMOUNT.name(), 300_000_000L));
+    complete(task(MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION, midterm),
+        withVariables(ResearchTaskProcess.Vars.APPROVED.name(), false));
     assertThat(midterm).isWaitingAtExactly(MidtermEvaluationProcess.Tasks.RECORD_FINDINGS)
         .hasNotPassed("serviceTask_terminate");
   }
@@ -377,13 +415,15 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance research = implementing();
     fire(research, timer(research, Elements.PROGRESS_TIMER)); // a progress report is open
     ProcessInstance midterm = midtermByTimer(research);
-    findings(midterm, withVariables("findings", "Không có kết quả", "outcome", "TERMINATE",
-        "recoveryAmount", 300_000_000L));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.FINDINGS.name(),
+        "Không có kết quả", MidtermEvaluationProcess.Vars.OUTCOME.name(), "TERMINATE",
+        MidtermEvaluationProcess.Vars.RECOVERY_AMOUNT.name(), 300_000_000L));
     Task approve = task(MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION, midterm);
     assertThat(approve).hasCandidateGroup("lanh-dao");
-    complete(approve, withVariables("approved", true));
+    complete(approve, withVariables(ResearchTaskProcess.Vars.APPROVED.name(), true));
 
-    assertThat(midterm).hasPassed("serviceTask_terminate", MidtermEvaluationProcess.Elements.END_TERMINATED)
+    assertThat(midterm).hasPassed("serviceTask_terminate",
+        MidtermEvaluationProcess.Elements.END_TERMINATED)
         .isEnded();
     assertThat(research).hasPassed("endEvent_terminatedError", "boundaryEvent_terminated")
         .isWaitingAtExactly(Elements.CLOSE_TERMINATED);
@@ -412,32 +452,40 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     Task fix = task(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, acceptance);
     assertThat(fix).isAssignedTo(INVESTIGATOR);
     assertThat(fix.getDueDate()).isEqualTo(in(Duration.ofDays(42)));
-    complete(fix, withVariables("note", "Đã hoàn thiện"));
+    complete(fix, withVariables(ResearchTaskProcess.Vars.NOTE.name(), "Đã hoàn thiện"));
     Task confirm = task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance);
     assertThat(confirm).isAssignedTo("cg.an");
-    complete(confirm, withVariables("accepted", false, "comment", "Bổ sung phụ lục"));
+    complete(confirm, withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), false,
+        ResearchTaskProcess.Vars.COMMENT.name(), "Bổ sung phụ lục"));
     assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);
-    complete(task(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, acceptance), withVariables("note", "Đã bổ sung"));
-    complete(task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance), withVariables("accepted", true));
+    complete(task(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, acceptance),
+        withVariables(ResearchTaskProcess.Vars.NOTE.name(), "Đã bổ sung"));
+    complete(task(AcceptanceProcess.Tasks.CONFIRM_FIXES, acceptance),
+        withVariables(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     assertThat(acceptance).hasPassed(AcceptanceProcess.Elements.END_PASSED).isEnded();
-    assertThat(research).variables().containsEntry(Vars.GRADE, councilGrade);
+    assertThat(research).variables().containsEntry(Vars.GRADE.name(), councilGrade);
     assertThat(task(Tasks.REGISTER_RESULT, research)).hasCandidateGroup("phong-qlkh");
-    complete(task(Tasks.REGISTER_RESULT, research), withVariables("registrationNumber", "KQ-2029-01",
-        "registrationDate", "2029-01-15"));
+    complete(task(Tasks.REGISTER_RESULT, research),
+        withVariables(ResearchTaskProcess.Vars.REGISTRATION_NUMBER.name(), "KQ-2029-01",
+        ResearchTaskProcess.Vars.REGISTRATION_DATE.name(), "2029-01-15"));
     assertThat(task(Tasks.LIQUIDATE_CONTRACT, research)).hasCandidateGroup("phong-khtc");
-    complete(task(Tasks.LIQUIDATE_CONTRACT, research), withVariables("liquidationNumber", "TL-01",
-        "liquidationDate", "2029-02-01", "settledAmount", 900_000_000L));
+    complete(task(Tasks.LIQUIDATE_CONTRACT, research),
+        withVariables(ResearchTaskProcess.Vars.LIQUIDATION_NUMBER.name(), "TL-01",
+        ResearchTaskProcess.Vars.LIQUIDATION_DATE.name(), "2029-02-01",
+            ResearchTaskProcess.Vars.SETTLED_AMOUNT.name(), 900_000_000L));
 
     assertThat(research).isWaitingAt(Elements.ARCHIVE);
     execute(job());
-    assertThat(research).hasPassed(Tasks.REGISTER_RESULT, Tasks.LIQUIDATE_CONTRACT, Elements.ARCHIVE,
+    assertThat(research).hasPassed(Tasks.REGISTER_RESULT, Tasks.LIQUIDATE_CONTRACT,
+        Elements.ARCHIVE,
         Elements.END_ARCHIVED).hasNotPassed(Elements.ARCHIVE_FAILED).isEnded();
     assertThat(calls).containsSubsequence(AcceptanceProcess.Beans.OPEN + " 0",
         AcceptanceProcess.Beans.APPOINTMENT + " " + MEMBERS, AcceptanceProcess.Beans.MEETING,
         AcceptanceProcess.Beans.DECIDE + " true", AcceptanceProcess.Beans.FIX,
         AcceptanceProcess.Beans.FIX_CONFIRMATION + " false", AcceptanceProcess.Beans.FIX,
-        AcceptanceProcess.Beans.FIX_CONFIRMATION + " true", Beans.RESULT_REGISTRATION, Beans.LIQUIDATION,
+        AcceptanceProcess.Beans.FIX_CONFIRMATION + " true", Beans.RESULT_REGISTRATION,
+            Beans.LIQUIDATION,
         Beans.ARCHIVE);
     assertThat(calls).filteredOn(c -> c.startsWith(AcceptanceProcess.Beans.GRADE)).hasSize(5);
   }
@@ -452,8 +500,10 @@ class ResearchTaskModelTest extends ResearchModelSupport {
 
     Task refund = task(AcceptanceProcess.Tasks.RECORD_REFUND, acceptance);
     assertThat(refund).hasCandidateGroup("phong-khtc");
-    complete(refund, withVariables("refundAmount", 450_000_000L, "note", "Hoàn trả 50%"));
-    assertThat(acceptance).hasPassed("serviceTask_restrictParties", AcceptanceProcess.Elements.END_FAILED)
+    complete(refund, withVariables(AcceptanceProcess.Vars.REFUND_AMOUNT.name(), 450_000_000L,
+        ResearchTaskProcess.Vars.NOTE.name(), "Hoàn trả 50%"));
+    assertThat(acceptance).hasPassed("serviceTask_restrictParties",
+        AcceptanceProcess.Elements.END_FAILED)
         .hasNotPassed(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER).isEnded();
 
     assertThat(research).isWaitingAt(Elements.ARCHIVE_FAILED);
@@ -461,7 +511,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(research).hasPassed(Elements.ARCHIVE_FAILED, Elements.END_FAILED)
         .hasNotPassed(Tasks.REGISTER_RESULT, Elements.ARCHIVE).isEnded();
     assertThat(calls).containsSubsequence(AcceptanceProcess.Beans.OPEN + " 7",
-        AcceptanceProcess.Beans.REFUND + " 450000000", AcceptanceProcess.Beans.RESTRICT, Beans.ARCHIVE_FAILED);
+        AcceptanceProcess.Beans.REFUND + " 450000000", AcceptanceProcess.Beans.RESTRICT,
+            Beans.ARCHIVE_FAILED);
   }
 
   @Test
@@ -479,7 +530,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);
     assertThat(historicTasks(acceptance, AcceptanceProcess.Tasks.RECORD_MEETING)).isEqualTo(2);
     assertThat(calls).filteredOn(c -> c.startsWith(AcceptanceProcess.Beans.DECIDE))
-        .containsExactly(AcceptanceProcess.Beans.DECIDE + " false", AcceptanceProcess.Beans.DECIDE + " true");
+        .containsExactly(AcceptanceProcess.Beans.DECIDE + " false",
+            AcceptanceProcess.Beans.DECIDE + " true");
   }
 
   @Test
@@ -510,9 +562,11 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     checkDossier(research, true);
     ProcessInstance council = council(research);
     assertThat(council.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(council.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.TASK_CODE, CODE).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR)
-        .containsKey(Vars.SUMMARY);
+    assertThat(runtime.getVariables(council.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(),
+        RESEARCH_TASK_ID)
+        .containsEntry(Vars.TASK_CODE.name(), CODE).containsEntry(Vars.INVESTIGATOR.name(),
+            INVESTIGATOR)
+        .containsKey(Vars.SUMMARY.name());
     runCouncil(research, "ASSIGN");
     approveBudget(research);
     signContract(research);
@@ -520,16 +574,18 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     fire(research, timer(research, Elements.MIDPOINT_TIMER));
     ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
     assertThat(midterm.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(midterm.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    assertThat(runtime.getVariables(midterm.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(),
+        RESEARCH_TASK_ID)
+        .containsEntry(Vars.INVESTIGATOR.name(), INVESTIGATOR);
     complete(task(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, midterm));
-    findings(midterm, withVariables("outcome", "CONTINUE"));
+    findings(midterm, withVariables(MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
 
     monthsLate = 2;
     ProcessInstance acceptance = acceptance(research);
     assertThat(acceptance.getBusinessKey()).isEqualTo(CODE);
-    assertThat(runtime.getVariables(acceptance.getId())).containsEntry(Vars.RESEARCH_TASK_ID, RESEARCH_TASK_ID)
-        .containsEntry(Vars.MONTHS_LATE, 2).containsEntry(Vars.INVESTIGATOR, INVESTIGATOR);
+    assertThat(runtime.getVariables(acceptance.getId())).containsEntry(Vars.RESEARCH_TASK_ID.name(), RESEARCH_TASK_ID)
+        .containsEntry(Vars.MONTHS_LATE.name(), 2).containsEntry(Vars.INVESTIGATOR.name(),
+            INVESTIGATOR);
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
         .superProcessInstanceId(research.getId()).list())
         .extracting(p -> p.getBusinessKey()).containsExactly(CODE, CODE, CODE);

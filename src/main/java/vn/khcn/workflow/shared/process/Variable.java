@@ -90,6 +90,11 @@ public final class Variable<T> {
     return new Variable<>(name, null, VariableValues::whole);
   }
 
+  /** A whole number that only the server writes (amounts carried between steps). */
+  public static Variable<Long> serverWhole(String name) {
+    return new Variable<>(name, null, VariableValues::whole);
+  }
+
   /** An integer that only the server writes (counts read by gateways). */
   public static Variable<Integer> integer(String name) {
     return new Variable<>(name, null,

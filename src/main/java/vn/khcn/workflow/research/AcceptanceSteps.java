@@ -1,0 +1,144 @@
+package vn.khcn.workflow.research;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.calendar.WorkingCalendar;
+import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.identity.Groups;
+
+/**
+ * The steps of acceptance: opening, members' grades, the council's grade, fixes, refund and
+ * restrictions (the appointment and the minutes are {@link AssignmentCouncilSteps}'). No engine
+ * calls.
+ */
+@Service
+@Transactional
+public class AcceptanceSteps {
+
+  private final ResearchRecords records;
+  private final RestrictionRepository restrictions;
+  private final ResearchDecisions decisions;
+  private final WorkingCalendar calendar;
+
+  AcceptanceSteps(ResearchRecords records, RestrictionRepository restrictions,
+      ResearchDecisions decisions, WorkingCalendar calendar) {
+    this.records = records;
+    this.restrictions = restrictions;
+    this.decisions = decisions;
+    this.calendar = calendar;
+  }
+
+  /** Returns the deadline of the acceptance council's appointment (15 working days). */
+  public Instant openAcceptance(long id) {
+    ResearchTask task = records.task(id);
+    task.moveTo(ResearchStage.ACCEPTANCE);
+    Instant from = task.getFinalDossierAt() == null ? records.now() : task.getFinalDossierAt();
+    Instant due = calendar.endOfWorkingDay(from, AcceptanceProcess.APPOINTMENT_WORKING_DAYS);
+    records.log(task, Actor.SYSTEM, "ACCEPTANCE_OPENED", "Hạn thành lập hội đồng nghiệm thu: "
+        + records.date(due), null);
+    return due;
+  }
+
+  /** Records the grade of {@code member} (the task's assignee). */
+  public void grade(long councilId, String member, String grade, String comment, Actor actor,
+      String taskId) {
+    Problems problems = new Problems();
+    Grade value;
+    try {
+      value = grade == null ? null : Grade.valueOf(grade);
+    } catch (IllegalArgumentException e) {
+      value = null;
+    }
+    problems.require(value != null, "memberGrade", "chọn Xuất sắc, Đạt hoặc Không đạt");
+    problems.require(comment != null, "comment", "ghi nhận xét");
+    problems.throwIfAny();
+    CouncilMember row = records.activeMember(councilId, member);
+    row.grade(value, comment, records.now());
+    records.log(records.taskOf(records.council(councilId)), actor, "GRADE_CAST",
+        row.getFullName() + " đã xếp loại", taskId);
+  }
+
+  /** The acceptance council's grade (or the lack of a quorum). */
+  public record GradeConclusion(boolean quorumMet, Grade grade, Instant fixDue) {}
+
+  public GradeConclusion concludeAcceptanceCouncil(long councilId) {
+    Council council = records.council(councilId);
+    ResearchTask task = records.taskOf(council);
+    List<CouncilMember> active = records.activeMembers(councilId);
+    String quorumProblem = ResearchRecords.quorumProblem(active);
+    if (quorumProblem != null) {
+      council.quorumFailed(quorumProblem);
+      records.log(task, Actor.SYSTEM, "QUORUM_NOT_MET", quorumProblem, null);
+      return new GradeConclusion(false, null, null);
+    }
+    List<CouncilMember> present = active.stream()
+        .filter(m -> Boolean.TRUE.equals(m.getPresent())).toList();
+    int excellent = (int) present.stream().filter(m -> m.getGrade() == Grade.XUAT_SAC).count();
+    int fail = (int) present.stream().filter(m -> m.getGrade() == Grade.KHONG_DAT).count();
+    Grade grade;
+    String reason;
+    LocalDate submitted = task.getFinalDossierAt() == null ? records.today()
+        : task.getFinalDossierAt().atZone(records.zone()).toLocalDate();
+    if (ImplementationRules.dossierTooLate(task.getContractEnd(), submitted)) {
+      grade = Grade.KHONG_DAT;
+      reason = "Hồ sơ nghiệm thu nộp trễ quá " + ImplementationRules.LATE_DOSSIER_MONTHS
+          + " tháng so với ngày kết thúc hợp đồng";
+    } else {
+      grade = decisions.acceptanceGrade(present.size(), excellent, fail);
+      reason = "Có mặt " + present.size() + ", Xuất sắc " + excellent + ", Không đạt " + fail;
+    }
+    council.concluded(grade.name(), null, null, records.now());
+    task.graded(grade);
+    records.log(task, Actor.SYSTEM, "GRADED", grade.label() + ". " + reason, null);
+    Instant fixDue = grade == Grade.KHONG_DAT ? null
+        : calendar.endOfWorkingDay(records.now(), AcceptanceProcess.FIX_WORKING_DAYS);
+    if (grade == Grade.KHONG_DAT) {
+      records.notify(List.of(Groups.PHONG_KHTC), task, "Xác định kinh phí hoàn trả",
+          "Nhiệm vụ nghiệm thu không đạt.");
+    }
+    return new GradeConclusion(true, grade, fixDue);
+  }
+
+  public void fixDossier(long id, String note, Actor actor, String taskId) {
+    new Problems().require(note != null, "note", "nêu nội dung đã hoàn thiện").throwIfAny();
+    records.log(records.task(id), actor, "DOSSIER_FIXED", note, taskId);
+  }
+
+  public boolean confirmFixes(long id, Boolean accepted, String comment, Actor actor,
+      String taskId) {
+    Problems.requireDecision(accepted, comment, "accepted");
+    records.log(records.task(id), actor, accepted ? "FIXES_CONFIRMED" : "FIXES_RETURNED",
+        (accepted ? "Chủ tịch xác nhận hồ sơ đã hoàn thiện" : "Chủ tịch yêu cầu sửa tiếp")
+            + (comment == null ? "" : ": " + comment), taskId);
+    return accepted;
+  }
+
+  public void recordRefund(long id, Long amount, String note, Actor actor, String taskId) {
+    ResearchTask task = records.task(id);
+    Problems problems = new Problems();
+    problems.require(amount != null && amount >= 0, "refundAmount",
+        "nhập kinh phí phải hoàn trả (0 nếu không phải hoàn trả)");
+    problems.require(amount == null || task.getContractAmount() == null
+        || amount <= task.getContractAmount(), "refundAmount",
+        "kinh phí hoàn trả không vượt giá trị hợp đồng");
+    problems.require(note != null, "note", "nêu căn cứ xác định");
+    problems.throwIfAny();
+    task.refund(amount);
+    records.log(task, actor, "REFUND_RECORDED", "Hoàn trả " + ResearchRecords.money(amount)
+        + ": " + note, taskId);
+  }
+
+  public void restrictParties(long id) {
+    ResearchTask task = records.task(id);
+    String reason = "Nhiệm vụ " + task.getCode() + " nghiệm thu không đạt";
+    restrictions.save(new Restriction(Restriction.SubjectKind.ORGANISATION,
+        task.getHostOrganisation(), task.getCode(), reason, records.now()));
+    restrictions.save(new Restriction(Restriction.SubjectKind.INVESTIGATOR,
+        task.getInvestigator(), task.getCode(), reason, records.now()));
+    records.log(task, Actor.SYSTEM, "RESTRICTED", "Hạn chế " + task.getHostOrganisation()
+        + " và chủ nhiệm " + task.getInvestigatorName() + " tham gia các đợt sau", null);
+  }
+}

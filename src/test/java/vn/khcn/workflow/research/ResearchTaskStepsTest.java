@@ -1,0 +1,72 @@
+package vn.khcn.workflow.research;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.util.ReflectionTestUtils;
+import vn.khcn.workflow.shared.process.InvalidTaskInputException;
+
+/** {@link ResearchTaskSteps} on its own: refusals name the field, decisions land in the entities. */
+class ResearchTaskStepsTest {
+
+  final StepsFixture f = new StepsFixture();
+  final ResearchTaskSteps steps = new ResearchTaskSteps(f.records, f.reports, f.extensions,
+      f.documents, f.calendar);
+
+  @Test
+  void anIncompleteDossierNeedsTheMissingItemsAndGetsAResubmissionDeadline() {
+    assertThatThrownBy(() -> steps.checkDossier(7L, false, null, 5, StepsFixture.CLERK, "t1"))
+        .isInstanceOf(InvalidTaskInputException.class).hasMessageContaining("missingItems");
+    assertThat(f.entries).as("a refusal stores nothing").isEmpty();
+
+    Instant due = steps.checkDossier(7L, false, "Thiếu dự toán chi tiết", 5, StepsFixture.CLERK,
+        "t1");
+
+    assertThat(due).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+    assertThat(f.task.getMissingItems()).isEqualTo("Thiếu dự toán chi tiết");
+    assertThat(f.actions()).containsExactly("DOSSIER_INCOMPLETE");
+    assertThat(f.entries.get(0).getDetail()).contains("28/11/2026");
+  }
+
+  @Test
+  void aGrantedExtensionMovesTheContractEndByTheRequestedMonths() {
+    f.task.contractSigned("12/2026/HĐ-KHCN", LocalDate.parse("2026-11-20"), 800_000_000L,
+        LocalDate.parse("2026-12-01"), LocalDate.parse("2028-11-30"));
+    ExtensionRequest request = new ExtensionRequest(7L, 6, "Cần thêm thời gian thực nghiệm",
+        "chunhiem", StepsFixture.NOW);
+    ReflectionTestUtils.setField(request, "id", 5L);
+    when(f.extensions.findByResearchTaskIdOrderByIdAsc(7L)).thenReturn(List.of(request));
+
+    Instant newEnd = steps.decideExtension(7L, 5L, true, null, StepsFixture.CLERK, "t2");
+
+    assertThat(f.task.getContractEnd()).isEqualTo(LocalDate.parse("2029-05-30"));
+    assertThat(newEnd).as("17:00 in Cần Thơ").isEqualTo(Instant.parse("2029-05-30T10:00:00Z"));
+    assertThat(f.actions()).containsExactly("EXTENSION_GRANTED");
+    assertThatThrownBy(() -> steps.decideExtension(7L, 6L, true, null, StepsFixture.CLERK, "t3"))
+        .as("a request of another research task").isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aContractAboveTheApprovedBudgetIsRefusedAndAValidOneSchedulesTheMidterm() {
+    f.task.budgetAppraised(800_000_000L, "Giảm chi hội thảo");
+    assertThatThrownBy(() -> steps.recordContract(7L, "12/HĐ", LocalDate.parse("2026-11-20"),
+        900_000_000L, LocalDate.parse("2026-12-01"), LocalDate.parse("2028-11-30"),
+        StepsFixture.CLERK, "t4")).isInstanceOf(InvalidTaskInputException.class)
+        .hasMessageContaining("contractAmount");
+
+    ResearchTaskSteps.ContractSchedule schedule = steps.recordContract(7L, "12/HĐ",
+        LocalDate.parse("2026-11-20"), 800_000_000L, LocalDate.parse("2026-12-01"),
+        LocalDate.parse("2028-11-30"), StepsFixture.CLERK, "t4");
+
+    assertThat(schedule.end()).isEqualTo(Instant.parse("2028-11-30T10:00:00Z"));
+    assertThat(schedule.midterm()).isAfter(Instant.parse("2027-11-01T00:00:00Z"))
+        .isBefore(Instant.parse("2027-12-31T00:00:00Z"));
+    assertThat(schedule.progressCycle()).startsWith("R");
+    assertThat(steps.investigator(7L)).isEqualTo("chunhiem");
+  }
+}
