@@ -43,7 +43,7 @@ import vn.khcn.workflow.shared.process.VariableValues;
 
 /**
  * Every path of processes/incoming-directive.bpmn on a bare engine, with test doubles for the
- * Spring beans that honour their contract (IncomingDirectiveProcess, DispatchProcessAdapters).
+ * Spring beans that honour their contract (IncomingDirectiveProcess, IncomingDirectiveProcessAdapters).
  */
 class IncomingDirectiveModelTest {
 
