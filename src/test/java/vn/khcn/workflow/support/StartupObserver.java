@@ -37,7 +37,10 @@ public final class StartupObserver implements SpringApplicationRunListener, Orde
 
   public StartupObserver(SpringApplication application, String[] args) {}
 
-  /** Before Spring's own listener, which publishes the readiness on ready(). */
+  /**
+   * Before Spring's own listener, which publishes liveness on started() and readiness on ready():
+   * the first look sees neither, the second sees liveness only.
+   */
   @Override
   public int getOrder() {
     return Ordered.HIGHEST_PRECEDENCE;
@@ -61,9 +64,9 @@ public final class StartupObserver implements SpringApplicationRunListener, Orde
     }
     TestHttp http = new TestHttp("http://localhost:" + port);
     Map<String, TestHttp.Response> answers = new LinkedHashMap<>();
-    answers.put(API, http.get("vanthu", API));
-    answers.put(ENGINE_REST, http.get("vanthu", ENGINE_REST));
-    answers.put(PAGE, http.page("vanthu", PAGE));
+    answers.put(API, http.get("giamdoc", API));
+    answers.put(ENGINE_REST, http.get("giamdoc", ENGINE_REST));
+    answers.put(PAGE, http.page("giamdoc", PAGE));
     answers.put(READINESS, http.get(null, READINESS));
     answers.put(LIVENESS, http.get(null, LIVENESS));
     IdentityService identity = context.getBean(IdentityService.class);

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The one HTTP client of the tests: calls as the demo users make them (Basic authentication,
@@ -171,13 +172,22 @@ public final class TestHttp {
   }
 
   private HttpRequest.Builder request(String user, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl + path))
         .timeout(Duration.ofSeconds(30));
     if (user != null && !user.isEmpty()) {
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
     return request;
+  }
+
+  /** The URL as it is when it is valid, otherwise with its illegal characters encoded. */
+  private static URI uri(String url) {
+    try {
+      return URI.create(url);
+    } catch (IllegalArgumentException notEncoded) {
+      return UriComponentsBuilder.fromUriString(url).build().encode().toUri();
+    }
   }
 
   private static Response send(HttpRequest.Builder request) {
