@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
  * Dates for Tasklist filters, which evaluate expressions such as
  * {@code ${tasklistDueDates.inWorkingDays(2)}} each time a person opens them.
  */
+// public: Tasklist filter expressions (JUEL) call it, and JUEL invokes public classes only
 @Component("tasklistDueDates")
 public class TasklistDueDates {
 

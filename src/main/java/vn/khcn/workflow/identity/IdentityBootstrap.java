@@ -21,13 +21,12 @@ import vn.khcn.workflow.shared.process.ProcessDescriptors;
  *
  * <ul>
  *   <li>camunda-admin: ALL on every resource type.
- *   <li>every working group: APPLICATION tasklist ACCESS; READ on the process definitions every
- *       {@link vn.khcn.workflow.shared.process.ProcessDescriptor} declares; READ on the standard
- *       Tasklist filters. Work on a task
- *       comes from the engine's default task permission for candidates and assignees
+ *   <li>every working group: APPLICATION tasklist ACCESS; READ on the process definitions of
+ *       {@link ProcessDescriptors}; READ on the standard Tasklist filters. Work on a task comes
+ *       from the engine's default task permission for candidates and assignees
  *       ({@code defaultUserPermissionNameForTask: TASK_WORK}).
- *   <li>lanh-dao and phong-qlkh: READ and CREATE_INSTANCE on the decision tables the descriptors
- *       declare, to evaluate them through the engine REST API.
+ *   <li>lanh-dao and phong-qlkh: READ and CREATE_INSTANCE on the decision tables of
+ *       {@link ProcessDescriptors}, to evaluate them through the engine REST API.
  *   <li>whatever a feature adds through its {@link FeatureAuthorizations} bean (e.g. van-thu
  *       starting incoming-directive as the logged-in clerk).
  * </ul>

@@ -29,14 +29,24 @@ public final class TestHttp {
   public static final ObjectMapper JSON = new ObjectMapper();
   public static final String PASSWORD = "demo";
 
+  /** Generous: a loaded build machine answers slowly, and a slow answer is not a failure here. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
+
   private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5)).build();
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String baseUrl;
+  private final Duration timeout;
 
   /** A client for the server at baseUrl (e.g. "http://localhost:8080"). */
   public TestHttp(String baseUrl) {
+    this(baseUrl, DEFAULT_TIMEOUT);
+  }
+
+  /** A client whose requests give up after timeout. */
+  public TestHttp(String baseUrl, Duration timeout) {
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.timeout = timeout;
   }
 
   /** A client for the server a Spring test started (RANDOM_PORT). */
@@ -173,7 +183,7 @@ public final class TestHttp {
 
   private HttpRequest.Builder request(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl + path))
-        .timeout(Duration.ofSeconds(30));
+        .timeout(timeout);
     if (user != null && !user.isEmpty()) {
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
           (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));

@@ -3,6 +3,7 @@ package vn.khcn.workflow.reliability.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import vn.khcn.workflow.support.TestHttp;
 
 /**
@@ -12,6 +13,7 @@ import vn.khcn.workflow.support.TestHttp;
 final class Client {
 
   static final ObjectMapper JSON = TestHttp.JSON;
+  static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   /** A response, or status 0 when the node could not be reached. */
   record Answer(int status, String body) {
@@ -26,7 +28,7 @@ final class Client {
 
   static Answer call(AppNode node, String user, String method, String path, Object body) {
     try {
-      TestHttp.Response response = new TestHttp(node.url("")).call(user, method, path, body);
+      TestHttp.Response response = new TestHttp(node.url(""), TIMEOUT).call(user, method, path, body);
       return new Answer(response.status(), response.text());
     } catch (UncheckedIOException | IllegalStateException unreachable) {
       return new Answer(0, String.valueOf(unreachable.getMessage()));
