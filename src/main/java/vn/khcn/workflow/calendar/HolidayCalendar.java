@@ -20,7 +20,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  * read again after every change made through this service.
  */
 @Service
-public class HolidayCalendar implements WorkingCalendar {
+class HolidayCalendar implements WorkingCalendar {
 
   /** Office hours end at 17:00: the time of day of a due date given in working days. */
   static final LocalTime END_OF_DAY = LocalTime.of(17, 0);

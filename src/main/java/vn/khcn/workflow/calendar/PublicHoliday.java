@@ -12,7 +12,7 @@ import java.time.LocalDate;
 /** A public holiday or substitute day off, kept by administrators. */
 @Entity
 @Table(name = "public_holiday")
-public class PublicHoliday {
+class PublicHoliday {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

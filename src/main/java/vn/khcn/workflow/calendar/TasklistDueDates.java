@@ -10,6 +10,7 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * {@code ${tasklistDueDates.inWorkingDays(2)}} each time a person opens them. Marked
  * {@link WorkflowStep} because the engine's expressions see only such beans (ADR 0013).
  */
+// public: Tasklist filter expressions (JUEL) call it, and JUEL invokes public classes only
 @Component("tasklistDueDates")
 @WorkflowStep
 public class TasklistDueDates {

@@ -14,7 +14,7 @@ import java.time.Instant;
 /** A unit's duty on a document: lead, co-ordinating or informed, with its due date and result. */
 @Entity
 @Table(name = "document_assignment")
-public class Assignment {
+class Assignment {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

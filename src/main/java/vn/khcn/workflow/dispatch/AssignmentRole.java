@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 /** A unit's part in handling a document: chủ trì, phối hợp, để biết. */
-public enum AssignmentRole {
+enum AssignmentRole {
   LEAD("Chủ trì"),
   COORDINATING("Phối hợp"),
   INFORMED("Để biết");

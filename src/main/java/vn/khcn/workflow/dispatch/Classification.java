@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 /** Độ mật. Classified documents (anything but NONE) are numbered in their own series. */
-public enum Classification {
+enum Classification {
   NONE("Thường"),
   CONFIDENTIAL("Mật"),
   SECRET("Tối mật"),

@@ -7,5 +7,5 @@ import java.util.List;
  * What a recorded direction means for the process: which units handle the document (lead first),
  * whether the lead consolidates, and the deadlines of the timers.
  */
-public record DirectionPlan(boolean infoOnly, List<String> assignedUnits,
+record DirectionPlan(boolean infoOnly, List<String> assignedUnits,
     boolean hasCoordinatingUnits, Instant handlingDue, Instant reminderAt) {}

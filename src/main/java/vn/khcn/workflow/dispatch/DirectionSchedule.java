@@ -4,4 +4,4 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** When the director must give a direction, and the handling due date suggested to him. */
-public record DirectionSchedule(Instant directionDue, LocalDate suggestedHandlingDue) {}
+record DirectionSchedule(Instant directionDue, LocalDate suggestedHandlingDue) {}

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** GET /api/incoming-documents/{id}: metadata, status, assignments, attachments and trail. */
-public record DocumentDetails(
+record DocumentDetails(
     Long id,
     String businessKey,
     int incomingNumber,

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 /** Where an incoming document stands. */
-public enum DocumentStatus {
+enum DocumentStatus {
   REGISTERED("Đã đăng ký"),
   AWAITING_DIRECTION("Chờ ý kiến chỉ đạo"),
   IN_PROGRESS("Đang xử lý"),

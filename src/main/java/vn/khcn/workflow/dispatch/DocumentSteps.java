@@ -26,7 +26,7 @@ import vn.khcn.workflow.shared.process.VariableValues;
  */
 @Service
 @Transactional
-public class DocumentSteps {
+class DocumentSteps {
 
   static final int MAX_DIRECTION_LENGTH = 4000;
   static final int MAX_RESULT_LENGTH = 8000;

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 /** The same issuer, number and symbol and issue date was registered before. */
-public class DuplicateDocumentException extends RuntimeException {
+class DuplicateDocumentException extends RuntimeException {
 
   private final transient IncomingDocument existing;
 

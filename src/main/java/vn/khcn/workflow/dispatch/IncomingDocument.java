@@ -16,7 +16,7 @@ import vn.khcn.workflow.shared.text.SearchText;
 /** An incoming document (văn bản đến) with the Decree 30 metadata and its handling state. */
 @Entity
 @Table(name = "incoming_document")
-public class IncomingDocument {
+class IncomingDocument {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

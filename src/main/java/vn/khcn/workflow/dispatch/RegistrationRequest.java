@@ -11,7 +11,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * The body of POST /api/incoming-documents. Fields arrive as text so that every bad field is
  * reported at once, in Vietnamese, instead of the first one Jackson trips over.
  */
-public record RegistrationRequest(
+record RegistrationRequest(
     String issuer,
     String documentNumber,
     String issuedOn,

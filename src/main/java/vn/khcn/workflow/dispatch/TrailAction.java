@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 /** One step in a document's trail, with the label a person reads. */
-public enum TrailAction {
+enum TrailAction {
   REGISTERED("Đăng ký văn bản đến"),
   PRESENTED("Trình lãnh đạo"),
   DIRECTION_GIVEN("Cho ý kiến chỉ đạo"),

@@ -14,7 +14,7 @@ import java.time.Instant;
 /** One entry of a document's trail: who did what, when, with which comment. Never changed. */
 @Entity
 @Table(name = "document_trail")
-public class TrailEntry {
+class TrailEntry {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

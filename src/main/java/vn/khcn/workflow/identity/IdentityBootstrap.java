@@ -1,7 +1,9 @@
 package vn.khcn.workflow.identity;
 
+import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -11,6 +13,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import vn.khcn.workflow.shared.process.ProcessDescriptors;
 
 /**
  * Creates the Department's groups with their Vietnamese names, the Camunda authorizations each
@@ -19,12 +22,15 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>camunda-admin: ALL on every resource type.
  *   <li>every working group: APPLICATION tasklist ACCESS; READ on the process definitions of
- *       {@link DepartmentProcesses#KEYS}; READ on the standard Tasklist filters. Work on a task
- *       comes from the engine's default task permission for candidates and assignees
+ *       {@link ProcessDescriptors}; READ on the standard Tasklist filters. Work on a task comes
+ *       from the engine's default task permission for candidates and assignees
  *       ({@code defaultUserPermissionNameForTask: TASK_WORK}).
- *   <li>van-thu additionally: CREATE_INSTANCE on the incoming-directive definition and CREATE on
- *       PROCESS_INSTANCE, because registration starts the process as the logged-in clerk.
+ *   <li>lanh-dao and phong-qlkh: READ and CREATE_INSTANCE on the decision tables of
+ *       {@link ProcessDescriptors}, to evaluate them through the engine REST API.
+ *   <li>whatever a feature adds through its {@link FeatureAuthorizations} bean (e.g. van-thu
+ *       starting incoming-directive as the logged-in clerk).
  * </ul>
+ * Identity reads the features only through these two interfaces, never their classes.
  * Nobody else gets DEPLOYMENT or FILTER CREATE, Cockpit or Admin.
  */
 @Component
@@ -41,12 +47,17 @@ public class IdentityBootstrap implements ApplicationRunner {
   private final IdentityService identityService;
   private final CamundaAuthorizations authorizations;
   private final TasklistFilters filters;
+  private final ProcessDescriptors processes;
+  private final List<FeatureAuthorizations> featureAuthorizations;
 
   IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-      TasklistFilters filters) {
+      TasklistFilters filters, ProcessDescriptors processes,
+      List<FeatureAuthorizations> featureAuthorizations) {
     this.identityService = identityService;
     this.authorizations = new CamundaAuthorizations(authorizationService);
     this.filters = filters;
+    this.processes = processes;
+    this.featureAuthorizations = List.copyOf(featureAuthorizations);
   }
 
   @Override
@@ -59,17 +70,20 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
     for (String groupId : Groups.WORKING) {
       authorizations.grant(groupId, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      for (String processKey : DepartmentProcesses.KEYS) {
+      for (String processKey : processes.processKeys()) {
         authorizations.grant(groupId, Resources.PROCESS_DEFINITION, processKey, Permissions.READ);
       }
     }
-    authorizations.grant(Groups.VAN_THU, Resources.PROCESS_DEFINITION,
-        vn.khcn.workflow.dispatch.IncomingDirectiveProcess.KEY, Permissions.CREATE_INSTANCE);
-    authorizations.grant(Groups.VAN_THU, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    for (String decisionKey : DepartmentProcesses.DECISION_KEYS) {
-      for (String groupId : java.util.List.of(Groups.LANH_DAO, Groups.PHONG_QLKH)) {
+    for (String decisionKey : processes.decisionKeys()) {
+      for (String groupId : List.of(Groups.LANH_DAO, Groups.PHONG_QLKH)) {
         authorizations.grant(groupId, Resources.DECISION_DEFINITION, decisionKey,
             Permissions.READ, Permissions.CREATE_INSTANCE);
+      }
+    }
+    for (FeatureAuthorizations feature : featureAuthorizations) {
+      for (FeatureAuthorizations.Grant grant : feature.grants()) {
+        authorizations.grant(grant.groupId(), grant.resource(), grant.resourceId(),
+            grant.permissions().toArray(Permission[]::new));
       }
     }
     TasklistFilters.STANDARD.forEach(filters::ensure);

@@ -12,11 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** The steps around a browser test, done as the demo users through the REST APIs. */
 final class WorkflowApi {
@@ -24,10 +21,10 @@ final class WorkflowApi {
   static final ObjectMapper JSON = new ObjectMapper();
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
-  private final TestRestTemplate rest;
+  private final TestHttp http;
 
   WorkflowApi(TestRestTemplate rest) {
-    this.rest = rest;
+    this.http = TestHttp.of(rest);
   }
 
   /** Registers a document as vanthu; its summary carries a unique marker to find it on screen. */
@@ -42,28 +39,28 @@ final class WorkflowApi {
     body.put("pageCount", 2);
     body.put("urgency", "NORMAL");
     body.put("recipients", "Các sở, ban, ngành thành phố");
-    ResponseEntity<String> created = call("vanthu", HttpMethod.POST, "/api/incoming-documents", body);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return parse(created.getBody());
+    Response created = http.post("vanthu", "/api/incoming-documents", body);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return parse(created.text());
   }
 
   /** Claims and completes a task through /engine-rest, as its user would in Tasklist. */
   void work(String user, String taskId, Map<String, Object> variables) {
-    ResponseEntity<String> claim = call(user, HttpMethod.POST, "/engine-rest/task/" + taskId
-        + "/claim", Map.of("userId", user));
-    assertThat(claim.getStatusCode().value()).as("claim by %s: %s", user, claim.getBody())
+    Response claim = http.post(user, "/engine-rest/task/" + taskId + "/claim",
+        Map.of("userId", user));
+    assertThat(claim.status()).as("claim by %s: %s", user, claim.text())
         .isEqualTo(204);
-    ResponseEntity<String> done = call(user, HttpMethod.POST, "/engine-rest/task/" + taskId
-        + "/complete", Map.of("variables", variables));
-    assertThat(done.getStatusCode().value()).as("complete by %s: %s", user, done.getBody())
+    Response done = http.post(user, "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", variables));
+    assertThat(done.status()).as("complete by %s: %s", user, done.text())
         .isEqualTo(204);
   }
 
   JsonNode details(JsonNode document) {
-    ResponseEntity<String> response = call("giamdoc", HttpMethod.GET,
-        "/api/incoming-documents/" + document.get("id").asLong(), null);
-    assertThat(response.getStatusCode().value()).isEqualTo(200);
-    return parse(response.getBody());
+    Response response = http.get("giamdoc",
+        "/api/incoming-documents/" + document.get("id").asLong());
+    assertThat(response.status()).isEqualTo(200);
+    return parse(response.text());
   }
 
   /** The trail as "ACTION:actor" entries, oldest first. */
@@ -76,22 +73,11 @@ final class WorkflowApi {
 
   /** A Camunda REST variable: {"value": ..., "type": ...}. */
   static Map<String, Object> variable(String type, Object value) {
-    Map<String, Object> variable = new LinkedHashMap<>();
-    variable.put("type", type);
-    variable.put("value", value);
-    return variable;
+    return TestHttp.variable(type, value);
   }
 
   static String dueDate(int days) {
     return LocalDate.now(ZONE).plusDays(days) + "T17:00:00.000+0700";
-  }
-
-  private ResponseEntity<String> call(String user, HttpMethod method, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    return rest.withBasicAuth(user, "demo").exchange(path, method, new HttpEntity<>(body, headers),
-        String.class);
   }
 
   private static JsonNode parse(String body) {

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
+import vn.khcn.workflow.support.TestHttp;
 
 /**
  * The attachment size limit (MAX_ATTACHMENT_SIZE; 64 KB in the test profile so the test sends
@@ -32,9 +33,9 @@ class AttachmentSizeLimitTest {
 
   @Test
   void oversizedFileIsRefusedWith413AndNothingStored() {
-    DispatchTestClient api = new DispatchTestClient(rest);
+    TestHttp api = TestHttp.of(rest);
     long id = api.post("vanthu", "/api/incoming-documents",
-        DispatchTestClient.document(UUID.randomUUID().toString().substring(0, 8) + "/KH"))
+        DispatchFixtures.document(UUID.randomUUID().toString().substring(0, 8) + "/KH"))
         .body().get("id").asLong();
     byte[] big = new byte[100 * 1024];
     Arrays.fill(big, (byte) 'a');

@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.support.TestHttp;
 
 /** 8 clerks registering 50 documents each at once: numbers 1..400, no gap, no duplicate. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -30,7 +31,7 @@ class ConcurrentRegistrationTest {
 
   @Test
   void concurrentRegistrationsGetGaplessUniqueNumbers() throws Exception {
-    DispatchTestClient api = new DispatchTestClient(rest);
+    TestHttp api = TestHttp.of(rest);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Callable<List<Integer>>> workers = new ArrayList<>();
     for (int w = 0; w < 8; w++) {
@@ -38,10 +39,10 @@ class ConcurrentRegistrationTest {
       workers.add(() -> {
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
-          Map<String, Object> doc = DispatchTestClient.document(worker + "-" + i + "/CV-SKHCN");
+          Map<String, Object> doc = DispatchFixtures.document(worker + "-" + i + "/CV-SKHCN");
           doc.put("issuedOn", "2025-06-20");
           doc.put("receivedOn", RECEIVED_ON);
-          DispatchTestClient.Response r = api.post("vanthu", "/api/incoming-documents", doc);
+          TestHttp.Response r = api.post("vanthu", "/api/incoming-documents", doc);
           assertThat(r.status()).as("registration %s-%s: %s", worker, i, r.body()).isEqualTo(201);
           numbers.add(r.body().get("incomingNumber").asInt());
         }

@@ -1,8 +1,8 @@
 package vn.khcn.workflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.khcn.workflow.dispatch.DispatchTestClient.document;
-import static vn.khcn.workflow.dispatch.DispatchTestClient.variables;
+import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
+import static vn.khcn.workflow.support.TestHttp.variables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -23,7 +23,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.khcn.workflow.dispatch.DispatchTestClient.Response;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** The whole dispatch workflow worked through the REST API as the demo users would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,11 +37,11 @@ class DispatchFlowTest {
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
 
-  DispatchTestClient api;
+  TestHttp api;
 
   @BeforeEach
   void setUp() {
-    api = new DispatchTestClient(rest);
+    api = TestHttp.of(rest);
   }
 
   JsonNode register() {

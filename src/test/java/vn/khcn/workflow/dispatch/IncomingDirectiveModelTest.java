@@ -6,24 +6,18 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complet
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,6 +27,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Beans;
@@ -40,46 +35,39 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Elements;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.shared.process.VariableValues;
+import vn.khcn.workflow.support.DeployedProcessModels;
 
 /**
  * Every path of processes/incoming-directive.bpmn on a bare engine, with test doubles for the
- * Spring beans that honour their contract (IncomingDirectiveProcess, DispatchProcessAdapters).
+ * Spring beans that honour their contract (IncomingDirectiveProcess, IncomingDirectiveProcessAdapters).
  */
 class IncomingDirectiveModelTest {
 
   @RegisterExtension
+  @Order(1)
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
       .configurationResource("camunda.cfg.xml").build();
+
+  @RegisterExtension
+  @Order(2)
+  static DeployedProcessModels models = new DeployedProcessModels(engine);
 
   static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
 
   /** Calls of the doubles: "bean unit stage". */
   final List<String> calls = new ArrayList<>();
   ProcessEngine processEngine;
-  String deploymentId;
 
   @BeforeEach
-  void setUp() throws IOException {
+  void setUp() {
     processEngine = engine.getProcessEngine();
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(T0));
-    DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
-        .name("model-tests");
-    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          deployment.addInputStream(Path.of("processes").relativize(file).toString(),
-              new java.io.ByteArrayInputStream(in.readAllBytes()));
-        }
-      }
-    }
-    deploymentId = deployment.deploy().getId();
     registerDoubles();
   }
 
   @AfterEach
   void tearDown() {
-    processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
     Mocks.reset();
     ClockUtil.reset();
   }

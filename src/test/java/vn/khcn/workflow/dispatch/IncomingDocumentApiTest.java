@@ -1,7 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.khcn.workflow.dispatch.DispatchTestClient.document;
+import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import vn.khcn.workflow.dispatch.DispatchTestClient.Response;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,11 +38,11 @@ class IncomingDocumentApiTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired TaskService taskService;
 
-  DispatchTestClient api;
+  TestHttp api;
 
   @BeforeEach
   void setUp() {
-    api = new DispatchTestClient(rest);
+    api = TestHttp.of(rest);
   }
 
   static String unique() {
@@ -56,7 +57,7 @@ class IncomingDocumentApiTest {
     JsonNode body = created.body();
     int number = body.get("incomingNumber").asInt();
     assertThat(body.get("businessKey").asText()).isEqualTo(number + "/" + body.get("year").asInt());
-    assertThat(created.headers().getLocation()).hasPath("/api/incoming-documents/" + body.get("id").asLong());
+    assertThat(created.location()).hasPath("/api/incoming-documents/" + body.get("id").asLong());
 
     Task task = taskService.createTaskQuery().processInstanceId(body.get("processInstanceId").asText())
         .singleResult();
@@ -201,7 +202,7 @@ class IncomingDocumentApiTest {
 
     ResponseEntity<String> uploaded = upload("vanthu", id, "../../etc/Công văn 1143.pdf", pdf);
     assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
-    JsonNode attachment = DispatchTestClient.parse(uploaded.getBody());
+    JsonNode attachment = TestHttp.parse(uploaded.getBody());
     assertThat(attachment.get("fileName").asText()).isEqualTo("Công văn 1143.pdf");
     assertThat(attachment.get("contentType").asText()).isEqualTo("application/pdf");
 

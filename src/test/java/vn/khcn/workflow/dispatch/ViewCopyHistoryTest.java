@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.support.TestHttp;
 
 /** The engine keeps FULL history, but none of the task-local view copies (ADR 0011). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -26,9 +27,9 @@ class ViewCopyHistoryTest {
 
   @Test
   void theTasksCopiesAreReadableButLeaveNoHistory() {
-    DispatchTestClient api = new DispatchTestClient(rest);
+    TestHttp api = TestHttp.of(rest);
     JsonNode document = api.post("vanthu", "/api/incoming-documents",
-        DispatchTestClient.document(IncomingDocumentApiTest.unique())).body();
+        DispatchFixtures.document(IncomingDocumentApiTest.unique())).body();
     String instance = document.get("processInstanceId").asText();
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
 

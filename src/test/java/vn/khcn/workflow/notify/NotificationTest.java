@@ -17,11 +17,13 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
 
 /** Mail notifications through an in-process SMTP server (the test profile points SMTP at it). */
@@ -34,6 +36,7 @@ class NotificationTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
+  @Autowired @Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor mailExecutor;
 
   JsonNode register(String classification) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -57,6 +60,16 @@ class NotificationTest {
 
   static Map<String, Object> value(Object value, String type) {
     return Map.of("value", value, "type", type);
+  }
+
+  /** Polls until the executor of @Async mail has run every task it was given (10 s at most). */
+  void awaitMailsSent() throws InterruptedException {
+    var pool = mailExecutor.getThreadPoolExecutor();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    while (pool.getCompletedTaskCount() < pool.getTaskCount()) {
+      assertThat(System.nanoTime()).as("mail executor still busy after 10 s").isLessThan(deadline);
+      Thread.sleep(20);
+    }
   }
 
   List<MimeMessage> withSubject(String tag) throws Exception {
@@ -87,11 +100,9 @@ class NotificationTest {
         "dueDate", value(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5).toString(), "String"));
     assertThat(complete("giamdoc", task, direction)).isEqualTo(204);
 
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (withSubject("Việc mới").isEmpty() && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-    }
-    Thread.sleep(500); // a second, wrong mail would have arrived by now
+    // the commit handed every mail of the step to the mail executor before the 204; once that
+    // executor has finished all it was given, a second, wrong mail would be in GreenMail
+    awaitMailsSent();
     List<MimeMessage> assigned = withSubject("Việc mới");
     // GreenMail keeps one copy per envelope recipient: the sender's copy (To) and one for the one
     // member of phong-qlkh (Bcc). One send gives 2 copies; a second send, or one for the refused

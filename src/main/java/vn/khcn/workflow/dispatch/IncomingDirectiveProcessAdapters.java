@@ -21,7 +21,7 @@ import vn.khcn.workflow.shared.process.Variable;
  * The beans incoming-directive.bpmn calls (names in {@link IncomingDirectiveProcess.Beans}). Each
  * reads its variables, calls one method of {@link DocumentSteps} and writes the results back.
  */
-final class DispatchProcessAdapters {
+final class IncomingDirectiveProcessAdapters {
 
   static long documentId(VariableScope scope) {
     return Vars.DOCUMENT_ID.require(scope);
@@ -235,5 +235,5 @@ final class DispatchProcessAdapters {
     return unit != null ? unit : Vars.LEAD_UNIT.get(execution);
   }
 
-  private DispatchProcessAdapters() {}
+  private IncomingDirectiveProcessAdapters() {}
 }

@@ -1,0 +1,26 @@
+package vn.khcn.workflow.dispatch;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Request bodies of the dispatch tests. */
+final class DispatchFixtures {
+
+  /** A valid registration body; each call differs in its number and symbol. */
+  static Map<String, Object> document(String documentNumber) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("issuer", "Ủy ban nhân dân thành phố Cần Thơ");
+    body.put("documentNumber", documentNumber);
+    body.put("issuedOn", "2026-11-02");
+    body.put("documentType", "Kế hoạch");
+    body.put("summary", "Kế hoạch triển khai Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học,"
+        + " công nghệ, đổi mới sáng tạo và chuyển đổi số");
+    body.put("signer", "Trần Thị Minh, Phó Chủ tịch");
+    body.put("pageCount", 6);
+    body.put("urgency", "NORMAL");
+    body.put("recipients", "Các sở, ban, ngành thành phố");
+    return body;
+  }
+
+  private DispatchFixtures() {}
+}
