@@ -39,6 +39,8 @@ public final class AcceptanceProcess implements ProcessDescriptor {
 
   /** Beans. */
   public static final class Beans {
+    public static final String VIEW_LISTENER = ResearchTaskProcess.Beans.VIEW_LISTENER;
+    public static final String ESCALATE = AssignmentCouncilProcess.Beans.ESCALATE;
     public static final String OPEN = "openAcceptanceStep";
     public static final String APPOINTMENT = "acceptanceCouncilListener";
     public static final String GRADE = "gradeListener";

@@ -45,6 +45,12 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
 
   /** Beans (besides the shared ones in {@link ResearchTaskProcess.Beans}). */
   public static final class Beans {
+    /** Shared with every research model: the dossier as a person reads it, on create. */
+    public static final String VIEW_LISTENER = ResearchTaskProcess.Beans.VIEW_LISTENER;
+    /** Reminder before a research deadline (also used by acceptance). */
+    public static final String REMIND = "researchReminderStep";
+    /** Escalation of an overdue research deadline (also used by acceptance). */
+    public static final String ESCALATE = "researchEscalationStep";
     public static final String APPOINTMENT = "councilAppointmentListener";
     public static final String DECLARATION = "conflictDeclarationListener";
     public static final String REPLACEMENT = "replacementListener";

@@ -37,6 +37,7 @@ public final class MidtermEvaluationProcess implements ProcessDescriptor {
 
   /** Beans. */
   public static final class Beans {
+    public static final String VIEW_LISTENER = ResearchTaskProcess.Beans.VIEW_LISTENER;
     public static final String OPEN = "openMidtermStep";
     public static final String REPORT = "midtermReportListener";
     public static final String FINDINGS = "midtermFindingsListener";

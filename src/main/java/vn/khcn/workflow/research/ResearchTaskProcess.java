@@ -78,8 +78,6 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final String RESULT_REGISTRATION = "resultRegistrationListener";
     public static final String LIQUIDATION = "liquidationListener";
     public static final String ARCHIVE = "archiveResearchStep";
-    public static final String REMIND = "researchReminderStep";
-    public static final String ESCALATE = "researchEscalationStep";
 
     private Beans() {}
   }

@@ -236,13 +236,13 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
     fire(council, reminder);
     assertThat(council).hasPassed(Elements.REVISION_REMINDER, "serviceTask_remindRevision")
         .isWaitingAtExactly(Tasks.SUBMIT_REVISION);
-    assertThat(calls).contains(ResearchTaskProcess.Beans.REMIND + " REVISION")
-        .doesNotContain(ResearchTaskProcess.Beans.ESCALATE + " REVISION");
+    assertThat(calls).contains(AssignmentCouncilProcess.Beans.REMIND + " REVISION")
+        .doesNotContain(AssignmentCouncilProcess.Beans.ESCALATE + " REVISION");
 
     fire(council, overdue);
     assertThat(council).hasPassed(Elements.REVISION_OVERDUE, "serviceTask_escalateRevision")
         .isWaitingAtExactly(Tasks.SUBMIT_REVISION);
-    assertThat(calls).contains(ResearchTaskProcess.Beans.ESCALATE + " REVISION");
+    assertThat(calls).contains(AssignmentCouncilProcess.Beans.ESCALATE + " REVISION");
     assertThat(timers(council)).isEmpty();
 
     complete(task(Tasks.SUBMIT_REVISION, council), withVariables(Vars.RESPONSE_NOTE.name(),

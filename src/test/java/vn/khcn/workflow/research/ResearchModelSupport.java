@@ -118,9 +118,9 @@ abstract class ResearchModelSupport {
     Mocks.register(ResearchTaskProcess.Beans.VIEW_LISTENER, (TaskListener) task ->
         task.setVariableLocal(ResearchTaskProcess.Vars.RESEARCH_VIEW.name(),
             "Nhiệm vụ " + task.getVariable(ResearchTaskProcess.Vars.TASK_CODE.name())));
-    Mocks.register(ResearchTaskProcess.Beans.REMIND, stageStep(ResearchTaskProcess.Beans.REMIND));
-    Mocks.register(ResearchTaskProcess.Beans.ESCALATE,
-        stageStep(ResearchTaskProcess.Beans.ESCALATE));
+    Mocks.register(AssignmentCouncilProcess.Beans.REMIND, stageStep(AssignmentCouncilProcess.Beans.REMIND));
+    Mocks.register(AssignmentCouncilProcess.Beans.ESCALATE,
+        stageStep(AssignmentCouncilProcess.Beans.ESCALATE));
 
     // research-task
     Mocks.register(ResearchTaskProcess.Beans.DOSSIER_CHECK, (TaskListener) task -> {

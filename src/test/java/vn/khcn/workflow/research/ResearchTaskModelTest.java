@@ -547,7 +547,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(acceptance).hasPassed(AcceptanceProcess.Elements.APPOINTMENT_OVERDUE,
         "serviceTask_escalateAppointment", "endEvent_appointmentEscalated")
         .isWaitingAtExactly(AcceptanceProcess.Tasks.APPOINT_COUNCIL);
-    assertThat(calls).contains(Beans.ESCALATE + " ACCEPTANCE_COUNCIL");
+    assertThat(calls).contains(AcceptanceProcess.Beans.ESCALATE + " ACCEPTANCE_COUNCIL");
 
     gradeAndMeet(acceptance);
     assertThat(acceptance).isWaitingAtExactly(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER);

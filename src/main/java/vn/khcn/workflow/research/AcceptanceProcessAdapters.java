@@ -23,7 +23,7 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * {@link AssignmentCouncilSteps}) and writes the results back; listeners on council tasks then
  * write the routing (investigator, chair, secretary) back from the entities.
  */
-final class AcceptanceAdapters {
+final class AcceptanceProcessAdapters {
 
   /** Base of the listeners once the council exists: routing kept after the step. */
   abstract static class Listener implements TaskListener {
@@ -75,7 +75,7 @@ final class AcceptanceAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      AssignmentCouncilAdapters.appoint(task, CouncilKind.ACCEPTANCE, councils, actors);
+      AssignmentCouncilProcessAdapters.appoint(task, CouncilKind.ACCEPTANCE, councils, actors);
     }
   }
 
@@ -192,5 +192,5 @@ final class AcceptanceAdapters {
     }
   }
 
-  private AcceptanceAdapters() {}
+  private AcceptanceProcessAdapters() {}
 }

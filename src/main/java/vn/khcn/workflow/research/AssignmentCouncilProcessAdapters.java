@@ -28,7 +28,7 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * back: gateway variables on the process instance, a member's on the member's instance. Every
  * listener then writes the routing (investigator, chair, secretary) back from the entities.
  */
-final class AssignmentCouncilAdapters {
+final class AssignmentCouncilProcessAdapters {
 
   /** Base of the listeners: the steps, who acts, and the routing kept after the step. */
   abstract static class Listener implements TaskListener {
@@ -225,5 +225,35 @@ final class AssignmentCouncilAdapters {
     }
   }
 
-  private AssignmentCouncilAdapters() {}
+  @WorkflowStep
+  @Component(Beans.REMIND)
+  static class ReminderStep implements JavaDelegate {
+    private final ResearchTaskSteps steps;
+
+    ReminderStep(ResearchTaskSteps steps) {
+      this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      steps.remind(researchTaskId(execution), ResearchTaskProcess.Vars.STAGE.get(execution));
+    }
+  }
+
+  @WorkflowStep
+  @Component(Beans.ESCALATE)
+  static class EscalationStep implements JavaDelegate {
+    private final ResearchTaskSteps steps;
+
+    EscalationStep(ResearchTaskSteps steps) {
+      this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      steps.escalate(researchTaskId(execution), ResearchTaskProcess.Vars.STAGE.get(execution));
+    }
+  }
+
+  private AssignmentCouncilProcessAdapters() {}
 }

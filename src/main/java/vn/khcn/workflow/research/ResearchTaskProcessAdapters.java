@@ -25,7 +25,7 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * reminder and escalation beans all four research models share. Each reads its variables, calls
  * one method of {@link ResearchTaskSteps} and writes the results back on the process instance.
  */
-final class ResearchTaskAdapters {
+final class ResearchTaskProcessAdapters {
 
   /** On create of every research user task: the dossier as the task's reader may read it. */
   @WorkflowStep
@@ -56,36 +56,6 @@ final class ResearchTaskAdapters {
           || AcceptanceProcess.Tasks.RECORD_MEETING.equals(key)) {
         task.setVariableLocal(Vars.MEMBER_OPTIONS, queries.memberOptions(councilId(task)));
       }
-    }
-  }
-
-  @WorkflowStep
-  @Component(Beans.REMIND)
-  static class ReminderStep implements JavaDelegate {
-    private final ResearchTaskSteps steps;
-
-    ReminderStep(ResearchTaskSteps steps) {
-      this.steps = steps;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      steps.remind(researchTaskId(execution), Vars.STAGE.get(execution));
-    }
-  }
-
-  @WorkflowStep
-  @Component(Beans.ESCALATE)
-  static class EscalationStep implements JavaDelegate {
-    private final ResearchTaskSteps steps;
-
-    EscalationStep(ResearchTaskSteps steps) {
-      this.steps = steps;
-    }
-
-    @Override
-    public void execute(DelegateExecution execution) {
-      steps.escalate(researchTaskId(execution), Vars.STAGE.get(execution));
     }
   }
 
@@ -348,5 +318,5 @@ final class ResearchTaskAdapters {
     }
   }
 
-  private ResearchTaskAdapters() {}
+  private ResearchTaskProcessAdapters() {}
 }

@@ -20,7 +20,7 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * reads its variables, calls one method of {@link MidtermEvaluationSteps} and writes the results
  * back on the process instance; listeners then write the investigator back from the entity.
  */
-final class MidtermEvaluationAdapters {
+final class MidtermEvaluationProcessAdapters {
 
   /** Base of the listeners: the steps, who acts, and the investigator kept. */
   abstract static class Listener implements TaskListener {
@@ -162,5 +162,5 @@ final class MidtermEvaluationAdapters {
     }
   }
 
-  private MidtermEvaluationAdapters() {}
+  private MidtermEvaluationProcessAdapters() {}
 }
