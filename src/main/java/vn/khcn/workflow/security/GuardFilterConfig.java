@@ -38,4 +38,14 @@ class GuardFilterConfig {
     registration.setOrder(GUARD_ORDER + 1);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<CmmnDisabledGuard> cmmnDisabledGuard(SecurityErrorResponses errors) {
+    FilterRegistrationBean<CmmnDisabledGuard> registration =
+        new FilterRegistrationBean<>(new CmmnDisabledGuard(errors));
+    registration.setName("cmmnDisabledGuard");
+    registration.addUrlPatterns(URL_PATTERNS);
+    registration.setOrder(GUARD_ORDER + 2);
+    return registration;
+  }
 }
