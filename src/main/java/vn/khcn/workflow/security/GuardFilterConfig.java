@@ -48,4 +48,26 @@ class GuardFilterConfig {
     registration.setOrder(GUARD_ORDER + 2);
     return registration;
   }
+
+  @Bean
+  FilterRegistrationBean<ObjectVariableGuard> objectVariableGuard(ObjectMapper objectMapper,
+      SecurityErrorResponses errors) {
+    FilterRegistrationBean<ObjectVariableGuard> registration =
+        new FilterRegistrationBean<>(new ObjectVariableGuard(objectMapper, errors));
+    registration.setName("objectVariableGuard");
+    registration.addUrlPatterns(URL_PATTERNS);
+    registration.setOrder(GUARD_ORDER + 3);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(
+      LoginThrottle throttle, SecurityErrorResponses errors) {
+    FilterRegistrationBean<WebappLoginThrottleFilter> registration =
+        new FilterRegistrationBean<>(new WebappLoginThrottleFilter(throttle, errors));
+    registration.setName("webappLoginThrottleFilter");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(GUARD_ORDER + 4);
+    return registration;
+  }
 }

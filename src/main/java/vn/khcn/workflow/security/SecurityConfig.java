@@ -2,6 +2,7 @@ package vn.khcn.workflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -50,7 +51,8 @@ class SecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().authenticated())
-        .authenticationProvider(authenticationProvider)
+        // this provider only, no parent manager: a failed login is checked and counted once
+        .authenticationManager(new ProviderManager(authenticationProvider))
         .httpBasic(basic -> basic.realmName(SecurityErrorResponses.REALM)
             .authenticationEntryPoint(errors))
         .exceptionHandling(exceptions -> exceptions
@@ -83,12 +85,16 @@ class SecurityConfig {
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .anyRequest().authenticated())
-        .authenticationProvider(authenticationProvider)
+        // this provider only, no parent manager: a failed login is checked and counted once
+        .authenticationManager(new ProviderManager(authenticationProvider))
         .headers(headers -> headers
             .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
-        .formLogin(form -> form.loginPage("/login").permitAll())
+        .formLogin(form -> form.loginPage("/login").permitAll()
+            .failureHandler((request, response, exception) -> response.sendRedirect(
+                request.getContextPath() + (exception instanceof LoginThrottledException
+                    ? "/login?throttled" : "/login?error"))))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();
