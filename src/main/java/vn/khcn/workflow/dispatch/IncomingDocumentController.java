@@ -89,8 +89,8 @@ class IncomingDocumentController {
       @RequestParam(defaultValue = "20") int size,
       Authentication user) {
     List<FieldError> errors = new java.util.ArrayList<>();
-    if (!vn.khcn.workflow.shared.web.Paging.isValidPage(page)) {
-      errors.add(new FieldError("page", vn.khcn.workflow.shared.web.Paging.pageMessage()));
+    if (page < 0) {
+      errors.add(new FieldError("page", "số trang phải từ 0 trở lên"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       errors.add(new FieldError("size", "cỡ trang phải từ 1 đến " + MAX_PAGE_SIZE));

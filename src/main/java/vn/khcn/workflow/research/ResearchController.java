@@ -71,8 +71,8 @@ class ResearchController {
     List<FieldError> problems = new java.util.ArrayList<>();
     ResearchStatus statusValue = parse(ResearchStatus.class, "status", status, problems);
     ResearchStage stageValue = parse(ResearchStage.class, "stage", stage, problems);
-    if (!vn.khcn.workflow.shared.web.Paging.isValidPage(page)) {
-      problems.add(new FieldError("page", vn.khcn.workflow.shared.web.Paging.pageMessage()));
+    if (page < 0) {
+      problems.add(new FieldError("page", "trang phải từ 0"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
       problems.add(new FieldError("size", "cỡ trang từ 1 đến " + MAX_PAGE_SIZE));
