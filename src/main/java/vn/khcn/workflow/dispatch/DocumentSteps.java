@@ -28,6 +28,8 @@ import vn.khcn.workflow.shared.process.VariableValues;
 @Transactional
 class DocumentSteps {
 
+  /** A handling due date further ahead than this is a typing mistake (2062 typed for 2026). */
+  static final int MAX_DUE_YEARS = 5;
   static final int MAX_DIRECTION_LENGTH = 4000;
   static final int MAX_RESULT_LENGTH = 8000;
 
@@ -102,7 +104,12 @@ class DocumentSteps {
     Instant now = clock.instant();
     List<String> problems = new ArrayList<>();
     boolean infoOnly = Boolean.TRUE.equals(input.infoOnly());
-    String direction = input.direction();
+    String direction = vn.khcn.workflow.shared.text.TypedText.normalize(input.direction());
+    if (direction != null && direction.isEmpty()) {
+      direction = null;
+    }
+    vn.khcn.workflow.shared.text.TypedText.problem(direction).ifPresent(
+        problem -> problems.add("direction: ý kiến chỉ đạo " + problem));
     if (direction == null && infoOnly) {
       direction = "Để biết, lưu hồ sơ.";
     }
@@ -132,6 +139,8 @@ class DocumentSteps {
           problems.add("dueDate: chưa nhập hạn xử lý");
         } else if (due.isBefore(now)) {
           problems.add("dueDate: hạn xử lý đã qua (" + DocumentFormats.dateTime(due, zone()) + ")");
+        } else if (due.isAfter(now.atZone(zone()).plusYears(MAX_DUE_YEARS).toInstant())) {
+          problems.add("dueDate: hạn xử lý không thể xa quá " + MAX_DUE_YEARS + " năm");
         }
       } catch (IllegalArgumentException e) {
         problems.add("dueDate: " + e.getMessage());

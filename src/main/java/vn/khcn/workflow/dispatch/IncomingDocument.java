@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.khcn.workflow.shared.text.ComparisonKey;
 import vn.khcn.workflow.shared.text.SearchText;
 
 /** An incoming document (văn bản đến) with the Decree 30 metadata and its handling state. */
@@ -145,17 +146,13 @@ class IncomingDocument {
 
   /**
    * What makes two registrations the same document besides the issue date: issuer and document
-   * number, case-insensitive and in one Unicode form (Vietnamese typed on different keyboards
-   * comes composed or decomposed). Indexed with the issue date, so the check before every
-   * registration reads one index entry, not every document of every year.
+   * number compared by {@link ComparisonKey} (case, Unicode form, tone placement, white space and
+   * invisible characters do not count). Indexed with the issue date, so the check before every
+   * registration reads one index entry, not every document of every year. V7 recomputes the keys
+   * stored before the key folded tone placement and white space.
    */
   static String duplicateKey(String issuer, String documentNumber) {
-    return normalize(issuer) + "\u001f" + normalize(documentNumber);
-  }
-
-  private static String normalize(String text) {
-    return java.text.Normalizer.normalize(text.strip(), java.text.Normalizer.Form.NFC)
-        .toLowerCase(java.util.Locale.ROOT);
+    return ComparisonKey.of(issuer) + "\u001f" + ComparisonKey.of(documentNumber);
   }
 
   /** "114/2026": the number a person reads; classified documents carry the "-M" series mark. */

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import vn.khcn.workflow.shared.text.TypedText;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 
@@ -92,7 +93,12 @@ record RegistrationRequest(
 
   private static String text(String field, String value, int max, boolean required, String label,
       List<FieldError> errors) {
-    String text = value == null ? null : value.strip();
+    String text = TypedText.normalize(value);
+    java.util.Optional<String> problem = TypedText.problem(text);
+    if (problem.isPresent()) {
+      errors.add(new FieldError(field, label + " " + problem.get()));
+      return null;
+    }
     if (text == null || text.isEmpty()) {
       if (required) {
         errors.add(new FieldError(field, "chưa nhập " + label));
@@ -102,11 +108,6 @@ record RegistrationRequest(
     if (text.length() > max) {
       errors.add(new FieldError(field, label + " dài quá " + max + " ký tự (" + text.length()
           + ")"));
-      return null;
-    }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r'
-        && c != '\t')) {
-      errors.add(new FieldError(field, label + " chứa ký tự điều khiển"));
       return null;
     }
     return text;

@@ -8,6 +8,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.identity.EngineAuthentication;
 
@@ -19,9 +20,11 @@ import vn.khcn.workflow.identity.EngineAuthentication;
 class CamundaAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final LoginThrottle throttle;
 
-  CamundaAuthenticationProvider(IdentityService identityService) {
+  CamundaAuthenticationProvider(IdentityService identityService, LoginThrottle throttle) {
     this.identityService = identityService;
+    this.throttle = throttle;
   }
 
   @Override
@@ -29,10 +32,17 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
     String password = credentials == null ? null : credentials.toString();
+    String client = client(authentication);
+    java.time.Instant blocked = throttle.blockedUntil(client, userId);
+    if (blocked != null) {
+      throw new LoginThrottledException(blocked);
+    }
     if (userId == null || userId.isBlank() || password == null
         || !identityService.checkPassword(userId, password)) {
+      throttle.failed(client, userId);
       throw new BadCredentialsException("Bad credentials");
     }
+    throttle.succeeded(client, userId);
     List<SimpleGrantedAuthority> authorities = EngineAuthentication.withoutAuthentication(
         identityService,
         () -> identityService.createGroupQuery().groupMember(userId).list().stream()
@@ -40,6 +50,12 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
             .map(SimpleGrantedAuthority::new)
             .toList());
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+  }
+
+  /** The remote address Spring Security recorded for HTTP Basic and the login form. */
+  static String client(Authentication authentication) {
+    return authentication.getDetails() instanceof WebAuthenticationDetails details
+        ? details.getRemoteAddress() : "?";
   }
 
   @Override

@@ -79,6 +79,10 @@ public final class EngineRestExceptionMappers {
         // "Cannot complete task": another completion touched the same instance; nothing stored
         return conflict(concurrent, CONCURRENT_MESSAGE);
       }
+      Response known = knownClientError(exception);
+      if (known != null) {
+        return known;
+      }
       if (exception.getMessage() == null || !exception.getMessage().contains(ENGINE_CODE)) {
         return new RestExceptionHandler().toResponse(exception);
       }
@@ -112,11 +116,61 @@ public final class EngineRestExceptionMappers {
       if (concurrent != null) {
         return conflict(concurrent, CONCURRENT_MESSAGE);
       }
+      Response known = knownClientError(exception);
+      if (known != null) {
+        return known;
+      }
       if (DatabaseOutage.isOutage(exception)) {
         return error(Response.Status.SERVICE_UNAVAILABLE, exception, DatabaseOutage.MESSAGE);
       }
       return new ProcessEngineExceptionHandler().toResponse(exception);
     }
+  }
+
+  static final String PROCESS_TASK_DELETE = "The task cannot be deleted because";
+  static final String PROCESS_TASK_MESSAGE = "Không thể xóa công việc thuộc một quy trình đang chạy;"
+      + " công việc kết thúc khi được hoàn thành hoặc khi quy trình bị hủy.";
+
+  /**
+   * Engine refusals that Camunda answers with 500 but are the client's doing: a decision
+   * evaluated with a value of the wrong type (DMN-01005 and the like: 400); the deletion of a
+   * task of a running process (403); a unique key violated by two identical requests at once,
+   * e.g. one user claiming a task from two tabs, both inserting the same authorization (409).
+   */
+  static Response knownClientError(Exception exception) {
+    Throwable dmn = dmnFailure(exception);
+    if (dmn != null) {
+      return error(Response.Status.BAD_REQUEST, exception,
+          "Dữ liệu gửi vào bảng quyết định không hợp lệ (sai kiểu hoặc sai giá trị): "
+              + dmn.getMessage());
+    }
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null && cause.getMessage().startsWith(PROCESS_TASK_DELETE)) {
+        return error(Response.Status.FORBIDDEN, exception, PROCESS_TASK_MESSAGE);
+      }
+      if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
+          || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("23")) {
+        return conflict(exception, CONCURRENT_MESSAGE);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  private static Throwable dmnFailure(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.dmn.engine.DmnEngineException
+          || cause.getClass().getSimpleName().equals("FeelException")) {
+        return cause;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return null;
   }
 
   /** The task input refusal in an exception's cause chain, if any. */

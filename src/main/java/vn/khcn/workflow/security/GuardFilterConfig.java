@@ -1,15 +1,20 @@
 package vn.khcn.workflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.Filter;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.khcn.workflow.shared.process.TaskCompletionContracts;
 
 /**
- * Registers the two CVE guards as servlet filters right after Spring Security (so /engine-rest
- * callers are authenticated first) and before the engine REST and webapp resources.
+ * Registers the guards of the engine REST API and the webapps' engine API as servlet filters right
+ * after Spring Security (so /engine-rest callers are authenticated first) and before the engine
+ * REST and webapp resources, in this order: the two CVE guards, CMMN closed, no Object/Xml
+ * variables, the completion contracts, the administrators' operations, the webapps' login
+ * throttle.
  */
 @Configuration
 class GuardFilterConfig {
@@ -20,45 +25,52 @@ class GuardFilterConfig {
   @Bean
   FilterRegistrationBean<TaskQueryExpressionGuard> taskQueryExpressionGuard(
       ObjectMapper objectMapper, SecurityErrorResponses errors) {
-    FilterRegistrationBean<TaskQueryExpressionGuard> registration =
-        new FilterRegistrationBean<>(new TaskQueryExpressionGuard(objectMapper, errors));
-    registration.setName("taskQueryExpressionGuard");
-    registration.addUrlPatterns(URL_PATTERNS);
-    registration.setOrder(GUARD_ORDER);
-    return registration;
+    return guard(new TaskQueryExpressionGuard(objectMapper, errors), "taskQueryExpressionGuard", 0);
   }
 
   @Bean
   FilterRegistrationBean<AdminMembershipGuard> adminMembershipGuard(
       IdentityService identityService, SecurityErrorResponses errors) {
-    FilterRegistrationBean<AdminMembershipGuard> registration =
-        new FilterRegistrationBean<>(new AdminMembershipGuard(identityService, errors));
-    registration.setName("adminMembershipGuard");
-    registration.addUrlPatterns(URL_PATTERNS);
-    registration.setOrder(GUARD_ORDER + 1);
-    return registration;
+    return guard(new AdminMembershipGuard(identityService, errors), "adminMembershipGuard", 1);
   }
 
   @Bean
-  FilterRegistrationBean<TaskContractGuard> taskContractGuard(
-      vn.khcn.workflow.shared.process.TaskCompletionContracts contracts, ObjectMapper objectMapper,
+  FilterRegistrationBean<CmmnDisabledGuard> cmmnDisabledGuard(SecurityErrorResponses errors) {
+    return guard(new CmmnDisabledGuard(errors), "cmmnDisabledGuard", 2);
+  }
+
+  @Bean
+  FilterRegistrationBean<ObjectVariableGuard> objectVariableGuard(ObjectMapper objectMapper,
       SecurityErrorResponses errors) {
-    FilterRegistrationBean<TaskContractGuard> registration =
-        new FilterRegistrationBean<>(new TaskContractGuard(contracts, objectMapper, errors));
-    registration.setName("taskContractGuard");
-    registration.addUrlPatterns(URL_PATTERNS);
-    registration.setOrder(GUARD_ORDER + 2);
-    return registration;
+    return guard(new ObjectVariableGuard(objectMapper, errors), "objectVariableGuard", 3);
   }
 
   @Bean
-  FilterRegistrationBean<AdminOnlyEngineGuard> adminOnlyEngineGuard(
-      InterventionRecorder recorder, ObjectMapper objectMapper, SecurityErrorResponses errors) {
-    FilterRegistrationBean<AdminOnlyEngineGuard> registration =
-        new FilterRegistrationBean<>(new AdminOnlyEngineGuard(recorder, objectMapper, errors));
-    registration.setName("adminOnlyEngineGuard");
-    registration.addUrlPatterns(URL_PATTERNS);
-    registration.setOrder(GUARD_ORDER + 3);
+  FilterRegistrationBean<TaskContractGuard> taskContractGuard(TaskCompletionContracts contracts,
+      ObjectMapper objectMapper, SecurityErrorResponses errors) {
+    return guard(new TaskContractGuard(contracts, objectMapper, errors), "taskContractGuard", 4);
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminOnlyEngineGuard> adminOnlyEngineGuard(InterventionRecorder recorder,
+      ObjectMapper objectMapper, SecurityErrorResponses errors) {
+    return guard(new AdminOnlyEngineGuard(recorder, objectMapper, errors), "adminOnlyEngineGuard",
+        5);
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(
+      LoginThrottle throttle, SecurityErrorResponses errors) {
+    return guard(new WebappLoginThrottleFilter(throttle, errors), "webappLoginThrottleFilter", 6,
+        "/camunda/api/admin/auth/user/*");
+  }
+
+  private static <F extends Filter> FilterRegistrationBean<F> guard(F filter, String name,
+      int position, String... urlPatterns) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
+    registration.addUrlPatterns(urlPatterns.length == 0 ? URL_PATTERNS : urlPatterns);
+    registration.setOrder(GUARD_ORDER + position);
     return registration;
   }
 }

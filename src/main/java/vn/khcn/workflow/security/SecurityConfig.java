@@ -2,6 +2,7 @@ package vn.khcn.workflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -10,6 +11,8 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -28,6 +31,15 @@ class SecurityConfig {
 
   static final String SETUP_PATH = "/camunda/api/admin/setup/**";
 
+  /**
+   * Our Thymeleaf pages load only their own style sheet: no script at all, no inline style, no
+   * frames, forms posted only back to us. The Camunda webapps keep their own policy.
+   */
+  static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self';"
+      + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(),"
+      + " payment=(), usb=(), interest-cohort=()";
+
   @Bean
   @Order(1)
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http,
@@ -39,7 +51,8 @@ class SecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
             .anyRequest().authenticated())
-        .authenticationProvider(authenticationProvider)
+        // this provider only, no parent manager: a failed login is checked and counted once
+        .authenticationManager(new ProviderManager(authenticationProvider))
         .httpBasic(basic -> basic.realmName(SecurityErrorResponses.REALM)
             .authenticationEntryPoint(errors))
         .exceptionHandling(exceptions -> exceptions
@@ -72,8 +85,16 @@ class SecurityConfig {
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .anyRequest().authenticated())
-        .authenticationProvider(authenticationProvider)
-        .formLogin(form -> form.loginPage("/login").permitAll())
+        // this provider only, no parent manager: a failed login is checked and counted once
+        .authenticationManager(new ProviderManager(authenticationProvider))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+            .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
+        .formLogin(form -> form.loginPage("/login").permitAll()
+            .failureHandler((request, response, exception) -> response.sendRedirect(
+                request.getContextPath() + (exception instanceof LoginThrottledException
+                    ? "/login?throttled" : "/login?error"))))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
     return http.build();

@@ -28,6 +28,13 @@ class SecurityErrorResponses implements AuthenticationEntryPoint, AccessDeniedHa
   @Override
   public void commence(HttpServletRequest request, HttpServletResponse response,
       AuthenticationException authException) throws IOException {
+    if (authException instanceof LoginThrottledException throttled) {
+      java.time.Instant now = java.time.Instant.now();
+      response.setHeader("Retry-After",
+          Long.toString(Math.max(1, throttled.until().getEpochSecond() - now.getEpochSecond())));
+      write(request, response, 429, "Too Many Requests", throttled.message(now));
+      return;
+    }
     response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
     write(request, response, 401, "Unauthorized",
         "Cần đăng nhập: gửi tên đăng nhập và mật khẩu hợp lệ (HTTP Basic).");

@@ -48,4 +48,31 @@ class RegistrationRequestTest {
         InvalidInputException.class);
     assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactly("issuedOn");
   }
+
+  @Test
+  void typedTextIsComposedAndInvisibleTricksAreRefusedNamingTheField() {
+    RegistrationRequest decomposed = new RegistrationRequest("U\u0309y ban nha\u0302n da\u0302n",
+        "15/UBND", "2024-11-28", "Công văn", "Trích yếu", null, null, "NORMAL", null, null, null,
+        null, null);
+    assertThat(decomposed.validate(TODAY).issuer()).isEqualTo("Ủy ban nhân dân");
+
+    RegistrationRequest tricky = new RegistrationRequest("Sở \u202Eabc", "\u200B\u200B",
+        "2024-11-28", "Công văn", "Trích yếu \uD800", "Người\u0000ký", null, "NORMAL", null, null,
+        "a\u2067b", null, null);
+    InvalidInputException e = catchThrowableOfType(() -> tricky.validate(TODAY),
+        InvalidInputException.class);
+    assertThat(e.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder(
+        "issuer", "documentNumber", "summary", "signer", "recipients");
+    assertThat(e.fieldErrors()).filteredOn(f -> f.field().equals("issuer"))
+        .extracting(FieldError::message).first().asString()
+        .contains("cơ quan ban hành").contains("đảo chiều");
+    assertThat(e.fieldErrors()).filteredOn(f -> f.field().equals("documentNumber"))
+        .extracting(FieldError::message).first().asString().contains("vô hình");
+  }
+
+  @Test
+  void theDuplicateKeyIgnoresTonePlacementAndSpacing() {
+    assertThat(IncomingDocument.duplicateKey("UBND tỉnh Hoà Bình", "15/UBND-KT"))
+        .isEqualTo(IncomingDocument.duplicateKey("UBND  tỉnh\u00A0Hòa Bình", "15/ubnd-kt\u200B"));
+  }
 }

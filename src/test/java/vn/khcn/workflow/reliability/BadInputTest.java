@@ -111,6 +111,11 @@ class BadInputTest {
     List<Case> cases = new ArrayList<>();
     String docs = "/api/incoming-documents";
     MediaType json = MediaType.APPLICATION_JSON;
+    // page numbers whose offset overflows
+    cases.add(new Case("page beyond the last", "vanthu", HttpMethod.GET,
+        docs + "?page=2147483647", json, null));
+    cases.add(new Case("research page beyond the last", "cv.qlkh", HttpMethod.GET,
+        "/api/research-tasks?page=2147483647&size=100", json, null));
     // malformed JSON
     for (String raw : List.of("{", "}", "[]", "\"text\"", "42", "null", "{\"issuer\": }",
         "{issuer: 'x'}", "{\"issuer\": \"a\",}", "{\"summary\": \"\\u00\"}", "<xml/>",
@@ -127,7 +132,11 @@ class BadInputTest {
         {"summary", ""}, {"summary", "x".repeat(501)}, {"summary", Map.of("a", 1)},
         {"summary", List.of("a")}, {"issuer", null}, {"issuer", "  "}, {"issuer", "y".repeat(301)},
         {"documentNumber", ""}, {"documentNumber", "z".repeat(101)}, {"documentType", null},
-        {"documentType", Map.of("loai", "Kế hoạch")}, {"unknownField", "x"}, {"registeredBy", "giamdoc"}};
+        {"documentType", Map.of("loai", "Kế hoạch")}, {"unknownField", "x"}, {"registeredBy", "giamdoc"},
+        // invisible tricks in typed text
+        {"issuer", "Sở Tài chính \u202Etxt.exe"}, {"documentNumber", "\u200B\u200C"},
+        {"summary", "Kế hoạch\u2066 kiểm tra"}, {"signer", "Nguyễn\u0007 Văn A"},
+        {"notes", "\uFEFF\u00A0\u200D"}};
     for (Object[] field : fields) {
       cases.add(new Case("document " + field[0] + "=" + String.valueOf(field[1]).substring(0,
           Math.min(20, String.valueOf(field[1]).length())), "vanthu", HttpMethod.POST, docs, json,

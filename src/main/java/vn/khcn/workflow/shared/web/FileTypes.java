@@ -42,7 +42,11 @@ public final class FileTypes {
     }
   }
 
-  /** The type the content shows, if it is one we accept. */
+  /**
+   * The type the content shows, if it is one we accept.
+   *
+   * @throws ArchiveTooLargeException when an Office file inflates beyond the limits
+   */
   public static Optional<FileType> detect(byte[] content) {
     if (startsWith(content, "%PDF-".getBytes())) {
       return Optional.of(FileType.PDF);
@@ -69,14 +73,41 @@ public final class FileTypes {
     return type.hasExtension(extension(fileName));
   }
 
-  /** An Office Open XML package: its parts say whether it is a Word or an Excel document. */
+  /**
+   * Most bytes the parts of one Office file may inflate to, all parts together: a 20 MB document
+   * of text and (already compressed) pictures inflates to far less; a "zip bomb" of 1 MB that
+   * inflates to 1 GB is refused after 100 MB, without inflating the rest.
+   */
+  public static final long MAX_INFLATED_BYTES = 100L * 1024 * 1024;
+
+  /** Most parts of one Office file; a real document has a few dozen to a few hundred. */
+  public static final int MAX_ENTRIES = 5000;
+
+  /** An archive that inflates beyond {@link #MAX_INFLATED_BYTES} or has too many parts. */
+  public static final class ArchiveTooLargeException extends RuntimeException {
+    ArchiveTooLargeException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * An Office Open XML package: its parts say whether it is a Word or an Excel document. Each
+   * part is inflated through a small buffer and counted (ZipInputStream inflates a part even to
+   * skip it), so the check stops as soon as the limits are passed.
+   */
   private static Optional<FileType> officeType(byte[] content) {
     boolean contentTypes = false;
     FileType type = null;
+    byte[] buffer = new byte[8192];
+    long inflated = 0;
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
       ZipEntry entry;
       int entries = 0;
-      while ((entry = zip.getNextEntry()) != null && entries++ < 2000) {
+      while ((entry = zip.getNextEntry()) != null) {
+        if (++entries > MAX_ENTRIES) {
+          throw new ArchiveTooLargeException(
+              "tệp nén có quá nhiều thành phần (hơn " + MAX_ENTRIES + ")");
+        }
         String name = entry.getName();
         if (name.equals("[Content_Types].xml")) {
           contentTypes = true;
@@ -84,6 +115,14 @@ public final class FileTypes {
           type = FileType.DOCX;
         } else if (name.equals("xl/workbook.xml")) {
           type = FileType.XLSX;
+        }
+        int read;
+        while ((read = zip.read(buffer)) > 0) {
+          inflated += read;
+          if (inflated > MAX_INFLATED_BYTES) {
+            throw new ArchiveTooLargeException("tệp nén bung ra quá "
+                + MAX_INFLATED_BYTES / (1024 * 1024) + " MB (nghi là \"bom nén\")");
+          }
         }
       }
     } catch (IOException | IllegalArgumentException e) {

@@ -41,7 +41,13 @@ public final class UploadedFiles {
       problems.add(new FieldError("file", "tệp rỗng"));
       return null;
     }
-    FileType type = FileTypes.detect(content).orElse(null);
+    FileType type;
+    try {
+      type = FileTypes.detect(content).orElse(null);
+    } catch (FileTypes.ArchiveTooLargeException e) {
+      problems.add(new FieldError("file", "không nhận tệp: " + e.getMessage()));
+      return null;
+    }
     if (type == null) {
       problems.add(new FieldError("file",
           "chỉ nhận tệp PDF, DOCX, XLSX, PNG hoặc JPEG (kiểm tra theo nội dung tệp)"));

@@ -1,0 +1,69 @@
+package vn.khcn.workflow.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Our pages send a strict CSP and privacy headers; the session cookie is SameSite and HttpOnly. */
+class PageHeadersTest extends SecurityTestSupport {
+
+  HttpResponse<String> page(String path) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void loginPageSendsAStrictContentSecurityPolicyAndPrivacyHeaders() throws Exception {
+    for (String path : List.of("/login", "/inbox", "/admin/models")) {
+      HttpResponse<String> response = page(path);
+      String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+      assertThat(csp).as(path).contains("default-src 'none'").contains("style-src 'self'")
+          .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
+          .doesNotContain("script-src");
+      assertThat(response.headers().firstValue("Referrer-Policy")).as(path)
+          .hasValue("same-origin");
+      assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path)
+          .contains("camera=()").contains("geolocation=()");
+    }
+  }
+
+  @Test
+  void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
+    HttpResponse<String> response = page("/login");
+    String cookie = response.headers().allValues("Set-Cookie").stream()
+        .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElse("");
+    assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
+  }
+
+  @Test
+  void theCamundaWebappsKeepTheirOwnPolicy() throws Exception {
+    HttpResponse<String> response = page("/camunda/app/tasklist/default/");
+    assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
+        .doesNotContain(SecurityConfig.PAGE_CSP);
+  }
+
+  /** The CSP forbids inline script and style; the templates must not need them. */
+  @Test
+  void templatesHaveNoInlineScriptStyleOrEventHandlers() throws IOException {
+    Pattern inline = Pattern.compile("<script|<style|\\sstyle\\s*=|\\son[a-z]+\\s*=|javascript:",
+        Pattern.CASE_INSENSITIVE);
+    try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
+      List<Path> html = templates.filter(p -> p.toString().endsWith(".html")).toList();
+      assertThat(html).isNotEmpty();
+      for (Path template : html) {
+        assertThat(inline.matcher(Files.readString(template)).find()).as(template.toString())
+            .isFalse();
+      }
+    }
+  }
+}
