@@ -2,6 +2,7 @@ package vn.khcn.workflow.research;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.khcn.workflow.shared.text.TypedText;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 
 /**
@@ -15,7 +16,7 @@ public record DossierRequest(String title, String field, String hostOrganisation
   static final int MAX_TITLE = 500;
   static final int MAX_DURATION_MONTHS = 60;
 
-  /** Trimmed copy; blank strings become null. */
+  /** NFC, trimmed copy; blank strings become null. */
   DossierRequest normalised() {
     return new DossierRequest(trim(title), trim(field), trim(hostOrganisation), trim(investigator),
         durationMonths, requestedBudget);
@@ -45,7 +46,10 @@ public record DossierRequest(String title, String field, String hostOrganisation
 
   private static void required(List<FieldError> problems, String name, String value, int max,
       String label) {
-    if (value == null) {
+    java.util.Optional<String> problem = TypedText.problem(value);
+    if (problem.isPresent()) {
+      problems.add(new FieldError(name, label + " " + problem.get()));
+    } else if (value == null) {
       problems.add(new FieldError(name, "thiếu " + label));
     } else if (value.length() > max) {
       problems.add(new FieldError(name, label + " dài quá " + max + " ký tự"));
@@ -53,6 +57,7 @@ public record DossierRequest(String title, String field, String hostOrganisation
   }
 
   private static String trim(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
+    String text = TypedText.normalize(value);
+    return text == null || text.isEmpty() ? null : text;
   }
 }

@@ -204,7 +204,11 @@ public class ResearchService {
     if (months == null) {
       problems.add(new FieldError("months", "nhập số tháng đề nghị gia hạn"));
     }
-    if (reason == null || reason.isBlank()) {
+    reason = vn.khcn.workflow.shared.text.TypedText.normalize(reason);
+    java.util.Optional<String> unreadable = vn.khcn.workflow.shared.text.TypedText.problem(reason);
+    if (unreadable.isPresent()) {
+      problems.add(new FieldError("reason", "lý do " + unreadable.get()));
+    } else if (reason == null || reason.isBlank()) {
       problems.add(new FieldError("reason", "nêu lý do đề nghị gia hạn"));
     } else if (reason.length() > 2000) {
       problems.add(new FieldError("reason", "lý do dài quá 2000 ký tự"));

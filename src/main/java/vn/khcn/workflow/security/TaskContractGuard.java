@@ -53,6 +53,15 @@ final class TaskContractGuard extends OncePerRequestFilter {
     Matcher matcher = COMPLETION.matcher(EngineCaller.relativePath(request));
     matcher.matches();
     String taskId = matcher.group(1);
+    EngineCaller caller = EngineCaller.of(request);
+    java.util.Optional<String> assignee = caller == null ? java.util.Optional.empty()
+        : contracts.otherAssignee(taskId, caller.userId());
+    if (assignee.isPresent()) {
+      // the engine refuses it too, but the webapps' API would answer that with 500
+      errors.write(request, response, 403, "Forbidden", "Công việc này đang do " + assignee.get()
+          + " nhận; chỉ người nhận mới được hoàn thành.");
+      return;
+    }
     CachedBodyRequest cached = CachedBodyRequest.read(request,
         TaskQueryExpressionGuard.MAX_BODY_BYTES);
     if (cached == null) {

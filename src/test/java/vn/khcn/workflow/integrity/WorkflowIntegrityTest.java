@@ -280,6 +280,21 @@ class WorkflowIntegrityTest {
   }
 
   @Test
+  void aColleagueCannotCompleteAClaimedTaskFromTasklistEither() {
+    Document document = register();
+    Task direction = task(document, "giveDirection");
+    claim("giamdoc", direction);
+    Snapshot before = snapshot(document.processInstanceId());
+
+    Response complete = api.tasklist("phogiamdoc").post("/task/" + direction.getId()
+        + "/submit-form", direction());
+
+    assertThat(complete.status()).as(complete.text()).isEqualTo(403);
+    assertThat(complete.body().get("message").asText()).contains("giamdoc");
+    assertThat(snapshot(document.processInstanceId())).isEqualTo(before);
+  }
+
+  @Test
   void anOutsiderCannotCompleteAnUnassignedTask() {
     Document document = register();
     Task direction = task(document, "giveDirection");

@@ -100,6 +100,18 @@ public class TaskCompletionContracts {
   }
 
   /**
+   * The assignee of the task when it is someone other than {@code userId}: only the assignee
+   * completes a task (the engine enforces it too; this lets the web layer answer 403 first).
+   */
+  public Optional<String> otherAssignee(String taskId, String userId) {
+    return asSystem(() -> {
+      Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+      return task == null || task.getAssignee() == null || task.getAssignee().equals(userId)
+          ? Optional.<String>empty() : Optional.of(task.getAssignee());
+    });
+  }
+
+  /**
    * Empty when the task is not governed by contracts (unknown task, standalone task, process
    * without descriptor or without declared contracts); otherwise the task's contract, empty when
    * the descriptor declares none for it.

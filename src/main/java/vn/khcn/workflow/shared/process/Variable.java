@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.khcn.workflow.shared.text.TypedText;
 
 /**
  * One process variable: its name (spelled only here, in its process's descriptor) and its type in
@@ -31,9 +32,19 @@ public final class Variable<T> {
     this.reader = reader;
   }
 
-  /** A text: form fields textfield, textarea, select and radio. */
+  /**
+   * A text a person types: form fields textfield, textarea, select and radio. Read in NFC;
+   * control characters, bidirectional overrides, broken Unicode and invisible-only text are
+   * refused naming the variable ({@link TypedText}).
+   */
   public static Variable<String> text(String name) {
-    return new Variable<>(name, FieldType.TEXT, VariableValues::string);
+    return new Variable<>(name, FieldType.TEXT, value -> {
+      String text = TypedText.normalize(VariableValues.string(value));
+      TypedText.problem(text).ifPresent(problem -> {
+        throw new IllegalArgumentException(problem);
+      });
+      return text;
+    });
   }
 
   /** A yes/no: form field checkbox, or a gateway flag. */
