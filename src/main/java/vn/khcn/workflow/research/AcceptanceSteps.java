@@ -16,7 +16,7 @@ import vn.khcn.workflow.identity.Groups;
  */
 @Service
 @Transactional
-public class AcceptanceSteps {
+class AcceptanceSteps {
 
   private final ResearchRecords records;
   private final RestrictionRepository restrictions;

@@ -22,7 +22,7 @@ import vn.khcn.workflow.identity.Groups;
  */
 @Service
 @Transactional
-public class AssignmentCouncilSteps {
+class AssignmentCouncilSteps {
 
   private final ResearchRecords records;
   private final CouncilRepository councils;

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 /** A council appointed for a research task: its meetings and its conclusion. */
 @Entity
 @Table(name = "council")
-public class Council {
+class Council {
 
   /** Appointed: members declare and vote; then the meeting concludes it. */
   public enum Status { APPOINTED, CONCLUDED }

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** The two councils of a research task. */
-public enum CouncilKind {
+enum CouncilKind {
   /** Council for direct assignment or selection (hội đồng giao trực tiếp / tuyển chọn). */
   ASSIGNMENT("Hội đồng giao trực tiếp"),
   /** Acceptance council (hội đồng nghiệm thu). */

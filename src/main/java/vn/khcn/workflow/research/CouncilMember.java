@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A member of a council: role, declaration of no conflict, presence, ballot or grade. */
 @Entity
 @Table(name = "council_member")
-public class CouncilMember {
+class CouncilMember {
 
   /** ACTIVE members sit on the council; REMOVED ones declared a conflict and were replaced. */
   public enum Status { ACTIVE, REMOVED }

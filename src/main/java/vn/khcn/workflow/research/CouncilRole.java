@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Roles in a council (TT 20/2023, TT 11/2014). */
-public enum CouncilRole {
+enum CouncilRole {
   CHAIR("Chủ tịch"),
   VICE_CHAIR("Phó Chủ tịch"),
   SECRETARY("Thư ký khoa học"),

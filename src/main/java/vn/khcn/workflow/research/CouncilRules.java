@@ -11,7 +11,7 @@ import java.util.Set;
  * (those are in the decision tables): quorum, size and roles of a council, invalid ballots and the
  * inputs of {@code council-verdict}. Pure functions, unit-tested.
  */
-public final class CouncilRules {
+final class CouncilRules {
 
   public static final int MIN_MEMBERS = 7;
   public static final int MAX_MEMBERS = 9;

@@ -6,7 +6,7 @@ import java.util.List;
  * The scoring criteria of the assignment council (100 points in all, TT 20/2023 appendix), in the
  * order of a {@link Ballot}'s scores. The variable names are the form fields of scoreProposal.
  */
-public final class Criteria {
+final class Criteria {
 
   /** One criterion: form variable, Vietnamese label, maximum points. */
   public record Criterion(String variable, String label, int max) {}

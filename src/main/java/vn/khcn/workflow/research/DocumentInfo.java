@@ -3,5 +3,5 @@ package vn.khcn.workflow.research;
 import java.time.Instant;
 
 /** A dossier file without its content. */
-public record DocumentInfo(Long id, DocumentKind kind, String fileName, String contentType,
+record DocumentInfo(Long id, DocumentKind kind, String fileName, String contentType,
     long sizeBytes, String uploadedBy, Instant uploadedAt) {}

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Kinds of files in a research task's dossier. */
-public enum DocumentKind {
+enum DocumentKind {
   OUTLINE("Thuyết minh"),
   SUPPLEMENT("Hồ sơ bổ sung"),
   REVISED_OUTLINE("Thuyết minh đã chỉnh sửa"),

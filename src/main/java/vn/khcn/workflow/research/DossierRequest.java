@@ -10,7 +10,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
  * title, field, host organisation, principal investigator (a chu-nhiem user id), duration in
  * months and requested budget in dong.
  */
-public record DossierRequest(String title, String field, String hostOrganisation,
+record DossierRequest(String title, String field, String hostOrganisation,
     String investigator, Integer durationMonths, Long requestedBudget) {
 
   static final int MAX_TITLE = 500;

@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 /** An expert of the council pool: a user of group hoi-dong with the organisation they work for. */
 @Entity
 @Table(name = "expert")
-public class Expert {
+class Expert {
 
   @Id
   private String username;

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** The one request to extend a research task (TT 04/2015), and the director's decision on it. */
 @Entity
 @Table(name = "extension_request")
-public class ExtensionRequest {
+class ExtensionRequest {
 
   /** PENDING until a director decides. */
   public enum Status { PENDING, GRANTED, REFUSED }

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Acceptance grades (TT 11/2014): the values of decision acceptance-grade and of members' votes. */
-public enum Grade {
+enum Grade {
   XUAT_SAC("Xuất sắc"),
   DAT("Đạt"),
   KHONG_DAT("Không đạt");

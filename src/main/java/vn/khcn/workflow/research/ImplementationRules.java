@@ -12,7 +12,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
  * Dates of implementation (TT 09/2014, TT 04/2015): progress reports every 6 months from the
  * contract start, the mid-term point, the extension limits, lateness of the final dossier.
  */
-public final class ImplementationRules {
+final class ImplementationRules {
 
   public static final int REPORT_INTERVAL_MONTHS = 6;
   public static final int LATE_DOSSIER_MONTHS = 6;

@@ -12,7 +12,7 @@ import vn.khcn.workflow.identity.Groups;
 /** The steps of midterm-evaluation: report, findings, the director's approval, applying it. */
 @Service
 @Transactional
-public class MidtermEvaluationSteps {
+class MidtermEvaluationSteps {
 
   private final ResearchRecords records;
   private final ResearchReportRepository reports;

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Outcomes of a mid-term evaluation (TT 04/2015). */
-public enum MidtermOutcome {
+enum MidtermOutcome {
   CONTINUE("Tiếp tục"),
   ADJUST("Điều chỉnh"),
   TERMINATE("Chấm dứt");

@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Reports an investigator submits during implementation. */
-public enum ReportKind {
+enum ReportKind {
   PROGRESS("Báo cáo định kỳ"),
   MIDTERM("Báo cáo giữa kỳ");
 

@@ -8,7 +8,7 @@ import java.util.List;
  * GET /api/research-tasks/{code}: stage, status, every decision, councils with members, roles,
  * declarations and votes, reports, extension requests, documents, open deadlines and the trail.
  */
-public record ResearchDetails(
+record ResearchDetails(
     String code, String title, String field, String hostOrganisation, String investigator,
     String investigatorName, int durationMonths, long requestedBudget, ResearchStage stage,
     String stageLabel, ResearchStatus status, String statusLabel, String missingItems,

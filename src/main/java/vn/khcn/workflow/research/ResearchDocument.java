@@ -15,7 +15,7 @@ import java.time.Instant;
 /** A file of a research task's dossier, stored in the database; listing never loads the content. */
 @Entity
 @Table(name = "research_document")
-public class ResearchDocument {
+class ResearchDocument {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

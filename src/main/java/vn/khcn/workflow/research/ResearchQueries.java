@@ -30,7 +30,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** Read side of the research feature: details, pages, the text of every form, option lists. */
 @Service
 @Transactional(readOnly = true)
-public class ResearchQueries {
+class ResearchQueries {
 
   /** Groups that see every research task. */
   static final Set<String> STAFF = Set.of(Groups.LANH_DAO, Groups.PHONG_QLKH, Groups.PHONG_KHTC,

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A progress or mid-term report and its review. */
 @Entity
 @Table(name = "research_report")
-public class ResearchReport {
+class ResearchReport {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

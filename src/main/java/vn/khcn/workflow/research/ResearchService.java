@@ -29,7 +29,7 @@ import vn.khcn.workflow.shared.web.UploadedFiles;
  * extension, start a mid-term evaluation. Each is one transaction: a refusal stores nothing.
  */
 @Service
-public class ResearchService {
+class ResearchService {
 
   private final ResearchTaskRepository tasks;
   private final ResearchDocumentRepository documents;

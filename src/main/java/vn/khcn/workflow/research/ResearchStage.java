@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Where a research task stands in its life (domain.md §B), with the Vietnamese label. */
-public enum ResearchStage {
+enum ResearchStage {
   DOSSIER("Kiểm tra hồ sơ"),
   ASSIGNMENT_COUNCIL("Hội đồng giao trực tiếp"),
   REVISION("Hoàn thiện thuyết minh"),

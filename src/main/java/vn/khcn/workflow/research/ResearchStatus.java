@@ -1,7 +1,7 @@
 package vn.khcn.workflow.research;
 
 /** Whether a research task is still running and, once closed, how it ended. */
-public enum ResearchStatus {
+enum ResearchStatus {
   ACTIVE("Đang xử lý"),
   NOT_ASSIGNED("Không giao"),
   TERMINATED("Chấm dứt"),

@@ -19,7 +19,7 @@ import vn.khcn.workflow.shared.text.SearchText;
  */
 @Entity
 @Table(name = "research_task")
-public class ResearchTask {
+class ResearchTask {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

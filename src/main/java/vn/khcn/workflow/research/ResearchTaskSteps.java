@@ -18,7 +18,7 @@ import vn.khcn.workflow.shared.process.InvalidTaskInputException;
  */
 @Service
 @Transactional
-public class ResearchTaskSteps {
+class ResearchTaskSteps {
 
   private final ResearchRecords records;
   private final ResearchReportRepository reports;

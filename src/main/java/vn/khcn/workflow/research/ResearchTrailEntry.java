@@ -12,7 +12,7 @@ import vn.khcn.workflow.identity.Actor;
 /** One entry of a research task's trail: who did what, when. Never changed. */
 @Entity
 @Table(name = "research_trail")
-public class ResearchTrailEntry {
+class ResearchTrailEntry {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

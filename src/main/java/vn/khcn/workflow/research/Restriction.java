@@ -14,7 +14,7 @@ import vn.khcn.workflow.shared.text.SearchText;
 /** A host organisation or investigator restricted from later rounds after a failed acceptance. */
 @Entity
 @Table(name = "restriction")
-public class Restriction {
+class Restriction {
 
   /** Who is restricted. */
   public enum SubjectKind { ORGANISATION, INVESTIGATOR }
