@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -234,10 +233,9 @@ public final class TestHttp {
     private static final Pattern CSRF_FIELD =
         Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
-    private final CookieManager cookies = new CookieManager();
     private final HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .cookieHandler(cookies).build();
+        .cookieHandler(new CookieManager()).build();
 
     private Session() {
     }
@@ -248,13 +246,6 @@ public final class TestHttp {
 
     public Response get(String path) {
       return request("GET", path).send();
-    }
-
-    /** The value of a cookie this session holds, or null. */
-    public String cookie(String name) {
-      return cookies.getCookieStore().getCookies().stream()
-          .filter(cookie -> cookie.getName().equals(name)).map(HttpCookie::getValue)
-          .reduce((first, last) -> last).orElse(null);
     }
 
     /**
