@@ -8,16 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
 import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Part;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * The attachment size limit (MAX_ATTACHMENT_SIZE; 64 KB in the test profile so the test sends
@@ -41,27 +36,17 @@ class AttachmentSizeLimitTest {
     Arrays.fill(big, (byte) 'a');
     System.arraycopy("%PDF-1.4\n".getBytes(), 0, big, 0, 9);
 
-    ResponseEntity<String> response = upload(id, big);
+    Response response = upload(id, big);
 
-    assertThat(response.getStatusCode().value()).isEqualTo(413);
-    assertThat(response.getBody()).contains("\"status\":413");
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.text()).contains("\"status\":413");
     assertThat(jdbc.queryForObject("select count(*) from document_attachment where document_id = ?",
         Integer.class, id)).isZero();
-    assertThat(upload(id, Arrays.copyOf(big, 2 * 1024)).getStatusCode().value()).isEqualTo(201);
+    assertThat(upload(id, Arrays.copyOf(big, 2 * 1024)).status()).isEqualTo(201);
   }
 
-  private ResponseEntity<String> upload(long id, byte[] content) {
-    LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return "cong-van.pdf";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth("vanthu", "demo").exchange(
-        "/api/incoming-documents/" + id + "/attachments", HttpMethod.POST,
-        new HttpEntity<>(parts, headers), String.class);
+  private Response upload(long id, byte[] content) {
+    return TestHttp.of(rest).multipart("vanthu", "/api/incoming-documents/" + id + "/attachments",
+        Part.file("file", "cong-van.pdf", "application/pdf", content));
   }
 }

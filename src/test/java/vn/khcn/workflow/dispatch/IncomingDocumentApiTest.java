@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +18,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.MediaTypeFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Part;
 import vn.khcn.workflow.support.TestHttp.Response;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -97,12 +94,8 @@ class IncomingDocumentApiTest {
 
   @Test
   void malformedJsonAndUnknownFieldsAreRefused() {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> malformed = rest.withBasicAuth("vanthu", "demo").exchange(
-        "/api/incoming-documents", HttpMethod.POST, new HttpEntity<>("{\"issuer\": ", headers),
-        String.class);
-    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    Response malformed = api.post("vanthu", "/api/incoming-documents", "{\"issuer\": ");
+    assertThat(malformed.status()).isEqualTo(400);
 
     Map<String, Object> unknown = document(unique());
     unknown.put("incomingNumber", 1);
@@ -200,24 +193,23 @@ class IncomingDocumentApiTest {
     long id = api.post("vanthu", "/api/incoming-documents", document(unique())).body().get("id").asLong();
     byte[] pdf = "%PDF-1.4\n% Công văn\n".getBytes(StandardCharsets.UTF_8);
 
-    ResponseEntity<String> uploaded = upload("vanthu", id, "../../etc/Công văn 1143.pdf", pdf);
-    assertThat(uploaded.getStatusCode().value()).isEqualTo(201);
-    JsonNode attachment = TestHttp.parse(uploaded.getBody());
+    Response uploaded = upload("vanthu", id, "../../etc/Công văn 1143.pdf", pdf);
+    assertThat(uploaded.status()).isEqualTo(201);
+    JsonNode attachment = uploaded.body();
     assertThat(attachment.get("fileName").asText()).isEqualTo("Công văn 1143.pdf");
     assertThat(attachment.get("contentType").asText()).isEqualTo("application/pdf");
 
-    ResponseEntity<byte[]> download = rest.withBasicAuth("giamdoc", "demo").getForEntity(
-        attachment.get("downloadUrl").asText(), byte[].class);
-    assertThat(download.getBody()).isEqualTo(pdf);
-    assertThat(download.getHeaders().getContentDisposition().isAttachment()).isTrue();
-    assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("Công văn 1143.pdf");
+    HttpResponse<byte[]> download = api.download("giamdoc", attachment.get("downloadUrl").asText());
+    assertThat(download.body()).isEqualTo(pdf);
+    assertThat(disposition(download).isAttachment()).isTrue();
+    assertThat(disposition(download).getFilename()).isEqualTo("Công văn 1143.pdf");
 
-    assertThat(upload("vanthu", id, "virus.pdf", "MZ\u0090 program".getBytes()).getStatusCode().value())
+    assertThat(upload("vanthu", id, "virus.pdf", "MZ\u0090 program".getBytes()).status())
         .isEqualTo(400);
-    ResponseEntity<String> renamed = upload("vanthu", id, "bang-tinh.xlsx", pdf);
-    assertThat(renamed.getStatusCode().value()).isEqualTo(400);
-    assertThat(renamed.getBody()).contains("xlsx");
-    assertThat(upload("cv.qlcn", id, "x.pdf", pdf).getStatusCode().value())
+    Response renamed = upload("vanthu", id, "bang-tinh.xlsx", pdf);
+    assertThat(renamed.status()).isEqualTo(400);
+    assertThat(renamed.text()).contains("xlsx");
+    assertThat(upload("cv.qlcn", id, "x.pdf", pdf).status())
         .as("a unit not assigned to the document").isEqualTo(403);
 
     JsonNode details = api.get("vanthu", "/api/incoming-documents/" + id).body();
@@ -228,41 +220,39 @@ class IncomingDocumentApiTest {
   void incomingRegisterDownloadsAsCsvWithTheDecreeColumns() {
     JsonNode created = api.post("vanthu", "/api/incoming-documents", document(unique())).body();
     String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
-    ResponseEntity<byte[]> csv = rest.withBasicAuth("vanthu", "demo").getForEntity(
-        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today, byte[].class);
+    HttpResponse<byte[]> csv = api.download("vanthu",
+        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today);
 
-    assertThat(csv.getStatusCode().value()).isEqualTo(200);
-    assertThat(csv.getHeaders().getContentDisposition().isAttachment()).isTrue();
-    String text = new String(csv.getBody(), StandardCharsets.UTF_8);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(disposition(csv).isAttachment()).isTrue();
+    String text = new String(csv.body(), StandardCharsets.UTF_8);
     assertThat(text).startsWith("\uFEFF\"Ngày đến\",\"Số đến\",\"Tác giả\",\"Số, ký hiệu\"");
     assertThat(text).contains("\"" + created.get("businessKey").asText() + "\"");
-    assertThat(rest.withBasicAuth("cv.qlkh", "demo").getForEntity(
-        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today, String.class)
-        .getStatusCode().value()).isEqualTo(403);
-    assertThat(rest.withBasicAuth("cv.vp", "demo").getForEntity(
-        "/api/incoming-documents/register.csv?classified=true&from=" + today + "&to=" + today,
-        String.class).getStatusCode().value()).as("the classified register").isEqualTo(403);
-    assertThat(rest.withBasicAuth("vanthu", "demo").getForEntity(
-        "/api/incoming-documents/register.csv?from=" + today + "&to=2000-01-01", String.class)
-        .getStatusCode().value()).as("from after to").isEqualTo(400);
+    assertThat(api.download("cv.qlkh",
+        "/api/incoming-documents/register.csv?from=" + today + "&to=" + today).statusCode())
+        .isEqualTo(403);
+    assertThat(api.download("cv.vp",
+        "/api/incoming-documents/register.csv?classified=true&from=" + today + "&to=" + today)
+        .statusCode()).as("the classified register").isEqualTo(403);
+    assertThat(api.download("vanthu",
+        "/api/incoming-documents/register.csv?from=" + today + "&to=2000-01-01").statusCode())
+        .as("from after to").isEqualTo(400);
     JsonNode units = api.get("cv.qlkh", "/api/units").body();
     assertThat(units).extracting(u -> u.get("id").asText())
         .containsExactly("van-phong", "phong-qlkh", "phong-khtc", "phong-qlcn");
     assertThat(units.get(1).get("name").asText()).isEqualTo("Phòng Quản lý khoa học");
   }
 
-  private ResponseEntity<String> upload(String user, long id, String fileName, byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return rest.withBasicAuth(user, "demo").exchange("/api/incoming-documents/" + id + "/attachments",
-        HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+  /** The file part typed by its name's extension, as a browser sends it. */
+  private Response upload(String user, long id, String fileName, byte[] content) {
+    return api.multipart(user, "/api/incoming-documents/" + id + "/attachments",
+        Part.file("file", fileName, MediaTypeFactory.getMediaType(fileName)
+            .orElse(MediaType.APPLICATION_OCTET_STREAM).toString(), content));
+  }
+
+  private static ContentDisposition disposition(HttpResponse<byte[]> response) {
+    return ContentDisposition.parse(response.headers().firstValue("Content-Disposition")
+        .orElse(""));
   }
 
   private int count(String table) {

@@ -14,17 +14,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.support.TestHttp;
 
 /** Mail notifications through an in-process SMTP server (the test profile points SMTP at it). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +37,13 @@ class NotificationTest {
   @Autowired TaskService taskService;
   @Autowired @Qualifier("applicationTaskExecutor") ThreadPoolTaskExecutor mailExecutor;
 
+  TestHttp api;
+
+  @BeforeEach
+  void client() {
+    api = TestHttp.of(rest);
+  }
+
   JsonNode register(String classification) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("issuer", "Bộ Khoa học và Công nghệ");
@@ -47,15 +53,12 @@ class NotificationTest {
     body.put("summary", "Về việc đăng ký nhiệm vụ khoa học và công nghệ cấp quốc gia năm 2027");
     body.put("urgency", "NORMAL");
     body.put("classification", classification);
-    return rest.withBasicAuth("vanthu", "demo").postForObject("/api/incoming-documents", body,
-        JsonNode.class);
+    return api.post("vanthu", "/api/incoming-documents", body).body();
   }
 
   int complete(String user, String taskId, Map<String, Object> variables) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, "demo").postForEntity("/engine-rest/task/" + taskId + "/complete",
-        new HttpEntity<>(Map.of("variables", variables), headers), String.class).getStatusCode().value();
+    return api.post(user, "/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", variables)).status();
   }
 
   static Map<String, Object> value(Object value, String type) {
@@ -130,8 +133,8 @@ class NotificationTest {
     String task = taskService.createTaskQuery().processInstanceId(doc.get("processInstanceId").asText())
         .singleResult().getId();
     assertThat(complete("giamdoc", task, Map.of("infoOnly", value(true, "Boolean")))).isEqualTo(204);
-    JsonNode details = rest.withBasicAuth("giamdoc", "demo")
-        .getForObject("/api/incoming-documents/" + doc.get("id").asLong(), JsonNode.class);
+    JsonNode details = api.get("giamdoc", "/api/incoming-documents/" + doc.get("id").asLong())
+        .body();
     assertThat(details.get("status").asText()).isEqualTo("ARCHIVED");
   }
 }

@@ -13,16 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Part;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * Scenario bad-input of the reliability suite, the quick part that runs in every build: well over
@@ -43,9 +39,8 @@ class BadInputTest {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
 
-  /** One hostile request. */
-  record Case(String name, String user, HttpMethod method, String path, MediaType type,
-      Object body) {}
+  /** One hostile request: a JSON body (a String as it is), or multipart parts (a Part[]). */
+  record Case(String name, String user, HttpMethod method, String path, Object body) {}
 
   static Map<String, Object> validDocument() {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -64,30 +59,14 @@ class BadInputTest {
     return body;
   }
 
-  static MultiValueMap<String, Object> file(String name, byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-    parts.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }, headers));
-    return parts;
+  static Part[] file(String name, byte[] content) {
+    return new Part[] {Part.file("file", name, "application/octet-stream", content)};
   }
 
-  static MultiValueMap<String, Object> dossier(Map<String, Object> dossier, String name,
-      byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    HttpHeaders json = new HttpHeaders();
-    json.setContentType(MediaType.APPLICATION_JSON);
-    parts.add("dossier", new HttpEntity<>(dossier, json));
-    if (content != null) {
-      parts.addAll(file(name, content));
-      parts.put("outline", parts.remove("file"));
-    }
-    return parts;
+  static Part[] dossier(Map<String, Object> dossier, String name, byte[] content) {
+    return content == null ? new Part[] {Part.json("dossier", dossier)}
+        : new Part[] {Part.json("dossier", dossier),
+            Part.file("outline", name, "application/octet-stream", content)};
   }
 
   static Map<String, Object> validDossier() {
@@ -110,17 +89,16 @@ class BadInputTest {
   List<Case> cases(long documentId) {
     List<Case> cases = new ArrayList<>();
     String docs = "/api/incoming-documents";
-    MediaType json = MediaType.APPLICATION_JSON;
     // page numbers whose offset overflows
     cases.add(new Case("page beyond the last", "vanthu", HttpMethod.GET,
-        docs + "?page=2147483647", json, null));
+        docs + "?page=2147483647", null));
     cases.add(new Case("research page beyond the last", "cv.qlkh", HttpMethod.GET,
-        "/api/research-tasks?page=2147483647&size=100", json, null));
+        "/api/research-tasks?page=2147483647&size=100", null));
     // malformed JSON
     for (String raw : List.of("{", "}", "[]", "\"text\"", "42", "null", "{\"issuer\": }",
         "{issuer: 'x'}", "{\"issuer\": \"a\",}", "{\"summary\": \"\\u00\"}", "<xml/>",
         "{\"issuer\": [\"a\"]}")) {
-      cases.add(new Case("malformed JSON " + raw, "vanthu", HttpMethod.POST, docs, json, raw));
+      cases.add(new Case("malformed JSON " + raw, "vanthu", HttpMethod.POST, docs, raw));
     }
     // wrong types, missing and impossible values
     Object[][] fields = {
@@ -139,29 +117,28 @@ class BadInputTest {
         {"notes", "\uFEFF\u00A0\u200D"}};
     for (Object[] field : fields) {
       cases.add(new Case("document " + field[0] + "=" + String.valueOf(field[1]).substring(0,
-          Math.min(20, String.valueOf(field[1]).length())), "vanthu", HttpMethod.POST, docs, json,
+          Math.min(20, String.valueOf(field[1]).length())), "vanthu", HttpMethod.POST, docs,
           with((String) field[0], field[1])));
     }
-    cases.add(new Case("oversized body", "vanthu", HttpMethod.POST, docs, json,
+    cases.add(new Case("oversized body", "vanthu", HttpMethod.POST, docs,
         with("notes", "n".repeat(300_000))));
     // search and register parameters
     for (String query : List.of("?year=abc", "?year=-1", "?page=-1", "?size=0", "?size=100000",
         "?status=LOST", "?year=99999", "?q=" + "q".repeat(300))) {
       cases.add(new Case("search " + query.substring(0, Math.min(30, query.length())), "vanthu",
-          HttpMethod.GET, docs + query, json, null));
+          HttpMethod.GET, docs + query, null));
     }
     for (String query : List.of("?from=2026-12-01&to=2026-01-01", "?from=x&to=y",
         "?from=2026-01-01")) {
       cases.add(new Case("register " + query, "vanthu", HttpMethod.GET, docs + "/register.csv"
-          + query, json, null));
+          + query, null));
     }
-    cases.add(new Case("unknown document", "vanthu", HttpMethod.GET, docs + "/999999999", json,
+    cases.add(new Case("unknown document", "vanthu", HttpMethod.GET, docs + "/999999999",
         null));
-    cases.add(new Case("document id not a number", "vanthu", HttpMethod.GET, docs + "/abc", json,
+    cases.add(new Case("document id not a number", "vanthu", HttpMethod.GET, docs + "/abc",
         null));
     // attachments: content contradicting the name, traversal, empty, oversized
     String attach = docs + "/" + documentId + "/attachments";
-    MediaType multipart = MediaType.MULTIPART_FORM_DATA;
     Object[][] files = {{"bao-cao.pdf", PNG}, {"anh.png", PDF}, {"virus.pdf", EXE},
         {"virus.exe", EXE}, {"empty.pdf", new byte[0]}, {"..", PDF}, {".htaccess", PDF},
         {"../../../etc/passwd", PDF}, {"..\\..\\windows\\win.ini", PDF}, {"/etc/shadow", PDF},
@@ -170,10 +147,10 @@ class BadInputTest {
     for (Object[] f : files) {
       cases.add(new Case("attachment " + String.valueOf(f[0]).substring(0,
           Math.min(24, String.valueOf(f[0]).length())), "vanthu", HttpMethod.POST, attach,
-          multipart, file((String) f[0], (byte[]) f[1])));
+          file((String) f[0], (byte[]) f[1])));
     }
-    cases.add(new Case("attachment without file", "vanthu", HttpMethod.POST, attach, multipart,
-        new LinkedMultiValueMap<String, Object>()));
+    cases.add(new Case("attachment without file", "vanthu", HttpMethod.POST, attach,
+        new Part[0]));
     // research dossiers
     String research = "/api/research-tasks";
     Object[][] dossierFields = {{"title", null}, {"title", "t".repeat(501)},
@@ -184,59 +161,59 @@ class BadInputTest {
         {"field", null}};
     for (Object[] field : dossierFields) {
       cases.add(new Case("dossier " + field[0] + "=" + field[1], "cv.qlkh", HttpMethod.POST,
-          research, multipart, dossier(dossierWith((String) field[0], field[1]), "tm.pdf", PDF)));
+          research, dossier(dossierWith((String) field[0], field[1]), "tm.pdf", PDF)));
     }
     Object[][] outlines = {{"tm.pdf", PNG}, {"tm.pdf", EXE}, {"tm.pdf", new byte[0]},
         {"../tm.docx", PDF}, {"tm.pdf", null}};
     for (Object[] o : outlines) {
-      cases.add(new Case("outline " + o[0], "cv.qlkh", HttpMethod.POST, research, multipart,
+      cases.add(new Case("outline " + o[0], "cv.qlkh", HttpMethod.POST, research,
           dossier(validDossier(), (String) o[0], (byte[]) o[1])));
     }
     cases.add(new Case("dossier as JSON, not multipart", "cv.qlkh", HttpMethod.POST, research,
-        json, validDossier()));
+        validDossier()));
     for (String query : List.of("?status=LOST", "?stage=NOWHERE", "?page=-1", "?size=1000",
         "?q=" + "%".repeat(201))) {
       cases.add(new Case("research search " + query.substring(0, Math.min(20, query.length())),
-          "cv.qlkh", HttpMethod.GET, research + query, json, null));
+          "cv.qlkh", HttpMethod.GET, research + query, null));
     }
     cases.add(new Case("unknown research task", "cv.qlkh", HttpMethod.GET,
-        research + "/DT-1900-01", json, null));
+        research + "/DT-1900-01", null));
     cases.add(new Case("extension of unknown task", "chunhiem", HttpMethod.POST,
-        research + "/DT-1900-01/extension-requests", json, Map.of("months", 3, "reason", "x")));
+        research + "/DT-1900-01/extension-requests", Map.of("months", 3, "reason", "x")));
     cases.add(new Case("extension malformed", "chunhiem", HttpMethod.POST,
-        research + "/DT-1900-01/extension-requests", json, "{\"months\": \"ba\""));
+        research + "/DT-1900-01/extension-requests", "{\"months\": \"ba\""));
     // holidays
     for (Object body : List.of(Map.of("date", "2026-02-30", "name", "Tết"),
         Map.of("date", "", "name", "Tết"), Map.of("date", "2026-05-01"),
         Map.of("date", "2026-05-01", "name", "n".repeat(300)), "{\"date\":")) {
       cases.add(new Case("holiday " + body.toString().substring(0,
           Math.min(30, body.toString().length())), "admin", HttpMethod.POST,
-          "/api/holidays", json, body));
+          "/api/holidays", body));
     }
     // inbox actions with unknown units, users and tasks
     cases.add(new Case("inbox unknown task", "giamdoc", HttpMethod.POST,
-        "/api/inbox/not-a-task/approval", json, Map.of("approved", true)));
+        "/api/inbox/not-a-task/approval", Map.of("approved", true)));
     cases.add(new Case("inbox unknown task direction", "giamdoc", HttpMethod.POST,
-        "/api/inbox/00000000-0000-0000-0000-000000000000/direction", json,
+        "/api/inbox/00000000-0000-0000-0000-000000000000/direction",
         Map.of("leadUnit", "phong-xyz")));
     cases.add(new Case("inbox malformed", "giamdoc", HttpMethod.POST,
-        "/api/inbox/x/approval", json, "{\"approved\": tru"));
+        "/api/inbox/x/approval", "{\"approved\": tru"));
     // expressions in task queries and filters (CVE mitigations)
     // pre-encoded: ${...} would otherwise be read as a URI template
     for (String query : List.of("assigneeExpression=%24%7BcurrentUser()%7D",
         "candidateGroupsExpression=%24%7BcurrentUserGroups()%7D",
         "dueAfterExpression=%24%7Bnow()%7D", "followUpBeforeExpression=%24%7BdateTime()%7D")) {
       cases.add(new Case("task query " + query, "cv.qlkh", HttpMethod.GET,
-          "/engine-rest/task?" + query, json, null));
+          "/engine-rest/task?" + query, null));
     }
     cases.add(new Case("task query orQueries expression", "cv.qlkh", HttpMethod.POST,
-        "/engine-rest/task", json, Map.of("orQueries", List.of(Map.of("assigneeExpression",
+        "/engine-rest/task", Map.of("orQueries", List.of(Map.of("assigneeExpression",
             "${''.getClass().forName('java.lang.Runtime')}")))));
     cases.add(new Case("filter with expression", "cv.qlkh", HttpMethod.POST,
-        "/engine-rest/filter/create", json, Map.of("resourceType", "Task", "name", "x",
+        "/engine-rest/filter/create", Map.of("resourceType", "Task", "name", "x",
             "query", Map.of("assigneeExpression", "${currentUser()}"))));
     cases.add(new Case("engine variable wrong type", "cv.qlkh", HttpMethod.POST,
-        "/engine-rest/task/unknown/complete", json, Map.of("variables", Map.of("approved",
+        "/engine-rest/task/unknown/complete", Map.of("variables", Map.of("approved",
             Map.of("value", "maybe", "type", "Boolean")))));
     return cases;
   }
@@ -268,35 +245,28 @@ class BadInputTest {
 
   @Test
   void everyHostileInputGetsAClearClientErrorAndNothingChanges() {
-    ResponseEntity<String> created = rest.withBasicAuth("vanthu", "demo").postForEntity(
-        "/api/incoming-documents", with("documentNumber", "bad-input/" + System.nanoTime()),
-        String.class);
-    assertThat(created.getStatusCode().value()).isEqualTo(201);
-    long documentId = Long.parseLong(created.getBody().replaceAll(".*\"id\":(\\d+).*", "$1"));
+    TestHttp api = TestHttp.of(rest);
+    Response created = api.post("vanthu", "/api/incoming-documents",
+        with("documentNumber", "bad-input/" + System.nanoTime()));
+    assertThat(created.status()).isEqualTo(201);
+    long documentId = created.body().get("id").asLong();
     List<Case> cases = cases(documentId);
     assertThat(cases).hasSizeGreaterThanOrEqualTo(100);
     Map<String, Long> before = counts();
 
     List<String> failures = new ArrayList<>();
     for (Case c : cases) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(c.type());
-      headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-      ResponseEntity<String> response;
+      Response response;
       try {
-        TestRestTemplate client = rest.withBasicAuth(c.user(), "demo");
-        HttpEntity<Object> entity = new HttpEntity<>(c.body(), headers);
-        // pre-encoded paths go as they are: ${...} must reach the server, not a URI template
-        response = c.path().contains("%24%7B")
-            ? client.exchange(java.net.URI.create(rest.getRootUri() + c.path()), c.method(),
-                entity, String.class)
-            : client.exchange(c.path(), c.method(), entity, String.class);
+        // JSON in and out (Accept: application/json); pre-encoded paths (${...}) go as they are
+        response = c.body() instanceof Part[] parts ? api.multipart(c.user(), c.path(), parts)
+            : api.call(c.user(), c.method().name(), c.path(), c.body());
       } catch (RuntimeException e) {
         failures.add(c.name() + ": no response (" + e.getMessage() + ")");
         continue;
       }
-      int status = response.getStatusCode().value();
-      String body = response.getBody() == null ? "" : response.getBody();
+      int status = response.status();
+      String body = response.text() == null ? "" : response.text();
       if (status < 400 || status >= 500 || status == 401) {
         failures.add(c.name() + ": HTTP " + status + " " + body.substring(0,
             Math.min(200, body.length())));

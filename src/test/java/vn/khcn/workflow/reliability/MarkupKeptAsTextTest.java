@@ -16,6 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * Part of scenario bad-input: HTML and script in text fields are stored as the text typed and
@@ -33,15 +35,15 @@ class MarkupKeptAsTextTest {
 
   @Test
   void markupIsStoredAsTextAndEscapedInThePages() throws Exception {
-    var created = rest.withBasicAuth("vanthu", "demo").postForEntity("/api/incoming-documents",
+    TestHttp api = TestHttp.of(rest);
+    Response created = api.post("vanthu", "/api/incoming-documents",
         Map.of("issuer", "Ủy ban nhân dân thành phố Cần Thơ", "documentNumber",
             "XSS/" + System.nanoTime(), "issuedOn", "2026-11-02", "documentType", "Công văn",
-            "summary", "Trích yếu " + HOSTILE, "urgency", "NORMAL"), Map.class);
-    assertThat(created.getStatusCode().value()).isEqualTo(201);
-    String pi = (String) created.getBody().get("processInstanceId");
-    Object id = created.getBody().get("id");
-    String stored = rest.withBasicAuth("vanthu", "demo")
-        .getForObject("/api/incoming-documents/" + id, String.class);
+            "summary", "Trích yếu " + HOSTILE, "urgency", "NORMAL"));
+    assertThat(created.status()).isEqualTo(201);
+    String pi = created.body().get("processInstanceId").asText();
+    long id = created.body().get("id").asLong();
+    String stored = api.get("vanthu", "/api/incoming-documents/" + id).text();
     assertThat(stored).contains("<script>alert('xss')</script>");
 
     MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();

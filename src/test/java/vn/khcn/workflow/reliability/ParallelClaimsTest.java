@@ -2,15 +2,7 @@ package vn.khcn.workflow.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +22,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * Scenario parallel-claims of the reliability suite (quick part, in every build): 100 people claim
@@ -41,48 +35,43 @@ import vn.khcn.workflow.identity.Groups;
 class ParallelClaimsTest {
 
   static final int CLAIMERS = 100;
-  static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
 
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  TestHttp api() {
+    return new TestHttp("http://localhost:" + port);
+  }
 
-  HttpResponse<String> post(String user, String path, Object body) throws Exception {
-    String auth = Base64.getEncoder().encodeToString((user + ":demo")
-        .getBytes(StandardCharsets.UTF_8));
-    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + auth).header("Content-Type", "application/json")
-        .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-        HttpResponse.BodyHandlers.ofString());
+  Response post(String user, String path, Object body) {
+    return api().post(user, path, body);
   }
 
   String register(String number) throws Exception {
-    HttpResponse<String> created = post("vanthu", "/api/incoming-documents", Map.of(
+    Response created = post("vanthu", "/api/incoming-documents", Map.of(
         "issuer", "Ủy ban nhân dân thành phố Cần Thơ", "documentNumber", number,
         "issuedOn", "2026-11-02", "documentType", "Công văn", "summary", "Tranh nhận việc " + number,
         "urgency", "NORMAL"));
-    assertThat(created.statusCode()).isEqualTo(201);
-    return JSON.readTree(created.body()).get("processInstanceId").asText();
+    assertThat(created.status()).isEqualTo(201);
+    return created.body().get("processInstanceId").asText();
   }
 
   /** Runs the calls at the same instant (a barrier) and returns their responses. */
-  List<HttpResponse<String>> together(List<Callable<HttpResponse<String>>> calls) throws Exception {
+  List<Response> together(List<Callable<Response>> calls) throws Exception {
     CyclicBarrier start = new CyclicBarrier(calls.size());
     ExecutorService pool = Executors.newFixedThreadPool(calls.size());
     try {
-      List<Future<HttpResponse<String>>> futures = new ArrayList<>();
-      for (Callable<HttpResponse<String>> call : calls) {
+      List<Future<Response>> futures = new ArrayList<>();
+      for (Callable<Response> call : calls) {
         futures.add(pool.submit(() -> {
           start.await(30, TimeUnit.SECONDS);
           return call.call();
         }));
       }
-      List<HttpResponse<String>> responses = new ArrayList<>();
-      for (Future<HttpResponse<String>> future : futures) {
+      List<Response> responses = new ArrayList<>();
+      for (Future<Response> future : futures) {
         responses.add(future.get(120, TimeUnit.SECONDS));
       }
       return responses;
@@ -108,20 +97,20 @@ class ParallelClaimsTest {
     }
     String instance = register("CLAIM/" + System.nanoTime());
     Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-    List<Callable<HttpResponse<String>>> claims = new ArrayList<>();
+    List<Callable<Response>> claims = new ArrayList<>();
     for (String user : users) {
       claims.add(() -> post(user, "/engine-rest/task/" + task.getId() + "/claim",
           Map.of("userId", user)));
     }
-    List<HttpResponse<String>> responses = together(claims);
-    long won = responses.stream().filter(r -> r.statusCode() == 204).count();
-    long conflicts = responses.stream().filter(r -> r.statusCode() == 409).count();
+    List<Response> responses = together(claims);
+    long won = responses.stream().filter(r -> r.status() == 204).count();
+    long conflicts = responses.stream().filter(r -> r.status() == 409).count();
     assertThat(won).as("claims that won").isEqualTo(1);
     assertThat(conflicts).as("claims answered 409").isEqualTo(CLAIMERS - 1);
     String assignee = taskService.createTaskQuery().taskId(task.getId()).singleResult()
         .getAssignee();
     assertThat(users).contains(assignee);
-    assertThat(responses.stream().filter(r -> r.statusCode() == 409).map(HttpResponse::body))
+    assertThat(responses.stream().filter(r -> r.status() == 409).map(Response::text))
         .allMatch(body -> body.contains("message"));
   }
 
@@ -130,31 +119,31 @@ class ParallelClaimsTest {
     String instance = register("UNITS/" + System.nanoTime());
     Task direction = taskService.createTaskQuery().processInstanceId(instance).singleResult();
     assertThat(post("giamdoc", "/engine-rest/task/" + direction.getId() + "/claim",
-        Map.of("userId", "giamdoc")).statusCode()).isEqualTo(204);
-    HttpResponse<String> directed = post("giamdoc", "/engine-rest/task/" + direction.getId()
+        Map.of("userId", "giamdoc")).status()).isEqualTo(204);
+    Response directed = post("giamdoc", "/engine-rest/task/" + direction.getId()
         + "/complete", Map.of("variables", Map.of(
             "direction", Map.of("value", "Ba đơn vị cùng xử lý", "type", "String"),
             "leadUnit", Map.of("value", Groups.PHONG_QLKH, "type", "String"),
             "coordinatingUnits", Map.of("value", "[\"phong-khtc\",\"phong-qlcn\"]", "type", "Json"),
             "informedUnits", Map.of("value", "[]", "type", "Json"))));
-    assertThat(directed.statusCode()).as(directed.body()).isIn(200, 204);
+    assertThat(directed.status()).as(directed.text()).isIn(200, 204);
 
     Map<String, String> unitUser = Map.of(Groups.PHONG_QLKH, "cv.qlkh", Groups.PHONG_KHTC, "cv.khtc",
         Groups.PHONG_QLCN, "cv.qlcn");
     List<Task> unitTasks = taskService.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey("handleAssignment").list();
     assertThat(unitTasks).hasSize(3);
-    List<Callable<HttpResponse<String>>> completions = new ArrayList<>();
+    List<Callable<Response>> completions = new ArrayList<>();
     for (Task unitTask : unitTasks) {
       String group = taskService.getIdentityLinksForTask(unitTask.getId()).stream()
           .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
       String user = unitUser.get(group);
       assertThat(post(user, "/engine-rest/task/" + unitTask.getId() + "/claim",
-          Map.of("userId", user)).statusCode()).isEqualTo(204);
+          Map.of("userId", user)).status()).isEqualTo(204);
       completions.add(() -> completeWithRetry(user, unitTask.getId(), "Kết quả của " + group));
     }
-    List<HttpResponse<String>> responses = together(completions);
-    assertThat(responses).allMatch(r -> r.statusCode() == 204);
+    List<Response> responses = together(completions);
+    assertThat(responses).allMatch(r -> r.status() == 204);
 
     long documentId = jdbc.queryForObject("select id from incoming_document where"
         + " process_instance_id = ?", Long.class, instance);
@@ -170,12 +159,12 @@ class ParallelClaimsTest {
    * Completes as a client should: a 409 (someone else's completion touched the same instance at
    * the same moment, nothing was stored) is retried.
    */
-  HttpResponse<String> completeWithRetry(String user, String taskId, String result)
+  Response completeWithRetry(String user, String taskId, String result)
       throws Exception {
     for (int attempt = 0; ; attempt++) {
-      HttpResponse<String> response = post(user, "/engine-rest/task/" + taskId + "/complete",
+      Response response = post(user, "/engine-rest/task/" + taskId + "/complete",
           Map.of("variables", Map.of("result", Map.of("value", result, "type", "String"))));
-      if (response.statusCode() != 409 || attempt == 5) {
+      if (response.status() != 409 || attempt == 5) {
         return response;
       }
       Thread.sleep(50L * (attempt + 1));

@@ -13,12 +13,14 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Beans;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Elements;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Tasks;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Vars;
+import vn.khcn.workflow.support.DeployedProcessModels;
 
 /**
  * Every path of processes/assignment-council.bpmn, started on its own as research-task starts it
@@ -27,7 +29,12 @@ import vn.khcn.workflow.research.AssignmentCouncilProcess.Vars;
 class AssignmentCouncilModelTest extends ResearchModelSupport {
 
   @RegisterExtension
+  @Order(1)
   static ProcessEngineExtension engine = newEngineExtension();
+
+  @RegisterExtension
+  @Order(2)
+  static DeployedProcessModels models = new DeployedProcessModels(engine);
 
   @Override
   ProcessEngineExtension engine() {

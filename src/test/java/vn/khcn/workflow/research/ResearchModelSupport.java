@@ -3,11 +3,6 @@ package vn.khcn.workflow.research;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +12,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -25,7 +19,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -39,16 +32,25 @@ import vn.khcn.workflow.research.AssignmentCouncilProcess.Vars;
 import vn.khcn.workflow.shared.process.VariableValues;
 
 /**
- * Bare engine for the four research models (no Spring): deploys every file of processes/ and
- * registers test doubles for the beans of the research adapters that honour their
+ * Bare engine for the four research models (no Spring): every file of processes/ deployed once
+ * per class by {@link vn.khcn.workflow.support.DeployedProcessModels} (what a test leaves running
+ * is ended after it), and test doubles for the beans of the research adapters that honour their
  * contract, i.e. write the same variables to the same scopes. What the steps would conclude
  * (quorum, verdict, grade...) is decided by the test through the public fields below.
  */
 abstract class ResearchModelSupport {
 
   /**
-   * The engine of the concrete test class. Each class registers its own extension: one instance
-   * shared by two classes keeps the engine the first class closed.
+   * The engine of the concrete test class, registered with the models deployed on it:
+   *
+   * <pre>
+   * &#64;RegisterExtension &#64;Order(1)
+   * static ProcessEngineExtension engine = newEngineExtension();
+   * &#64;RegisterExtension &#64;Order(2)
+   * static DeployedProcessModels models = new DeployedProcessModels(engine);
+   * </pre>
+   * Each class registers its own extensions: one engine shared by two classes keeps the engine
+   * the first class closed.
    */
   static ProcessEngineExtension newEngineExtension() {
     return ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
@@ -83,30 +85,17 @@ abstract class ResearchModelSupport {
   LocalDate extendedEnd = LocalDate.parse("2029-05-31");
 
   ProcessEngine processEngine;
-  String deploymentId;
 
   @BeforeEach
-  void setUpEngine() throws IOException {
+  void setUpEngine() {
     processEngine = engine().getProcessEngine();
     BpmnAwareTests.init(processEngine);
     ClockUtil.setCurrentTime(Date.from(T0));
-    DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
-        .name("model-tests");
-    try (Stream<Path> files = Files.walk(Path.of("processes"))) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          deployment.addInputStream(Path.of("processes").relativize(file).toString(),
-              new ByteArrayInputStream(in.readAllBytes()));
-        }
-      }
-    }
-    deploymentId = deployment.deploy().getId();
     registerDoubles();
   }
 
   @AfterEach
   void tearDownEngine() {
-    processEngine.getRepositoryService().deleteDeployment(deploymentId, true);
     Mocks.reset();
     ClockUtil.reset();
   }

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +27,7 @@ import vn.khcn.workflow.research.ResearchTaskProcess.Beans;
 import vn.khcn.workflow.research.ResearchTaskProcess.Elements;
 import vn.khcn.workflow.research.ResearchTaskProcess.Tasks;
 import vn.khcn.workflow.research.ResearchTaskProcess.Vars;
+import vn.khcn.workflow.support.DeployedProcessModels;
 
 /**
  * Every path of processes/research-task.bpmn with the three models it calls
@@ -35,7 +37,12 @@ import vn.khcn.workflow.research.ResearchTaskProcess.Vars;
 class ResearchTaskModelTest extends ResearchModelSupport {
 
   @RegisterExtension
+  @Order(1)
   static ProcessEngineExtension engine = newEngineExtension();
+
+  @RegisterExtension
+  @Order(2)
+  static DeployedProcessModels models = new DeployedProcessModels(engine);
 
   @Override
   ProcessEngineExtension engine() {

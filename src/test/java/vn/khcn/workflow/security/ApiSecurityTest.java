@@ -3,12 +3,12 @@ package vn.khcn.workflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** 401/403 JSON answers on /api and /engine-rest, method security, CurrentUser, error mapping. */
 class ApiSecurityTest extends SecurityTestSupport {
@@ -19,8 +19,8 @@ class ApiSecurityTest extends SecurityTestSupport {
   void noCredentialsIs401JsonWithBasicChallenge() throws Exception {
     for (String path : new String[] {"/api/test-probe/me", "/engine-rest/task",
         "/engine-rest/engine", "/api/incoming-documents"}) {
-      HttpResponse<String> response = send("GET", path, null, null, null, null);
-      assertThat(response.statusCode()).as(path).isEqualTo(401);
+      Response response = send("GET", path, null, null, null, null);
+      assertThat(response.status()).as(path).isEqualTo(401);
       assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString()
           .startsWith("Basic");
       JsonNode body = json(response);
@@ -39,14 +39,14 @@ class ApiSecurityTest extends SecurityTestSupport {
     user.setPassword("demo");
     identityService.saveUser(user);
     try {
-      HttpResponse<String> api = send("GET", "/api/test-probe/me", "thu.sai", "sai", null, null);
-      HttpResponse<String> engine =
+      Response api = send("GET", "/api/test-probe/me", "thu.sai", "sai", null, null);
+      Response engine =
           send("GET", "/engine-rest/task", "thu.sai", "sai", null, null);
-      HttpResponse<String> unknown =
+      Response unknown =
           send("GET", "/engine-rest/task", "nobody", "demo", null, null);
-      assertThat(api.statusCode()).isEqualTo(401);
-      assertThat(engine.statusCode()).isEqualTo(401);
-      assertThat(unknown.statusCode()).isEqualTo(401);
+      assertThat(api.status()).isEqualTo(401);
+      assertThat(engine.status()).isEqualTo(401);
+      assertThat(unknown.status()).isEqualTo(401);
       assertThat(json(engine).path("error").asText()).isEqualTo("Unauthorized");
       assertThat(json(api).path("message").asText()).contains("Cần đăng nhập");
     } finally {
@@ -56,14 +56,14 @@ class ApiSecurityTest extends SecurityTestSupport {
 
   @Test
   void healthIsPublic() throws Exception {
-    assertThat(send("GET", "/actuator/health", null, null, null, null).statusCode())
+    assertThat(send("GET", "/actuator/health", null, null, null, null).status())
         .isEqualTo(200);
   }
 
   @Test
   void currentUserCarriesGroupsAndVietnameseName() throws Exception {
-    HttpResponse<String> response = get("/api/test-probe/me", "vanthu");
-    assertThat(response.statusCode()).isEqualTo(200);
+    Response response = get("/api/test-probe/me", "vanthu");
+    assertThat(response.status()).isEqualTo(200);
     JsonNode body = json(response);
     assertThat(body.path("userId").asText()).isEqualTo("vanthu");
     assertThat(body.path("fullName").asText()).isEqualTo("Nguyễn Thị Thu Hà");
@@ -73,18 +73,18 @@ class ApiSecurityTest extends SecurityTestSupport {
 
   @Test
   void preAuthorizeByGroupIdIs403JsonForOthers() throws Exception {
-    assertThat(get("/api/test-probe/clerk-only", "vanthu").statusCode()).isEqualTo(200);
-    HttpResponse<String> refused = get("/api/test-probe/clerk-only", "cv.qlkh");
-    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(get("/api/test-probe/clerk-only", "vanthu").status()).isEqualTo(200);
+    Response refused = get("/api/test-probe/clerk-only", "cv.qlkh");
+    assertThat(refused.status()).isEqualTo(403);
     assertThat(json(refused).path("message").asText()).contains("không có quyền");
   }
 
   @Test
   void engineAuthorizationInsideApiCodeIs403AndAdminMayDeploy() throws Exception {
-    HttpResponse<String> refused = postJson("/api/test-probe/deploy", "cv.qlkh", "");
-    assertThat(refused.statusCode()).isEqualTo(403);
+    Response refused = postJson("/api/test-probe/deploy", "cv.qlkh", "");
+    assertThat(refused.status()).isEqualTo(403);
     assertThat(json(refused).path("status").asInt()).isEqualTo(403);
-    assertThat(postJson("/api/test-probe/deploy", "admin", "").statusCode()).isEqualTo(200);
+    assertThat(postJson("/api/test-probe/deploy", "admin", "").status()).isEqualTo(200);
   }
 
   @Test
@@ -100,66 +100,66 @@ class ApiSecurityTest extends SecurityTestSupport {
         + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"rogue.bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
     String contentType = "multipart/form-data; boundary=" + boundary;
-    HttpResponse<String> deploy = send("POST", "/engine-rest/deployment/create", "cv.qlkh", "demo",
+    Response deploy = send("POST", "/engine-rest/deployment/create", "cv.qlkh", "demo",
         contentType, multipart);
-    assertThat(deploy.statusCode()).isEqualTo(403);
+    assertThat(deploy.status()).isEqualTo(403);
     assertThat(json(deploy).path("type").asText()).isEqualTo("AuthorizationException");
 
     String filter = "{\"resourceType\":\"Task\",\"name\":\"Của tôi\",\"query\":{}}";
-    HttpResponse<String> createFilter = postJson("/engine-rest/filter/create", "cv.qlkh", filter);
-    assertThat(createFilter.statusCode()).isEqualTo(403);
+    Response createFilter = postJson("/engine-rest/filter/create", "cv.qlkh", filter);
+    assertThat(createFilter.status()).isEqualTo(403);
 
-    HttpResponse<String> adminDeploy = send("POST", "/engine-rest/deployment/create", "admin",
+    Response adminDeploy = send("POST", "/engine-rest/deployment/create", "admin",
         "demo", contentType, multipart);
-    assertThat(adminDeploy.statusCode()).isEqualTo(200);
+    assertThat(adminDeploy.status()).isEqualTo(200);
     String deploymentId = json(adminDeploy).path("id").asText();
     assertThat(send("DELETE", "/engine-rest/deployment/" + deploymentId + "?cascade=true",
-        "admin", "demo", null, null).statusCode()).isEqualTo(204);
+        "admin", "demo", null, null).status()).isEqualTo(204);
   }
 
   @Test
   void malformedJsonNamesTheField() throws Exception {
-    HttpResponse<String> wrongType =
+    Response wrongType =
         postJson("/api/test-probe/echo", "vanthu", "{\"name\":\"a\",\"count\":\"nhiều\"}");
-    assertThat(wrongType.statusCode()).isEqualTo(400);
+    assertThat(wrongType.status()).isEqualTo(400);
     assertThat(json(wrongType).path("fieldErrors").get(0).path("field").asText())
         .isEqualTo("count");
 
-    HttpResponse<String> unknownField =
+    Response unknownField =
         postJson("/api/test-probe/echo", "vanthu", "{\"name\":\"a\",\"colour\":1}");
-    assertThat(unknownField.statusCode()).isEqualTo(400);
+    assertThat(unknownField.status()).isEqualTo(400);
     assertThat(json(unknownField).path("fieldErrors").get(0).path("field").asText())
         .isEqualTo("colour");
 
-    HttpResponse<String> broken = postJson("/api/test-probe/echo", "vanthu", "{\"name\":");
-    assertThat(broken.statusCode()).isEqualTo(400);
+    Response broken = postJson("/api/test-probe/echo", "vanthu", "{\"name\":");
+    assertThat(broken.status()).isEqualTo(400);
     assertThat(json(broken).path("message").asText()).contains("JSON");
   }
 
   @Test
   void invalidFieldsAreListedInVietnamese() throws Exception {
-    HttpResponse<String> response =
+    Response response =
         postJson("/api/test-probe/echo", "vanthu", "{\"name\":\" \",\"code\":\"quá dài\"}");
-    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.status()).isEqualTo(400);
     JsonNode fields = json(response).path("fieldErrors");
     assertThat(fields).hasSize(2);
-    assertThat(response.body()).contains("\"field\":\"name\"", "Không được để trống",
+    assertThat(response.text()).contains("\"field\":\"name\"", "Không được để trống",
         "\"field\":\"code\"", "Tối đa 5 ký tự");
-    assertThat(new String(response.body().getBytes(StandardCharsets.UTF_8),
+    assertThat(new String(response.text().getBytes(StandardCharsets.UTF_8),
         StandardCharsets.UTF_8)).doesNotContain("Exception");
   }
 
   @Test
   void unparseableTaskQueryIsRefusedBeforeTheEngine() throws Exception {
-    HttpResponse<String> response = postJson("/engine-rest/task/count", "giamdoc", "{\"orQueries\":");
-    assertThat(response.statusCode()).isEqualTo(400);
+    Response response = postJson("/engine-rest/task/count", "giamdoc", "{\"orQueries\":");
+    assertThat(response.status()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains("JSON");
   }
 
   @Test
   void parameterTypeMismatchNamesTheParameter() throws Exception {
-    HttpResponse<String> response = get("/api/test-probe/number?n=abc", "vanthu");
-    assertThat(response.statusCode()).isEqualTo(400);
+    Response response = get("/api/test-probe/number?n=abc", "vanthu");
+    assertThat(response.status()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains("\"n\"");
   }
 }

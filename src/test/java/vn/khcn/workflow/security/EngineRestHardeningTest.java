@@ -2,7 +2,6 @@ package vn.khcn.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** Java serialization refused, query size limited, concurrent claims answered with 409. */
 class EngineRestHardeningTest extends SecurityTestSupport {
@@ -61,16 +61,16 @@ class EngineRestHardeningTest extends SecurityTestSupport {
   @Test
   void candidateCanReadAndWorkOnTheTaskButNotReassignIt() throws Exception {
     String taskId = reviewTask().getId();
-    assertThat(get("/engine-rest/task/" + taskId, "giamdoc").statusCode()).isEqualTo(200);
+    assertThat(get("/engine-rest/task/" + taskId, "giamdoc").status()).isEqualTo(200);
     // another unit does not even see the task
-    assertThat(get("/engine-rest/task/" + taskId, "cv.qlkh").statusCode()).isEqualTo(404);
+    assertThat(get("/engine-rest/task/" + taskId, "cv.qlkh").status()).isEqualTo(404);
     assertThat(postJson("/engine-rest/task/" + taskId + "/assignee", "giamdoc",
-        "{\"userId\":\"cv.qlkh\"}").statusCode()).isEqualTo(403);
+        "{\"userId\":\"cv.qlkh\"}").status()).isEqualTo(403);
     assertThat(postJson("/engine-rest/task/" + taskId + "/claim", "giamdoc",
-        "{\"userId\":\"giamdoc\"}").statusCode()).isEqualTo(204);
-    HttpResponse<String> complete = postJson("/engine-rest/task/" + taskId + "/complete",
+        "{\"userId\":\"giamdoc\"}").status()).isEqualTo(204);
+    Response complete = postJson("/engine-rest/task/" + taskId + "/complete",
         "giamdoc", "{\"variables\":{\"comment\":{\"value\":\"Đồng ý\",\"type\":\"String\"}}}");
-    assertThat(complete.statusCode()).as(complete.body()).isEqualTo(204);
+    assertThat(complete.status()).as(complete.text()).isEqualTo(204);
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
         .count()).isZero();
   }
@@ -80,27 +80,27 @@ class EngineRestHardeningTest extends SecurityTestSupport {
     String body = "{\"value\":\"rO0ABXQABGV2aWw=\",\"type\":\"Object\",\"valueInfo\":"
         + "{\"objectTypeName\":\"java.lang.String\","
         + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}";
-    HttpResponse<String> response = send("PUT",
+    Response response = send("PUT",
         "/engine-rest/process-instance/" + instance.getId() + "/variables/payload", "admin", "demo",
         JSON, body);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
     assertThat(json(response).path("message").asText()).contains("JSON");
     assertThat(runtimeService.getVariable(instance.getId(), "payload")).isNull();
     assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKey("payload");
 
     String json = "{\"value\":\"{\\\"a\\\":1}\",\"type\":\"Json\"}";
     assertThat(send("PUT", "/engine-rest/process-instance/" + instance.getId()
-        + "/variables/payload", "admin", "demo", JSON, json).statusCode()).isEqualTo(204);
+        + "/variables/payload", "admin", "demo", JSON, json).status()).isEqualTo(204);
   }
 
   @Test
   void queryMaxResultsLimitIsEnforced() throws Exception {
-    HttpResponse<String> tooMany = get("/engine-rest/task?firstResult=0&maxResults=5000", "admin");
-    assertThat(tooMany.statusCode()).isEqualTo(400);
+    Response tooMany = get("/engine-rest/task?firstResult=0&maxResults=5000", "admin");
+    assertThat(tooMany.status()).isEqualTo(400);
     assertThat(json(tooMany).path("message").asText()).contains("Max results limit");
-    HttpResponse<String> unbounded = get("/engine-rest/process-definition", "admin");
-    assertThat(unbounded.statusCode()).isEqualTo(400);
-    assertThat(get("/engine-rest/task?firstResult=0&maxResults=2000", "admin").statusCode())
+    Response unbounded = get("/engine-rest/process-definition", "admin");
+    assertThat(unbounded.status()).isEqualTo(400);
+    assertThat(get("/engine-rest/task?firstResult=0&maxResults=2000", "admin").status())
         .isEqualTo(200);
   }
 
@@ -110,9 +110,9 @@ class EngineRestHardeningTest extends SecurityTestSupport {
     CyclicBarrier start = new CyclicBarrier(2);
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      List<Future<HttpResponse<String>>> results = new ArrayList<>();
+      List<Future<Response>> results = new ArrayList<>();
       for (String user : List.of("giamdoc", "phogiamdoc")) {
-        Callable<HttpResponse<String>> claim = () -> {
+        Callable<Response> claim = () -> {
           start.await(10, TimeUnit.SECONDS);
           return postJson("/engine-rest/task/" + taskId + "/claim", user,
               "{\"userId\":\"" + user + "\"}");
@@ -120,11 +120,11 @@ class EngineRestHardeningTest extends SecurityTestSupport {
         results.add(pool.submit(claim));
       }
       List<Integer> statuses = new ArrayList<>();
-      HttpResponse<String> conflict = null;
-      for (Future<HttpResponse<String>> result : results) {
-        HttpResponse<String> response = result.get(30, TimeUnit.SECONDS);
-        statuses.add(response.statusCode());
-        if (response.statusCode() == 409) {
+      Response conflict = null;
+      for (Future<Response> result : results) {
+        Response response = result.get(30, TimeUnit.SECONDS);
+        statuses.add(response.status());
+        if (response.status() == 409) {
           conflict = response;
         }
       }
@@ -142,10 +142,10 @@ class EngineRestHardeningTest extends SecurityTestSupport {
   void claimingATaskSomeoneElseHoldsIs409() throws Exception {
     String taskId = reviewTask().getId();
     assertThat(postJson("/engine-rest/task/" + taskId + "/claim", "giamdoc",
-        "{\"userId\":\"giamdoc\"}").statusCode()).isEqualTo(204);
-    HttpResponse<String> second = postJson("/engine-rest/task/" + taskId + "/claim",
+        "{\"userId\":\"giamdoc\"}").status()).isEqualTo(204);
+    Response second = postJson("/engine-rest/task/" + taskId + "/claim",
         "phogiamdoc", "{\"userId\":\"phogiamdoc\"}");
-    assertThat(second.statusCode()).isEqualTo(409);
+    assertThat(second.status()).isEqualTo(409);
     assertThat(json(second).path("type").asText()).isEqualTo("TaskAlreadyClaimedException");
     assertThat(reviewTask().getAssignee()).isEqualTo("giamdoc");
   }

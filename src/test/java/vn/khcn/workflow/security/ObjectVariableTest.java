@@ -3,7 +3,6 @@ package vn.khcn.workflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** Clients send no Object or Xml values; the engine deserializes only allowed classes. */
 class ObjectVariableTest extends SecurityTestSupport {
@@ -59,24 +59,24 @@ class ObjectVariableTest extends SecurityTestSupport {
   @Test
   void objectAndXmlValuesFromClientsAreRefusedNamingTheVariable() throws Exception {
     String taskId = taskId();
-    HttpResponse<String> object = postJson("/engine-rest/task/" + taskId + "/complete", "giamdoc",
+    Response object = postJson("/engine-rest/task/" + taskId + "/complete", "giamdoc",
         "{\"variables\":{\"comment\":{\"value\":\"Đồng ý\",\"type\":\"String\"},"
             + "\"evil\":{\"value\":\"{}\",\"type\":\"Object\",\"valueInfo\":{"
             + "\"objectTypeName\":\"java.net.URL\",\"serializationDataFormat\":"
             + "\"application/json\"}}}}");
-    assertThat(object.statusCode()).as(object.body()).isEqualTo(400);
+    assertThat(object.status()).as(object.text()).isEqualTo(400);
     assertThat(json(object).path("message").asText()).contains("\"evil\"").contains("Object");
 
-    HttpResponse<String> xml = send("PUT", "/engine-rest/task/" + taskId + "/variables/payload",
+    Response xml = send("PUT", "/engine-rest/task/" + taskId + "/variables/payload",
         "giamdoc", "demo", JSON, "{\"value\":\"<a/>\",\"type\":\"xml\"}");
-    assertThat(xml.statusCode()).as(xml.body()).isEqualTo(400);
+    assertThat(xml.status()).as(xml.text()).isEqualTo(400);
     assertThat(json(xml).path("message").asText()).contains("\"payload\"");
 
-    HttpResponse<String> modification = postJson("/engine-rest/process-instance/"
+    Response modification = postJson("/engine-rest/process-instance/"
         + instance.getId() + "/variables", "admin",
         "{\"modifications\":{\"gadget\":{\"value\":\"AAA=\",\"type\":\"Object\","
             + "\"valueInfo\":{\"objectTypeName\":\"java.util.PriorityQueue\"}}}}");
-    assertThat(modification.statusCode()).as(modification.body()).isEqualTo(400);
+    assertThat(modification.status()).as(modification.text()).isEqualTo(400);
     assertThat(json(modification).path("message").asText()).contains("\"gadget\"");
 
     String boundary = "khcnBoundary";
@@ -86,10 +86,10 @@ class ObjectVariableTest extends SecurityTestSupport {
         + "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"valueType\"\r\n\r\nObject\r\n"
         + "--" + boundary + "--\r\n";
-    HttpResponse<String> upload = send("POST", "/engine-rest/task/" + taskId
+    Response upload = send("POST", "/engine-rest/task/" + taskId
         + "/variables/blob/data", "giamdoc", "demo",
         "multipart/form-data; boundary=" + boundary, multipart);
-    assertThat(upload.statusCode()).as(upload.body()).isEqualTo(400);
+    assertThat(upload.status()).as(upload.text()).isEqualTo(400);
     assertThat(json(upload).path("message").asText()).contains("\"blob\"");
 
     assertThat(runtimeService.getVariables(instance.getId()))
@@ -98,12 +98,12 @@ class ObjectVariableTest extends SecurityTestSupport {
 
   @Test
   void primitiveDateAndJsonValuesStillPass() throws Exception {
-    HttpResponse<String> response = postJson("/engine-rest/task/" + taskId() + "/complete",
+    Response response = postJson("/engine-rest/task/" + taskId() + "/complete",
         "giamdoc", "{\"variables\":{\"comment\":{\"value\":\"Đồng ý\",\"type\":\"String\"},"
             + "\"units\":{\"value\":\"[\\\"van-phong\\\"]\",\"type\":\"Json\"},"
             + "\"day\":{\"value\":\"2026-12-01T17:00:00.000+0700\",\"type\":\"Date\"},"
             + "\"note\":{\"value\":\"type Object\",\"type\":\"String\"}}}");
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(response.status()).as(response.text()).isEqualTo(204);
   }
 
   @Test

@@ -3,29 +3,25 @@ package vn.khcn.workflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** Our pages send a strict CSP and privacy headers; the session cookie is SameSite and HttpOnly. */
 class PageHeadersTest extends SecurityTestSupport {
 
-  HttpResponse<String> page(String path) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url(path))).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  Response page(String path) {
+    return http().request("GET", path).send();
   }
 
   @Test
   void loginPageSendsAStrictContentSecurityPolicyAndPrivacyHeaders() throws Exception {
     for (String path : List.of("/login", "/inbox", "/admin/models")) {
-      HttpResponse<String> response = page(path);
+      Response response = page(path);
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertThat(csp).as(path).contains("default-src 'none'").contains("style-src 'self'")
           .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
@@ -39,7 +35,7 @@ class PageHeadersTest extends SecurityTestSupport {
 
   @Test
   void theSessionCookieIsSameSiteLaxAndHttpOnly() throws Exception {
-    HttpResponse<String> response = page("/login");
+    Response response = page("/login");
     String cookie = response.headers().allValues("Set-Cookie").stream()
         .filter(value -> value.startsWith("JSESSIONID=")).findFirst().orElse("");
     assertThat(cookie).contains("SameSite=Lax").contains("HttpOnly");
@@ -47,7 +43,7 @@ class PageHeadersTest extends SecurityTestSupport {
 
   @Test
   void theCamundaWebappsKeepTheirOwnPolicy() throws Exception {
-    HttpResponse<String> response = page("/camunda/app/tasklist/default/");
+    Response response = page("/camunda/app/tasklist/default/");
     assertThat(response.headers().firstValue("Content-Security-Policy").orElse(""))
         .doesNotContain(SecurityConfig.PAGE_CSP);
   }

@@ -1,23 +1,17 @@
 package vn.khcn.workflow.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
-/** One Spring context (random port, test profile) for all security tests; a plain HTTP client. */
+/**
+ * One Spring context (random port, test profile) for all security tests; requests are sent as
+ * written through {@link TestHttp} (no Accept or Content-Type unless given, any password).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 abstract class SecurityTestSupport {
@@ -27,55 +21,45 @@ abstract class SecurityTestSupport {
   @LocalServerPort
   int port;
 
-  @Autowired
-  ObjectMapper objectMapper;
+  private TestHttp http;
 
-  final HttpClient http = HttpClient.newHttpClient();
-
-  HttpResponse<String> send(String method, String path, String user, String password,
-      String contentType, String body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)));
-    if (user != null) {
-      String token = Base64.getEncoder()
-          .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      request.header("Authorization", "Basic " + token);
+  TestHttp http() {
+    if (http == null) {
+      http = new TestHttp("http://localhost:" + port);
     }
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    request.method(method, body == null
-        ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return http;
   }
 
-  HttpResponse<String> get(String path, String user) throws IOException, InterruptedException {
-    return send("GET", path, user, "demo", null, null);
+  /** method path as user with password (null user: anonymous), body of contentType as it is. */
+  Response send(String method, String path, String user, String password,
+      String contentType, String body) {
+    return http().request(method, path).as(user, password).body(contentType, body).send();
   }
 
-  HttpResponse<String> postJson(String path, String user, String body)
-      throws IOException, InterruptedException {
-    return send("POST", path, user, "demo", JSON, body);
+  Response get(String path, String user) {
+    return send("GET", path, user, TestHttp.PASSWORD, null, null);
   }
 
-  JsonNode json(HttpResponse<String> response) throws IOException {
-    return objectMapper.readTree(response.body());
+  Response postJson(String path, String user, String body) {
+    return send("POST", path, user, TestHttp.PASSWORD, JSON, body);
   }
 
-  String url(String path) {
-    return "http://localhost:" + port + path;
+  /** The body as JSON (what is not JSON as a text node). */
+  JsonNode json(Response response) {
+    return response.body();
   }
 
-  /** A browser-like webapp session: cookies kept, CSRF token read from the XSRF-TOKEN cookie. */
+  /**
+   * A browser session of the Camunda webapps: cookies kept, the CSRF token read from the
+   * XSRF-TOKEN cookie each answer may renew and sent back as X-XSRF-TOKEN.
+   */
   final class WebappSession {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    final TestHttp.Session session = http().session();
 
     String token = "";
 
-    WebappSession open() throws IOException, InterruptedException {
-      remember(client.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/")))
-          .GET().build(), HttpResponse.BodyHandlers.discarding()));
+    WebappSession open() {
+      remember(session.get("/camunda/app/tasklist/default/"));
       return this;
     }
 
@@ -84,7 +68,7 @@ abstract class SecurityTestSupport {
     }
 
     /** The webapps' CSRF filter sends a new XSRF-TOKEN cookie with a new session (login). */
-    private void remember(HttpResponse<?> response) {
+    private void remember(Response response) {
       for (String header : response.headers().allValues("Set-Cookie")) {
         for (HttpCookie cookie : HttpCookie.parse(header)) {
           if (cookie.getName().equals("XSRF-TOKEN")) {
@@ -94,31 +78,22 @@ abstract class SecurityTestSupport {
       }
     }
 
-    HttpResponse<String> login(String app, String user, String password)
-        throws IOException, InterruptedException {
-      String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
-          + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-      HttpResponse<String> response = send("POST",
-          "/camunda/api/admin/auth/user/default/login/" + app,
-          "application/x-www-form-urlencoded", form);
+    Response login(String app, String user, String password) {
+      Response response = remember(session.request("POST",
+          "/camunda/api/admin/auth/user/default/login/" + app).header("X-XSRF-TOKEN", token)
+          .header("Accept", JSON).form("username", user, "password", password));
       // the login starts a new session; its CSRF token comes with the next page
       send("GET", "/camunda/app/" + app + "/default/", null, null);
       return response;
     }
 
-    HttpResponse<String> send(String method, String path, String contentType, String body)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-          .header("X-XSRF-TOKEN", csrfToken())
-          .header("Accept", "application/json");
-      if (contentType != null) {
-        request.header("Content-Type", contentType);
-      }
-      request.method(method, body == null
-          ? HttpRequest.BodyPublishers.noBody()
-          : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    Response send(String method, String path, String contentType, String body) {
+      return remember(session.request(method, path).header("X-XSRF-TOKEN", csrfToken())
+          .header("Accept", JSON).body(contentType, body));
+    }
+
+    private Response remember(TestHttp.Request request) {
+      Response response = request.send();
       remember(response);
       return response;
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -22,7 +26,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The one HTTP client of the tests: calls as the demo users make them (Basic authentication,
  * password "demo"; no user = anonymous) against our /api, Camunda's /engine-rest or any page, JSON
  * in and out. Never throws for an HTTP status; an unreachable server is an
- * {@link UncheckedIOException}.
+ * {@link UncheckedIOException}. {@link #request} builds any other request (method, credentials,
+ * headers, raw body) exactly as written, {@link #session()} a browser-like client that keeps its
+ * cookies. Redirects are never followed.
  */
 public final class TestHttp {
 
@@ -74,7 +80,7 @@ public final class TestHttp {
 
   /** method path as user, body sent as JSON (a String as it is). */
   public Response call(String user, String method, String path, Object body) {
-    HttpRequest.Builder request = request(user, path)
+    HttpRequest.Builder request = builder(user, path)
         .header("Accept", "application/json").header("Content-Type", "application/json");
     request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : json(body),
@@ -100,13 +106,13 @@ public final class TestHttp {
 
   /** GET of a page as a browser asks for it (Accept: text/html). */
   public Response page(String user, String path) {
-    return send(request(user, path).header("Accept", "text/html").GET());
+    return send(builder(user, path).header("Accept", "text/html").GET());
   }
 
   /** GET of raw bytes (downloads, CSV). */
   public HttpResponse<byte[]> download(String user, String path) {
     try {
-      return HTTP.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return HTTP.send(builder(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -128,7 +134,7 @@ public final class TestHttp {
       body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
     body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return send(request(user, path).header("Accept", "application/json")
+    return send(builder(user, path).header("Accept", "application/json")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
@@ -144,6 +150,118 @@ public final class TestHttp {
       return new Part(name, null, "application/json",
           (value instanceof String text ? text : TestHttp.json(value))
               .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  /**
+   * A request sent exactly as built: no Accept, Content-Type or credentials unless given, e.g.
+   * {@code http.request("PUT", path).as("admin").body("application/json", raw).send()}.
+   */
+  public Request request(String method, String path) {
+    return new Request(HTTP, method, path);
+  }
+
+  /** One request being built; {@link #send()} sends it. */
+  public final class Request {
+    private final HttpClient client;
+    private final String method;
+    private final HttpRequest.Builder builder;
+    private HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.noBody();
+
+    private Request(HttpClient client, String method, String path) {
+      this.client = client;
+      this.method = method;
+      this.builder = HttpRequest.newBuilder(uri(baseUrl + path)).timeout(timeout);
+    }
+
+    /** Basic authentication as a demo user (password "demo"); null stays anonymous. */
+    public Request as(String user) {
+      return as(user, PASSWORD);
+    }
+
+    /** Basic authentication with any password (a wrong one too); a null user stays anonymous. */
+    public Request as(String user, String password) {
+      if (user != null) {
+        builder.header("Authorization", basic(user, password));
+      }
+      return this;
+    }
+
+    public Request header(String name, String value) {
+      builder.header(name, value);
+      return this;
+    }
+
+    /** The body as given, with its Content-Type (null: none). */
+    public Request body(String contentType, String text) {
+      if (contentType != null) {
+        builder.header("Content-Type", contentType);
+      }
+      body = text == null ? HttpRequest.BodyPublishers.noBody()
+          : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8);
+      return this;
+    }
+
+    /** A JSON body (a String as it is). */
+    public Request json(Object value) {
+      return body("application/json", value instanceof String text ? text : TestHttp.json(value));
+    }
+
+    /** An application/x-www-form-urlencoded body from name, value pairs. */
+    public Request form(String... nameValue) {
+      StringBuilder form = new StringBuilder();
+      for (int i = 0; i < nameValue.length; i += 2) {
+        form.append(i == 0 ? "" : "&")
+            .append(URLEncoder.encode(nameValue[i], StandardCharsets.UTF_8)).append('=')
+            .append(URLEncoder.encode(nameValue[i + 1], StandardCharsets.UTF_8));
+      }
+      return body("application/x-www-form-urlencoded", form.toString());
+    }
+
+    public Response send() {
+      return TestHttp.send(client, builder.method(method, body));
+    }
+  }
+
+  /** A browser-like client of this server: keeps the cookies it is sent (session, CSRF). */
+  public Session session() {
+    return new Session();
+  }
+
+  /** A cookie-keeping client; requests are built with {@link #request} as on {@link TestHttp}. */
+  public final class Session {
+    private static final Pattern CSRF_FIELD =
+        Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .cookieHandler(new CookieManager()).build();
+
+    private Session() {
+    }
+
+    public Request request(String method, String path) {
+      return new Request(client, method, path);
+    }
+
+    public Response get(String path) {
+      return request("GET", path).send();
+    }
+
+    /**
+     * Signs in through our /login form: reads the form's CSRF token, posts the credentials with
+     * it and answers the form's response (a redirect: the start page, or /login?error or
+     * /login?throttled).
+     */
+    public Response login(String user, String password) {
+      Response page = get("/login");
+      Matcher csrf = CSRF_FIELD.matcher(page.text() == null ? "" : page.text());
+      if (!csrf.find()) {
+        throw new IllegalStateException("no CSRF field on /login (" + page.status() + "): "
+            + page.text());
+      }
+      return request("POST", "/login")
+          .form("username", user, "password", password, "_csrf", csrf.group(1)).send();
     }
   }
 
@@ -181,14 +299,18 @@ public final class TestHttp {
     }
   }
 
-  private HttpRequest.Builder request(String user, String path) {
+  private HttpRequest.Builder builder(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl + path))
         .timeout(timeout);
     if (user != null && !user.isEmpty()) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+      request.header("Authorization", basic(user, PASSWORD));
     }
     return request;
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The URL as it is when it is valid, otherwise with its illegal characters encoded. */
@@ -201,8 +323,12 @@ public final class TestHttp {
   }
 
   private static Response send(HttpRequest.Builder request) {
+    return send(HTTP, request);
+  }
+
+  private static Response send(HttpClient client, HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = HTTP.send(request.build(),
+      HttpResponse<String> response = client.send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
