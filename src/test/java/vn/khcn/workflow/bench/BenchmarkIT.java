@@ -1,5 +1,7 @@
 package vn.khcn.workflow.bench;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
@@ -332,13 +334,13 @@ class BenchmarkIT {
         "BENCH-" + NUMBER.incrementAndGet() + "/KH", LocalDate.now(ZONE),
         new Actor("vanthu", "Nguyễn Thị Thu Hà"));
     String pi = doc.processInstanceId();
-    Task give = one(tasks, pi, "giveDirection");
+    Task give = one(tasks, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     measured(cost, appSql, () -> as("giamdoc", () -> {
       tasks.claim(give.getId(), "giamdoc");
       tasks.complete(give.getId(), direction());
     }));
     for (Task unit : tasks.createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey("handleAssignment").list()) {
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
       String group = tasks.getIdentityLinksForTask(unit.getId()).stream()
           .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
       String user = UNIT_USER.get(group);
@@ -347,12 +349,12 @@ class BenchmarkIT {
         tasks.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý"));
       }));
     }
-    Task consolidate = one(tasks, pi, "consolidateReport");
+    Task consolidate = one(tasks, pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     measured(cost, appSql, () -> as("cv.qlkh", () -> {
       tasks.claim(consolidate.getId(), "cv.qlkh");
       tasks.complete(consolidate.getId(), Variables.createVariables().putValue("report", "Xong"));
     }));
-    Task approve = one(tasks, pi, "approveResult");
+    Task approve = one(tasks, pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
     measured(cost, appSql, () -> as("giamdoc", () -> {
       tasks.claim(approve.getId(), "giamdoc");
       tasks.complete(approve.getId(), Variables.createVariables().putValue("approved", true));
@@ -486,24 +488,24 @@ class BenchmarkIT {
             .putValue("incomingNumber", number + "/2026").putValue("summary", "Đo hiệu năng")
             .putValue("documentNumber", "B/" + number).putValue("issuer", "UBND")
             .putValue("documentType", "Kế hoạch").putValue("urgency", "NORMAL")).getId();
-    Task give = one(tasks, pi, "giveDirection");
+    Task give = one(tasks, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     measured(cost, baseSql, () -> {
       tasks.claim(give.getId(), "giamdoc");
       tasks.complete(give.getId(), direction());
     });
     for (Task unit : tasks.createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey("handleAssignment").list()) {
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
       measured(cost, baseSql, () -> {
         tasks.claim(unit.getId(), "u");
         tasks.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý"));
       });
     }
-    Task consolidate = one(tasks, pi, "consolidateReport");
+    Task consolidate = one(tasks, pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     measured(cost, baseSql, () -> {
       tasks.claim(consolidate.getId(), "cv.qlkh");
       tasks.complete(consolidate.getId(), Variables.createVariables().putValue("report", "Xong"));
     });
-    Task approve = one(tasks, pi, "approveResult");
+    Task approve = one(tasks, pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
     measured(cost, baseSql, () -> {
       tasks.claim(approve.getId(), "giamdoc");
       tasks.complete(approve.getId(), Variables.createVariables().putValue("approved", true));

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.browser;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.browser.WorkflowApi.variable;
 
@@ -71,7 +73,7 @@ class InboxBrowserTest {
     String marker = "HV-" + UUID.randomUUID().toString().substring(0, 8);
     JsonNode doc = api.register("Triển khai Chương trình chuyển đổi số năm 2027 (" + marker + ")");
     String pi = doc.get("processInstanceId").asText();
-    Task direction = task(pi, "giveDirection");
+    Task direction = task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     String text = "Phòng QLKH chủ trì, Phòng KHTC phối hợp; báo cáo kết quả (" + marker + ").";
 
     try (Browser browser = browser("inbox", 1280, 900)) {
@@ -114,14 +116,14 @@ class InboxBrowserTest {
 
       Map<String, String> members = Map.of("phong-qlkh", "cv.qlkh", "phong-khtc", "cv.khtc");
       for (Task unitTask : taskService.createTaskQuery().processInstanceId(pi)
-          .taskDefinitionKey("handleAssignment").list()) {
+          .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
         String unit = taskService.getIdentityLinksForTask(unitTask.getId()).get(0).getGroupId();
         api.work(members.get(unit), unitTask.getId(),
             Map.of("result", variable("String", "Kết quả của " + unit)));
       }
-      api.work("cv.qlkh", task(pi, "consolidateReport").getId(),
+      api.work("cv.qlkh", task(pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT).getId(),
           Map.of("report", variable("String", "Báo cáo tổng hợp (" + marker + ")")));
-      Task approval = task(pi, "approveResult");
+      Task approval = task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
 
       browser.recordingFailure(() -> {
         browser.open("/inbox");
@@ -160,7 +162,7 @@ class InboxBrowserTest {
     WorkflowApi api = new WorkflowApi(rest);
     JsonNode doc = api.register("Đề nghị góp ý dự thảo Quy chế quản lý nhiệm vụ khoa học và công"
         + " nghệ cấp thành phố (" + UUID.randomUUID().toString().substring(0, 8) + ")");
-    Task direction = task(doc.get("processInstanceId").asText(), "giveDirection");
+    Task direction = task(doc.get("processInstanceId").asText(), IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
 
     try (Browser browser = Browser.phone("http://localhost:" + port, "inbox-phone", 400, 860)) {
       browser.recordingFailure(() -> {

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.browser;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.browser.WorkflowApi.variable;
 
@@ -50,13 +52,13 @@ class TasklistBrowserTest {
     String marker = "TL-" + UUID.randomUUID().toString().substring(0, 8);
     JsonNode doc = api.register("Báo cáo tình hình ứng dụng công nghệ năm 2026 (" + marker + ")");
     String pi = doc.get("processInstanceId").asText();
-    api.work("giamdoc", task(pi, "giveDirection").getId(), Map.of(
+    api.work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION).getId(), Map.of(
         "direction", variable("String", "Phòng QLCN chủ trì, báo cáo trước hạn."),
         "leadUnit", variable("String", "phong-qlcn"),
         "coordinatingUnits", variable("Json", "[]"),
         "informedUnits", variable("Json", "[]"),
         "dueDate", variable("Date", WorkflowApi.dueDate(10))));
-    Task unitTask = task(pi, "handleAssignment");
+    Task unitTask = task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
     assertThat(unitTask).as("the unit's task").isNotNull();
     String result = "Đã rà soát 12 doanh nghiệp; dự thảo báo cáo số 45/BC-QLCN gửi kèm (" + marker
         + ").";
@@ -122,7 +124,7 @@ class TasklistBrowserTest {
         .taskId(unitTask.getId()).singleResult();
     assertThat(done.getEndTime()).isNotNull();
     assertThat(done.getAssignee()).isEqualTo("cv.qlcn");
-    assertThat(task(pi, "approveResult")).as("the lead unit alone goes on to approval").isNotNull();
+    assertThat(task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT)).as("the lead unit alone goes on to approval").isNotNull();
     JsonNode details = api.details(doc);
     assertThat(details.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(details.get("report").asText()).isEqualTo(result);

@@ -79,7 +79,7 @@ class DispatchFlowTest {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
 
-    assertThat(work("giamdoc", task(pi, "giveDirection"), variables(
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
         "direction", "String", "Phòng QLKH chủ trì tham mưu kế hoạch triển khai; KHTC, Văn phòng phối hợp.",
         "infoOnly", "Boolean", false,
         "leadUnit", "String", "phong-qlkh",
@@ -88,7 +88,7 @@ class DispatchFlowTest {
         "dueDate", "Date", dueDate()))).isEqualTo(204);
 
     List<Task> unitTasks = taskService.createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey("handleAssignment").list();
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list();
     assertThat(unitTasks).hasSize(3);
     assertThat(details(doc).get("status").asText()).isEqualTo("IN_PROGRESS");
 
@@ -103,22 +103,22 @@ class DispatchFlowTest {
     }
     assertThat(runtimeService.getVariable(pi, "result")).as("no shared result variable").isNull();
 
-    Task consolidate = task(pi, "consolidateReport");
+    Task consolidate = task(pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     assertThat((String) taskService.getVariableLocal(consolidate.getId(), "documentView"))
         .contains("Kết quả của phong-khtc", "Kết quả của van-phong");
     assertThat(work("cv.qlkh", consolidate, variables("report", "String", "Dự thảo kế hoạch lần 1")))
         .isEqualTo(204);
     assertThat(details(doc).get("status").asText()).isEqualTo("AWAITING_APPROVAL");
 
-    assertThat(work("phogiamdoc", task(pi, "approveResult"), variables(
+    assertThat(work("phogiamdoc", task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT), variables(
         "approved", "Boolean", false, "comment", "String", "Bổ sung kinh phí thực hiện.")))
         .isEqualTo(204);
-    Task again = task(pi, "consolidateReport");
+    Task again = task(pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     assertThat((String) taskService.getVariableLocal(again.getId(), "documentView"))
         .contains("Bổ sung kinh phí thực hiện.");
     assertThat(work("cv.qlkh", again, variables("report", "String", "Dự thảo kế hoạch lần 2")))
         .isEqualTo(204);
-    assertThat(work("giamdoc", task(pi, "approveResult"), variables(
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT), variables(
         "approved", "Boolean", true, "comment", "String", "Đồng ý."))).isEqualTo(204);
 
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
@@ -134,7 +134,7 @@ class DispatchFlowTest {
         .containsExactlyInAnyOrder("LEAD", "COORDINATING", "COORDINATING", "INFORMED");
 
     List<HistoricTaskInstance> history = historyService.createHistoricTaskInstanceQuery()
-        .processInstanceId(pi).taskDefinitionKey("approveResult").finished().list();
+        .processInstanceId(pi).taskDefinitionKey(IncomingDirectiveProcess.Tasks.APPROVE_RESULT).finished().list();
     assertThat(history).extracting(HistoricTaskInstance::getAssignee)
         .containsExactlyInAnyOrder("phogiamdoc", "giamdoc");
   }
@@ -144,7 +144,7 @@ class DispatchFlowTest {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
 
-    assertThat(work("giamdoc", task(pi, "giveDirection"), variables(
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
         "infoOnly", "Boolean", true,
         "informedUnits", "Json", "[\"phong-qlcn\",\"van-phong\"]"))).isEqualTo(204);
 
@@ -160,16 +160,16 @@ class DispatchFlowTest {
   void oneUnitAloneGoesStraightToApproval() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
-    assertThat(work("giamdoc", task(pi, "giveDirection"), variables(
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
         "direction", "String", "Văn phòng Sở xử lý.", "leadUnit", "String", "van-phong",
         "dueDate", "String", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(3).toString())))
         .isEqualTo(204);
-    assertThat(work("cv.vp", task(pi, "handleAssignment"),
+    assertThat(work("cv.vp", task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT),
         variables("result", "String", "Đã phát hành công văn trả lời."))).isEqualTo(204);
 
-    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey("consolidateReport")
+    assertThat(taskService.createTaskQuery().processInstanceId(pi).taskDefinitionKey(IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT)
         .count()).isZero();
-    task(pi, "approveResult");
+    task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
     JsonNode awaiting = details(doc);
     assertThat(awaiting.get("status").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(awaiting.get("report").asText()).isEqualTo("Đã phát hành công văn trả lời.");
@@ -179,7 +179,7 @@ class DispatchFlowTest {
   void invalidDirectionIsRefusedWith400AndTheTaskStaysOpen() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
-    Task direction = task(pi, "giveDirection");
+    Task direction = task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
 
     Response refused = api.post("giamdoc", "/engine-rest/task/" + direction.getId() + "/complete",
         variables("direction", "String", "Xử lý", "leadUnit", "String", "phong-khong-co",
@@ -189,7 +189,7 @@ class DispatchFlowTest {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("message").asText())
         .contains("leadUnit", "so-tai-chinh", "dueDate");
-    assertThat(task(pi, "giveDirection").getId()).isEqualTo(direction.getId());
+    assertThat(task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION).getId()).isEqualTo(direction.getId());
     assertThat(details(doc).get("trail")).extracting(t -> t.get("action").asText())
         .doesNotContain("DIRECTION_GIVEN");
   }
@@ -198,20 +198,20 @@ class DispatchFlowTest {
   void returningWithoutCommentIsRefused() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
-    work("giamdoc", task(pi, "giveDirection"), variables("direction", "String", "Xử lý.",
+    work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables("direction", "String", "Xử lý.",
         "leadUnit", "String", "phong-qlcn", "dueDate", "Date", dueDate()));
-    work("cv.qlcn", task(pi, "handleAssignment"), variables("result", "String", "Xong."));
+    work("cv.qlcn", task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT), variables("result", "String", "Xong."));
 
-    Task approve = task(pi, "approveResult");
+    Task approve = task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
     assertThat(work("giamdoc", approve, variables("approved", "Boolean", false))).isEqualTo(400);
-    assertThat(task(pi, "approveResult").getId()).isEqualTo(approve.getId());
+    assertThat(task(pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT).getId()).isEqualTo(approve.getId());
   }
 
   @Test
   void reminderAndEscalationAppearInTheTrailWhileTheUnitKeepsWorking() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();
-    work("giamdoc", task(pi, "giveDirection"), variables("direction", "String", "Xử lý gấp.",
+    work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables("direction", "String", "Xử lý gấp.",
         "leadUnit", "String", "phong-khtc", "dueDate", "Date", dueDate()));
 
     List<Job> timers = managementService.createJobQuery().processInstanceId(pi).timers().list();
@@ -221,7 +221,7 @@ class DispatchFlowTest {
     runJobAndItsContinuation(pi, reminder);
     runJobAndItsContinuation(pi, overdue);
 
-    task(pi, "handleAssignment");
+    task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
     JsonNode tracked = details(doc);
     assertThat(tracked.get("trail")).extracting(t -> t.get("action").asText())
         .contains("REMINDER", "ESCALATED");

@@ -58,7 +58,7 @@ class IncomingDocumentApiTest {
 
     Task task = taskService.createTaskQuery().processInstanceId(body.get("processInstanceId").asText())
         .singleResult();
-    assertThat(task.getTaskDefinitionKey()).isEqualTo("giveDirection");
+    assertThat(task.getTaskDefinitionKey()).isEqualTo(IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     assertThat(task.getDueDate()).as("due by dispatch-sla").isNotNull();
     assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
         .contains("lanh-dao");

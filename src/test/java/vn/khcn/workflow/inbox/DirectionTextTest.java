@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +31,7 @@ class DirectionTextTest {
     JsonNode doc = InboxFixtures.register(rest, "NORMAL");
     String task = taskService.createTaskQuery()
         .processInstanceId(doc.get("processInstanceId").asText())
-        .taskDefinitionKey("giveDirection").singleResult().getId();
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.GIVE_DIRECTION).singleResult().getId();
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("direction", "Phòng QLCN chủ trì \u202Exử lý");

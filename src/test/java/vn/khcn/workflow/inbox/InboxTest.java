@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -74,8 +76,8 @@ class InboxTest {
     List<String> ids = new ArrayList<>();
     inbox.get("items").forEach(i -> ids.add(i.get("taskId").asText()));
     assertThat(inbox.get("count").asInt()).isEqualTo(ids.size());
-    String flashTask = taskOf(flash, "giveDirection");
-    String urgentTask = taskOf(urgent, "giveDirection");
+    String flashTask = taskOf(flash, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
+    String urgentTask = taskOf(urgent, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     assertThat(ids.indexOf(flashTask)).isGreaterThanOrEqualTo(0).isLessThan(ids.indexOf(urgentTask));
     JsonNode item = inbox.get("items").get(ids.indexOf(flashTask));
     assertThat(item.get("processKey").asText()).isEqualTo("incoming-directive");
@@ -101,9 +103,9 @@ class InboxTest {
   void theDatabasePagesTheInboxSoTheMostUrgentIsOnTheFirstPageWhateverIsWaiting() throws Exception {
     List<String> normal = new ArrayList<>();
     for (int i = 0; i <= InboxService.PAGE_SIZE; i++) {
-      normal.add(taskOf(register("NORMAL"), "giveDirection"));
+      normal.add(taskOf(register("NORMAL"), IncomingDirectiveProcess.Tasks.GIVE_DIRECTION));
     }
-    String veryUrgent = taskOf(register("VERY_URGENT"), "giveDirection");
+    String veryUrgent = taskOf(register("VERY_URGENT"), IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     // some without a due date: empty due dates come last, in the database as in memory
     List<String> undated = List.of(normal.get(3), normal.get(4), normal.get(5));
     for (String id : undated) {
@@ -189,7 +191,7 @@ class InboxTest {
   @Test
   void actionsLandInHistoryAndTrailAsFromTasklist() throws Exception {
     JsonNode doc = register("NORMAL");
-    String direction = taskOf(doc, "giveDirection");
+    String direction = taskOf(doc, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     Map<String, Object> bad = Map.of("direction", "Xử lý", "leadUnit", "so-khac",
         "dueDate", "2020-01-01");
     ResponseEntity<String> refused = post("giamdoc", "/api/inbox/" + direction + "/direction", bad);
@@ -211,7 +213,7 @@ class InboxTest {
         .singleResult();
     taskService.claim(unit.getId(), "cv.qlcn");
     taskService.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý."));
-    String approval = taskOf(doc, "approveResult");
+    String approval = taskOf(doc, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
     assertThat(post("giamdoc", "/api/inbox/" + approval + "/approval", Map.of("approved", false))
         .getStatusCode().value()).as("returning needs a comment").isEqualTo(400);
     assertThat(post("giamdoc", "/api/inbox/" + approval + "/direction", good).getStatusCode().value())
@@ -230,7 +232,7 @@ class InboxTest {
   @Test
   void thePageListsItemsAndActsInTwoClicks() throws Exception {
     JsonNode doc = register("VERY_URGENT");
-    String direction = taskOf(doc, "giveDirection");
+    String direction = taskOf(doc, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     var director = user("giamdoc").authorities(() -> "lanh-dao");
     mvc.perform(get("/inbox").with(director)).andExpect(status().isOk())
         .andExpect(content().string(containsString("Hộp việc lãnh đạo")))

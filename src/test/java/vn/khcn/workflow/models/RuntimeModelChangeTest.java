@@ -1,5 +1,7 @@
 package vn.khcn.workflow.models;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -121,7 +123,7 @@ class RuntimeModelChangeTest {
           .isEqualTo("checkCopies");
       direct(task(running.get("processInstanceId").asText()));
       assertThat(task(running.get("processInstanceId").asText()).getTaskDefinitionKey())
-          .as("started on the old version").isEqualTo("handleAssignment");
+          .as("started on the old version").isEqualTo(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
     } finally {
       modeler().deploy("admin", "incoming-directive.bpmn", original);
     }

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.reliability;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -131,7 +133,7 @@ class ParallelClaimsTest {
     Map<String, String> unitUser = Map.of(Groups.PHONG_QLKH, "cv.qlkh", Groups.PHONG_KHTC, "cv.khtc",
         Groups.PHONG_QLCN, "cv.qlcn");
     List<Task> unitTasks = taskService.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey("handleAssignment").list();
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list();
     assertThat(unitTasks).hasSize(3);
     List<Callable<Response>> completions = new ArrayList<>();
     for (Task unitTask : unitTasks) {
@@ -152,7 +154,7 @@ class ParallelClaimsTest {
     assertThat(results).containsExactlyInAnyOrder("Kết quả của phong-qlkh",
         "Kết quả của phong-khtc", "Kết quả của phong-qlcn");
     assertThat(taskService.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey("consolidateReport").count()).isEqualTo(1);
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT).count()).isEqualTo(1);
   }
 
   /**

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.reliability.cluster;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -191,11 +193,11 @@ class ClusterReliabilityIT {
     assertThat(registered.status()).as(registered.body()).isEqualTo(201);
     String pi = registered.json().get("processInstanceId").asText();
     long documentId = registered.json().get("id").asLong();
-    JsonNode give = task(a, pi, "giveDirection");
+    JsonNode give = task(a, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     String taskId = give.get("id").asText();
     check(problems, Client.post(a, "giamdoc", "/engine-rest/task/" + taskId + "/claim",
         Map.of("userId", "giamdoc")).status() == 204, "claim on node a");
-    JsonNode seenOnB = task(b, pi, "giveDirection");
+    JsonNode seenOnB = task(b, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     check(problems, seenOnB != null && "giamdoc".equals(seenOnB.path("assignee").asText()),
         "the claim is visible on node b");
     Answer completed = Client.post(b, "giamdoc", "/engine-rest/task/" + taskId + "/complete",
@@ -255,7 +257,7 @@ class ClusterReliabilityIT {
       Client.call(a, "admin", "PUT", "/engine-rest/group/lanh-dao/members/" + id, null);
     }
     Answer registered = Client.post(b, "vanthu", "/api/incoming-documents", document());
-    String taskId = task(a, registered.json().get("processInstanceId").asText(), "giveDirection")
+    String taskId = task(a, registered.json().get("processInstanceId").asText(), IncomingDirectiveProcess.Tasks.GIVE_DIRECTION)
         .get("id").asText();
     CyclicBarrier barrier = new CyclicBarrier(claimers);
     ExecutorService pool = Executors.newFixedThreadPool(claimers);
@@ -322,7 +324,7 @@ class ClusterReliabilityIT {
 
     static void direct(AppNode node, String pi) {
       try {
-        JsonNode give = task(node, pi, "giveDirection");
+        JsonNode give = task(node, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
         if (give != null) {
           String id = give.get("id").asText();
           Client.post(node, "giamdoc", "/engine-rest/task/" + id + "/claim",
