@@ -38,11 +38,15 @@ import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
- * The abuses seen on main, replayed over real HTTP as the demo users: each is refused with the
- * right status and changes nothing (variables, trail, task and its assignee, process instances).
- * Then, generated from {@link ProcessDescriptors#all()}: every user task contract with a live task
- * refuses a completion carrying one variable outside its form. Legitimate completions (Tasklist's
- * submit-form echoing the read-only view, the directors' inbox) still work.
+ * The abuses seen on main, replayed over real HTTP ({@link TestHttp}) as the demo users: each is
+ * refused with the right status and changes nothing (variables, trail, task and its assignee,
+ * process instances). The same for research councils: a member naming himself chair or secretary,
+ * a ballot cast in another's name or on another's task, the investigator acting for the council,
+ * anyone but an administrator terminating a research task; there the council and ballot rows must
+ * not change either. Then, generated from {@link ProcessDescriptors#all()}: every user task
+ * contract with a live task (a document directed and reported, a research task driven through its
+ * council) refuses a completion carrying one variable outside its form. Legitimate completions
+ * (Tasklist's submit-form echoing the read-only view, the directors' inbox) still work.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -620,12 +624,13 @@ class WorkflowIntegrityTest {
 
     assertThat(taskService.createTaskQuery().taskId(ballot.getId()).count()).isZero();
     Map<String, Object> row = jdbc.queryForMap("select status, conflict, score_total,"
-        + " ballot_valid, member_comment from council_member where username = 'hd.uyvien1'"
+        + " score_method, voted_at, member_comment from council_member where username = 'hd.uyvien1'"
         + " and council_id = (select max(id) from council where research_task_id ="
         + " (select id from research_task where code = ?))", code);
     assertThat(row.get("CONFLICT")).isEqualTo(false);
     assertThat(row.get("SCORE_TOTAL")).isEqualTo(80);
-    assertThat(row.get("BALLOT_VALID")).isEqualTo(true);
+    assertThat(row.get("SCORE_METHOD")).isEqualTo(16);
+    assertThat(row.get("VOTED_AT")).isNotNull();
     assertThat(row.get("MEMBER_COMMENT")).isEqualTo("Đề tài cấp thiết");
     assertThat(jdbc.queryForObject("select count(*) from council_member where score_total is"
         + " not null and council_id = (select max(id) from council where research_task_id ="
