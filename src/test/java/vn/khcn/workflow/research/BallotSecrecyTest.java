@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Tasks;
 import vn.khcn.workflow.research.AssignmentCouncilProcess.Vars;
-import vn.khcn.workflow.research.ResearchApi.Response;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * Ballots are secret (issue 12 item 11): a member reads only their own until the council

@@ -2,66 +2,54 @@ package vn.khcn.workflow.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import vn.khcn.workflow.shared.process.Variable;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Part;
+import vn.khcn.workflow.support.TestHttp.Response;
 
-/** Drives research tasks through the REST APIs as the demo users do (our API and engine REST). */
-class ResearchApi {
+/**
+ * Drives research tasks through the REST APIs as the demo users do (our API and engine REST), on
+ * the tests' one HTTP client {@link TestHttp}; public for the integrity suite, which drives
+ * research tasks to their councils the same way.
+ */
+public class ResearchApi {
 
-  static final ObjectMapper JSON = new ObjectMapper();
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".getBytes();
+  public static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n"
+      .getBytes();
 
-  record Response(int status, JsonNode body) {}
-
-  private final TestRestTemplate rest;
+  private final TestHttp http;
   private final TaskService taskService;
 
-  ResearchApi(TestRestTemplate rest, TaskService taskService) {
-    this.rest = rest;
+  public ResearchApi(TestRestTemplate rest, TaskService taskService) {
+    this(TestHttp.of(rest), taskService);
+  }
+
+  public ResearchApi(TestHttp http, TaskService taskService) {
+    this.http = http;
     this.taskService = taskService;
   }
 
-  Response call(String user, HttpMethod method, String path, Object body, MediaType type) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(type);
-    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
-    ResponseEntity<String> response = rest.withBasicAuth(user, "demo").exchange(path, method,
-        new HttpEntity<>(body, headers), String.class);
-    return new Response(response.getStatusCode().value(), parse(response.getBody()));
+  /** The HTTP client this drives with. */
+  public TestHttp http() {
+    return http;
   }
 
-  Response get(String user, String path) {
-    return call(user, HttpMethod.GET, path, null, MediaType.APPLICATION_JSON);
+  public Response get(String user, String path) {
+    return http.get(user, path);
   }
 
-  Response post(String user, String path, Object body) {
-    return call(user, HttpMethod.POST, path, body, MediaType.APPLICATION_JSON);
+  public Response post(String user, String path, Object body) {
+    return http.post(user, path, body);
   }
 
-  static JsonNode parse(String body) {
-    try {
-      return body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
-    } catch (Exception e) {
-      return JSON.getNodeFactory().textNode(body);
-    }
-  }
-
-  static Map<String, Object> dossier(String title, String host, String investigator) {
+  public static Map<String, Object> dossier(String title, String host, String investigator) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", title);
     body.put("field", "Khoa học xã hội và nhân văn");
@@ -72,39 +60,47 @@ class ResearchApi {
     return body;
   }
 
-  Response submit(String user, Map<String, Object> dossier, String fileName, byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+  /** POST /api/research-tasks: the dossier (JSON part) and its outline (file part), each when given. */
+  public Response submit(String user, Map<String, Object> dossier, String fileName,
+      byte[] content) {
+    List<Part> parts = new ArrayList<>();
     if (dossier != null) {
-      HttpHeaders json = new HttpHeaders();
-      json.setContentType(MediaType.APPLICATION_JSON);
-      parts.add("dossier", new HttpEntity<>(dossier, json));
+      parts.add(Part.json("dossier", dossier));
     }
     if (content != null) {
-      parts.add("outline", file(fileName, content));
+      parts.add(Part.file("outline", fileName, "application/octet-stream", content));
     }
-    return call(user, HttpMethod.POST, "/api/research-tasks", parts, MediaType.MULTIPART_FORM_DATA);
+    return http.multipart(user, "/api/research-tasks", parts.toArray(Part[]::new));
   }
 
-  Response upload(String user, String code, String kind, String fileName, byte[] content) {
-    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", file(fileName, content));
-    return call(user, HttpMethod.POST, "/api/research-tasks/" + code + "/documents?kind=" + kind,
-        parts, MediaType.MULTIPART_FORM_DATA);
+  /** Submits a dossier as user and expects it registered; returns the research task's code. */
+  public String submitted(String user, String title, String host, String investigator) {
+    Response created = submit(user, dossier(title, host, investigator), "thuyet-minh.pdf", PDF);
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    return created.body().get("code").asText();
   }
 
-  private static HttpEntity<ByteArrayResource> file(String name, byte[] content) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-    return new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return name;
-      }
-    }, headers);
+  public Response upload(String user, String code, String kind, String fileName,
+      byte[] content) {
+    return http.multipart(user, "/api/research-tasks/" + code + "/documents?kind=" + kind,
+        Part.file("file", fileName, "application/octet-stream", content));
+  }
+
+  /** A council of seven or more: the roles of the demo council, then these members. */
+  public static Map<String, Object> council(String... members) {
+    Map<String, Object> v = vars(AssignmentCouncilProcess.Vars.CHAIR_FIELD, "hd.chutich",
+        AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD, "hd.phochutich",
+        AssignmentCouncilProcess.Vars.SECRETARY_FIELD, "hd.thuky",
+        AssignmentCouncilProcess.Vars.REVIEWER_1, "hd.phanbien1",
+        AssignmentCouncilProcess.Vars.REVIEWER_2, "hd.phanbien2");
+    for (int i = 0; i < members.length; i++) {
+      v.put(AssignmentCouncilProcess.Vars.MEMBER_FIELDS.get(i).name(), members[i]);
+    }
+    return v;
   }
 
   /** The one open task of the research task with this key (and assignee, when given). */
-  Task task(String code, String key, String assignee) {
+  public Task task(String code, String key, String assignee) {
     var query = taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(key);
     if (assignee != null) {
@@ -119,7 +115,7 @@ class ResearchApi {
    * Completes a task as Tasklist does: claims it when unassigned, then POST .../complete with the
    * form's variables (Boolean, Integer, Long, String; lists as Json). Returns the HTTP response.
    */
-  Response complete(String user, Task task, Map<String, Object> values) {
+  public Response complete(String user, Task task, Map<String, Object> values) {
     if (task.getAssignee() == null) {
       Response claim = post(user, "/engine-rest/task/" + task.getId() + "/claim",
           Map.of("userId", user));
@@ -132,7 +128,7 @@ class ResearchApi {
       if (value instanceof List<?> list) {
         variable.put("type", "Json");
         try {
-          variable.put("value", JSON.writeValueAsString(list));
+          variable.put("value", TestHttp.JSON.writeValueAsString(list));
         } catch (Exception e) {
           throw new IllegalStateException(e);
         }
@@ -146,7 +142,7 @@ class ResearchApi {
   }
 
   /** Completes and expects success. */
-  void work(String user, String code, String key, String assignee, Map<String, Object> values) {
+  public void work(String user, String code, String key, String assignee, Map<String, Object> values) {
     Task task = task(code, key, assignee);
     Response response = complete(user, task, values);
     assertThat(response.status()).as("complete %s by %s: %s", key, user, response.body())
@@ -154,7 +150,7 @@ class ResearchApi {
   }
 
   /** Variables by name: a descriptor's {@link Variable} or, for a field no form has, a text. */
-  static Map<String, Object> vars(Object... nameValue) {
+  public static Map<String, Object> vars(Object... nameValue) {
     Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < nameValue.length; i += 2) {
       Object name = nameValue[i];

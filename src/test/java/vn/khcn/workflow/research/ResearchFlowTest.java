@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.khcn.workflow.research.ResearchApi.Response;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * One research task from dossier to archive, worked through the REST API and the Tasklist REST
@@ -72,15 +72,7 @@ class ResearchFlowTest {
   }
 
   static Map<String, Object> council(String... members) {
-    Map<String, Object> v = vars(AssignmentCouncilProcess.Vars.CHAIR_FIELD.name(), "hd.chutich",
-        AssignmentCouncilProcess.Vars.VICE_CHAIR_FIELD.name(), "hd.phochutich",
-        AssignmentCouncilProcess.Vars.SECRETARY_FIELD.name(), "hd.thuky",
-            AssignmentCouncilProcess.Vars.REVIEWER_1.name(), "hd.phanbien1",
-            AssignmentCouncilProcess.Vars.REVIEWER_2.name(), "hd.phanbien2");
-    for (int i = 0; i < members.length; i++) {
-      v.put(AssignmentCouncilProcess.Vars.MEMBER_FIELDS.get(i).name(), members[i]);
-    }
-    return v;
+    return ResearchApi.council(members);
   }
 
   static Map<String, Object> ballot(int... scores) {

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import vn.khcn.workflow.research.ResearchApi.Response;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /** A director appoints a council and decides a replacement from the inbox, not Tasklist. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

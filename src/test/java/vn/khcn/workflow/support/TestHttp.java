@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,7 +29,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * in and out. Never throws for an HTTP status; an unreachable server is an
  * {@link UncheckedIOException}. {@link #request} builds any other request (method, credentials,
  * headers, raw body) exactly as written, {@link #session()} a browser-like client that keeps its
- * cookies. Redirects are never followed.
+ * cookies, {@link #webapp} a session of the Camunda webapps (their own login, cookies, CSRF
+ * token). Redirects are never followed.
  */
 public final class TestHttp {
 
@@ -80,12 +82,15 @@ public final class TestHttp {
 
   /** method path as user, body sent as JSON (a String as it is). */
   public Response call(String user, String method, String path, Object body) {
-    HttpRequest.Builder request = builder(user, path)
-        .header("Accept", "application/json").header("Content-Type", "application/json");
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+    return send(json(builder(user, path), method, body));
+  }
+
+  private static HttpRequest.Builder json(HttpRequest.Builder request, String method,
+      Object body) {
+    request.header("Accept", "application/json").header("Content-Type", "application/json");
+    return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : json(body),
             StandardCharsets.UTF_8));
-    return send(request);
   }
 
   public Response get(String user, String path) {
@@ -102,6 +107,70 @@ public final class TestHttp {
 
   public Response delete(String user, String path) {
     return call(user, "DELETE", path, null);
+  }
+
+  /**
+   * A session of the Camunda webapp app ("tasklist", "cockpit", "admin") as user, logged in
+   * through the webapp's own login as a browser does; its calls carry the session cookie and the
+   * CSRF token.
+   */
+  public Webapp webapp(String user, String app) {
+    return new Webapp(app).login(user);
+  }
+
+  /** A logged-in Camunda webapp session (see {@link #webapp}). */
+  public final class Webapp {
+    private final String app;
+    private final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+        .cookieHandler(new CookieManager()).build();
+    private String token = "";
+
+    private Webapp(String app) {
+      this.app = app;
+    }
+
+    private Webapp login(String user) {
+      page();
+      Response login = send(client, builder(null, "/camunda/api/admin/auth/user/default/login/"
+          + app).header("X-XSRF-TOKEN", token)
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString("username="
+              + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+              + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
+      if (login.status() != 200) {
+        throw new IllegalStateException("login of " + user + " to " + app + ": "
+            + login.status() + " " + login.text());
+      }
+      page(); // a new session comes with a new CSRF token
+      return this;
+    }
+
+    private void page() {
+      Response page = send(client, builder(null, "/camunda/app/" + app + "/default/")
+          .header("Accept", "text/html").GET());
+      for (String header : page.headers().allValues("Set-Cookie")) {
+        for (HttpCookie cookie : HttpCookie.parse(header)) {
+          if (cookie.getName().equals("XSRF-TOKEN")) {
+            token = cookie.getValue();
+          }
+        }
+      }
+    }
+
+    /** method on the webapps' engine API, /camunda/api/engine/engine/default + path. */
+    public Response call(String method, String path, Object body) {
+      return send(client, json(builder(null, "/camunda/api/engine/engine/default" + path)
+          .header("X-XSRF-TOKEN", token), method, body));
+    }
+
+    public Response get(String path) {
+      return call("GET", path, null);
+    }
+
+    public Response post(String path, Object body) {
+      return call("POST", path, body);
+    }
   }
 
   /** GET of a page as a browser asks for it (Accept: text/html). */
