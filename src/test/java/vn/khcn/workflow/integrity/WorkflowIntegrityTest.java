@@ -1,5 +1,7 @@
 package vn.khcn.workflow.integrity;
 
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.support.TestHttp.variables;
 
@@ -101,7 +103,7 @@ class WorkflowIntegrityTest {
   /** A document past its direction: one handleAssignment per unit (phong-qlkh, phong-khtc). */
   Document directed() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     claim("giamdoc", direction);
     assertThat(api.post("giamdoc", "/engine-rest/task/" + direction.getId() + "/complete",
         direction()).status()).isEqualTo(204);
@@ -120,7 +122,7 @@ class WorkflowIntegrityTest {
   }
 
   Task unitTask(Document document, String unit) {
-    return tasks(document.processInstanceId(), "handleAssignment").stream()
+    return tasks(document.processInstanceId(), IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).stream()
         .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
             .anyMatch(l -> unit.equals(l.getGroupId())))
         .findFirst().orElseThrow();
@@ -264,7 +266,7 @@ class WorkflowIntegrityTest {
   @Test
   void aColleagueCannotCompleteOrUnclaimATaskSomeoneClaimed() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     claim("giamdoc", direction);
     Snapshot before = snapshot(document.processInstanceId());
 
@@ -284,7 +286,7 @@ class WorkflowIntegrityTest {
   @Test
   void aColleagueCannotCompleteAClaimedTaskFromTasklistEither() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     claim("giamdoc", direction);
     Snapshot before = snapshot(document.processInstanceId());
 
@@ -299,7 +301,7 @@ class WorkflowIntegrityTest {
   @Test
   void anOutsiderCannotCompleteAnUnassignedTask() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     Snapshot before = snapshot(document.processInstanceId());
     Response complete = api.post("cv.qlkh", "/engine-rest/task/" + direction.getId()
         + "/complete", direction());
@@ -311,7 +313,7 @@ class WorkflowIntegrityTest {
   void aResearchTaskCannotBeTerminatedByANonAdministrator() {
     String code = submitDossier();
     Task check = taskService.createTaskQuery().processInstanceBusinessKey(code)
-        .taskDefinitionKey("checkDossier").singleResult();
+        .taskDefinitionKey(ResearchTaskProcess.Tasks.CHECK_DOSSIER).singleResult();
     claim("cv.qlkh", check);
     ResearchState before = state(code, check);
     Response error = api.post("cv.qlkh", "/engine-rest/task/" + check.getId() + "/bpmnError",
@@ -384,7 +386,7 @@ class WorkflowIntegrityTest {
   @Test
   void aCandidateCompletingAnUnassignedTaskBecomesItsAssignee() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     Response done = api.post("phogiamdoc", "/engine-rest/task/" + direction.getId() + "/complete",
         direction());
     assertThat(done.status()).as(done.text()).isEqualTo(204);
@@ -395,14 +397,14 @@ class WorkflowIntegrityTest {
   @Test
   void theInboxStillCompletesADirection() {
     Document document = register();
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("direction", "Văn phòng Sở xử lý.");
     body.put("leadUnit", "van-phong");
     body.put("dueDate", LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5).toString());
     Response done = api.post("giamdoc", "/api/inbox/" + direction.getId() + "/direction", body);
     assertThat(done.status()).as(done.text()).isEqualTo(204);
-    assertThat(tasks(document.processInstanceId(), "handleAssignment")).hasSize(1);
+    assertThat(tasks(document.processInstanceId(), IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT)).hasSize(1);
   }
 
   // ---------------------------------------------------------------- research councils
@@ -647,7 +649,7 @@ class WorkflowIntegrityTest {
     List<String> failures = new ArrayList<>();
     Document document = register();
     probe(probed, failures);
-    Task direction = task(document, "giveDirection");
+    Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
     claim("giamdoc", direction);
     assertThat(api.post("giamdoc", "/engine-rest/task/" + direction.getId() + "/complete",
         direction()).status()).isEqualTo(204);
@@ -659,7 +661,7 @@ class WorkflowIntegrityTest {
           variables("result", "String", "Kết quả của " + unit[0])).status()).isEqualTo(204);
     }
     probe(probed, failures);
-    Task consolidate = task(document, "consolidateReport");
+    Task consolidate = task(document, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     claim("cv.qlkh", consolidate);
     assertThat(api.post("cv.qlkh", "/engine-rest/task/" + consolidate.getId() + "/complete",
         variables("report", "String", "Báo cáo tổng hợp")).status()).isEqualTo(204);
