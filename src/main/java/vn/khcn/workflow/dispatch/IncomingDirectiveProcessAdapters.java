@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.shared.process.WorkflowStep;
 import vn.khcn.workflow.shared.process.Variable;
+import vn.khcn.workflow.shared.process.VariableValues;
 
 /**
  * The beans incoming-directive.bpmn calls (names in {@link IncomingDirectiveProcess.Beans}). Each
@@ -66,10 +67,10 @@ final class IncomingDirectiveProcessAdapters {
 
     @Override
     public void notify(DelegateTask task) {
-      DirectionInput input = new DirectionInput(Vars.DIRECTION.get(task),
+      // the text and the date raw: the service reports them together with the other problems
+      DirectionInput input = new DirectionInput(VariableValues.string(Vars.DIRECTION.raw(task)),
           Vars.INFO_ONLY.get(task), Vars.LEAD_UNIT.get(task), Vars.COORDINATING_UNITS.get(task),
-          // the raw value: the service reports a bad date together with the other problems
-          Vars.INFORMED_UNITS.get(task), task.getVariable(Vars.DUE_DATE.name()));
+          Vars.INFORMED_UNITS.get(task), Vars.DUE_DATE.raw(task));
       DirectionPlan plan = steps.recordDirection(documentId(task), input,
           actors.current(task), task.getId());
       DelegateExecution execution = task.getExecution();

@@ -188,14 +188,15 @@ public class InboxService {
     return options;
   }
 
-  /** Claims the task for the director when needed and completes it with the variables. */
+  /**
+   * Completes the task with the variables as the director. An unclaimed task becomes the
+   * director's in the same transaction (the engine's completion rule), so a refused completion
+   * leaves it unclaimed, as it was.
+   */
   public void complete(String taskId, String userId, Collection<String> groups,
       VariableMap variables) {
-    InboxItem item = item(taskId, userId, groups);
+    item(taskId, userId, groups);
     try {
-      if (item.assignee() == null) {
-        taskService.claim(taskId, userId);
-      }
       taskService.complete(taskId, variables);
     } catch (org.camunda.bpm.engine.ProcessEngineException e) {
       // a listener's refusal comes wrapped (ENGINE-03051): answer it as the 400 it is

@@ -197,6 +197,15 @@ class InboxTest {
     ResponseEntity<String> refused = post("giamdoc", "/api/inbox/" + direction + "/direction", bad);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody()).contains("leadUnit", "dueDate");
+    Map<String, Object> forged = new LinkedHashMap<>(Map.of("direction", "Xử lý",
+        "leadUnit", "phong-qlcn", "documentId", 1));
+    ResponseEntity<String> forgedRefused = post("giamdoc", "/api/inbox/" + direction
+        + "/direction", forged);
+    assertThat(forgedRefused.getStatusCode().value()).as("a field the form does not have")
+        .isEqualTo(400);
+    assertThat(forgedRefused.getBody()).contains("documentId");
+    assertThat(taskService.createTaskQuery().taskId(direction).singleResult().getAssignee())
+        .as("nothing happened to the task").isNull();
 
     Map<String, Object> good = new LinkedHashMap<>();
     good.put("direction", "Phòng QLCN chủ trì xử lý.");

@@ -154,6 +154,14 @@ public final class Variable<T> {
     scope.setVariableLocal(name, value);
   }
 
+  /**
+   * The value as the engine holds it, unchecked: for a service that validates several inputs
+   * together and reports every problem at once.
+   */
+  public Object raw(VariableScope scope) {
+    return scope.getVariable(name);
+  }
+
   /** Reads a raw value (from a variables map) as this variable's type. */
   public T read(Object raw) {
     try {
