@@ -25,7 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * token required for writes), JSON 401/403, the engine authentication set per request;
  * /actuator/health public. {@code pageSecurityFilterChain}: our pages, whose /login also logs
  * the person into the webapps (one session, see {@link SharedSession}).
- * {@code webappSecurityFilterChain}: everything else is left to the Camunda webapps' own session login and CSRF protection, except
+ * {@code webappSecurityFilterChain}: everything else is left to the Camunda webapps' own session
+ * login and CSRF protection, except
  * the setup endpoint /camunda/api/admin/setup/** which is closed (CVE-2026-77226).
  */
 @Configuration

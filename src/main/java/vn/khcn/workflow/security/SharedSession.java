@@ -41,7 +41,7 @@ final class SharedSession {
     };
   }
 
-  /** After our /login: the same person logged into the webapps, in the (already renewed) session. */
+  /** After our /login: the same person logged into the webapps, in the (renewed) session. */
   static void logInWebapps(HttpServletRequest request, Authentication authentication,
       ProcessEngine engine) {
     IdentityService identityService = engine.getIdentityService();
