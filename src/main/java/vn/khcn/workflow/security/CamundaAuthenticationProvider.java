@@ -43,13 +43,17 @@ class CamundaAuthenticationProvider implements AuthenticationProvider {
       throw new BadCredentialsException("Bad credentials");
     }
     throttle.succeeded(client, userId);
-    List<SimpleGrantedAuthority> authorities = EngineAuthentication.withoutAuthentication(
-        identityService,
+    return UsernamePasswordAuthenticationToken.authenticated(userId, null,
+        authorities(identityService, userId));
+  }
+
+  /** The user's Camunda group ids as authorities (no ROLE_ prefix), read as the system. */
+  static List<SimpleGrantedAuthority> authorities(IdentityService identityService, String userId) {
+    return EngineAuthentication.withoutAuthentication(identityService,
         () -> identityService.createGroupQuery().groupMember(userId).list().stream()
             .map(Group::getId)
             .map(SimpleGrantedAuthority::new)
             .toList());
-    return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
   }
 
   /** The remote address Spring Security recorded for HTTP Basic and the login form. */

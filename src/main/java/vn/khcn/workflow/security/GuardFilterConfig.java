@@ -14,7 +14,7 @@ import vn.khcn.workflow.shared.process.TaskCompletionContracts;
  * after Spring Security (so /engine-rest callers are authenticated first) and before the engine
  * REST and webapp resources, in this order: the two CVE guards, CMMN closed, no Object/Xml
  * variables, the completion contracts, the administrators' operations, the webapps' login
- * throttle.
+ * throttle, the webapps' logout ending the whole session (one logout).
  */
 @Configuration
 class GuardFilterConfig {
@@ -62,6 +62,12 @@ class GuardFilterConfig {
   FilterRegistrationBean<WebappLoginThrottleFilter> webappLoginThrottleFilter(
       LoginThrottle throttle, SecurityErrorResponses errors) {
     return guard(new WebappLoginThrottleFilter(throttle, errors), "webappLoginThrottleFilter", 6,
+        "/camunda/api/admin/auth/user/*");
+  }
+
+  @Bean
+  FilterRegistrationBean<WebappLogoutFilter> webappLogoutFilter() {
+    return guard(new WebappLogoutFilter(), "webappLogoutFilter", 7,
         "/camunda/api/admin/auth/user/*");
   }
 

@@ -1,6 +1,7 @@
 package vn.khcn.workflow.security;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -18,10 +20,13 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. {@code apiSecurityFilterChain}: /engine-rest/**, /api/** and /actuator/**,
- * stateless HTTP Basic against Camunda's users, no CSRF (no cookies), JSON 401/403, the engine
- * authentication set per request; /actuator/health public. {@code webappSecurityFilterChain}:
- * everything else is left to the Camunda webapps' own session login and CSRF protection, except
+ * Three filter chains. {@code apiSecurityFilterChain}: /engine-rest/**, /api/** and /actuator/**,
+ * HTTP Basic against Camunda's users (no CSRF) or the browser session of the one login (CSRF
+ * token required for writes), JSON 401/403, the engine authentication set per request;
+ * /actuator/health public. {@code pageSecurityFilterChain}: our pages, whose /login also logs
+ * the person into the webapps (one session, see {@link SharedSession}).
+ * {@code webappSecurityFilterChain}: everything else is left to the Camunda webapps' own session
+ * login and CSRF protection, except
  * the setup endpoint /camunda/api/admin/setup/** which is closed (CVE-2026-77226).
  */
 @Configuration
@@ -53,15 +58,21 @@ class SecurityConfig {
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
+        // Basic requests carry their credentials; the others may use the session of the one login
+        .securityContext(context -> context.securityContextRepository(
+            new ApiSecurityContextRepository()))
+        .addFilterBefore(new CamundaSessionBridgeFilter(identityService),
+            AnonymousAuthenticationFilter.class)
         .httpBasic(basic -> basic.realmName(SecurityErrorResponses.REALM)
             .authenticationEntryPoint(errors))
         .exceptionHandling(exceptions -> exceptions
             .authenticationEntryPoint(errors)
             .accessDeniedHandler(errors))
         .sessionManagement(session -> session
-            .sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .sessionCreationPolicy(SessionCreationPolicy.NEVER))
         .requestCache(cache -> cache.disable())
-        .csrf(csrf -> csrf.disable())
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(
+            ApiSecurityContextRepository::needsCsrfToken))
         .formLogin(form -> form.disable())
         .logout(logout -> logout.disable())
         .addFilterAfter(new EngineAuthenticationFilter(identityService), AuthorizationFilter.class);
@@ -76,9 +87,9 @@ class SecurityConfig {
   @Bean
   @Order(2)
   SecurityFilterChain pageSecurityFilterChain(HttpSecurity http,
-      CamundaAuthenticationProvider authenticationProvider, IdentityService identityService)
-      throws Exception {
-    http.securityMatcher(new OrRequestMatcher(path("/login"), path("/logout"),
+      CamundaAuthenticationProvider authenticationProvider, IdentityService identityService,
+      ProcessEngine processEngine) throws Exception {
+    http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
@@ -91,7 +102,10 @@ class SecurityConfig {
             .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
+        .addFilterBefore(new CamundaSessionBridgeFilter(identityService),
+            AnonymousAuthenticationFilter.class)
         .formLogin(form -> form.loginPage("/login").permitAll()
+            .successHandler(SharedSession.loginSuccessHandler(processEngine))
             .failureHandler((request, response, exception) -> response.sendRedirect(
                 request.getContextPath() + (exception instanceof LoginThrottledException
                     ? "/login?throttled" : "/login?error"))))

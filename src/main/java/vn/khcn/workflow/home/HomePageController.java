@@ -1,0 +1,35 @@
+package vn.khcn.workflow.home;
+
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import vn.khcn.workflow.identity.CurrentUser;
+import vn.khcn.workflow.identity.Groups;
+
+/** "/": the home page of a logged-in person, what he can do by group (anonymous: /login). */
+@Controller
+class HomePageController {
+
+  static final String TASKLIST = "/camunda/app/tasklist/default/";
+
+  private final HomeSummary summary;
+  private final CurrentUser currentUser;
+
+  HomePageController(HomeSummary summary, CurrentUser currentUser) {
+    this.summary = summary;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/")
+  String home(Authentication authentication, Model model) {
+    Set<String> groups = CurrentUser.groupIds(authentication);
+    model.addAttribute("name", currentUser.fullName(authentication.getName()));
+    model.addAttribute("groupNames", Groups.ALL.stream().filter(groups::contains)
+        .map(Groups::nameOf).toList());
+    model.addAttribute("home", summary.of(authentication.getName(), groups));
+    model.addAttribute("tasklist", TASKLIST);
+    return "home";
+  }
+}
