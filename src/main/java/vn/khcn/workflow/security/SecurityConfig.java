@@ -79,11 +79,13 @@ class SecurityConfig {
       CamundaAuthenticationProvider authenticationProvider, IdentityService identityService)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/login"), path("/logout"),
-            path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**")))
+            path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"), path("/documents/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
+            .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
+            .requestMatchers(path("/documents/**")).hasAnyAuthority(org.springframework.util.StringUtils.toStringArray(vn.khcn.workflow.identity.Groups.STAFF))
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
