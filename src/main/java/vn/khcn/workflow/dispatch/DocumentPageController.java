@@ -46,6 +46,8 @@ class DocumentPageController {
 
   /** The stamp's date as it is written by hand on the paper: 15/3/2024. */
   private static final DateTimeFormatter STAMP_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+  /** Far more open tasks than one document ever has (the engine refuses unbounded lists). */
+  static final int MAX_TASKS = 50;
   static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
 
   private final RegistryDesk desk;
@@ -213,11 +215,14 @@ class DocumentPageController {
     if (document.processInstanceId() == null) {
       return List.of();
     }
-    List<Task> tasks = taskService.createTaskQuery()
-        .processInstanceId(document.processInstanceId()).active()
-        .or().taskAssignee(userId).taskCandidateUser(userId).taskCandidateGroupIn(
-            groups.isEmpty() ? List.of("-") : List.copyOf(groups)).endOr()
-        .orderByTaskCreateTime().asc().list();
+    List<Task> tasks = new ArrayList<>(taskService.createTaskQuery()
+        .processInstanceId(document.processInstanceId()).active().taskAssignee(userId)
+        .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS));
+    if (!groups.isEmpty()) {
+      tasks.addAll(taskService.createTaskQuery().processInstanceId(document.processInstanceId())
+          .active().taskCandidateGroupIn(List.copyOf(groups)).orderByTaskCreateTime().asc()
+          .listPage(0, MAX_TASKS));
+    }
     return tasks.stream().map(t -> new TaskLink(t.getName(), TASKLIST + t.getId(),
         t.getDueDate() == null ? null : t.getDueDate().toInstant(),
         t.getAssignee() == null ? null : actors.of(t.getAssignee()).fullName())).toList();
