@@ -118,6 +118,8 @@ class DocumentPageTest {
   void theRegistryRegistersADocumentWithAnAttachmentAndSeesItsNumberAndStamp() throws Exception {
     String number = "45-CTr/TU-" + marker();
     mvc.perform(get("/documents/new").with(VAN_THU)).andExpect(status().isOk())
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("Content-Security-Policy", containsString("default-src 'none'")))
         .andExpect(content().string(containsString("Trích yếu nội dung")))
         .andExpect(content().string(containsString(
             "value=\"" + LocalDate.now(clock) + "\"")));
