@@ -47,7 +47,7 @@ record RegistrationRequest(
     Classification classification = choice("classification", this.classification,
         Classification.class, Classification.NONE, errors);
     LocalDate received = date("receivedOn", receivedOn, false, errors);
-    if (received == null && receivedOn == null) {
+    if (received == null && (receivedOn == null || receivedOn.isBlank())) {
       received = today;
     }
     String recipients = text("recipients", this.recipients, 1000, false, "nơi nhận", errors);

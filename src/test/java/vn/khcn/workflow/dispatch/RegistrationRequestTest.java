@@ -27,6 +27,15 @@ class RegistrationRequestTest {
     assertThat(r.pageCount()).isEqualTo(3);
   }
 
+  /** A form's emptied date field arrives as "": today, as when it is left out. */
+  @Test
+  void aBlankArrivalDateIsToday() {
+    RegistrationRequest blank = new RegistrationRequest("Thành ủy Cần Thơ", "1143-CV/TU",
+        "2024-11-28", "Công văn", "Tăng cường sự lãnh đạo", null, "", "NORMAL", "", " ", "", "",
+        null);
+    assertThat(blank.validate(TODAY).receivedOn()).isEqualTo(TODAY);
+  }
+
   @Test
   void listsEveryBadField() {
     RegistrationRequest bad = new RegistrationRequest(" ", null, "2026-02-30", "Công văn",

@@ -1,0 +1,237 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.khcn.workflow.identity.ActorResolver;
+import vn.khcn.workflow.identity.CurrentUser;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.InvalidInputException;
+import vn.khcn.workflow.shared.web.NotFoundException;
+
+/**
+ * The registry desk's pages: /documents/new registers an incoming document (the registry only,
+ * by the page chain's rule), /documents/{id} shows a document with its files, trail and
+ * assignments to the staff who may see it (the API's visibility rules).
+ */
+@Controller
+@RequestMapping("/documents")
+class DocumentPageController {
+
+  /** The stamp's date as it is written by hand on the paper: 15/3/2024. */
+  private static final DateTimeFormatter STAMP_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+  /** Far more open tasks than one document ever has (the engine refuses unbounded lists). */
+  static final int MAX_TASKS = 50;
+  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+
+  private final RegistryDesk desk;
+  private final DocumentQueries queries;
+  private final AttachmentService attachments;
+  private final IncomingDocumentRepository documents;
+  private final TaskService taskService;
+  private final ActorResolver actors;
+  private final Clock clock;
+
+  DocumentPageController(RegistryDesk desk, DocumentQueries queries,
+      AttachmentService attachments, IncomingDocumentRepository documents,
+      TaskService taskService, ActorResolver actors, Clock clock) {
+    this.desk = desk;
+    this.queries = queries;
+    this.attachments = attachments;
+    this.documents = documents;
+    this.taskService = taskService;
+    this.actors = actors;
+    this.clock = clock;
+  }
+
+  /** A refused page: 403 or 404 with a Vietnamese message, nothing of the document shown. */
+  static final class PageRefused extends RuntimeException {
+    private final int status;
+
+    PageRefused(int status, String message) {
+      super(message);
+      this.status = status;
+    }
+  }
+
+  @ExceptionHandler(PageRefused.class)
+  String refused(PageRefused refused, HttpServletResponse response, Model model) {
+    response.setStatus(refused.status);
+    model.addAttribute("status", refused.status);
+    model.addAttribute("message", refused.getMessage());
+    return "document-refused";
+  }
+
+  @GetMapping("/new")
+  String form(Model model) {
+    LocalDate today = LocalDate.now(clock);
+    RegistrationRequest empty = new RegistrationRequest(null, null, null, null, null, null, null,
+        Urgency.NORMAL.name(), Classification.NONE.name(), today.toString(), null, null, null);
+    return form(model, empty, Map.of(), null);
+  }
+
+  @PostMapping("/new")
+  String register(@ModelAttribute RegistrationRequest request,
+      @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      Authentication user, Model model, RedirectAttributes redirect) throws IOException {
+    List<RegistryDesk.Upload> uploads = new ArrayList<>();
+    for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
+      boolean nothingPicked = (file.getOriginalFilename() == null
+          || file.getOriginalFilename().isEmpty()) && file.isEmpty();
+      if (!nothingPicked) {
+        uploads.add(new RegistryDesk.Upload(file.getOriginalFilename(), file.getBytes()));
+      }
+    }
+    List<FieldError> problems = new ArrayList<>(RegistryDesk.fileProblems(uploads));
+    Registration valid = null;
+    try {
+      valid = request.validate(LocalDate.now(clock));
+    } catch (InvalidInputException invalid) {
+      problems.addAll(0, invalid.fieldErrors());
+    }
+    if (!problems.isEmpty()) {
+      return form(model, request, byField(problems), null);
+    }
+    try {
+      RegisteredDocument registered = desk.register(valid,
+          Boolean.TRUE.equals(request.registerDuplicate()), actors.of(user.getName()),
+          viewer(user), uploads);
+      redirect.addFlashAttribute("registered", true);
+      return "redirect:/documents/" + registered.id();
+    } catch (DuplicateDocumentException duplicate) {
+      return form(model, request, Map.of(), duplicate);
+    } catch (InvalidInputException invalid) {
+      return form(model, request, byField(invalid.fieldErrors()), null);
+    }
+  }
+
+  private String form(Model model, RegistrationRequest request, Map<String, List<String>> errors,
+      DuplicateDocumentException duplicate) {
+    model.addAttribute("form", request);
+    model.addAttribute("errors", errors);
+    model.addAttribute("today", LocalDate.now(clock).toString());
+    model.addAttribute("urgencies", Urgency.values());
+    model.addAttribute("classifications", Classification.values());
+    if (duplicate != null) {
+      model.addAttribute("duplicateId", duplicate.existingId());
+      model.addAttribute("duplicateKey", duplicate.existingBusinessKey());
+    }
+    return "document-new";
+  }
+
+  private static Map<String, List<String>> byField(List<FieldError> problems) {
+    Map<String, List<String>> errors = new LinkedHashMap<>();
+    for (FieldError problem : problems) {
+      errors.computeIfAbsent(problem.field(), f -> new ArrayList<>()).add(problem.message());
+    }
+    return errors;
+  }
+
+  @GetMapping("/{id}")
+  String details(@PathVariable String id, Authentication user, Model model) {
+    long documentId = documentId(id);
+    Viewer viewer = viewer(user);
+    DocumentDetails document = visible(documentId, viewer);
+    model.addAttribute("document", document);
+    model.addAttribute("zone", clock.getZone());
+    model.addAttribute("stamp", "ĐẾN Số: " + document.incomingNumber() + " Ngày: "
+        + STAMP_DATE.format(document.receivedOn()));
+    model.addAttribute("tasks", openTasks(document, user.getName(), viewer.groups()));
+    model.addAttribute("mayRegister", viewer.groups().contains(vn.khcn.workflow.identity.Groups.VAN_THU));
+    return "document";
+  }
+
+  /** Attachments downloaded with the page's own session login, under the same visibility. */
+  @GetMapping("/{id}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
+      Authentication user) {
+    long documentId = documentId(id);
+    visible(documentId, viewer(user));
+    Attachment file;
+    try {
+      file = attachments.download(documentId, documentId(attachmentId), viewer(user));
+    } catch (NotFoundException missing) {
+      throw new PageRefused(404, "Không tìm thấy tệp đính kèm này.");
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(file.getContentType()))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(file.getFileName(), StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(file.getContent());
+  }
+
+  /**
+   * The document's details; a document that does not exist is 404, one the viewer may not see
+   * (classified, not assigned to their unit) 403, and neither page shows anything of it.
+   */
+  private DocumentDetails visible(long id, Viewer viewer) {
+    try {
+      return queries.details(id, viewer);
+    } catch (NotFoundException hidden) {
+      if (documents.existsById(id)) {
+        throw new PageRefused(403, "Bạn không có quyền xem văn bản này.");
+      }
+      throw new PageRefused(404, "Không tìm thấy văn bản đến này.");
+    }
+  }
+
+  private static long documentId(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException notANumber) {
+      throw new PageRefused(404, "Không tìm thấy văn bản đến này.");
+    }
+  }
+
+  /** Open tasks of the document that this person may act on, linked into Tasklist. */
+  private List<TaskLink> openTasks(DocumentDetails document, String userId, Set<String> groups) {
+    if (document.processInstanceId() == null) {
+      return List.of();
+    }
+    List<Task> tasks = new ArrayList<>(taskService.createTaskQuery()
+        .processInstanceId(document.processInstanceId()).active().taskAssignee(userId)
+        .orderByTaskCreateTime().asc().listPage(0, MAX_TASKS));
+    if (!groups.isEmpty()) {
+      tasks.addAll(taskService.createTaskQuery().processInstanceId(document.processInstanceId())
+          .active().taskCandidateGroupIn(List.copyOf(groups)).orderByTaskCreateTime().asc()
+          .listPage(0, MAX_TASKS));
+    }
+    return tasks.stream().map(t -> new TaskLink(t.getName(), TASKLIST + t.getId(),
+        t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+        t.getAssignee() == null ? null : actors.of(t.getAssignee()).fullName())).toList();
+  }
+
+  /** A Tasklist task the viewer may open. */
+  record TaskLink(String name, String url, java.time.Instant due, String assignee) {}
+
+  private static Viewer viewer(Authentication user) {
+    return new Viewer(user.getName(), CurrentUser.groupIds(user));
+  }
+}
