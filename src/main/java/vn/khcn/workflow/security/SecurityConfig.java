@@ -79,11 +79,14 @@ class SecurityConfig {
       CamundaAuthenticationProvider authenticationProvider, IdentityService identityService)
       throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/login"), path("/logout"),
-            path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**")))
+            path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
+            path("/documents"), path("/documents/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
+            .requestMatchers(path("/documents"), path("/documents/**")).hasAnyAuthority("lanh-dao",
+                "van-thu", "van-phong", "phong-qlkh", "phong-khtc", "phong-qlcn", "camunda-admin")
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
