@@ -11,12 +11,14 @@ import java.util.Map;
 import org.springframework.data.domain.Page;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -176,6 +178,13 @@ class DocumentSearchPageController {
     saved.delete(search);
     redirect.addFlashAttribute("message", "Đã xóa tìm kiếm «" + search.getName() + "».");
     return "redirect:/documents";
+  }
+
+  /** A page asks for HTML, so "not found" answers in plain text rather than the API's JSON. */
+  @ExceptionHandler(NotFoundException.class)
+  ResponseEntity<String> notFound(NotFoundException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(e.getMessage());
   }
 
   private SavedDocumentSearch own(long id, Authentication user) {
