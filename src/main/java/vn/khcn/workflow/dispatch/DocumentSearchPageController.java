@@ -42,6 +42,9 @@ import vn.khcn.workflow.shared.web.Paging;
 class DocumentSearchPageController {
 
   static final int PAGE_SIZE = 20;
+  /** Filters folded away under "Bộ lọc khác" unless one of them is set. */
+  private static final java.util.Set<String> ADVANCED = java.util.Set.of("issuer", "year",
+      "status", "urgency", "classification", "unit", "overdue", "from", "to", "sort");
 
   private final DocumentSearch search;
   private final SavedDocumentSearchRepository saved;
@@ -205,6 +208,8 @@ class DocumentSearchPageController {
   private void show(Model model, Map<String, String> form, DocumentFilter filter,
       Page<DocumentRow> rows, Viewer viewer) {
     model.addAttribute("form", form);
+    model.addAttribute("advanced", form.entrySet().stream().anyMatch(e -> ADVANCED.contains(e.getKey())
+        && e.getValue() != null && !e.getValue().isBlank()));
     model.addAttribute("filterParams", filter.parameters());
     model.addAttribute("rows", rows.getContent());
     model.addAttribute("total", rows.getTotalElements());
