@@ -235,15 +235,14 @@ class DocumentSearchPageTest {
 
     String page = clerk.get("/documents").body();
     assertThat(page).contains(name);
-    Matcher link = SAVED_LINK.matcher(page);
-    long id = -1;
-    while (link.find()) {
-      id = Long.parseLong(link.group(1));
-    }
     Long savedId = jdbc.queryForObject("select id from saved_document_search where owner_id = ?"
         + " and name = ?", Long.class, "cv.vp", name);
     assertThat(page).contains("href=\"/documents/saved/" + savedId + "\"");
-    assertThat(id).isPositive();
+    Matcher link = SAVED_LINK.matcher(page);
+    assertThat(link.find()).isTrue();
+    assertThat(Long.parseLong(link.group(1))).as("only the owner's one saved search is listed")
+        .isEqualTo(savedId);
+    assertThat(link.find()).isFalse();
 
     HttpResponse<String> run = clerk.get("/documents/saved/" + savedId);
     assertThat(run.statusCode()).isEqualTo(302);
