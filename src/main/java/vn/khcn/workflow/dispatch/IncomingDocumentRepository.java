@@ -9,7 +9,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Long> {
+interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Long>,
+    org.springframework.data.jpa.repository.JpaSpecificationExecutor<IncomingDocument> {
 
   /** Earlier registrations of the same document (issuer, number, issue date), oldest first. */
   default List<IncomingDocument> findDuplicates(String issuer, String documentNumber,

@@ -91,13 +91,13 @@ class SecurityConfig {
       ProcessEngine processEngine) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
-            path("/documents/**")))
+            path("/documents"), path("/documents/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
-            .requestMatchers(path("/documents/**"))
+            .requestMatchers(path("/documents"), path("/documents/**"))
                 .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once

@@ -1,0 +1,151 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.text.SearchText;
+
+/**
+ * The search behind /documents: the API's folded full-text match (number, symbol, issuer,
+ * summary with or without diacritics) and its classified rule (registry and directors see every
+ * classified document, a unit only those assigned to it), plus the page's filters and orders.
+ */
+@Service
+@Transactional(readOnly = true)
+class DocumentSearch {
+
+  private final IncomingDocumentRepository documents;
+  private final Clock clock;
+
+  DocumentSearch(IncomingDocumentRepository documents, Clock clock) {
+    this.documents = documents;
+    this.clock = clock;
+  }
+
+  /** Whether these groups may use the page: the Department's staff and its administrators. */
+  static boolean maySearch(Set<String> groups) {
+    return groups.stream().anyMatch(Groups.STAFF::contains)
+        || groups.contains(Groups.CAMUNDA_ADMIN);
+  }
+
+  /** One page of the documents the viewer may see that match the filter. */
+  Page<DocumentRow> find(DocumentFilter filter, int page, int size, Viewer viewer) {
+    PageRequest request = PageRequest.of(page, size, order(filter.sort()));
+    if (!maySearch(viewer.groups())) {
+      return Page.empty(request);
+    }
+    Instant now = clock.instant();
+    ZoneId zone = clock.getZone();
+    return documents.findAll(matching(filter, viewer, now), request)
+        .map(d -> row(d, now, zone));
+  }
+
+  private static Sort order(DocumentFilter.Sort sort) {
+    Sort byNumber = Sort.by(Sort.Order.desc("year"), Sort.Order.desc("incomingNumber"),
+        Sort.Order.desc("id"));
+    return switch (sort) {
+      case NUMBER -> byNumber;
+      case ISSUED -> Sort.by(Sort.Order.desc("issuedOn")).and(byNumber);
+      case DUE -> Sort.by(Sort.Order.asc("dueAt").nullsLast(),
+          Sort.Order.asc("directionDueAt").nullsLast()).and(byNumber);
+    };
+  }
+
+  private static Specification<IncomingDocument> matching(DocumentFilter f, Viewer viewer,
+      Instant now) {
+    return (root, query, cb) -> {
+      List<Predicate> where = new ArrayList<>();
+      where.add(visible(root, query, cb, viewer));
+      if (f.q() != null && !SearchText.fold(f.q()).isEmpty()) {
+        where.add(cb.like(root.get("searchText"), SearchText.likePattern(f.q()), '\\'));
+      }
+      if (f.issuer() != null) {
+        where.add(cb.like(cb.lower(root.get("issuer")), "%" + escape(f.issuer().toLowerCase())
+            + "%", '\\'));
+      }
+      if (f.year() != null) {
+        where.add(cb.equal(root.get("year"), f.year()));
+      }
+      if (f.status() != null) {
+        where.add(cb.equal(root.get("status"), f.status()));
+      }
+      if (f.urgency() != null) {
+        where.add(cb.equal(root.get("urgency"), f.urgency()));
+      }
+      if (f.classification() != null) {
+        where.add(cb.equal(root.get("classification"), f.classification()));
+      }
+      if (f.from() != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("receivedOn"), f.from()));
+      }
+      if (f.to() != null) {
+        where.add(cb.lessThanOrEqualTo(root.get("receivedOn"), f.to()));
+      }
+      if (f.unit() != null) {
+        where.add(cb.exists(assignedTo(root, query, cb, Set.of(f.unit()))));
+      }
+      if (f.overdueOnly()) {
+        // the same rule as DocumentQueries.isOverdue
+        where.add(cb.or(
+            cb.and(cb.equal(root.get("status"), DocumentStatus.AWAITING_DIRECTION),
+                cb.lessThan(root.get("directionDueAt"), now)),
+            cb.and(root.get("status").in(DocumentStatus.IN_PROGRESS,
+                DocumentStatus.AWAITING_APPROVAL), cb.lessThan(root.get("dueAt"), now))));
+      }
+      return cb.and(where.toArray(Predicate[]::new));
+    };
+  }
+
+  /** The API's rule: unclassified, or the viewer sees every classified one, or a unit of theirs is assigned. */
+  private static Predicate visible(Root<IncomingDocument> root,
+      jakarta.persistence.criteria.CriteriaQuery<?> query, CriteriaBuilder cb, Viewer viewer) {
+    Predicate open = cb.equal(root.get("classification"), Classification.NONE);
+    if (viewer.seesAllClassified()) {
+      return cb.conjunction();
+    }
+    if (!viewer.isStaff()) {
+      return open;
+    }
+    Set<String> units = viewer.groups().stream().filter(Groups::isUnit)
+        .collect(java.util.stream.Collectors.toSet());
+    return units.isEmpty() ? open : cb.or(open, cb.exists(assignedTo(root, query, cb, units)));
+  }
+
+  private static Subquery<Long> assignedTo(Root<IncomingDocument> root,
+      jakarta.persistence.criteria.CriteriaQuery<?> query, CriteriaBuilder cb, Set<String> units) {
+    Subquery<Long> assigned = query.subquery(Long.class);
+    Root<Assignment> a = assigned.from(Assignment.class);
+    assigned.select(a.get("id")).where(cb.equal(a.get("documentId"), root.get("id")),
+        a.get("unitId").in(units));
+    return assigned;
+  }
+
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static DocumentRow row(IncomingDocument d, Instant now, ZoneId zone) {
+    Instant due = d.getStatus() == DocumentStatus.AWAITING_DIRECTION ? d.getDirectionDueAt()
+        : d.getDueAt();
+    return new DocumentRow(d.getId(), d.getBusinessKey(), DocumentFormats.date(d.getReceivedOn()),
+        d.getIssuer(), d.getDocumentNumber(), DocumentFormats.date(d.getIssuedOn()),
+        d.getDocumentType(), d.getSummary(), d.getUrgency().label(),
+        d.getUrgency() != Urgency.NORMAL, d.getClassification().label(),
+        d.getClassification().isClassified(), d.getStatus().label(),
+        DocumentFormats.date(due, zone), DocumentQueries.isOverdue(d, now));
+  }
+}
