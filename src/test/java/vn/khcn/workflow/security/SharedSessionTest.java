@@ -2,19 +2,14 @@ package vn.khcn.workflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.TestHttp.Response;
 
 /**
  * One login for our pages, /api and the Camunda webapps: either login serves the others with the
@@ -37,40 +32,29 @@ class SharedSessionTest extends SecurityTestSupport {
 
   /** A browser on our pages: cookies kept, the CSRF token read from the last page's forms. */
   final class PageSession {
-    final CookieManager cookies = new CookieManager();
-    final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+    final TestHttp.Session session = http().session();
     String csrf = "";
 
-    HttpResponse<String> send(String method, String path, String contentType, String body,
-        String... headers) throws IOException, InterruptedException {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path)))
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-      if (contentType != null) {
-        request.header("Content-Type", contentType);
+    Response send(String method, String path, String contentType, String body,
+        String... headers) {
+      TestHttp.Request request = session.request(method, path).body(contentType, body);
+      for (int i = 0; i + 1 < headers.length; i += 2) {
+        request.header(headers[i], headers[i + 1]);
       }
-      if (headers.length > 0) {
-        request.headers(headers);
-      }
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      Matcher token = CSRF.matcher(response.body());
+      Response response = request.send();
+      Matcher token = CSRF.matcher(response.text() == null ? "" : response.text());
       if (token.find()) {
         csrf = token.group(1);
       }
       return response;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    Response get(String path) {
       return send("GET", path, null, null);
     }
 
-    HttpResponse<String> logIn(String user, String password)
-        throws IOException, InterruptedException {
-      get("/login");
-      HttpResponse<String> response = send("POST", "/login", "application/x-www-form-urlencoded",
-          "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-              + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf);
+    Response logIn(String user, String password) {
+      Response response = session.login(user, password);
       get("/"); // the token is renewed with the login
       return response;
     }
@@ -79,16 +63,16 @@ class SharedSessionTest extends SecurityTestSupport {
   @Test
   void ourLoginAlsoLogsIntoTasklistAsTheSamePerson() throws Exception {
     PageSession browser = new PageSession();
-    assertThat(browser.get(TASK_COUNT).statusCode()).as("before any login").isEqualTo(401);
-    HttpResponse<String> login = browser.logIn("cv.qlcn", "demo");
-    assertThat(login.statusCode()).isEqualTo(302);
+    assertThat(browser.get(TASK_COUNT).status()).as("before any login").isEqualTo(401);
+    Response login = browser.logIn("cv.qlcn", "demo");
+    assertThat(login.status()).isEqualTo(302);
     assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/");
 
-    HttpResponse<String> count = browser.get(TASK_COUNT);
-    assertThat(count.statusCode()).as(count.body()).isEqualTo(200);
+    Response count = browser.get(TASK_COUNT);
+    assertThat(count.status()).as(count.text()).isEqualTo(200);
     assertThat(json(count).path("count").isNumber()).isTrue();
-    HttpResponse<String> user = browser.get(WEBAPP_USER);
-    assertThat(user.statusCode()).isEqualTo(200);
+    Response user = browser.get(WEBAPP_USER);
+    assertThat(user.status()).isEqualTo(200);
     assertThat(json(user).path("userId").asText()).isEqualTo("cv.qlcn");
     assertThat(json(user).path("authorizedApps").toString()).contains("tasklist");
     // no administrator rights come with it
@@ -98,98 +82,99 @@ class SharedSessionTest extends SecurityTestSupport {
   @Test
   void theWebappsLoginOpensOurPagesAndApiForTheSamePerson() throws Exception {
     WebappSession director = new WebappSession().open();
-    assertThat(director.login("tasklist", "giamdoc", "demo").statusCode()).isEqualTo(200);
-    HttpResponse<String> inbox = director.send("GET", "/inbox", null, null);
-    assertThat(inbox.statusCode()).isEqualTo(200);
-    assertThat(inbox.body()).contains("Hộp việc lãnh đạo");
-    HttpResponse<String> me = director.send("GET", "/api/test-probe/me", null, null);
-    assertThat(me.statusCode()).isEqualTo(200);
+    assertThat(director.login("tasklist", "giamdoc", "demo").status()).isEqualTo(200);
+    Response inbox = director.send("GET", "/inbox", null, null);
+    assertThat(inbox.status()).isEqualTo(200);
+    assertThat(inbox.text()).contains("Hộp việc lãnh đạo");
+    Response me = director.send("GET", "/api/test-probe/me", null, null);
+    assertThat(me.status()).isEqualTo(200);
     assertThat(json(me).path("userId").asText()).isEqualTo("giamdoc");
     assertThat(json(me).path("groups").toString()).contains("lanh-dao");
 
     // a unit member logged in the same way gets his groups, not a director's
     WebappSession unit = new WebappSession().open();
-    assertThat(unit.login("tasklist", "cv.vp", "demo").statusCode()).isEqualTo(200);
-    assertThat(unit.send("GET", "/inbox", null, null).statusCode()).isEqualTo(403);
-    assertThat(unit.send("GET", "/admin/models", null, null).statusCode()).isEqualTo(403);
+    assertThat(unit.login("tasklist", "cv.vp", "demo").status()).isEqualTo(200);
+    assertThat(unit.send("GET", "/inbox", null, null).status()).isEqualTo(403);
+    assertThat(unit.send("GET", "/admin/models", null, null).status()).isEqualTo(403);
   }
 
   @Test
   void ourLogoutEndsTheWebappsSessionToo() throws Exception {
     PageSession browser = new PageSession();
     browser.logIn("giamdoc", "demo");
-    assertThat(browser.get(TASK_COUNT).statusCode()).isEqualTo(200);
-    HttpResponse<String> logout = browser.send("POST", "/logout",
+    assertThat(browser.get(TASK_COUNT).status()).isEqualTo(200);
+    Response logout = browser.send("POST", "/logout",
         "application/x-www-form-urlencoded", "_csrf=" + browser.csrf);
-    assertThat(logout.statusCode()).isEqualTo(302);
-    assertThat(browser.get(TASK_COUNT).statusCode()).isEqualTo(401);
-    assertThat(browser.get("/inbox").statusCode()).isEqualTo(302);
-    assertThat(browser.get("/api/test-probe/me").statusCode()).isEqualTo(401);
+    assertThat(logout.status()).isEqualTo(302);
+    assertThat(browser.get(TASK_COUNT).status()).isEqualTo(401);
+    assertThat(browser.get("/inbox").status()).isEqualTo(302);
+    assertThat(browser.get("/api/test-probe/me").status()).isEqualTo(401);
   }
 
   @Test
   void theWebappsLogoutEndsOurSessionToo() throws Exception {
     WebappSession director = new WebappSession().open();
-    assertThat(director.login("tasklist", "giamdoc", "demo").statusCode()).isEqualTo(200);
-    assertThat(director.send("GET", "/inbox", null, null).statusCode()).isEqualTo(200);
-    HttpResponse<String> logout = director.send("POST",
+    assertThat(director.login("tasklist", "giamdoc", "demo").status()).isEqualTo(200);
+    assertThat(director.send("GET", "/inbox", null, null).status()).isEqualTo(200);
+    Response logout = director.send("POST",
         "/camunda/api/admin/auth/user/default/logout", null, null);
-    assertThat(logout.statusCode()).isEqualTo(200);
-    HttpResponse<String> inbox = director.send("GET", "/inbox", null, null);
-    assertThat(inbox.statusCode()).isEqualTo(302);
+    assertThat(logout.status()).isEqualTo(200);
+    Response inbox = director.send("GET", "/inbox", null, null);
+    assertThat(inbox.status()).isEqualTo(302);
     assertThat(inbox.headers().firstValue("Location").orElse("")).endsWith("/login");
-    assertThat(director.send("GET", "/api/test-probe/me", null, null).statusCode())
+    assertThat(director.send("GET", "/api/test-probe/me", null, null).status())
         .isEqualTo(401);
 
     // and the same when the session began with our login
     PageSession browser = new PageSession();
     browser.logIn("giamdoc", "demo");
-    assertThat(browser.get("/inbox").statusCode()).isEqualTo(200);
-    browser.get("/camunda/app/tasklist/default/"); // the webapps' CSRF cookie
-    String xsrf = browser.cookies.getCookieStore().getCookies().stream()
+    assertThat(browser.get("/inbox").status()).isEqualTo(200);
+    // the webapps' CSRF cookie comes with their page
+    String xsrf = browser.get("/camunda/app/tasklist/default/").headers().allValues("Set-Cookie")
+        .stream().flatMap(header -> java.net.HttpCookie.parse(header).stream())
         .filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
         .findFirst().orElseThrow();
     assertThat(browser.send("POST", "/camunda/api/admin/auth/user/default/logout", null, null,
-        "X-XSRF-TOKEN", xsrf).statusCode()).isEqualTo(200);
-    assertThat(browser.get("/inbox").statusCode()).isEqualTo(302);
-    assertThat(browser.get(TASK_COUNT).statusCode()).isEqualTo(401);
+        "X-XSRF-TOKEN", xsrf).status()).isEqualTo(200);
+    assertThat(browser.get("/inbox").status()).isEqualTo(302);
+    assertThat(browser.get(TASK_COUNT).status()).isEqualTo(401);
   }
 
   @Test
   void theApiTakesTheSessionWithACsrfTokenForWrites() throws Exception {
     PageSession browser = new PageSession();
     browser.logIn("vanthu", "demo");
-    HttpResponse<String> me = browser.get("/api/test-probe/me");
-    assertThat(me.statusCode()).isEqualTo(200);
+    Response me = browser.get("/api/test-probe/me");
+    assertThat(me.status()).isEqualTo(200);
     assertThat(json(me).path("userId").asText()).isEqualTo("vanthu");
-    assertThat(browser.get("/engine-rest/task/count").statusCode()).isEqualTo(200);
+    assertThat(browser.get("/engine-rest/task/count").status()).isEqualTo(200);
 
     String probe = "{\"name\":\"thử\"}";
-    HttpResponse<String> withoutToken = browser.send("POST", "/api/test-probe/echo", JSON, probe);
-    assertThat(withoutToken.statusCode()).isEqualTo(403);
-    HttpResponse<String> wrongToken = browser.send("POST", "/api/test-probe/echo", JSON, probe,
+    Response withoutToken = browser.send("POST", "/api/test-probe/echo", JSON, probe);
+    assertThat(withoutToken.status()).isEqualTo(403);
+    Response wrongToken = browser.send("POST", "/api/test-probe/echo", JSON, probe,
         "X-CSRF-TOKEN", "khong-dung");
-    assertThat(wrongToken.statusCode()).isEqualTo(403);
-    assertThat(browser.send("POST", "/engine-rest/task/count", JSON, "{}").statusCode())
+    assertThat(wrongToken.status()).isEqualTo(403);
+    assertThat(browser.send("POST", "/engine-rest/task/count", JSON, "{}").status())
         .isEqualTo(403);
-    HttpResponse<String> withToken = browser.send("POST", "/api/test-probe/echo", JSON, probe,
+    Response withToken = browser.send("POST", "/api/test-probe/echo", JSON, probe,
         "X-CSRF-TOKEN", browser.csrf);
-    assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
+    assertThat(withToken.status()).as(withToken.text()).isEqualTo(200);
     assertThat(json(withToken).path("name").asText()).isEqualTo("thử");
     assertThat(browser.send("POST", "/engine-rest/task/count", JSON, "{}", "X-CSRF-TOKEN",
-        browser.csrf).statusCode()).isEqualTo(200);
+        browser.csrf).status()).isEqualTo(200);
   }
 
   @Test
   void httpBasicStaysCsrfFreeAndSessionFree() throws Exception {
-    HttpResponse<String> echo = postJson("/api/test-probe/echo", "vanthu", "{\"name\":\"a\"}");
-    assertThat(echo.statusCode()).isEqualTo(200);
+    Response echo = postJson("/api/test-probe/echo", "vanthu", "{\"name\":\"a\"}");
+    assertThat(echo.status()).isEqualTo(200);
     assertThat(echo.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID"));
-    assertThat(postJson("/engine-rest/task/count", "vanthu", "{}").statusCode()).isEqualTo(200);
-    assertThat(postJson("/api/test-probe/echo", "vanthu", "{").statusCode()).isEqualTo(400);
+    assertThat(postJson("/engine-rest/task/count", "vanthu", "{}").status()).isEqualTo(200);
+    assertThat(postJson("/api/test-probe/echo", "vanthu", "{").status()).isEqualTo(400);
     // anonymous writes are refused as unauthenticated, not as a CSRF failure
     assertThat(send("POST", "/api/test-probe/echo", null, null, JSON, "{\"name\":\"a\"}")
-        .statusCode()).isEqualTo(401);
+        .status()).isEqualTo(401);
   }
 
   @Test
@@ -199,8 +184,8 @@ class SharedSessionTest extends SecurityTestSupport {
     String wrong = java.util.Base64.getEncoder().encodeToString(
         "vanthu:sai".getBytes(StandardCharsets.UTF_8));
     // a Basic request never falls back to the session (and so skips CSRF only with valid Basic)
-    HttpResponse<String> post = browser.send("POST", "/api/test-probe/echo", JSON,
+    Response post = browser.send("POST", "/api/test-probe/echo", JSON,
         "{\"name\":\"a\"}", "Authorization", "Basic " + wrong);
-    assertThat(post.statusCode()).isEqualTo(401);
+    assertThat(post.status()).isEqualTo(401);
   }
 }
