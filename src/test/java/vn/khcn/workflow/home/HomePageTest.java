@@ -104,6 +104,7 @@ class HomePageTest {
     assertThat(count(after, "unit")).isEqualTo(before + 2);
     assertThat(after).contains("Việc của đơn vị", Groups.nameOf(Groups.VAN_PHONG))
         .doesNotContain("id=\"inbox\"", "href=\"/inbox\"", "/admin/models", "/documents/new");
+    assertThat(after).as("staff find documents").contains("id=\"finder\"", "href=\"/documents\"");
   }
 
   @Test
@@ -121,7 +122,8 @@ class HomePageTest {
     task(Groups.CHU_NHIEM, null); // not a research process's task: not counted there
     assertThat(count(home("chunhiem", Groups.CHU_NHIEM), "research")).isEqualTo(before);
     String council = home("hd.thuky", Groups.HOI_DONG);
-    assertThat(council).contains("Nhiệm vụ khoa học").doesNotContain("/admin/models");
+    assertThat(council).contains("Nhiệm vụ khoa học").doesNotContain("/admin/models")
+        .as("council members are not the Department's staff").doesNotContain("id=\"finder\"");
     // the research officers are a unit too
     String officer = home("cv.qlkh", Groups.PHONG_QLKH);
     assertThat(officer).contains("id=\"research\"", "id=\"unit\"");
