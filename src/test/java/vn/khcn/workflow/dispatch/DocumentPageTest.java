@@ -11,11 +11,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import vn.khcn.workflow.support.TestHttp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -207,24 +203,24 @@ class DocumentPageTest {
   }
 
   @Test
+  void anUnknownAddressGetsAVietnamesePageNotWhitelabel() {
+    TestHttp.Response missing = new TestHttp("http://localhost:" + port)
+        .request("GET", "/trang-khong-co").header("Accept", "text/html").send();
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.text()).contains("Không tìm thấy trang", "Về trang chủ")
+        .doesNotContain("Whitelabel");
+  }
+
+  @Test
   void aUnitMemberLoggedInWithASessionIsRefusedInVietnamese() throws Exception {
-    HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-    String base = "http://localhost:" + port;
-    String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-        HttpResponse.BodyHandlers.ofString()).body();
-    Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
-    assertThat(token.find()).isTrue();
-    HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("username=cv.qlkh&password=demo&_csrf="
-            + token.group(1))).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(loggedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
-    HttpResponse<String> refused = http.send(HttpRequest.newBuilder(
-            URI.create(base + "/documents/new")).header("Accept", "text/html").build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(refused.body()).contains("Không có quyền").contains("chỉ dành cho văn thư");
+    TestHttp.Session session = new TestHttp("http://localhost:" + port).session();
+    TestHttp.Response loggedIn = session.login("cv.qlkh", "demo");
+    assertThat(loggedIn.header("Location")).doesNotContain("error");
+    TestHttp.Response refused = session.request("GET", "/documents/new")
+        .header("Accept", "text/html").send();
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text()).contains("Không có quyền")
+        .contains("Bạn không có quyền mở trang này");
   }
 
   @Test
