@@ -1,17 +1,15 @@
 package vn.khcn.workflow.research;
 
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
 import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/acceptance.bpmn} (called by research-task). */
 @Component
-public final class AcceptanceProcess implements ProcessDescriptor {
+public final class AcceptanceProcess extends CalledResearchModel {
 
   public static final String KEY = "acceptance";
   public static final String GRADE_DECISION_KEY = "acceptance-grade";
@@ -104,30 +102,8 @@ public final class AcceptanceProcess implements ProcessDescriptor {
   public static final int APPOINTMENT_WORKING_DAYS = 15;
   public static final int FIX_WORKING_DAYS = 30;
 
-  @Override
-  public String key() {
-    return KEY;
+  AcceptanceProcess() {
+    super(KEY, Set.of(GRADE_DECISION_KEY), Contracts.ALL);
   }
 
-  @Override
-  public Set<String> decisionKeys() {
-    return Set.of(GRADE_DECISION_KEY);
-  }
-
-  @Override
-  public Collection<UserTaskContract> userTasks() {
-    return Contracts.ALL;
-  }
-
-  @Override
-  public Set<String> taskViewCopies() {
-    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
-  }
-
-  @Override
-  public boolean calledOnly() {
-    return true;
-  }
-
-  AcceptanceProcess() {}
 }

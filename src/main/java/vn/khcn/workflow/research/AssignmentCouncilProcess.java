@@ -1,18 +1,16 @@
 package vn.khcn.workflow.research;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
 import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/assignment-council.bpmn} (called by research-task). */
 @Component
-public final class AssignmentCouncilProcess implements ProcessDescriptor {
+public final class AssignmentCouncilProcess extends CalledResearchModel {
 
   public static final String KEY = "assignment-council";
   public static final String VERDICT_DECISION_KEY = "council-verdict";
@@ -173,30 +171,8 @@ public final class AssignmentCouncilProcess implements ProcessDescriptor {
   /** Working days members have to declare and score. */
   public static final int BALLOT_WORKING_DAYS = 10;
 
-  @Override
-  public String key() {
-    return KEY;
+  AssignmentCouncilProcess() {
+    super(KEY, Set.of(VERDICT_DECISION_KEY), Contracts.ALL);
   }
 
-  @Override
-  public Set<String> decisionKeys() {
-    return Set.of(VERDICT_DECISION_KEY);
-  }
-
-  @Override
-  public Collection<UserTaskContract> userTasks() {
-    return Contracts.ALL;
-  }
-
-  @Override
-  public Set<String> taskViewCopies() {
-    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
-  }
-
-  @Override
-  public boolean calledOnly() {
-    return true;
-  }
-
-  AssignmentCouncilProcess() {}
 }

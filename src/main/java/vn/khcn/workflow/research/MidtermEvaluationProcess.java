@@ -1,18 +1,16 @@
 package vn.khcn.workflow.research;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
-import vn.khcn.workflow.shared.process.ProcessDescriptor;
 import vn.khcn.workflow.shared.process.UserTaskContract;
 import vn.khcn.workflow.shared.process.Variable;
 
 /** Descriptor of {@code processes/midterm-evaluation.bpmn} (called by research-task). */
 @Component
-public final class MidtermEvaluationProcess implements ProcessDescriptor {
+public final class MidtermEvaluationProcess extends CalledResearchModel {
 
   public static final String KEY = "midterm-evaluation";
 
@@ -100,25 +98,8 @@ public final class MidtermEvaluationProcess implements ProcessDescriptor {
 
   public static final int REPORT_WORKING_DAYS = 10;
 
-  @Override
-  public String key() {
-    return KEY;
+  MidtermEvaluationProcess() {
+    super(KEY, Set.of(), Contracts.ALL);
   }
 
-  @Override
-  public Collection<UserTaskContract> userTasks() {
-    return Contracts.ALL;
-  }
-
-  @Override
-  public Set<String> taskViewCopies() {
-    return ResearchTaskProcess.Vars.TASK_VIEW_COPIES;
-  }
-
-  @Override
-  public boolean calledOnly() {
-    return true;
-  }
-
-  MidtermEvaluationProcess() {}
 }
