@@ -61,21 +61,22 @@ class DemoDocuments implements ApplicationRunner {
             + " Chấp hành Trung ương Đảng khóa XIII về tiếp tục xây dựng và phát huy vai trò của"
             + " đội ngũ trí thức đáp ứng yêu cầu phát triển đất nước nhanh và bền vững trong giai"
             + " đoạn mới",
-        "Nguyễn Văn Hiếu, Bí thư Thành ủy", null, Urgency.NORMAL, Classification.NONE, today,
+        "Bí thư Thành ủy", "Nguyễn Văn Hiếu", null, Urgency.NORMAL, Classification.NONE, today,
         "Các sở, ban, ngành, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội thành phố",
         "Bản giấy mang dấu \"ĐẾN Số: 114 Ngày: 15/3/2024\"; phân phối: BCH, các TĐ Đảng TT,"
-            + " các Ban XD Đảng, các HC Đoàn thể, LƯU."), null);
+            + " các Ban XD Đảng, các HC Đoàn thể, LƯU.", Registration.VIETNAMESE, null), null);
 
     registerIfAbsent(new Registration(ISSUER, "1143-CV/TU", LocalDate.of(2024, 11, 28),
         "Công văn",
         "Tăng cường sự lãnh đạo của Đảng đối với hoạt động của Liên hiệp các Hội Khoa học và Kỹ"
             + " thuật",
-        "Phạm Văn Hiếu, Phó Bí thư Thường trực Thành ủy", null, Urgency.NORMAL,
+        "Phó Bí thư Thường trực Thành ủy", "Phạm Văn Hiếu", null, Urgency.NORMAL,
         Classification.NONE, today,
         "Các quận ủy, huyện ủy; các ban xây dựng Đảng của Thành ủy; các ban cán sự đảng, đảng"
             + " đoàn và đảng ủy trực thuộc Thành ủy; các sở, ban, ngành, Mặt trận Tổ quốc Việt Nam"
             + " và các tổ chức chính trị - xã hội thành phố",
-        "Mục 2 và 3 giao các sở, ngành rà soát chính sách đối với Liên hiệp các Hội KH&KT."),
+        "Mục 2 và 3 giao các sở, ngành rà soát chính sách đối với Liên hiệp các Hội KH&KT.",
+        Registration.VIETNAMESE, null),
         today);
   }
 

@@ -22,7 +22,8 @@ final class DocumentExport {
 
   static final List<String> HEADERS = List.of("Số đến", "Ngày đến", "Cơ quan ban hành",
       "Số, ký hiệu", "Ngày văn bản", "Loại văn bản", "Trích yếu", "Độ khẩn", "Độ mật",
-      "Trạng thái", "Hạn xử lý", "Quá hạn");
+      "Trạng thái", "Hạn xử lý", "Quá hạn", "Chức vụ người ký", "Họ tên người ký", "Số trang",
+      "Ngôn ngữ", "Hạn giải quyết theo văn bản");
 
   static byte[] csv(List<DocumentRow> rows) {
     StringBuilder csv = new StringBuilder("\uFEFF");
@@ -65,7 +66,8 @@ final class DocumentExport {
   private static String[] cells(DocumentRow row) {
     return new String[] {row.businessKey(), row.receivedOn(), row.issuer(), row.documentNumber(),
         row.issuedOn(), row.documentType(), row.summary(), row.urgency(), row.classification(),
-        row.status(), row.due(), row.overdue() ? "Quá hạn" : ""};
+        row.status(), row.due(), row.overdue() ? "Quá hạn" : "", row.signerPosition(),
+        row.signerName(), row.pageCount(), row.language(), row.documentDueDate()};
   }
 
   private DocumentExport() {}

@@ -92,7 +92,8 @@ class DocumentPageController {
   String form(Model model) {
     LocalDate today = LocalDate.now(clock);
     RegistrationRequest empty = new RegistrationRequest(null, null, null, null, null, null, null,
-        Urgency.NORMAL.name(), Classification.NONE.name(), today.toString(), null, null, null);
+        null, Urgency.NORMAL.name(), Classification.NONE.name(), today.toString(),
+        Registration.VIETNAMESE, null, null, null, null, null);
     return form(model, empty, Map.of(), null);
   }
 
@@ -126,6 +127,8 @@ class DocumentPageController {
       return "redirect:/documents/" + registered.id();
     } catch (DuplicateDocumentException duplicate) {
       return form(model, request, Map.of(), duplicate);
+    } catch (RegisterClosures.RegisterClosedException closed) {
+      return form(model, request, Map.of("receivedOn", List.of(closed.getMessage())), null);
     } catch (InvalidInputException invalid) {
       return form(model, request, byField(invalid.fieldErrors()), null);
     }

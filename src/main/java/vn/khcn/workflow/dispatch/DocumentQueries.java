@@ -31,10 +31,13 @@ public class DocumentQueries {
   private final AssignmentRepository assignments;
   private final TrailRepository trail;
   private final AttachmentRepository attachments;
+  private final RegisterClosures closures;
   private final Clock clock;
 
   DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
-      TrailRepository trail, AttachmentRepository attachments, Clock clock) {
+      TrailRepository trail, AttachmentRepository attachments, RegisterClosures closures,
+      Clock clock) {
+    this.closures = closures;
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
@@ -83,7 +86,8 @@ public class DocumentQueries {
             .toList();
     return new DocumentDetails(d.getId(), d.getBusinessKey(), d.getIncomingNumber(), d.getYear(),
         d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(), d.getDocumentType(), d.getSummary(),
-        d.getSigner(), d.getPageCount(), d.getUrgency(), d.getClassification(), d.getReceivedOn(),
+        d.getSignerPosition(), d.getSignerName(), d.getPageCount(), d.getLanguage(),
+        d.getDocumentDueDate(), d.getUrgency(), d.getClassification(), d.getReceivedOn(),
         d.getRecipients(), d.getNotes(), d.getStatus(), d.getStatus().label(),
         d.getDirectionDueAt(), d.getDirection(), d.getDirectionBy(), d.getDirectionAt(),
         d.getInfoOnly(), d.getDueAt(), isOverdue(d, now), d.getReport(), d.getProcessInstanceId(),
@@ -105,12 +109,15 @@ public class DocumentQueries {
         .map(d -> new DocumentSummary(d.getId(), d.getBusinessKey(), d.getIncomingNumber(),
             d.getYear(), d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(),
             d.getDocumentType(), d.getSummary(), d.getUrgency(), d.getClassification(),
-            d.getReceivedOn(), d.getStatus(), d.getDueAt(), isOverdue(d, now)));
+            d.getReceivedOn(), d.getStatus(), d.getDueAt(), isOverdue(d, now),
+            d.getSignerPosition(), d.getSignerName(), d.getPageCount(), d.getLanguage(),
+            d.getDocumentDueDate()));
   }
 
   /**
    * The incoming register (sổ đăng ký văn bản đến, Decree 30/2020 Appendix IV) for a date range
-   * as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the diacritics.
+   * as CSV, UTF-8 with a byte-order mark so spreadsheet programs read the diacritics. A closed
+   * year ends with its closing line ("… kết thúc tại số N, khóa ngày … bởi …").
    */
   public byte[] registerCsv(LocalDate from, LocalDate to, boolean classified) {
     List<IncomingDocument> rows = documents.findRegister(
@@ -134,6 +141,13 @@ public class DocumentQueries {
           d.getDocumentType() + " – " + d.getSummary(), receivers,
           DocumentFormats.date(d.getDirectionAt(), zone()), receivedBy, d.getNotes());
     }
+    // the closing line under a year's last entry, as on the paper register
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      closures.closure(year, classified).ifPresent(closure -> {
+        Csv.row(csv);
+        Csv.row(csv, closure.closingLine(zone()));
+      });
+    }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
 
@@ -148,8 +162,12 @@ public class DocumentQueries {
         .append(DocumentFormats.date(d.getIssuedOn())).append(" của ").append(d.getIssuer())
         .append('\n');
     text.append("Trích yếu: ").append(d.getSummary()).append('\n');
-    if (d.getSigner() != null) {
-      text.append("Người ký: ").append(d.getSigner()).append('\n');
+    if (d.signerText() != null) {
+      text.append("Người ký: ").append(d.signerText()).append('\n');
+    }
+    if (d.getDocumentDueDate() != null) {
+      text.append("Hạn giải quyết theo văn bản: ")
+          .append(DocumentFormats.date(d.getDocumentDueDate())).append('\n');
     }
     text.append("Độ khẩn: ").append(d.getUrgency().label()).append(" – Độ mật: ")
         .append(d.getClassification().label());

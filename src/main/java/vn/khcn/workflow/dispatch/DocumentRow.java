@@ -8,4 +8,5 @@ package vn.khcn.workflow.dispatch;
 public record DocumentRow(long id, String businessKey, String receivedOn, String issuer,
     String documentNumber, String issuedOn, String documentType, String summary, String urgency,
     boolean urgent, String classification, boolean classified, String status, String due,
-    boolean overdue) {}
+    boolean overdue, String signerPosition, String signerName, String pageCount, String language,
+    String documentDueDate) {}

@@ -146,6 +146,9 @@ class DocumentSearch {
         d.getDocumentType(), d.getSummary(), d.getUrgency().label(),
         d.getUrgency() != Urgency.NORMAL, d.getClassification().label(),
         d.getClassification().isClassified(), d.getStatus().label(),
-        DocumentFormats.date(due, zone), DocumentQueries.isOverdue(d, now));
+        DocumentFormats.date(due, zone), DocumentQueries.isOverdue(d, now),
+        d.getSignerPosition(), d.getSignerName(),
+        d.getPageCount() == null ? "" : d.getPageCount().toString(), d.getLanguage(),
+        DocumentFormats.date(d.getDocumentDueDate()));
   }
 }

@@ -7,4 +7,5 @@ import java.time.LocalDate;
 record DocumentSummary(Long id, String businessKey, int incomingNumber, int year,
     String issuer, String documentNumber, LocalDate issuedOn, String documentType, String summary,
     Urgency urgency, Classification classification, LocalDate receivedOn, DocumentStatus status,
-    Instant dueDate, boolean overdue) {}
+    Instant dueDate, boolean overdue, String signerPosition, String signerName, Integer pageCount,
+    String language, LocalDate documentDueDate) {}

@@ -51,7 +51,18 @@ class IncomingDocument {
   @Column(nullable = false)
   private String summary;
 
-  private String signer;
+  @Column(name = "signer_position")
+  private String signerPosition;
+
+  @Column(name = "signer_name")
+  private String signerName;
+
+  @Column(nullable = false)
+  private String language;
+
+  /** The deadline the document itself sets (hạn giải quyết); not the handling deadline dueAt. */
+  @Column(name = "document_due_date")
+  private LocalDate documentDueDate;
 
   @Column(name = "page_count")
   private Integer pageCount;
@@ -130,7 +141,10 @@ class IncomingDocument {
     this.issuedOn = registration.issuedOn();
     this.documentType = registration.documentType();
     this.summary = registration.summary();
-    this.signer = registration.signer();
+    this.signerPosition = registration.signerPosition();
+    this.signerName = registration.signerName();
+    this.language = registration.language();
+    this.documentDueDate = registration.documentDueDate();
     this.pageCount = registration.pageCount();
     this.urgency = registration.urgency();
     this.classification = registration.classification();
@@ -140,7 +154,8 @@ class IncomingDocument {
     this.status = DocumentStatus.REGISTERED;
     this.registeredBy = registeredBy;
     this.registeredAt = registeredAt;
-    this.searchText = SearchText.of(summary, documentNumber, issuer, businessKey, documentType);
+    this.searchText = SearchText.of(summary, documentNumber, issuer, businessKey, documentType,
+        signerName, signerPosition);
     this.duplicateKey = duplicateKey(issuer, documentNumber);
   }
 
@@ -190,6 +205,15 @@ class IncomingDocument {
     this.archivedAt = at;
   }
 
+  /** An entry of an earlier register (ImportedRegister): kept as filed, no process of its own. */
+  static IncomingDocument imported(Registration registration, int incomingNumber,
+      String importedBy, Instant importedAt) {
+    IncomingDocument document = new IncomingDocument(registration, incomingNumber, importedBy,
+        importedAt);
+    document.archive(importedAt);
+    return document;
+  }
+
   void attachProcess(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }
@@ -203,7 +227,16 @@ class IncomingDocument {
   public LocalDate getIssuedOn() { return issuedOn; }
   public String getDocumentType() { return documentType; }
   public String getSummary() { return summary; }
-  public String getSigner() { return signer; }
+  public String getSignerPosition() { return signerPosition; }
+  public String getSignerName() { return signerName; }
+  public String getLanguage() { return language; }
+  public LocalDate getDocumentDueDate() { return documentDueDate; }
+  /** "Phó Chủ tịch Trần Thị Minh": position and name as read on the document, or null. */
+  public String signerText() {
+    String text = ((signerPosition == null ? "" : signerPosition) + " "
+        + (signerName == null ? "" : signerName)).strip();
+    return text.isEmpty() ? null : text;
+  }
   public Integer getPageCount() { return pageCount; }
   public Urgency getUrgency() { return urgency; }
   public Classification getClassification() { return classification; }

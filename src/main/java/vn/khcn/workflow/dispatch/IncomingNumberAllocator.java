@@ -41,6 +41,34 @@ class IncomingNumberAllocator {
     return number;
   }
 
+  /**
+   * The series' last number for the year, its counter row locked until the caller's transaction
+   * ends: a registration of that year waits, then sees what the caller did (closing, importing).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  int lockLast(NumberSeries series, int year) {
+    if (touch(series, year) == 0) {
+      createCounter(series, year);
+      touch(series, year);
+    }
+    return jdbc.queryForObject(
+        "select last_number from incoming_number_counter where series = ? and counter_year = ?",
+        Integer.class, series.name(), year);
+  }
+
+  /** After an import: the series continues after the highest number, never below its last. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void continueAfter(NumberSeries series, int year, int highest) {
+    lockLast(series, year);
+    jdbc.update("update incoming_number_counter set last_number = greatest(last_number, ?)"
+        + " where series = ? and counter_year = ?", highest, series.name(), year);
+  }
+
+  private int touch(NumberSeries series, int year) {
+    return jdbc.update("update incoming_number_counter set last_number = last_number"
+        + " where series = ? and counter_year = ?", series.name(), year);
+  }
+
   private int increment(NumberSeries series, int year) {
     return jdbc.update("update incoming_number_counter set last_number = last_number + 1"
         + " where series = ? and counter_year = ?", series.name(), year);

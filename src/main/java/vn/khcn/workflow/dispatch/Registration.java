@@ -9,10 +9,23 @@ record Registration(
     LocalDate issuedOn,
     String documentType,
     String summary,
-    String signer,
+    String signerPosition,
+    String signerName,
     Integer pageCount,
     Urgency urgency,
     Classification classification,
     LocalDate receivedOn,
     String recipients,
-    String notes) {}
+    String notes,
+    String language,
+    LocalDate documentDueDate) {
+
+  /** The language of a document unless the clerk enters another (Appendix VI). */
+  static final String VIETNAMESE = "Tiếng Việt";
+
+  Registration {
+    if (language == null || language.isBlank()) {
+      language = VIETNAMESE;
+    }
+  }
+}

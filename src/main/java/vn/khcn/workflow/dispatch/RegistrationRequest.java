@@ -10,7 +10,9 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
 
 /**
  * The body of POST /api/incoming-documents. Fields arrive as text so that every bad field is
- * reported at once, in Vietnamese, instead of the first one Jackson trips over.
+ * reported at once, in Vietnamese, instead of the first one Jackson trips over. {@code signer} is
+ * the one-field signer of earlier clients, taken as the signer's name when neither
+ * {@code signerPosition} nor {@code signerName} is given.
  */
 record RegistrationRequest(
     String issuer,
@@ -18,14 +20,18 @@ record RegistrationRequest(
     String issuedOn,
     String documentType,
     String summary,
-    String signer,
+    String signerPosition,
+    String signerName,
     String pageCount,
     String urgency,
     String classification,
     String receivedOn,
+    String language,
+    String documentDueDate,
     String recipients,
     String notes,
-    Boolean registerDuplicate) {
+    Boolean registerDuplicate,
+    String signer) {
 
   /** No document of the state's registers predates the Democratic Republic (2/9/1945). */
   static final LocalDate EARLIEST = LocalDate.of(1945, 9, 2);
@@ -41,7 +47,21 @@ record RegistrationRequest(
     LocalDate issued = date("issuedOn", issuedOn, true, errors);
     String type = text("documentType", documentType, 100, true, "loại văn bản", errors);
     String summary = text("summary", this.summary, MAX_SUMMARY, true, "trích yếu", errors);
-    String signer = text("signer", this.signer, 200, false, "người ký", errors);
+    String position = text("signerPosition", signerPosition, 200, false, "chức vụ người ký",
+        errors);
+    String name = text("signerName", signerName, 200, false, "họ tên người ký", errors);
+    String legacySigner = text("signer", signer, 200, false, "người ký", errors);
+    if (legacySigner != null) {
+      if (signerPosition != null && !signerPosition.isBlank()
+          || signerName != null && !signerName.isBlank()) {
+        errors.add(new FieldError("signer", "người ký: dùng signerPosition và signerName,"
+            + " không gửi kèm signer"));
+      } else {
+        name = legacySigner;
+      }
+    }
+    String language = text("language", this.language, 100, false, "ngôn ngữ", errors);
+    LocalDate due = date("documentDueDate", documentDueDate, false, errors);
     Integer pages = pages(errors);
     Urgency urgency = choice("urgency", this.urgency, Urgency.class, null, errors);
     Classification classification = choice("classification", this.classification,
@@ -64,14 +84,17 @@ record RegistrationRequest(
     if (received != null && received.isAfter(today)) {
       errors.add(new FieldError("receivedOn", "ngày đến không thể sau hôm nay"));
     }
+    if (due != null && issued != null && due.isBefore(issued)) {
+      errors.add(new FieldError("documentDueDate", "hạn giải quyết không thể trước ngày ban hành"));
+    }
     if (issued != null && received != null && issued.isAfter(received)) {
       errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau ngày đến"));
     }
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new Registration(issuer, number, issued, type, summary, signer, pages, urgency,
-        classification, received, recipients, notes);
+    return new Registration(issuer, number, issued, type, summary, position, name, pages, urgency,
+        classification, received, recipients, notes, language, due);
   }
 
   private Integer pages(List<FieldError> errors) {

@@ -23,14 +23,17 @@ public class RegistrationService {
   private final IncomingDocumentRepository documents;
   private final TrailRepository trail;
   private final IncomingNumberAllocator numbers;
+  private final RegisterClosures closures;
   private final RuntimeService runtimeService;
   private final Clock clock;
 
   RegistrationService(IncomingDocumentRepository documents, TrailRepository trail,
-      IncomingNumberAllocator numbers, RuntimeService runtimeService, Clock clock) {
+      IncomingNumberAllocator numbers, RegisterClosures closures, RuntimeService runtimeService,
+      Clock clock) {
     this.documents = documents;
     this.trail = trail;
     this.numbers = numbers;
+    this.closures = closures;
     this.runtimeService = runtimeService;
     this.clock = clock;
   }
@@ -43,8 +46,10 @@ public class RegistrationService {
     if (!duplicates.isEmpty() && !registerDuplicate) {
       throw new DuplicateDocumentException(duplicates.get(0));
     }
-    int number = numbers.next(registration.classification().series(),
-        registration.receivedOn().getYear());
+    NumberSeries series = registration.classification().series();
+    int number = numbers.next(series, registration.receivedOn().getYear());
+    // after the counter row is locked: a closing of this year cannot slip in between
+    closures.refuseIfClosed(series, registration.receivedOn().getYear());
     IncomingDocument document = documents.saveAndFlush(
         new IncomingDocument(registration, number, actor.userId(), clock.instant()));
     String note = "Số đến " + document.getBusinessKey()

@@ -14,7 +14,8 @@ enum TrailAction {
   REMINDER("Nhắc hạn xử lý"),
   ESCALATED("Quá hạn, báo lãnh đạo"),
   ARCHIVED("Lưu hồ sơ"),
-  INTERVENED("Quản trị viên can thiệp");
+  INTERVENED("Quản trị viên can thiệp"),
+  IMPORTED("Nhập từ sổ cũ");
 
   private final String label;
 

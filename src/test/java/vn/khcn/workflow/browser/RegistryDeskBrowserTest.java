@@ -51,7 +51,8 @@ class RegistryDeskBrowserTest {
     type(browser, "issuer", "Thành ủy Cần Thơ");
     type(browser, "summary", "Chương trình thực hiện Nghị quyết số 45-NQ/TW ngày 24/11/2023 về"
         + " đội ngũ trí thức");
-    type(browser, "signer", "Phó Bí thư Thường trực, Nguyễn Văn Hòa");
+    type(browser, "signerPosition", "Phó Bí thư Thường trực");
+    type(browser, "signerName", "Nguyễn Văn Hòa");
     type(browser, "pageCount", "12");
     new Select(browser.driver.findElement(By.id("urgency"))).selectByVisibleText("Khẩn");
     browser.driver.findElement(By.id("files")).sendKeys(pdf.toAbsolutePath().toString());

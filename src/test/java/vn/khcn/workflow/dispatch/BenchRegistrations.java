@@ -10,8 +10,8 @@ public final class BenchRegistrations {
   public static RegisteredDocument register(RegistrationService service, String documentNumber,
       LocalDate today, Actor actor) {
     return service.register(new Registration("Ủy ban nhân dân thành phố Cần Thơ", documentNumber,
-        today, "Kế hoạch", "Kế hoạch đo hiệu năng " + documentNumber, null, 2, Urgency.NORMAL,
-        Classification.NONE, today, null, null), false, actor);
+        today, "Kế hoạch", "Kế hoạch đo hiệu năng " + documentNumber, null, null, 2,
+        Urgency.NORMAL, Classification.NONE, today, null, null, null, null), false, actor);
   }
 
   private BenchRegistrations() {}

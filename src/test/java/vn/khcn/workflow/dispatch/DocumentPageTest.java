@@ -70,7 +70,10 @@ class DocumentPageTest {
     fields.put("issuedOn", "2026-11-02");
     fields.put("issuer", "Thành ủy Cần Thơ");
     fields.put("summary", "Chương trình thực hiện Nghị quyết số 45-NQ/TW về đội ngũ trí thức");
-    fields.put("signer", "Phó Bí thư, Nguyễn Văn Hòa");
+    fields.put("signerPosition", "Phó Bí thư");
+    fields.put("signerName", "Nguyễn Văn Hòa");
+    fields.put("language", "Tiếng Việt");
+    fields.put("documentDueDate", "2026-12-31");
     fields.put("pageCount", "12");
     fields.put("urgency", "NORMAL");
     fields.put("classification", "NONE");
@@ -123,7 +126,10 @@ class DocumentPageTest {
 
     IncomingDocument stored = documents.findById(id).orElseThrow();
     assertThat(stored.getDocumentNumber()).isEqualTo(number);
-    assertThat(stored.getSigner()).isEqualTo("Phó Bí thư, Nguyễn Văn Hòa");
+    assertThat(stored.getSignerPosition()).isEqualTo("Phó Bí thư");
+    assertThat(stored.getSignerName()).isEqualTo("Nguyễn Văn Hòa");
+    assertThat(stored.getLanguage()).isEqualTo("Tiếng Việt");
+    assertThat(stored.getDocumentDueDate()).isEqualTo(LocalDate.of(2026, 12, 31));
     var files = attachments.findByDocumentIdOrderByIdAsc(id);
     assertThat(files).extracting(AttachmentRepository.AttachmentInfo::getFileName)
         .containsExactly("chuong-trinh-45.pdf");
@@ -136,7 +142,9 @@ class DocumentPageTest {
         .contains("Đã đăng ký văn bản đến: số đến " + stored.getIncomingNumber())
         .contains("Đăng ký văn bản đến").contains("Nguyễn Thị Thu Hà")
         .contains("Thêm tệp đính kèm").contains("chuong-trinh-45.pdf")
-        .contains("/documents/" + id + "/attachments/" + files.get(0).getId());
+        .contains("/documents/" + id + "/attachments/" + files.get(0).getId())
+        .contains("Chức vụ người ký").contains("Phó Bí thư").contains("Nguyễn Văn Hòa")
+        .contains("Hạn giải quyết theo văn bản").contains("31/12/2026");
 
     byte[] download = mvc.perform(get("/documents/" + id + "/attachments/" + files.get(0).getId())
             .with(QLKH)).andExpect(status().isOk()).andReturn().getResponse()
