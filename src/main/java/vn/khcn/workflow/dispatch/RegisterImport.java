@@ -84,7 +84,7 @@ class RegisterImport {
     columns.put("documentDueDate", List.of("Hạn giải quyết"));
     columns.put("recipients", List.of("Nơi nhận", "Đơn vị hoặc người nhận"));
     columns.put("notes", List.of("Ghi chú"));
-    return Map.copyOf(columns);
+    return java.util.Collections.unmodifiableMap(columns);
   }
 
   /** Validates the whole file, then stores every row in one transaction, or refuses it all. */
