@@ -45,7 +45,8 @@ class RegisterImport {
   static final Set<String> REQUIRED = Set.of("incomingNumber", "receivedOn", "issuer",
       "documentNumber", "issuedOn", "documentType", "summary");
 
-  private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu");
+  private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu")
+      .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
   /** What was imported. */
   record Result(int year, int imported, int highestNumber, int nextNumber) {}
