@@ -169,7 +169,7 @@ class DocumentPageTest {
         .contains("id=\"issuer-error\"").contains("ký tự đảo chiều")
         .contains("id=\"files-error\"").contains("gia.pdf: chỉ nhận tệp PDF")
         .contains("value=\"" + bad.get("documentNumber") + "\"")
-        .contains("Phó Bí thư, Nguyễn Văn Hòa");
+        .contains("value=\"Phó Bí thư\"").contains("value=\"Nguyễn Văn Hòa\"");
     assertThat(documents.count()).isEqualTo(before);
   }
 
