@@ -20,11 +20,20 @@ final class Charts {
   private static final int TOP = 18;
   private static final int BOTTOM = 24;
   private static final int ROW_HEIGHT = 30;
-  private static final int LABEL_WIDTH = 230;
-  private static final int VALUE_WIDTH = 70;
+  /** Bars one under the other are drawn narrower: they sit two to a row on the page. */
+  static final int ROWS_WIDTH = 480;
+  private static final int LABEL_WIDTH = 190;
+  private static final int VALUE_WIDTH = 56;
 
-  /** A value to draw: a short label under or beside the bar, a longer tooltip title. */
-  record Bar(String label, String title, double value) {}
+  /**
+   * A value to draw: a short label under or beside the bar, a longer tooltip title, and the text
+   * shown for the value (null: the value itself; "–" where there is no number).
+   */
+  record Bar(String label, String title, double value, String shown) {
+    Bar(String label, String title, double value) {
+      this(label, title, value, null);
+    }
+  }
 
   /** A bar as drawn: the rectangle, its value text and label positions. */
   record Shape(String label, String title, String valueText, double x, double y, double width,
@@ -65,18 +74,19 @@ final class Charts {
   static Chart rows(String id, String title, List<Bar> values, Double fixedMax, String suffix) {
     double max = fixedMax != null ? fixedMax
         : Math.max(1, values.stream().mapToDouble(Bar::value).max().orElse(0));
-    double plotWidth = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
+    double plotWidth = ROWS_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
     List<Shape> shapes = new ArrayList<>();
     for (int i = 0; i < values.size(); i++) {
       Bar bar = values.get(i);
       double y = TOP / 2d + i * ROW_HEIGHT;
       double width = round(Math.max(0, bar.value()) / max * plotWidth);
-      shapes.add(new Shape(bar.label(), bar.title() + ": " + text(bar.value()) + suffix,
-          text(bar.value()) + suffix, LABEL_WIDTH, y, width, ROW_HEIGHT - 10d,
+      String shown = bar.shown() != null ? bar.shown() : text(bar.value()) + suffix;
+      shapes.add(new Shape(bar.label(), bar.title() + ": " + shown, shown, LABEL_WIDTH, y,
+          width, ROW_HEIGHT - 10d,
           round(LABEL_WIDTH + width + 6), y + 15, LABEL_WIDTH - 8d, y + 15, true));
     }
     int height = TOP + values.size() * ROW_HEIGHT;
-    return new Chart(id, title, WIDTH, height, shapes, 0, true,
+    return new Chart(id, title, ROWS_WIDTH, height, shapes, 0, true,
         values.stream().allMatch(b -> b.value() == 0));
   }
 

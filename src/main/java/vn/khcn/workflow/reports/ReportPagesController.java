@@ -58,9 +58,9 @@ class ReportPagesController {
     model.addAttribute("weekly", Charts.columns("chart-weekly", "Văn bản đến theo tuần",
         reports.receivedPerWeek(range), " văn bản"));
     model.addAttribute("onTime", Charts.rows("chart-on-time", "Tỷ lệ đúng hạn theo đơn vị",
-        report.units().stream().map(r -> new Charts.Bar(r.label(), r.label()
-            + (r.onTimeRate() == null ? " (chưa có việc đến hạn)" : ""),
-            r.onTimeRate() == null ? 0 : r.onTimeRate())).toList(), 100d, "%"));
+        report.units().stream().map(r -> r.onTimeRate() == null
+            ? new Charts.Bar(r.label(), r.label() + " (chưa có việc xong hoặc quá hạn)", 0, "–")
+            : new Charts.Bar(r.label(), r.label(), r.onTimeRate())).toList(), 100d, "%"));
     model.addAttribute("overdueChart", Charts.rows("chart-overdue",
         "Việc quá hạn theo đơn vị", report.units().stream()
             .map(r -> new Charts.Bar(r.label(), r.label(), r.openOverdue())).toList(), null,
