@@ -14,9 +14,10 @@ final class Charts {
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("dd/MM");
 
-  static final int WIDTH = 720;
-  private static final int COLUMN_HEIGHT = 240;
-  private static final int LEFT = 8;
+  /** Side-by-side bars span the page: wide and low, so the page keeps its height. */
+  static final int WIDTH = 960;
+  private static final int COLUMN_HEIGHT = 200;
+  private static final int LEFT = 22;
   private static final int TOP = 18;
   private static final int BOTTOM = 24;
   private static final int ROW_HEIGHT = 30;
