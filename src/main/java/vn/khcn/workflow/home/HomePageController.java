@@ -32,6 +32,11 @@ class HomePageController {
     model.addAttribute("tasklist", TASKLIST);
     // the Department's staff find documents (/documents); the registry also registers them
     model.addAttribute("finder", Groups.STAFF.stream().anyMatch(groups::contains));
+    // reports (issue 15): handling for the directors and the Office, research also for QLKH
+    model.addAttribute("handlingReport",
+        groups.contains(Groups.LANH_DAO) || groups.contains(Groups.VAN_PHONG));
+    model.addAttribute("researchReport", groups.contains(Groups.LANH_DAO)
+        || groups.contains(Groups.VAN_PHONG) || groups.contains(Groups.PHONG_QLKH));
     return "home";
   }
 }

@@ -91,12 +91,16 @@ class SecurityConfig {
       ProcessEngine processEngine) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
-            path("/documents"), path("/documents/**")))
+            path("/documents"), path("/documents/**"), path("/reports/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
+            // reports (issue 15): the research portfolio also for the Science Management Division
+            .requestMatchers(path("/reports/research")).hasAnyAuthority("lanh-dao", "van-phong",
+                "phong-qlkh")
+            .requestMatchers(path("/reports/**")).hasAnyAuthority("lanh-dao", "van-phong")
             .requestMatchers(path("/documents"), path("/documents/**"))
                 .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .anyRequest().authenticated())
