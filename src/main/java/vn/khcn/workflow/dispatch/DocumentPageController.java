@@ -120,7 +120,8 @@ class DocumentPageController {
     }
     try {
       RegisteredDocument registered = desk.register(valid,
-          Boolean.TRUE.equals(request.registerDuplicate()), actors.of(user.getName()),
+          Boolean.TRUE.equals(request.registerDuplicate()), request.replacesId(),
+          actors.of(user.getName()),
           viewer(user), uploads);
       redirect.addFlashAttribute("registered", true);
       return "redirect:/documents/" + registered.id();

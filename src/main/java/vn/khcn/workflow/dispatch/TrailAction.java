@@ -14,7 +14,11 @@ enum TrailAction {
   REMINDER("Nhắc hạn xử lý"),
   ESCALATED("Quá hạn, báo lãnh đạo"),
   ARCHIVED("Lưu hồ sơ"),
-  INTERVENED("Quản trị viên can thiệp");
+  INTERVENED("Quản trị viên can thiệp"),
+  CORRECTED("Sửa thông tin văn bản"),
+  RECALLED("Thu hồi văn bản"),
+  REPLACED("Được thay thế bởi văn bản khác"),
+  REPLACES("Thay thế văn bản đã đăng ký");
 
   private final String label;
 
