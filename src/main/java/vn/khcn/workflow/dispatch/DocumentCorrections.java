@@ -34,7 +34,7 @@ class DocumentCorrections {
   private final TrailRepository trail;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final ObjectMapper json = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Clock clock;
 
   DocumentCorrections(IncomingDocumentRepository documents, TrailRepository trail,
@@ -51,6 +51,11 @@ class DocumentCorrections {
     Map<String, String> values = new LinkedHashMap<>();
     CorrectableField.ALL.forEach(f -> values.put(f.name(), f.input(registration)));
     return values;
+  }
+
+  /** The registration request holding these values (names of {@link CorrectableField#ALL}). */
+  static RegistrationRequest request(Map<String, String> values) {
+    return JSON.convertValue(values, RegistrationRequest.class);
   }
 
   /**
@@ -80,8 +85,7 @@ class DocumentCorrections {
     merged.putAll(changes);
     Registration after;
     try {
-      after = json.convertValue(merged, RegistrationRequest.class)
-          .validate(LocalDate.now(clock));
+      after = request(merged).validate(LocalDate.now(clock));
     } catch (InvalidInputException invalid) {
       errors.addAll(invalid.fieldErrors());
       throw new InvalidInputException(errors);

@@ -96,7 +96,8 @@ class SecurityConfig {
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
-            .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
+            .requestMatchers(path("/documents/new"), path("/documents/*/correct"),
+                path("/documents/*/recall")).hasAuthority("van-thu")
             .requestMatchers(path("/documents"), path("/documents/**"))
                 .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .anyRequest().authenticated())
