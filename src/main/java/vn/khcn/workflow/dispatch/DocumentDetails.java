@@ -39,6 +39,8 @@ record DocumentDetails(
     String registeredBy,
     Instant registeredAt,
     Instant archivedAt,
+    Long replacesId,
+    Long replacedById,
     List<AssignmentView> assignments,
     List<AttachmentView> attachments,
     List<TrailView> trail) {
@@ -50,6 +52,14 @@ record DocumentDetails(
   public record AttachmentView(Long id, String fileName, String contentType, long size,
       String sha256, String unit, String uploadedBy, Instant uploadedAt, String downloadUrl) {}
 
+  /**
+   * One trail entry; {@code relatedDocumentId} links the other document of a replacement,
+   * {@code changes} are a correction's fields old → new.
+   */
   public record TrailView(Instant at, String actor, String actorName, TrailAction action,
-      String actionLabel, String unit, String comment) {}
+      String actionLabel, String unit, String comment, Long relatedDocumentId,
+      List<ChangeView> changes) {}
+
+  /** A corrected field: its name, the Vietnamese label, old → new as a person reads them. */
+  public record ChangeView(String field, String label, String oldValue, String newValue) {}
 }

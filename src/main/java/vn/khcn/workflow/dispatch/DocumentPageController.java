@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
@@ -82,6 +83,10 @@ class DocumentPageController {
 
   @ExceptionHandler(PageRefused.class)
   String refused(PageRefused refused, HttpServletResponse response, Model model) {
+    return refusedPage(refused, response, model);
+  }
+
+  static String refusedPage(PageRefused refused, HttpServletResponse response, Model model) {
     response.setStatus(refused.status);
     model.addAttribute("status", refused.status);
     model.addAttribute("message", refused.getMessage());
@@ -89,11 +94,11 @@ class DocumentPageController {
   }
 
   @GetMapping("/new")
-  String form(Model model) {
+  String form(@RequestParam(required = false) String replaces, Model model) {
     LocalDate today = LocalDate.now(clock);
     RegistrationRequest empty = new RegistrationRequest(null, null, null, null, null, null, null,
         null, Urgency.NORMAL.name(), Classification.NONE.name(), today.toString(),
-        Registration.VIETNAMESE, null, null, null, null, null);
+        Registration.VIETNAMESE, null, null, null, null, null, replaces);
     return form(model, empty, Map.of(), null);
   }
 
@@ -121,7 +126,8 @@ class DocumentPageController {
     }
     try {
       RegisteredDocument registered = desk.register(valid,
-          Boolean.TRUE.equals(request.registerDuplicate()), actors.of(user.getName()),
+          Boolean.TRUE.equals(request.registerDuplicate()), request.replacesId(),
+          actors.of(user.getName()),
           viewer(user), uploads);
       redirect.addFlashAttribute("registered", true);
       return "redirect:/documents/" + registered.id();
@@ -129,6 +135,8 @@ class DocumentPageController {
       return form(model, request, Map.of(), duplicate);
     } catch (RegisterClosures.RegisterClosedException closed) {
       return form(model, request, Map.of("receivedOn", List.of(closed.getMessage())), null);
+    } catch (ConflictException withdrawn) {
+      return form(model, request, Map.of("replaces", List.of(withdrawn.getMessage())), null);
     } catch (InvalidInputException invalid) {
       return form(model, request, byField(invalid.fieldErrors()), null);
     }
@@ -141,11 +149,22 @@ class DocumentPageController {
     model.addAttribute("today", LocalDate.now(clock).toString());
     model.addAttribute("urgencies", Urgency.values());
     model.addAttribute("classifications", Classification.values());
+    model.addAttribute("replacing", replacing(request.replaces()));
     if (duplicate != null) {
       model.addAttribute("duplicateId", duplicate.existingId());
       model.addAttribute("duplicateKey", duplicate.existingBusinessKey());
     }
     return "document-new";
+  }
+
+  /** The earlier document a registration replaces, shown above the form; null if none. */
+  private IncomingDocument replacing(String replaces) {
+    try {
+      return replaces == null || replaces.isBlank() ? null
+          : documents.findById(Long.parseLong(replaces.strip())).orElse(null);
+    } catch (NumberFormatException notANumber) {
+      return null;
+    }
   }
 
   private static Map<String, List<String>> byField(List<FieldError> problems) {
@@ -166,14 +185,28 @@ class DocumentPageController {
     model.addAttribute("stamp", "ĐẾN Số: " + document.incomingNumber() + " Ngày: "
         + STAMP_DATE.format(document.receivedOn()));
     model.addAttribute("tasks", openTasks(document, user.getName(), viewer.groups()));
-    model.addAttribute("mayRegister", viewer.groups().contains(vn.khcn.workflow.identity.Groups.VAN_THU));
+    boolean registry = viewer.groups().contains(vn.khcn.workflow.identity.Groups.VAN_THU);
+    model.addAttribute("mayRegister", registry);
+    model.addAttribute("mayChange", registry && document.status() != DocumentStatus.RECALLED
+        && document.status() != DocumentStatus.REPLACED);
+    model.addAttribute("replacesKey", businessKey(document.replacesId()));
+    model.addAttribute("replacedByKey", businessKey(document.replacedById()));
     return "document";
   }
 
-  /** Attachments downloaded with the page's own session login, under the same visibility. */
+  private String businessKey(Long documentId) {
+    return documentId == null ? null
+        : documents.findById(documentId).map(IncomingDocument::getBusinessKey).orElse(null);
+  }
+
+  /**
+   * Attachments downloaded with the page's own session login, under the same visibility; with
+   * {@code view}, a PDF opens in the browser (inline, sandboxed: no script of the file runs, no
+   * form posts, and it is its own origin), any other type is downloaded.
+   */
   @GetMapping("/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable String id, @PathVariable String attachmentId,
-      Authentication user) {
+      @RequestParam(required = false) String view, Authentication user) {
     long documentId = documentId(id);
     visible(documentId, viewer(user));
     Attachment file;
@@ -182,13 +215,21 @@ class DocumentPageController {
     } catch (NotFoundException missing) {
       throw new PageRefused(404, "Không tìm thấy tệp đính kèm này.");
     }
-    return ResponseEntity.ok()
+    boolean inline = view != null && MediaType.APPLICATION_PDF_VALUE.equals(file.getContentType());
+    ResponseEntity.BodyBuilder response = ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(file.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+        .header(HttpHeaders.CONTENT_DISPOSITION, (inline ? ContentDisposition.inline()
+            : ContentDisposition.attachment())
             .filename(file.getFileName(), StandardCharsets.UTF_8).build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(file.getContent());
+        .header("X-Content-Type-Options", "nosniff");
+    if (inline) {
+      response.header("Content-Security-Policy", PDF_CSP);
+    }
+    return response.body(file.getContent());
   }
+
+  /** The policy of a PDF shown inline: a sandbox of its own, framed by no other page. */
+  static final String PDF_CSP = "sandbox; frame-ancestors 'none'";
 
   /**
    * The document's details; a document that does not exist is 404, one the viewer may not see

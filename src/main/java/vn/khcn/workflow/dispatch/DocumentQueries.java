@@ -82,7 +82,10 @@ public class DocumentQueries {
         trail.findByDocumentIdOrderByOccurredAtAscIdAsc(id).stream()
             .map(t -> new DocumentDetails.TrailView(t.getOccurredAt(), t.getActor(),
                 t.getActorName(), t.getAction(), t.getAction().label(), t.getUnitId(),
-                t.getComment()))
+                t.getComment(), t.getRelatedDocumentId(), t.getChanges().stream()
+                    .map(c -> new DocumentDetails.ChangeView(c.getField(),
+                        CorrectableField.labelOf(c.getField()), c.getOldValue(), c.getNewValue()))
+                    .toList()))
             .toList();
     return new DocumentDetails(d.getId(), d.getBusinessKey(), d.getIncomingNumber(), d.getYear(),
         d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(), d.getDocumentType(), d.getSummary(),
@@ -91,7 +94,8 @@ public class DocumentQueries {
         d.getRecipients(), d.getNotes(), d.getStatus(), d.getStatus().label(),
         d.getDirectionDueAt(), d.getDirection(), d.getDirectionBy(), d.getDirectionAt(),
         d.getInfoOnly(), d.getDueAt(), isOverdue(d, now), d.getReport(), d.getProcessInstanceId(),
-        d.getRegisteredBy(), d.getRegisteredAt(), d.getArchivedAt(), assignmentViews,
+        d.getRegisteredBy(), d.getRegisteredAt(), d.getArchivedAt(), d.getReplacesId(),
+        d.getReplacedById(), assignmentViews,
         attachmentViews, trailViews);
   }
 
@@ -205,7 +209,7 @@ public class DocumentQueries {
 
   static boolean isOverdue(IncomingDocument d, Instant now) {
     return switch (d.getStatus()) {
-      case ARCHIVED, REGISTERED -> false;
+      case ARCHIVED, REGISTERED, RECALLED, REPLACED -> false;
       case AWAITING_DIRECTION -> d.getDirectionDueAt() != null && now.isAfter(d.getDirectionDueAt());
       default -> d.getDueAt() != null && now.isAfter(d.getDueAt());
     };

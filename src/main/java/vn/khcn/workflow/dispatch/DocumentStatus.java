@@ -6,7 +6,11 @@ enum DocumentStatus {
   AWAITING_DIRECTION("Chờ ý kiến chỉ đạo"),
   IN_PROGRESS("Đang xử lý"),
   AWAITING_APPROVAL("Chờ duyệt kết quả"),
-  ARCHIVED("Đã lưu hồ sơ");
+  ARCHIVED("Đã lưu hồ sơ"),
+  /** The issuer withdrew it; its open work was ended (issue 14). */
+  RECALLED("Đã thu hồi"),
+  /** A later registration replaces it; its open work was closed in favour of that one. */
+  REPLACED("Đã được thay thế");
 
   private final String label;
 

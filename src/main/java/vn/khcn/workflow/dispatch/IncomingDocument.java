@@ -124,6 +124,14 @@ class IncomingDocument {
   @Column(name = "duplicate_key", nullable = false)
   private String duplicateKey;
 
+  /** The earlier document this registration replaces (issue 14), if any. */
+  @Column(name = "replaces_id")
+  private Long replacesId;
+
+  /** The later document that replaced this one, once {@link DocumentStatus#REPLACED}. */
+  @Column(name = "replaced_by_id")
+  private Long replacedById;
+
   @Version
   private long version;
 
@@ -136,6 +144,15 @@ class IncomingDocument {
     this.incomingNumber = incomingNumber;
     this.businessKey = IncomingDirectiveProcess.businessKey(incomingNumber, year,
         registration.classification().isClassified());
+    apply(registration);
+    this.status = DocumentStatus.REGISTERED;
+    this.registeredBy = registeredBy;
+    this.registeredAt = registeredAt;
+    recomputeKeys();
+  }
+
+  /** Copies the registration's metadata (the one place that maps a registration to columns). */
+  private void apply(Registration registration) {
     this.issuer = registration.issuer();
     this.documentNumber = registration.documentNumber();
     this.issuedOn = registration.issuedOn();
@@ -151,12 +168,50 @@ class IncomingDocument {
     this.receivedOn = registration.receivedOn();
     this.recipients = registration.recipients();
     this.notes = registration.notes();
-    this.status = DocumentStatus.REGISTERED;
-    this.registeredBy = registeredBy;
-    this.registeredAt = registeredAt;
+  }
+
+  /** The metadata as registered (or last corrected), the inverse of {@link #apply}. */
+  Registration registration() {
+    return new Registration(issuer, documentNumber, issuedOn, documentType, summary,
+        signerPosition, signerName, pageCount, urgency, classification, receivedOn, recipients,
+        notes, language, documentDueDate);
+  }
+
+  private void recomputeKeys() {
     this.searchText = SearchText.of(summary, documentNumber, issuer, businessKey, documentType,
         signerName, signerPosition);
     this.duplicateKey = duplicateKey(issuer, documentNumber);
+  }
+
+  /**
+   * Replaces the metadata with a corrected registration; the caller has checked that it stays in
+   * the same register (series and year: the incoming number is not reallocated).
+   */
+  void correct(Registration corrected) {
+    if (corrected.classification().series() != series
+        || corrected.receivedOn().getYear() != year) {
+      throw new IllegalArgumentException("a correction cannot move a document to another register");
+    }
+    apply(corrected);
+    recomputeKeys();
+  }
+
+  /** Whether the document can still be corrected, recalled or replaced. */
+  boolean isWithdrawn() {
+    return status == DocumentStatus.RECALLED || status == DocumentStatus.REPLACED;
+  }
+
+  void recall() {
+    this.status = DocumentStatus.RECALLED;
+  }
+
+  void replacedBy(long laterDocumentId) {
+    this.status = DocumentStatus.REPLACED;
+    this.replacedById = laterDocumentId;
+  }
+
+  void replaces(long earlierDocumentId) {
+    this.replacesId = earlierDocumentId;
   }
 
   /**
@@ -255,4 +310,7 @@ class IncomingDocument {
   public String getRegisteredBy() { return registeredBy; }
   public Instant getRegisteredAt() { return registeredAt; }
   public Instant getArchivedAt() { return archivedAt; }
+  public NumberSeries getSeries() { return series; }
+  public Long getReplacesId() { return replacesId; }
+  public Long getReplacedById() { return replacedById; }
 }

@@ -31,7 +31,18 @@ record RegistrationRequest(
     String recipients,
     String notes,
     Boolean registerDuplicate,
-    String signer) {
+    String signer,
+    String replaces) {
+
+  /** A registration that replaces no earlier document. */
+  RegistrationRequest(String issuer, String documentNumber, String issuedOn, String documentType,
+      String summary, String signerPosition, String signerName, String pageCount, String urgency,
+      String classification, String receivedOn, String language, String documentDueDate,
+      String recipients, String notes, Boolean registerDuplicate, String signer) {
+    this(issuer, documentNumber, issuedOn, documentType, summary, signerPosition, signerName,
+        pageCount, urgency, classification, receivedOn, language, documentDueDate, recipients,
+        notes, registerDuplicate, signer, null);
+  }
 
   /** No document of the state's registers predates the Democratic Republic (2/9/1945). */
   static final LocalDate EARLIEST = LocalDate.of(1945, 9, 2);
@@ -90,11 +101,39 @@ record RegistrationRequest(
     if (issued != null && received != null && issued.isAfter(received)) {
       errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau ngày đến"));
     }
+    replacesId(errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new Registration(issuer, number, issued, type, summary, position, name, pages, urgency,
         classification, received, recipients, notes, language, due);
+  }
+
+  /** The id of the earlier document this registration replaces (issue 14), null if none. */
+  Long replacesId() {
+    List<FieldError> errors = new ArrayList<>();
+    Long id = replacesId(errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return id;
+  }
+
+  private Long replacesId(List<FieldError> errors) {
+    if (replaces == null || replaces.isBlank()) {
+      return null;
+    }
+    try {
+      long id = Long.parseLong(replaces.strip());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException notANumber) {
+      // reported below
+    }
+    errors.add(new FieldError("replaces", "mã văn bản được thay thế không hợp lệ: '" + replaces
+        + "'"));
+    return null;
   }
 
   private Integer pages(List<FieldError> errors) {

@@ -25,12 +25,14 @@ public class RegistrationService {
   private final IncomingNumberAllocator numbers;
   private final RegisterClosures closures;
   private final RuntimeService runtimeService;
+  private final DocumentWithdrawal withdrawal;
   private final Clock clock;
 
   RegistrationService(IncomingDocumentRepository documents, TrailRepository trail,
       IncomingNumberAllocator numbers, RegisterClosures closures, RuntimeService runtimeService,
-      Clock clock) {
+      DocumentWithdrawal withdrawal, Clock clock) {
     this.documents = documents;
+    this.withdrawal = withdrawal;
     this.trail = trail;
     this.numbers = numbers;
     this.closures = closures;
@@ -41,8 +43,21 @@ public class RegistrationService {
   @Transactional
   public RegisteredDocument register(Registration registration, boolean registerDuplicate,
       Actor actor) {
+    return register(registration, registerDuplicate, null, actor);
+  }
+
+  /**
+   * Registers a document that replaces the earlier document {@code replaces} (null: none); the
+   * earlier one becomes REPLACED and its open work is closed in favour of this one (issue 14).
+   */
+  @Transactional
+  RegisteredDocument register(Registration registration, boolean registerDuplicate,
+      Long replaces, Actor actor) {
+    IncomingDocument earlier = withdrawal.replaceable(replaces);
+    // the document being replaced is no duplicate of its replacement (often the same number)
     List<IncomingDocument> duplicates = documents.findDuplicates(registration.issuer(),
-        registration.documentNumber(), registration.issuedOn());
+        registration.documentNumber(), registration.issuedOn()).stream()
+        .filter(d -> earlier == null || !d.getId().equals(earlier.getId())).toList();
     if (!duplicates.isEmpty() && !registerDuplicate) {
       throw new DuplicateDocumentException(duplicates.get(0));
     }
@@ -69,6 +84,9 @@ public class RegistrationService {
             .putValue(Vars.DOCUMENT_TYPE.name(), document.getDocumentType())
             .putValue(Vars.URGENCY.name(), document.getUrgency().name())));
     document.attachProcess(instance.getId());
+    if (earlier != null) {
+      withdrawal.replace(earlier, document, actor);
+    }
     return new RegisteredDocument(document.getId(), number, document.getYear(),
         document.getBusinessKey(), instance.getId());
   }

@@ -43,9 +43,10 @@ class RegistryDesk {
   }
 
   @Transactional
-  RegisteredDocument register(Registration valid, boolean registerDuplicate, Actor actor,
-      Viewer viewer, List<Upload> uploads) {
-    RegisteredDocument registered = registration.register(valid, registerDuplicate, actor);
+  RegisteredDocument register(Registration valid, boolean registerDuplicate, Long replaces,
+      Actor actor, Viewer viewer, List<Upload> uploads) {
+    RegisteredDocument registered = registration.register(valid, registerDuplicate, replaces,
+        actor);
     for (Upload upload : uploads) {
       attachments.add(registered.id(), upload.fileName(), upload.content(), actor, viewer);
     }

@@ -15,7 +15,11 @@ enum TrailAction {
   ESCALATED("Quá hạn, báo lãnh đạo"),
   ARCHIVED("Lưu hồ sơ"),
   INTERVENED("Quản trị viên can thiệp"),
-  IMPORTED("Nhập từ sổ cũ");
+  IMPORTED("Nhập từ sổ cũ"),
+  CORRECTED("Sửa thông tin văn bản"),
+  RECALLED("Thu hồi văn bản"),
+  REPLACED("Được thay thế bởi văn bản khác"),
+  REPLACES("Thay thế văn bản đã đăng ký");
 
   private final String label;
 

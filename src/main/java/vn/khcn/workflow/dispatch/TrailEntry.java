@@ -9,7 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** One entry of a document's trail: who did what, when, with which comment. Never changed. */
 @Entity
@@ -45,7 +51,34 @@ class TrailEntry {
   @Column(name = "comment_text")
   private String comment;
 
+  /** The other document of a recall/replace entry (replaced by, replaces). */
+  @Column(name = "related_document_id")
+  private Long relatedDocumentId;
+
+  /** What a correction changed, in the order of the field table. */
+  @ElementCollection
+  @CollectionTable(name = "document_trail_change", joinColumns = @JoinColumn(name = "trail_id"))
+  @OrderColumn(name = "position")
+  private List<TrailChange> changes = new ArrayList<>();
+
   protected TrailEntry() {}
+
+  /** An entry linking another document (replaced by / replaces). */
+  static TrailEntry related(Long documentId, Instant occurredAt, Actor actor, TrailAction action,
+      String comment, Long relatedDocumentId) {
+    TrailEntry entry = new TrailEntry(documentId, occurredAt, actor, action, null, null, comment);
+    entry.relatedDocumentId = relatedDocumentId;
+    return entry;
+  }
+
+  /** A correction with the fields it changed. */
+  static TrailEntry correction(Long documentId, Instant occurredAt, Actor actor, String reason,
+      List<TrailChange> changes) {
+    TrailEntry entry = new TrailEntry(documentId, occurredAt, actor, TrailAction.CORRECTED, null,
+        null, reason);
+    entry.changes.addAll(changes);
+    return entry;
+  }
 
   TrailEntry(Long documentId, Instant occurredAt, Actor actor, TrailAction action, String unitId,
       String taskId, String comment) {
@@ -68,4 +101,6 @@ class TrailEntry {
   public String getUnitId() { return unitId; }
   public String getTaskId() { return taskId; }
   public String getComment() { return comment; }
+  public Long getRelatedDocumentId() { return relatedDocumentId; }
+  public List<TrailChange> getChanges() { return changes; }
 }

@@ -55,8 +55,8 @@ class MailNotifier {
     }
     Set<String> recipients = recipients(notification);
     if (recipients.isEmpty()) {
-      LOG.info("No member with an e-mail address in {} for: {}", notification.groups(),
-          notification.subject());
+      LOG.info("No member with an e-mail address in {} {} for: {}", notification.groups(),
+          notification.users(), notification.subject());
       return;
     }
     try {
@@ -85,6 +85,12 @@ class MailNotifier {
           if (user.getEmail() != null && !user.getEmail().isBlank()) {
             emails.add(user.getEmail());
           }
+        }
+      }
+      for (String userId : notification.users()) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
+          emails.add(user.getEmail());
         }
       }
       return null;

@@ -96,7 +96,8 @@ class SecurityConfig {
             .requestMatchers(path("/login"), path("/css/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
-            .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
+            .requestMatchers(path("/documents/new"), path("/documents/*/correct"),
+                path("/documents/*/recall")).hasAuthority("van-thu")
             // reports (issue 15): the research portfolio also for the Science Management Division
             .requestMatchers(path("/reports/research")).hasAnyAuthority("lanh-dao", "van-phong",
                 "phong-qlkh")

@@ -137,4 +137,46 @@ class NotificationTest {
         .body();
     assertThat(details.get("status").asText()).isEqualTo("ARCHIVED");
   }
+
+  /** The mails of a document's tag in the mailbox of the user whose address starts so. */
+  long mailsOf(String addressStart, String tag) {
+    return smtp.findReceivedMessages(user -> user.getEmail().startsWith(addressStart), m -> {
+      try {
+        return m.getSubject().startsWith("[" + tag + "]");
+      } catch (Exception e) {
+        return false;
+      }
+    }).count();
+  }
+
+  @Test
+  void aRecallTellsTheDirectorWhoDirectedItAndTheUnitThatHadIt() throws Exception {
+    JsonNode doc = register("NONE");
+    String task = taskService.createTaskQuery()
+        .processInstanceId(doc.get("processInstanceId").asText()).singleResult().getId();
+    assertThat(api.post("giamdoc", "/engine-rest/task/" + task + "/claim",
+        Map.of("userId", "giamdoc")).status()).isEqualTo(204);
+    Map<String, Object> direction = Map.of("direction", value("Phòng QLKH chủ trì.", "String"),
+        "leadUnit", value("phong-qlkh", "String"),
+        "dueDate", value(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusDays(5).toString(),
+            "String"));
+    assertThat(complete("giamdoc", task, direction)).isEqualTo(204);
+    awaitMailsSent();
+    int before = smtp.getReceivedMessages().length;
+
+    assertThat(api.post("vanthu", "/api/incoming-documents/" + doc.get("id").asLong()
+        + "/recall", Map.of("reason", "Bộ đã thu hồi văn bản")).status()).isEqualTo(200);
+    assertThat(smtp.waitForIncomingEmail(10_000, before + 1)).isTrue();
+    awaitMailsSent();
+
+    String tag = doc.get("businessKey").asText();
+    List<MimeMessage> recalled = withSubject(tag);
+    assertThat(recalled).isNotEmpty();
+    assertThat(recalled.get(0).getSubject()).contains("đã bị thu hồi");
+    assertThat(recalled.get(0).getContent().toString()).contains("Bộ đã thu hồi văn bản");
+    // one copy per envelope recipient: the sender's own (To), the director, the unit's member
+    assertThat(mailsOf("giamdoc@", tag)).as("the director who directed it").isEqualTo(1);
+    assertThat(mailsOf("cv.qlkh@", tag)).as("the member of the lead unit").isEqualTo(1);
+    assertThat(mailsOf("cv.khtc@", tag)).as("a unit that never had it").isZero();
+  }
 }
