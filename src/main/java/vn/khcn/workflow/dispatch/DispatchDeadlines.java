@@ -22,7 +22,7 @@ class DispatchDeadlines {
   static final int DEFAULT_ESCALATION_REPEAT = 1;
 
   private final WorkingCalendar calendar;
-  private final Clock clock;
+  private volatile Clock clock;
 
   DispatchDeadlines(WorkingCalendar calendar, Clock clock) {
     this.calendar = calendar;
@@ -87,6 +87,16 @@ class DispatchDeadlines {
   /** Reminders and escalations go out on working days only. */
   boolean isWorkingDayToday() {
     return calendar.isWorkingDay(LocalDate.now(clock));
+  }
+
+  /** A reminder is sent on a working day before the due only (a late timer sends nothing). */
+  boolean remindNow(Instant due) {
+    return isWorkingDayToday() && due != null && clock.instant().isBefore(due);
+  }
+
+  /** Tests set the day on which the engine's timers fire. */
+  void useClock(Clock clock) {
+    this.clock = clock;
   }
 
   boolean inOfficeHours(Instant moment) {

@@ -283,7 +283,7 @@ class DocumentSteps {
     IncomingDocument document = document(documentId);
     Instant due = IncomingDirectiveProcess.Stages.DIRECTION.equals(stage)
         ? document.getDirectionDueAt() : document.getDueAt();
-    if (!deadlines.isWorkingDayToday() || due == null || !clock.instant().isBefore(due)) {
+    if (!deadlines.remindNow(due)) {
       return;
     }
     followUp(document, unit, stage, TrailAction.REMINDER);
