@@ -15,17 +15,23 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.khcn.workflow.shared.web.ApiError.FieldError;
+import vn.khcn.workflow.shared.web.InvalidInputException;
 
-/** Public holidays: anyone signed in reads them, administrators keep them. */
+/**
+ * The calendar's listed days (holidays, days off by swap, make-up working days): anyone signed in
+ * reads them, administrators keep them.
+ */
 @RestController
 @RequestMapping("/api/holidays")
 class HolidayController {
 
-  record HolidayRequest(LocalDate day, String name) {}
+  /** {@code kind}: HOLIDAY (when absent), DAY_OFF or WORKING_DAY. */
+  record HolidayRequest(LocalDate day, String name, String kind) {}
 
-  record HolidayView(Long id, LocalDate day, String name, String updatedBy) {
+  record HolidayView(Long id, LocalDate day, String name, DayKind kind, String updatedBy) {
     static HolidayView of(PublicHoliday h) {
-      return new HolidayView(h.getId(), h.getDay(), h.getName(), h.getUpdatedBy());
+      return new HolidayView(h.getId(), h.getDay(), h.getName(), h.getKind(), h.getUpdatedBy());
     }
   }
 
@@ -43,7 +49,8 @@ class HolidayController {
   @PostMapping
   @PreAuthorize("hasAuthority('camunda-admin')")
   ResponseEntity<HolidayView> create(@RequestBody HolidayRequest request, Authentication user) {
-    PublicHoliday saved = calendar.create(request.day(), request.name(), user.getName());
+    PublicHoliday saved = calendar.create(request.day(), request.name(),
+        kind(request.kind()), user.getName());
     return ResponseEntity.created(URI.create("/api/holidays/" + saved.getId()))
         .body(HolidayView.of(saved));
   }
@@ -52,7 +59,21 @@ class HolidayController {
   @PreAuthorize("hasAuthority('camunda-admin')")
   HolidayView update(@PathVariable long id, @RequestBody HolidayRequest request,
       Authentication user) {
-    return HolidayView.of(calendar.update(id, request.day(), request.name(), user.getName()));
+    return HolidayView.of(calendar.update(id, request.day(), request.name(),
+        kind(request.kind()), user.getName()));
+  }
+
+  private static DayKind kind(String kind) {
+    if (kind == null) {
+      return null;
+    }
+    try {
+      return DayKind.valueOf(kind);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(List.of(new FieldError("kind", "loại ngày '" + kind
+          + "' không hợp lệ; chọn HOLIDAY (nghỉ lễ), DAY_OFF (nghỉ hoán đổi) hoặc WORKING_DAY"
+          + " (làm bù)")));
+    }
   }
 
   @DeleteMapping("/{id}")

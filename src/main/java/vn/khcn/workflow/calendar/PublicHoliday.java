@@ -2,6 +2,8 @@ package vn.khcn.workflow.calendar;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,7 +11,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A public holiday or substitute day off, kept by administrators. */
+/**
+ * A day that is not as the week says: a public holiday, a day off by swap, or a make-up working
+ * day (see {@link DayKind}); kept by administrators.
+ */
 @Entity
 @Table(name = "public_holiday")
 class PublicHoliday {
@@ -24,6 +29,10 @@ class PublicHoliday {
   @Column(nullable = false)
   private String name;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private DayKind kind = DayKind.HOLIDAY;
+
   @Column(name = "updated_by")
   private String updatedBy;
 
@@ -32,13 +41,14 @@ class PublicHoliday {
 
   protected PublicHoliday() {}
 
-  PublicHoliday(LocalDate day, String name, String updatedBy, Instant updatedAt) {
-    change(day, name, updatedBy, updatedAt);
+  PublicHoliday(LocalDate day, String name, DayKind kind, String updatedBy, Instant updatedAt) {
+    change(day, name, kind, updatedBy, updatedAt);
   }
 
-  void change(LocalDate day, String name, String updatedBy, Instant updatedAt) {
+  void change(LocalDate day, String name, DayKind kind, String updatedBy, Instant updatedAt) {
     this.day = day;
     this.name = name;
+    this.kind = kind;
     this.updatedBy = updatedBy;
     this.updatedAt = updatedAt;
   }
@@ -46,6 +56,7 @@ class PublicHoliday {
   public Long getId() { return id; }
   public LocalDate getDay() { return day; }
   public String getName() { return name; }
+  public DayKind getKind() { return kind; }
   public String getUpdatedBy() { return updatedBy; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

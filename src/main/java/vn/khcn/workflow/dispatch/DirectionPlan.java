@@ -8,4 +8,5 @@ import java.util.List;
  * whether the lead consolidates, and the deadlines of the timers.
  */
 record DirectionPlan(boolean infoOnly, List<String> assignedUnits,
-    boolean hasCoordinatingUnits, Instant handlingDue, Instant reminderAt) {}
+    boolean hasCoordinatingUnits, Instant handlingDue, Instant reminderAt,
+    String escalationCycle) {}

@@ -37,18 +37,20 @@ class DocumentSteps {
   private final AssignmentRepository assignments;
   private final TrailRepository trail;
   private final WorkingCalendar calendar;
+  private final DispatchDeadlines deadlines;
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final String baseUrl;
 
   DocumentSteps(IncomingDocumentRepository documents, AssignmentRepository assignments,
-      TrailRepository trail, WorkingCalendar calendar, Clock clock,
+      TrailRepository trail, WorkingCalendar calendar, DispatchDeadlines deadlines, Clock clock,
       ApplicationEventPublisher events,
       @Value("${khcn.base-url:http://localhost:8080}") String baseUrl) {
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
     this.calendar = calendar;
+    this.deadlines = deadlines;
     this.clock = clock;
     this.events = events;
     this.baseUrl = baseUrl;
@@ -77,29 +79,41 @@ class DocumentSteps {
 
   /**
    * Presents the document to the directors with the deadline of dispatch-sla: a number of hours
-   * for urgent documents, otherwise the end of the same or the next working day.
+   * for urgent documents, otherwise the end of the same or the next working day, counted from the
+   * working day the document counts from (after office hours or on a day off: the next working
+   * day; Decree 30/2020 Art. 23–24). Plans the directors' reminder and escalation.
    */
   public DirectionSchedule scheduleDirection(long documentId, Integer dueHours,
-      Integer dueWorkingDays, Integer handlingWorkingDays) {
+      Integer dueWorkingDays, Integer handlingWorkingDays, Integer escalationRepeat) {
     IncomingDocument document = document(documentId);
     Instant now = clock.instant();
+    LocalDate counting = deadlines.countingDay(now);
     Instant directionDue = dueHours != null
         ? now.plus(Duration.ofHours(dueHours))
         : calendar.endOfWorkingDay(now, dueWorkingDays == null ? 1 : dueWorkingDays);
-    LocalDate today = LocalDate.ofInstant(now, zone());
-    LocalDate suggested = calendar.addWorkingDays(today,
+    LocalDate suggested = calendar.addWorkingDays(counting,
         handlingWorkingDays == null ? 10 : handlingWorkingDays);
     document.presentForDirection(directionDue);
+    StringBuilder text = new StringBuilder("Hạn cho ý kiến chỉ đạo: ")
+        .append(DocumentFormats.dateTime(directionDue, zone()));
+    if (!counting.equals(LocalDate.ofInstant(now, zone()))) {
+      text.append("\nVăn bản đến ngoài giờ hành chính hoặc vào ngày nghỉ: thời hạn tính từ ngày"
+          + " làm việc ").append(DocumentFormats.date(counting)).append(".");
+    }
+    deadlines.missingCalendarNote(directionDue, calendar.officeEnd(suggested))
+        .ifPresent(note -> text.append("\n").append(note));
     trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, TrailAction.PRESENTED, null, null,
-        "Hạn cho ý kiến chỉ đạo: " + DocumentFormats.dateTime(directionDue, zone())));
+        text.toString()));
     notify(List.of(Groups.LANH_DAO), "Chờ chỉ đạo", document, "Văn bản đến chờ ý kiến chỉ đạo, hạn "
         + DocumentFormats.dateTime(directionDue, zone()) + ".");
-    return new DirectionSchedule(directionDue, suggested);
+    return new DirectionSchedule(directionDue, suggested,
+        deadlines.reminderAt(now, directionDue),
+        deadlines.escalationCycle(directionDue, escalationRepeat));
   }
 
   /** Validates and records a director's direction; refuses invalid input with every problem. */
   public DirectionPlan recordDirection(long documentId, DirectionInput input, Actor actor,
-      String taskId) {
+      String taskId, Integer escalationRepeat) {
     IncomingDocument document = document(documentId);
     Instant now = clock.instant();
     List<String> problems = new ArrayList<>();
@@ -173,6 +187,7 @@ class DocumentSteps {
         comment.append("; phối hợp: ").append(names(coordinating));
       }
       comment.append("; hạn xử lý: ").append(DocumentFormats.dateTime(due, zone()));
+      deadlines.missingCalendarNote(due).ifPresent(note -> comment.append("\n").append(note));
     }
     if (!informed.isEmpty()) {
       comment.append(infoOnly ? "\nĐể biết: " : "; để biết: ").append(names(informed));
@@ -182,7 +197,8 @@ class DocumentSteps {
     notify(handling, "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
         + DocumentFormats.dateTime(due, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     return new DirectionPlan(infoOnly, List.copyOf(handling), !coordinating.isEmpty(), due,
-        infoOnly ? null : reminderTime(now, due));
+        infoOnly ? null : reminderTime(now, due),
+        infoOnly ? null : deadlines.escalationCycle(due, escalationRepeat));
   }
 
   /** The units informed only ("để biết") are told; the trail says who. */
@@ -259,20 +275,44 @@ class DocumentSteps {
         approved ? TrailAction.APPROVED : TrailAction.RETURNED, null, taskId, comment));
   }
 
-  /** A reminder before the due date, to the unit still working (stage HANDLING or REPORT). */
+  /**
+   * A reminder before the due date: to the unit still working (stage HANDLING or REPORT) or to the
+   * directors (DIRECTION). Only on a working day and before the due; a stale one sends nothing.
+   */
   public void remind(long documentId, String unit, String stage) {
-    followUp(documentId, unit, stage, TrailAction.REMINDER);
-  }
-
-  /** Overdue: the directors are told and the unit's assignment is flagged. */
-  public void escalate(long documentId, String unit, String stage) {
-    followUp(documentId, unit, stage, TrailAction.ESCALATED);
-  }
-
-  private void followUp(long documentId, String unit, String stage, TrailAction action) {
-    Instant now = clock.instant();
     IncomingDocument document = document(documentId);
+    Instant due = IncomingDirectiveProcess.Stages.DIRECTION.equals(stage)
+        ? document.getDirectionDueAt() : document.getDueAt();
+    if (!deadlines.remindNow(due)) {
+      return;
+    }
+    followUp(document, unit, stage, TrailAction.REMINDER);
+  }
+
+  /**
+   * Overdue: the directors are told and the unit's assignment is flagged; repeated every working
+   * day while the task is open (the timer fires daily, days off are skipped here).
+   */
+  public void escalate(long documentId, String unit, String stage) {
+    if (!deadlines.isWorkingDayToday()) {
+      return;
+    }
+    followUp(document(documentId), unit, stage, TrailAction.ESCALATED);
+  }
+
+  private void followUp(IncomingDocument document, String unit, String stage, TrailAction action) {
+    Instant now = clock.instant();
+    long documentId = document.getId();
     boolean escalation = action == TrailAction.ESCALATED;
+    if (IncomingDirectiveProcess.Stages.DIRECTION.equals(stage)) {
+      String due = DocumentFormats.dateTime(document.getDirectionDueAt(), zone());
+      String text = escalation ? "Quá hạn cho ý kiến chỉ đạo (hạn " + due + ")"
+          : "Nhắc lãnh đạo Sở: hạn cho ý kiến chỉ đạo là " + due;
+      trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, action, null, null, text));
+      notify(List.of(Groups.LANH_DAO), escalation ? "Quá hạn chỉ đạo" : "Nhắc hạn chỉ đạo",
+          document, text + ".");
+      return;
+    }
     assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
         .ifPresent(a -> {
           if (escalation) {
@@ -281,7 +321,8 @@ class DocumentSteps {
             a.reminded(now);
           }
         });
-    String what = "REPORT".equals(stage) ? "báo cáo tổng hợp" : "xử lý";
+    String what = IncomingDirectiveProcess.Stages.REPORT.equals(stage) ? "báo cáo tổng hợp"
+        : "xử lý";
     String due = DocumentFormats.dateTime(document.getDueAt(), zone());
     String text = escalation
         ? Groups.nameOf(unit) + " quá hạn " + what + " (hạn " + due + "); đã báo "
@@ -300,17 +341,12 @@ class DocumentSteps {
         "Đã lưu hồ sơ"));
   }
 
-  /** One working day before the due date at 08:00, or half-way when that has already passed. */
+  /**
+   * Office start of the working day before the due date, or of the due day, or half-way when in
+   * office hours: see {@link DispatchDeadlines#reminderAt}.
+   */
   Instant reminderTime(Instant now, Instant due) {
-    LocalDate day = LocalDate.ofInstant(due, zone()).minusDays(1);
-    while (!calendar.isWorkingDay(day)) {
-      day = day.minusDays(1);
-    }
-    Instant reminder = day.atTime(8, 0).atZone(zone()).toInstant();
-    if (!reminder.isAfter(now) || !reminder.isBefore(due)) {
-      reminder = now.plus(Duration.between(now, due).dividedBy(2));
-    }
-    return reminder;
+    return deadlines.reminderAt(now, due);
   }
 
   private void checkUnits(String field, List<String> units, List<String> problems) {

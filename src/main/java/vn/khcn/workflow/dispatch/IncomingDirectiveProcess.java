@@ -41,6 +41,8 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String DETERMINE_SLA = "businessRuleTask_determineSla";
     public static final String SCHEDULE_DIRECTION = "serviceTask_scheduleDirection";
     public static final String GIVE_DIRECTION = "giveDirection";
+    public static final String DIRECTION_REMINDER = "boundaryEvent_directionReminder";
+    public static final String DIRECTION_ESCALATION = "boundaryEvent_directionOverdue";
     public static final String NOTIFY_INFORMED = "serviceTask_notifyInformedUnits";
     public static final String UNIT_HANDLING = "subProcess_unitHandling";
     public static final String HANDLE_ASSIGNMENT = "handleAssignment";
@@ -54,6 +56,15 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String END_ARCHIVED = "endEvent_archived";
 
     private Elements() {}
+  }
+
+  /** Values of the remind/escalate steps' local input {@link Vars#STAGE} (set in the model). */
+  public static final class Stages {
+    public static final String DIRECTION = "DIRECTION";
+    public static final String HANDLING = "HANDLING";
+    public static final String REPORT = "REPORT";
+
+    private Stages() {}
   }
 
   /** Spring bean names called from the model through {@code delegateExpression}. */
@@ -92,10 +103,22 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final Variable<String> URGENCY = Variable.text("urgency");
 
     // decision dispatch-sla (singleResult map) and the deadlines derived from it
-    /** Outputs of dispatch-sla (directionDueHours, directionDueWorkingDays, handlingDueWorkingDays). */
+    /**
+     * Outputs of dispatch-sla (directionDueHours, directionDueWorkingDays, handlingDueWorkingDays,
+     * escalationRepeatWorkingDays).
+     */
     public static final Variable<java.util.Map<String, Object>> SLA = Variable.map("sla");
     /** Due date of giveDirection. */
     public static final Variable<Date> DIRECTION_DUE_DATE = Variable.date("directionDueDate");
+    /** When the directors are reminded of giveDirection (office hours of a working day). */
+    public static final Variable<Date> DIRECTION_REMINDER_DATE = Variable.date(
+        "directionReminderDate");
+    /**
+     * Timer cycle of the direction's escalation, e.g. {@code R/2026-03-10T17:00:00+07:00/P1D}: from
+     * the due date (moved into office hours), every day; the step acts on working days only.
+     */
+    public static final Variable<String> DIRECTION_ESCALATION_CYCLE = Variable.serverText(
+        "directionEscalationCycle");
     /** Handling due date suggested to the director (prefilled in the direction form). */
     public static final Variable<Date> SUGGESTED_DUE_DATE = Variable.date("suggestedDueDate");
 
@@ -130,6 +153,12 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final Variable<Date> HANDLING_DUE_DATE = Variable.date("handlingDueDate");
     /** When reminders fire. */
     public static final Variable<Date> REMINDER_DATE = Variable.date("reminderDate");
+    /**
+     * Timer cycle of the units' and the report's escalation: from the handling due date (moved into
+     * office hours), every day ({@code R/…/P1D}) or once ({@code R1/…/P1D}) as dispatch-sla's
+     * escalationRepeatWorkingDays says; the step acts on working days only.
+     */
+    public static final Variable<String> ESCALATION_CYCLE = Variable.serverText("escalationCycle");
 
     // unit, consolidation and approval tasks
     /** A unit's result (local to the unit's handleAssignment task). */
@@ -153,7 +182,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      */
     public static final Set<String> TASK_VIEW_COPIES = Set.of(DOCUMENT_VIEW.name(),
         INCOMING_NUMBER.name(), SUMMARY.name(), URGENCY.name());
-    /** Local input of remind/escalate steps: HANDLING or REPORT. */
+    /** Local input of remind/escalate steps: DIRECTION, HANDLING or REPORT. */
     public static final Variable<String> STAGE = Variable.serverText("stage");
 
     private Vars() {}

@@ -24,6 +24,9 @@ import vn.khcn.workflow.shared.process.VariableValues;
  */
 final class IncomingDirectiveProcessAdapters {
 
+  /** Output of dispatch-sla: 1 = escalate every working day while overdue, 0 = once. */
+  static final String ESCALATION_REPEAT = "escalationRepeatWorkingDays";
+
   static long documentId(VariableScope scope) {
     return Vars.DOCUMENT_ID.require(scope);
   }
@@ -47,8 +50,10 @@ final class IncomingDirectiveProcessAdapters {
       Map<?, ?> sla = Vars.SLA.get(execution);
       DirectionSchedule schedule = steps.scheduleDirection(documentId(execution),
           integer(sla, "directionDueHours"), integer(sla, "directionDueWorkingDays"),
-          integer(sla, "handlingDueWorkingDays"));
+          integer(sla, "handlingDueWorkingDays"), integer(sla, ESCALATION_REPEAT));
       Vars.DIRECTION_DUE_DATE.set(execution, Date.from(schedule.directionDue()));
+      Vars.DIRECTION_REMINDER_DATE.set(execution, Date.from(schedule.directionReminder()));
+      Vars.DIRECTION_ESCALATION_CYCLE.set(execution, schedule.directionEscalationCycle());
       // an ISO text, so the direction form is prefilled
       execution.setVariable(Vars.DUE_DATE.name(), schedule.suggestedHandlingDue().toString());
     }
@@ -72,7 +77,7 @@ final class IncomingDirectiveProcessAdapters {
           Vars.INFO_ONLY.get(task), Vars.LEAD_UNIT.get(task), Vars.COORDINATING_UNITS.get(task),
           Vars.INFORMED_UNITS.get(task), Vars.DUE_DATE.raw(task));
       DirectionPlan plan = steps.recordDirection(documentId(task), input,
-          actors.current(task), task.getId());
+          actors.current(task), task.getId(), integer(Vars.SLA.get(task), ESCALATION_REPEAT));
       DelegateExecution execution = task.getExecution();
       Vars.INFO_ONLY.set(execution, plan.infoOnly());
       Vars.ASSIGNED_UNITS.set(execution, new ArrayList<>(plan.assignedUnits()));
@@ -80,6 +85,7 @@ final class IncomingDirectiveProcessAdapters {
       if (!plan.infoOnly()) {
         Vars.HANDLING_DUE_DATE.set(execution, Date.from(plan.handlingDue()));
         Vars.REMINDER_DATE.set(execution, Date.from(plan.reminderAt()));
+        Vars.ESCALATION_CYCLE.set(execution, plan.escalationCycle());
       }
     }
   }

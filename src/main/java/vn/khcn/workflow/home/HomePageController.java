@@ -5,6 +5,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import vn.khcn.workflow.calendar.CalendarWarning;
 import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.identity.Groups;
 
@@ -16,10 +17,13 @@ class HomePageController {
 
   private final HomeSummary summary;
   private final CurrentUser currentUser;
+  private final CalendarWarning calendarWarning;
 
-  HomePageController(HomeSummary summary, CurrentUser currentUser) {
+  HomePageController(HomeSummary summary, CurrentUser currentUser,
+      CalendarWarning calendarWarning) {
     this.summary = summary;
     this.currentUser = currentUser;
+    this.calendarWarning = calendarWarning;
   }
 
   @GetMapping("/")
@@ -37,6 +41,11 @@ class HomePageController {
         groups.contains(Groups.LANH_DAO) || groups.contains(Groups.VAN_PHONG));
     model.addAttribute("researchReport", groups.contains(Groups.LANH_DAO)
         || groups.contains(Groups.VAN_PHONG) || groups.contains(Groups.PHONG_QLKH));
+    // from 1 November: next year has no holidays yet (administrators keep the calendar)
+    if (groups.contains(Groups.CAMUNDA_ADMIN)) {
+      calendarWarning.missingYear().ifPresent(year -> model.addAttribute("missingCalendarYear",
+          year));
+    }
     return "home";
   }
 }

@@ -451,6 +451,9 @@ class BenchmarkIT {
   static void registerDoubles() {
     Mocks.register("scheduleDirectionStep", (JavaDelegate) execution -> {
       execution.setVariable("directionDueDate", new Date(System.currentTimeMillis() + 86_400_000L));
+      execution.setVariable("directionReminderDate", new Date(System.currentTimeMillis() + 43_200_000L));
+      execution.setVariable("directionEscalationCycle", "R/" + java.time.OffsetDateTime.now(ZONE)
+          .plusDays(1) + "/P1D");
       execution.setVariable("dueDate", LocalDate.now(ZONE).plusDays(14).toString());
     });
     Mocks.register("directionListener", (TaskListener) task -> {
@@ -461,6 +464,8 @@ class BenchmarkIT {
       execution.setVariable("hasCoordinatingUnits", true);
       execution.setVariable("handlingDueDate", new Date(System.currentTimeMillis() + 14 * 86_400_000L));
       execution.setVariable("reminderDate", new Date(System.currentTimeMillis() + 13 * 86_400_000L));
+      execution.setVariable("escalationCycle", "R/" + java.time.OffsetDateTime.now(ZONE)
+          .plusDays(14) + "/P1D");
     });
     Mocks.register("approvalListener", (TaskListener) task ->
         task.getExecution().setVariable("approved", task.getVariable("approved")));

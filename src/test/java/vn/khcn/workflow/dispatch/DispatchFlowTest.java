@@ -36,6 +36,9 @@ class DispatchFlowTest {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired ManagementService managementService;
+  @Autowired DispatchDeadlines deadlines;
+  @Autowired vn.khcn.workflow.calendar.WorkingCalendar calendar;
+  @Autowired java.time.Clock clock;
 
   TestHttp api;
 
@@ -218,8 +221,15 @@ class DispatchFlowTest {
     assertThat(timers).hasSize(2);
     Job reminder = timers.stream().min((a, b) -> a.getDuedate().compareTo(b.getDuedate())).get();
     Job overdue = timers.stream().max((a, b) -> a.getDuedate().compareTo(b.getDuedate())).get();
-    runJobAndItsContinuation(pi, reminder);
-    runJobAndItsContinuation(pi, overdue);
+    // the timers fire early here: the steps see a working day's morning before the due date
+    deadlines.useClock(java.time.Clock.fixed(calendar.officeStart(calendar.addWorkingDays(
+        LocalDate.now(clock).plusDays(1), 0)).plusSeconds(3600), clock.getZone()));
+    try {
+      runJobAndItsContinuation(pi, reminder);
+      runJobAndItsContinuation(pi, overdue);
+    } finally {
+      deadlines.useClock(clock);
+    }
 
     task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
     JsonNode tracked = details(doc);

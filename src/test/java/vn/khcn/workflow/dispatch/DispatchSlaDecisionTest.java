@@ -63,5 +63,7 @@ class DispatchSlaDecisionTest {
     assertThat(outputs.get("directionDueHours")).isEqualTo(hours);
     assertThat(outputs.get("directionDueWorkingDays")).isEqualTo(workingDays);
     assertThat(outputs.get("handlingDueWorkingDays")).isEqualTo(handlingDays);
+    assertThat(outputs.get("escalationRepeatWorkingDays")).as("escalated every working day")
+        .isEqualTo(1);
   }
 }

@@ -45,7 +45,7 @@ class DocumentStepsTest {
     DirectionInput bad = new DirectionInput(null, false, "phong-khong-co",
         List.of(Groups.PHONG_QLKH), List.of(Groups.PHONG_QLKH), "2020-01-01");
 
-    assertThatThrownBy(() -> steps.recordDirection(id, bad, DIRECTOR, null))
+    assertThatThrownBy(() -> steps.recordDirection(id, bad, DIRECTOR, null, null))
         .isInstanceOfSatisfying(InvalidTaskInputException.class, e -> assertThat(e.problems())
             .anyMatch(p -> p.startsWith("direction: chưa nhập ý kiến chỉ đạo"))
             .anyMatch(p -> p.startsWith("leadUnit: 'phong-khong-co' không phải là đơn vị"))
@@ -61,7 +61,7 @@ class DocumentStepsTest {
     String due = LocalDate.now(ZONE).plusDays(20).toString();
     DirectionPlan plan = steps.recordDirection(id, new DirectionInput("Phòng QLKH chủ trì.",
         false, Groups.PHONG_QLKH, List.of(Groups.PHONG_KHTC), List.of(Groups.VAN_PHONG), due),
-        DIRECTOR, null);
+        DIRECTOR, null, 1);
 
     assertThat(plan.assignedUnits()).containsExactly(Groups.PHONG_QLKH, Groups.PHONG_KHTC);
     assertThat(assignments.findByDocumentIdOrderByIdAsc(id)).extracting(Assignment::getUnitId)

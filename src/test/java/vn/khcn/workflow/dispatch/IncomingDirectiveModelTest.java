@@ -75,6 +75,8 @@ class IncomingDirectiveModelTest {
   private void registerDoubles() {
     Mocks.register(Beans.SCHEDULE_DIRECTION, (JavaDelegate) execution -> {
       execution.setVariable(Vars.DIRECTION_DUE_DATE.name(), Date.from(T0.plus(Duration.ofHours(8))));
+      execution.setVariable(Vars.DIRECTION_REMINDER_DATE.name(), Date.from(T0.plus(Duration.ofHours(4))));
+      execution.setVariable(Vars.DIRECTION_ESCALATION_CYCLE.name(), cycleFrom(T0.plus(Duration.ofHours(8))));
       execution.setVariable(Vars.DUE_DATE.name(), "2026-12-07");
       calls.add(Beans.SCHEDULE_DIRECTION);
     });
@@ -92,6 +94,7 @@ class IncomingDirectiveModelTest {
       execution.setVariable(Vars.HAS_COORDINATING_UNITS.name(), !coordinating.isEmpty());
       execution.setVariable(Vars.HANDLING_DUE_DATE.name(), Date.from(T0.plus(Duration.ofDays(10))));
       execution.setVariable(Vars.REMINDER_DATE.name(), Date.from(T0.plus(Duration.ofDays(9))));
+      execution.setVariable(Vars.ESCALATION_CYCLE.name(), cycleFrom(T0.plus(Duration.ofDays(10))));
       calls.add(Beans.DIRECTION_LISTENER);
     });
     Mocks.register(Beans.APPROVAL_LISTENER, (TaskListener) task -> {
@@ -244,9 +247,58 @@ class IncomingDirectiveModelTest {
 
     complete(unitTasks(instance).get(0), withVariables(Vars.RESULT.name(), "Muộn"));
     assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
-    runDueJobs(instance); // the report's timers are already due
-    assertThat(calls).contains(Beans.REMIND + " phong-qlkh REPORT", Beans.ESCALATE + " phong-qlkh REPORT");
+    runDueJobs(instance); // the report's reminder is already due (the step finds it stale)
+    assertThat(calls).contains(Beans.REMIND + " phong-qlkh REPORT")
+        .doesNotContain(Beans.ESCALATE + " phong-qlkh REPORT");
+    // the escalation cycle runs from the due date: its next day comes round for the report
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(11)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).contains(Beans.ESCALATE + " phong-qlkh REPORT");
     assertThat(instance).isWaitingAt(Tasks.CONSOLIDATE_REPORT);
+  }
+
+  @Test
+  void theEscalationRepeatsEveryDayWhileTheUnitIsLate() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh", Vars.INFO_ONLY.name(), false));
+    for (int day = 10; day <= 12; day++) {
+      ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(day)).plusSeconds(60)));
+      runDueJobs(instance);
+    }
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.ESCALATE))
+        .as("one escalation a day, the step decides whether the day is a working day")
+        .containsExactly(Beans.ESCALATE + " phong-qlkh HANDLING", Beans.ESCALATE + " phong-qlkh HANDLING",
+            Beans.ESCALATE + " phong-qlkh HANDLING");
+    assertThat(timers(instance)).extracting(Job::getDuedate)
+        .as("the next escalation is planned for the next day")
+        .contains(Date.from(T0.plus(Duration.ofDays(13))));
+
+    complete(unitTasks(instance).get(0), withVariables(Vars.RESULT.name(), "Muộn"));
+    assertThat(instance).isWaitingAt(Tasks.APPROVE_RESULT);
+    assertThat(timers(instance)).as("no escalation once the unit has reported").isEmpty();
+  }
+
+  @Test
+  void theDirectorsAreRemindedAndEscalatedUntilTheyGiveTheDirection() {
+    ProcessInstance instance = register();
+    assertThat(timers(instance)).hasSize(2);
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(4)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).contains(Beans.REMIND + " null DIRECTION");
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(8)).plusSeconds(60)));
+    runDueJobs(instance);
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofHours(32)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).filteredOn(c -> c.equals(Beans.ESCALATE + " null DIRECTION")).hasSize(2);
+    assertThat(instance).isWaitingAt(Tasks.GIVE_DIRECTION);
+
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh", Vars.INFO_ONLY.name(), false));
+    assertThat(timers(instance)).as("the direction's timers end with it; the unit's two remain")
+        .hasSize(2);
+  }
+
+  static String cycleFrom(Instant start) {
+    return "R/" + start.atZone(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toOffsetDateTime() + "/P1D";
   }
 
   private List<Job> timers(ProcessInstance instance) {

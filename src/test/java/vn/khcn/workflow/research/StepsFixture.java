@@ -58,6 +58,26 @@ final class StepsFixture {
       return from.atZone(ZONE).toLocalDate().plusDays(days).atTime(17, 0).atZone(ZONE)
           .toInstant();
     }
+
+    @Override
+    public LocalDate countingDay(Instant arrival) {
+      return arrival.atZone(ZONE).toLocalDate();
+    }
+
+    @Override
+    public Instant officeStart(LocalDate day) {
+      return day.atTime(8, 0).atZone(ZONE).toInstant();
+    }
+
+    @Override
+    public Instant officeEnd(LocalDate day) {
+      return day.atTime(17, 0).atZone(ZONE).toInstant();
+    }
+
+    @Override
+    public boolean hasDataFor(int year) {
+      return true;
+    }
   };
   final ResearchRecords records = new ResearchRecords(tasks, councils, members, trail, events,
       clock);
