@@ -131,6 +131,7 @@ class InboxPageController {
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
     model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE.name()));
+    model.addAttribute("researchDocuments", inbox.documentLinks(taskId));
     model.addAttribute("approvals", InboxController.APPROVALS);
     model.addAttribute("appointments", InboxController.APPOINTMENTS);
     model.addAttribute("experts", inbox.options(taskId, ResearchTaskProcess.Vars.EXPERT_OPTIONS));
