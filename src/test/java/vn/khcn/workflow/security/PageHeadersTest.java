@@ -25,7 +25,9 @@ class PageHeadersTest extends SecurityTestSupport {
       String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
       assertThat(csp).as(path).contains("default-src 'none'").contains("style-src 'self'")
           .contains("frame-ancestors 'none'").doesNotContain("unsafe-inline")
-          .doesNotContain("script-src");
+          .doesNotContain("unsafe-eval")
+          // scripts only as the application's own static files, never inline
+          .contains("script-src 'self';");
       assertThat(response.headers().firstValue("Referrer-Policy")).as(path)
           .hasValue("same-origin");
       assertThat(response.headers().firstValue("Permissions-Policy").orElse("")).as(path)
