@@ -49,7 +49,11 @@ class DocumentPageController {
   private static final DateTimeFormatter STAMP_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
   /** Far more open tasks than one document ever has (the engine refuses unbounded lists). */
   static final int MAX_TASKS = 50;
-  static final String TASKLIST = "/camunda/app/tasklist/default/#/?task=";
+  /**
+   * A task's link: /tasks/{id} leads to the inbox item or to Tasklist while the task is open, and to
+   * the closed-task page once someone has done it (a page opened a while ago).
+   */
+  static final String TASKLIST = "/tasks/";
 
   private final RegistryDesk desk;
   private final DocumentQueries queries;

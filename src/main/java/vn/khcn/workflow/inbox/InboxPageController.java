@@ -27,7 +27,11 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.dispatch.Viewer;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.process.TaskCompletionContracts;
+import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** /inbox: the directors' inbox page, at phone width, two clicks from list to done. */
 @Controller
@@ -38,13 +42,49 @@ class InboxPageController {
   private final DocumentQueries documents;
   private final AttachmentService attachments;
   private final TaskCompletionContracts contracts;
+  private final ClosedTasks closed;
 
   InboxPageController(InboxService inbox, DocumentQueries documents,
-      AttachmentService attachments, TaskCompletionContracts contracts) {
+      AttachmentService attachments, TaskCompletionContracts contracts, ClosedTasks closed) {
     this.inbox = inbox;
     this.documents = documents;
     this.attachments = attachments;
     this.contracts = contracts;
+    this.closed = closed;
+  }
+
+  /**
+   * An item that is no longer in the inbox (done by a colleague, ended by the process, an old
+   * link): a page saying so, with who and when to those it was for, instead of an error.
+   */
+  @ExceptionHandler(NotFoundException.class)
+  String notInInbox(HttpServletRequest request, HttpServletResponse response,
+      Authentication user, Model model) {
+    String taskId = taskIdOf(request);
+    return closedPage(closed, taskId, user, response, model);
+  }
+
+  /** The closed-task page (also of {@link TaskPageController}); 404 when there is none. */
+  static String closedPage(ClosedTasks closed, String taskId, Authentication user,
+      HttpServletResponse response, Model model) {
+    java.util.Optional<ClosedTasks.ClosedTask> found = taskId == null
+        ? java.util.Optional.of(ClosedTasks.ClosedTask.UNKNOWN)
+        : closed.find(taskId, user.getName(), CurrentUser.groupIds(user));
+    response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+    if (found.isEmpty()) {
+      return "error/404"; // the task is open: something else under it was not found
+    }
+    ClosedTasks.ClosedTask task = found.get();
+    model.addAttribute("task", task);
+    model.addAttribute("directors", CurrentUser.groupIds(user).contains(Groups.LANH_DAO));
+    return "task-closed";
+  }
+
+  private static String taskIdOf(HttpServletRequest request) {
+    Object variables = request.getAttribute(
+        org.springframework.web.servlet.HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+    return variables instanceof java.util.Map<?, ?> map && map.get("taskId") instanceof String id
+        ? id : null;
   }
 
   /** Completes with what the task's form allows (the contract check of every completion path). */
@@ -91,6 +131,7 @@ class InboxPageController {
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
     model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE.name()));
+    model.addAttribute("researchDocuments", inbox.documentLinks(taskId));
     model.addAttribute("approvals", InboxController.APPROVALS);
     model.addAttribute("appointments", InboxController.APPOINTMENTS);
     model.addAttribute("experts", inbox.options(taskId, ResearchTaskProcess.Vars.EXPERT_OPTIONS));
@@ -128,6 +169,8 @@ class InboxPageController {
       @RequestParam(required = false) List<String> informedUnits,
       @RequestParam(required = false) String dueDate, Authentication user,
       RedirectAttributes redirect) {
+    redirect.addFlashAttribute("typed", typed(direction, leadUnit, coordinatingUnits,
+        informedUnits, dueDate, null));
     return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> complete(taskId, user, InboxController.directionVariables(
             new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
                 informedUnits, dueDate))));
@@ -137,6 +180,7 @@ class InboxPageController {
   String approve(@PathVariable String taskId, @RequestParam boolean approved,
       @RequestParam(required = false) String comment, Authentication user,
       RedirectAttributes redirect) {
+    redirect.addFlashAttribute("typed", typed(null, null, null, null, null, comment));
     return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
         () -> complete(taskId, user, Variables.createVariables().putValue(Vars.APPROVED.name(), approved)
                 .putValue(Vars.COMMENT.name(), comment == null || comment.isBlank() ? null : comment)));
@@ -170,9 +214,23 @@ class InboxPageController {
       action.run();
       redirect.addFlashAttribute("message", done);
       return "redirect:/inbox";
-    } catch (BadUserRequestException refused) {
-      redirect.addFlashAttribute("error", refused.getMessage());
+    } catch (BadUserRequestException | InvalidInputException refused) {
+      // back to the item, what was typed kept, each problem named by its field's label
+      redirect.addFlashAttribute("problems", PageProblems.of(refused));
       return "redirect:/inbox/" + taskId;
     }
+  }
+
+  /** What the director typed, shown again when the action is refused. */
+  private static java.util.Map<String, Object> typed(String direction, String leadUnit,
+      List<String> coordinatingUnits, List<String> informedUnits, String dueDate, String comment) {
+    java.util.Map<String, Object> typed = new java.util.HashMap<>();
+    typed.put("direction", direction);
+    typed.put("leadUnit", leadUnit);
+    typed.put("coordinatingUnits", coordinatingUnits == null ? List.of() : coordinatingUnits);
+    typed.put("informedUnits", informedUnits == null ? List.of() : informedUnits);
+    typed.put("dueDate", dueDate);
+    typed.put("comment", comment);
+    return typed;
   }
 }

@@ -188,6 +188,19 @@ public class InboxService {
     return options;
   }
 
+  /** The research dossier's files the task shows, as name and download address pairs. */
+  public List<String[]> documentLinks(String taskId) {
+    Object value = EngineAuthentication.withoutAuthentication(identityService,
+        () -> taskService.getVariableLocal(taskId, ResearchTaskProcess.Vars.DOCUMENT_LINKS));
+    List<String[]> links = new ArrayList<>();
+    if (value instanceof org.camunda.spin.json.SpinJsonNode node && node.isArray()) {
+      for (org.camunda.spin.json.SpinJsonNode link : node.elements()) {
+        links.add(new String[] {link.prop("name").stringValue(), link.prop("url").stringValue()});
+      }
+    }
+    return links;
+  }
+
   /**
    * Completes the task with the variables as the director. An unclaimed task becomes the
    * director's in the same transaction (the engine's completion rule), so a refused completion

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,12 +24,20 @@ class ModelAdminPageController {
   private final ModelAdministration models;
   private final ModelValidator validator;
   private final ModelHistory history;
+  private final ModelChanges changes;
+
+  /** Session attribute: the files last checked, kept until deployed or replaced by another check. */
+  static final String CHECKED = ModelAdminPageController.class.getName() + ".checked";
+
+  /** Files that passed the check, under a token the deploy button sends back. */
+  record CheckedUpload(String token, Map<String, byte[]> resources) implements java.io.Serializable {}
 
   ModelAdminPageController(ModelAdministration models, ModelValidator validator,
-      ModelHistory history) {
+      ModelHistory history, ModelChanges changes) {
     this.models = models;
     this.validator = validator;
     this.history = history;
+    this.changes = changes;
   }
 
   @GetMapping
@@ -37,7 +46,7 @@ class ModelAdminPageController {
       Model model) {
     if (key != null && from != null && to != null) {
       try {
-        model.addAttribute("diff", models.difference(key, from, to));
+        model.addAttribute("diff", changes.between(key, from, to));
         model.addAttribute("diffTitle", key + ": phiên bản " + from + " → " + to);
       } catch (NotFoundException e) {
         model.addAttribute("error", e.getMessage());
@@ -48,8 +57,8 @@ class ModelAdminPageController {
 
   @PostMapping("/upload")
   String upload(@RequestParam("files") List<MultipartFile> files,
-      @RequestParam(defaultValue = "validate") String action, Authentication user, Model model)
-      throws IOException {
+      @RequestParam(defaultValue = "validate") String action, Authentication user,
+      HttpSession session, Model model) throws IOException {
     Map<String, byte[]> resources = new LinkedHashMap<>();
     for (MultipartFile file : files) {
       if (!file.isEmpty()) {
@@ -74,8 +83,34 @@ class ModelAdminPageController {
       model.addAttribute("problems", problems);
       if (problems.isEmpty()) {
         model.addAttribute("message", "Hợp lệ, có thể triển khai: " + String.join(", ", resources.keySet()));
-        model.addAttribute("uploadDifferences", models.differenceToLatest(resources));
+        model.addAttribute("uploadChanges", changes.upload(resources));
+        // kept on the server: the deploy button sends only this token, no file is picked again
+        CheckedUpload checked = new CheckedUpload(java.util.UUID.randomUUID().toString(),
+            Map.copyOf(resources));
+        session.setAttribute(CHECKED, checked);
+        model.addAttribute("checked", checked);
       }
+    }
+    return render(model);
+  }
+
+  /** Deploys the files checked before in this session (the token of that check). */
+  @PostMapping("/deploy")
+  String deployChecked(@RequestParam(required = false) String token, Authentication user,
+      HttpSession session, Model model) {
+    if (!(session.getAttribute(CHECKED) instanceof CheckedUpload checked)
+        || !checked.token().equals(token)) {
+      model.addAttribute("error", "Không còn tệp đã kiểm tra trong phiên làm việc này (đã triển"
+          + " khai, hoặc đã kiểm tra tệp khác sau đó). Hãy chọn tệp và kiểm tra lại.");
+      return render(model);
+    }
+    session.removeAttribute(CHECKED);
+    ModelAdministration.DeployResult result = models.deploy(checked.resources(), user.getName());
+    model.addAttribute("problems", result.problems());
+    if (result.problems().isEmpty()) {
+      model.addAttribute("message", result.deployed().isEmpty()
+          ? "Không có thay đổi so với phiên bản hiện tại; không triển khai gì."
+          : "Đã triển khai: " + String.join(", ", result.deployed()));
     }
     return render(model);
   }
@@ -95,7 +130,9 @@ class ModelAdminPageController {
   /** The plan, shown before anything runs, with a button to run it. */
   @GetMapping("/{key}/migrate")
   String planMigration(@PathVariable String key, @RequestParam int fromVersion, Model model) {
-    model.addAttribute("migration", models.plan(key, fromVersion, null));
+    ModelAdministration.MigrationReport plan = models.plan(key, fromVersion, null);
+    model.addAttribute("migration", plan);
+    model.addAttribute("migrationSteps", migrationSteps(plan));
     model.addAttribute("migrationKey", key);
     model.addAttribute("migrationFrom", fromVersion);
     model.addAttribute("migrationPreview", true);
@@ -104,9 +141,32 @@ class ModelAdminPageController {
 
   @PostMapping("/{key}/migrate")
   String migrate(@PathVariable String key, @RequestParam int fromVersion, Model model) {
-    model.addAttribute("migration", models.migrate(key, fromVersion, null));
+    ModelAdministration.MigrationReport done = models.migrate(key, fromVersion, null);
+    model.addAttribute("migration", done);
+    model.addAttribute("migrationSteps", migrationSteps(done));
     return render(model);
   }
+
+  /** The plan in names: what maps to what, and where the instances that stay are waiting. */
+  private MigrationSteps migrationSteps(ModelAdministration.MigrationReport report) {
+    Map<String, String> source = changes.names(report.sourceDefinitionId());
+    Map<String, String> target = changes.names(report.targetDefinitionId());
+    List<String> mapped = new java.util.ArrayList<>();
+    for (String instruction : report.instructions()) {
+      String[] ids = instruction.split(" → ", 2);
+      String from = source.getOrDefault(ids[0], ids[0]);
+      String to = ids.length > 1 ? target.getOrDefault(ids[1], ids[1]) : "?";
+      mapped.add(from.equals(to) ? from + " → giữ nguyên" : from + " → " + to);
+    }
+    Map<String, String> staying = new LinkedHashMap<>();
+    report.waitingIn().forEach((instance, activities) -> staying.put(instance, "đang ở "
+        + String.join(", ", activities.stream().map(a -> source.getOrDefault(a, a)).toList())
+        + " – không có trong phiên bản mới"));
+    return new MigrationSteps(mapped, staying);
+  }
+
+  /** The migration plan as the page shows it. */
+  record MigrationSteps(List<String> mapped, Map<String, String> staying) {}
 
   private String render(Model model) {
     model.addAttribute("processes", models.processes());

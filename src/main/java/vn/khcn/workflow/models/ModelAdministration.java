@@ -72,9 +72,13 @@ public class ModelAdministration {
 
   public record Difference(Set<String> added, Set<String> removed, Set<String> changed) {}
 
+  /**
+   * A migration plan and what it does with the running instances; {@code waitingIn}: the
+   * activities (ids) each instance of {@code notMigratable} waits in that the plan does not map.
+   */
   public record MigrationReport(String sourceDefinitionId, String targetDefinitionId,
       List<String> instructions, List<String> migrating, Map<String, String> notMigratable,
-      String batchId) {}
+      String batchId, Map<String, Set<String>> waitingIn) {}
 
   /** Every process key with its versions, newest first, and how many instances run on each. */
   public List<ProcessModelView> processes() {
@@ -184,11 +188,12 @@ public class ModelAdministration {
   }
 
   private record Prepared(ProcessDefinition source, ProcessDefinition target, MigrationPlan plan,
-      List<String> instructions, List<String> migrating, Map<String, String> notMigratable) {
+      List<String> instructions, List<String> migrating, Map<String, String> notMigratable,
+      Map<String, Set<String>> waitingIn) {
 
     MigrationReport report(String batchId) {
       return new MigrationReport(source.getId(), target.getId(), instructions, migrating,
-          notMigratable, batchId);
+          notMigratable, batchId, waitingIn);
     }
   }
 
@@ -220,6 +225,7 @@ public class ModelAdministration {
     }
     List<String> migrating = new ArrayList<>();
     Map<String, String> notMigratable = new LinkedHashMap<>();
+    Map<String, Set<String>> unmapped = new LinkedHashMap<>();
     for (ProcessInstance instance : instancesOf(source.getId())) {
       Set<String> waitingIn = new TreeSet<>();
       collectLeaves(runtimeService.getActivityInstance(instance.getId()), waitingIn);
@@ -229,9 +235,10 @@ public class ModelAdministration {
       } else {
         notMigratable.put(instance.getId(), "đang ở bước không có trong phiên bản đích / waiting in"
             + " activities the target does not have: " + waitingIn);
+        unmapped.put(instance.getId(), waitingIn);
       }
     }
-    return new Prepared(source, target, plan, instructions, migrating, notMigratable);
+    return new Prepared(source, target, plan, instructions, migrating, notMigratable, unmapped);
   }
 
   /**

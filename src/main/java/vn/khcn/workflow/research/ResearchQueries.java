@@ -170,6 +170,39 @@ class ResearchQueries {
     return toJson(options);
   }
 
+  /**
+   * The dossier's files as links a task's form shows ([{name, label, url}], label escaped for Markdown):
+   * the download address of the API, which the browser's session of the one login opens.
+   */
+  JsonValue documentLinks(long researchTaskId) {
+    ResearchTask task = tasks.findById(researchTaskId).orElseThrow();
+    List<Map<String, String>> links = new ArrayList<>();
+    for (DocumentInfo d : documents.listByTask(researchTaskId)) {
+      String name = d.kind().label() + ": " + d.fileName();
+      links.add(Map.of("name", name, "label", markdownText(name),
+          "url", documentUrl(task.getCode(), d.id())));
+    }
+    return toJson(links);
+  }
+
+  /** Where a dossier file is downloaded (GET, the session or HTTP Basic). */
+  static String documentUrl(String code, long documentId) {
+    return "/api/research-tasks/" + org.springframework.web.util.UriUtils.encodePathSegment(code,
+        java.nio.charset.StandardCharsets.UTF_8) + "/documents/" + documentId;
+  }
+
+  /** Text shown as is inside a Markdown link: every Markdown and HTML sign escaped. */
+  static String markdownText(String text) {
+    StringBuilder escaped = new StringBuilder(text.length() + 8);
+    for (char c : text.toCharArray()) {
+      if ("\\`*_{}[]()<>#+-.!|~&\"'".indexOf(c) >= 0) {
+        escaped.append('\\');
+      }
+      escaped.append(Character.isISOControl(c) ? ' ' : c);
+    }
+    return escaped.toString();
+  }
+
   private JsonValue toJson(Object value) {
     try {
       return SpinValues.jsonValue(json.writeValueAsString(value)).create();
@@ -307,8 +340,7 @@ class ResearchQueries {
     }
     List<DocumentInfo> files = documents.listByTask(researchTaskId);
     if (!files.isEmpty()) {
-      s.append("\nTài liệu (tải tại /api/research-tasks/").append(t.getCode())
-          .append("/documents/{số}):\n");
+      s.append("\nTài liệu (bấm tên tệp ở mục «Tài liệu» để tải về):\n");
       files.forEach(d -> s.append("  ").append(d.id()).append(". ").append(d.kind().label())
           .append(": ").append(d.fileName()).append('\n'));
     }

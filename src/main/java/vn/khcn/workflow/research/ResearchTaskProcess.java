@@ -95,6 +95,11 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final Variable<String> INVESTIGATOR = Variable.serverText("investigator");
     /** Task-local: the dossier as the task's reader may read it (set on create of every user task). */
     public static final Variable<String> RESEARCH_VIEW = Variable.serverText("researchView");
+    /**
+     * Task-local Json [{name, label, url}] of the dossier's files: the links of the forms' text
+     * "Tài liệu" (a Markdown template, not a field) and of the inbox item.
+     */
+    public static final String DOCUMENT_LINKS = "researchDocuments";
     /** Task-local Json [{label, value}] of the council pool, for the appointment selects. */
     public static final String EXPERT_OPTIONS = "expertOptions";
     /** Task-local Json [{label, value}] of the council's members, for the attendance list. */
@@ -105,7 +110,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
      * and the entities, so no history is kept of them (ADR 0011).
      */
     public static final Set<String> TASK_VIEW_COPIES = Set.of(RESEARCH_VIEW.name(),
-        TASK_CODE.name(), SUMMARY.name(), EXPERT_OPTIONS, MEMBER_OPTIONS);
+        TASK_CODE.name(), SUMMARY.name(), EXPERT_OPTIONS, MEMBER_OPTIONS, DOCUMENT_LINKS);
 
     // form inputs (task-local), shared by the four research models
     public static final Variable<Boolean> VALID = Variable.bool("valid");

@@ -42,6 +42,7 @@ final class ResearchTaskProcessAdapters {
       long id = researchTaskId(task);
       // the assignee reads it (a member sees only their own ballot); a group task: the staff
       Vars.RESEARCH_VIEW.setLocal(task, queries.view(id, task.getAssignee()));
+      task.setVariableLocal(Vars.DOCUMENT_LINKS, queries.documentLinks(id));
       // Tasklist's list columns: task-local copies, readable by whoever may see the task
       for (Variable<String> column : List.of(Vars.TASK_CODE, Vars.SUMMARY)) {
         column.setLocal(task, column.get(task));

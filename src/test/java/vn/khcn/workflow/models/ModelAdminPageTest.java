@@ -1,6 +1,7 @@
 package vn.khcn.workflow.models;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -71,7 +72,9 @@ class ModelAdminPageTest {
             .with(admin).with(csrf()))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("Thay đổi so với phiên bản hiện tại")))
-        .andExpect(content().string(containsString("serviceTask_archiveDocument")));
+        .andExpect(content().string(containsString("Sửa bước tự động «Lưu hồ sơ» (nay là «Lưu hồ sơ"
+            + " điện tử»): tên")))
+        .andExpect(content().string(not(containsString("serviceTask_archiveDocument"))));
   }
 
   @Test

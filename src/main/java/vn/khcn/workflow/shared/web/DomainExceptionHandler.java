@@ -21,6 +21,26 @@ class DomainExceptionHandler {
         request.getRequestURI(), e.fieldErrors()));
   }
 
+  /**
+   * A task completion refused by the process's own checks: 400 with one entry per problem,
+   * "field: message" split into the field and its Vietnamese message.
+   */
+  @ExceptionHandler(vn.khcn.workflow.shared.process.InvalidTaskInputException.class)
+  ResponseEntity<ApiError> invalidTaskInput(
+      vn.khcn.workflow.shared.process.InvalidTaskInputException e, HttpServletRequest request) {
+    java.util.List<ApiError.FieldError> fields = new java.util.ArrayList<>();
+    for (String problem : e.problems()) {
+      java.util.regex.Matcher keyed = KEYED.matcher(problem);
+      fields.add(keyed.matches() ? new ApiError.FieldError(keyed.group(1), keyed.group(2))
+          : new ApiError.FieldError("", problem));
+    }
+    return ResponseEntity.badRequest().body(ApiError.invalid("Yêu cầu không hợp lệ: "
+        + e.getMessage(), request.getRequestURI(), fields));
+  }
+
+  private static final java.util.regex.Pattern KEYED = java.util.regex.Pattern.compile(
+      "^([A-Za-z][A-Za-z0-9_.\\[\\]]*): (.*)$", java.util.regex.Pattern.DOTALL);
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(
