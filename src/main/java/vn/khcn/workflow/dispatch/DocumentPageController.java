@@ -164,6 +164,7 @@ class DocumentPageController {
         + STAMP_DATE.format(document.receivedOn()));
     model.addAttribute("tasks", openTasks(document, user.getName(), viewer.groups()));
     model.addAttribute("mayRegister", viewer.groups().contains(vn.khcn.workflow.identity.Groups.VAN_THU));
+    model.addAttribute("mayPrintStamp", viewer.keepsRegisters());
     return "document";
   }
 

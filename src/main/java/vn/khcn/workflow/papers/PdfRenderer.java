@@ -37,7 +37,7 @@ public class PdfRenderer {
   /** The font files, read once: each paper reads them from memory. */
   private final Map<Face, byte[]> fonts;
 
-  PdfRenderer(ITemplateEngine templates) {
+  public PdfRenderer(ITemplateEngine templates) {
     this.templates = templates;
     this.fonts = FACES.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
         face -> face, face -> read(face.resource())));
