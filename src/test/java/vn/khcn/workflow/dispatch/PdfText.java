@@ -42,6 +42,14 @@ record PdfText(List<String> pages, List<PDFont> fonts, List<PDRectangle> sizes) 
     return String.join(" ", pages).replaceAll("\\s+", " ");
   }
 
+  /**
+   * The whole text without any white space: for values a narrow cell wraps ("45/SKHCN-" on one
+   * line, "QLKH" on the next).
+   */
+  String compact() {
+    return String.join("", pages).replaceAll("\\s+", "");
+  }
+
   /** One page's text with its line breaks as spaces. */
   String page(int index) {
     return pages.get(index).replaceAll("\\s+", " ");
