@@ -11,7 +11,6 @@ import java.util.List;
 record Reply(String number, LocalDate date) {
 
   static final int MAX_NUMBER_LENGTH = 100;
-  static final Reply NONE = new Reply(null, null);
 
   Reply {
     number = number == null || number.isBlank() ? null : number.strip();
