@@ -44,6 +44,13 @@ class Assignment {
 
   private String result;
 
+  /** Number and symbol of the outgoing document that answered the duty (sổ theo dõi). */
+  @Column(name = "reply_number")
+  private String replyNumber;
+
+  @Column(name = "reply_date")
+  private java.time.LocalDate replyDate;
+
   @Column(name = "reminded_at")
   private Instant remindedAt;
 
@@ -63,8 +70,10 @@ class Assignment {
     this.assignedAt = assignedAt;
   }
 
-  void complete(String result, String by, Instant at) {
+  void complete(String result, Reply reply, String by, Instant at) {
     this.result = result;
+    this.replyNumber = reply.number();
+    this.replyDate = reply.date();
     this.completedBy = by;
     this.completedAt = at;
   }
@@ -94,6 +103,8 @@ class Assignment {
   public Instant getCompletedAt() { return completedAt; }
   public String getCompletedBy() { return completedBy; }
   public String getResult() { return result; }
+  public String getReplyNumber() { return replyNumber; }
+  public java.time.LocalDate getReplyDate() { return replyDate; }
   public Instant getRemindedAt() { return remindedAt; }
   public Instant getEscalatedAt() { return escalatedAt; }
 }

@@ -46,8 +46,8 @@ record DocumentDetails(
     List<TrailView> trail) {
 
   public record AssignmentView(String unit, String unitName, AssignmentRole role, Instant dueDate,
-      boolean overdue, Instant completedAt, String completedBy, String result, Instant remindedAt,
-      Instant escalatedAt) {}
+      boolean overdue, Instant completedAt, String completedBy, String result, String replyNumber,
+      LocalDate replyDate, Instant remindedAt, Instant escalatedAt) {}
 
   public record AttachmentView(Long id, String fileName, String contentType, long size,
       String sha256, String unit, String uploadedBy, Instant uploadedAt, String downloadUrl) {}

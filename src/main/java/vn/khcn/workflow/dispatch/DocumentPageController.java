@@ -195,6 +195,7 @@ class DocumentPageController {
         && document.status() != DocumentStatus.REPLACED);
     model.addAttribute("replacesKey", businessKey(document.replacesId()));
     model.addAttribute("replacedByKey", businessKey(document.replacedById()));
+    model.addAttribute("mayPrintStamp", viewer.keepsRegisters());
     return "document";
   }
 

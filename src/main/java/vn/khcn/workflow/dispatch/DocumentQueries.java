@@ -15,6 +15,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.dispatch.AttachmentRepository.AttachmentInfo;
+import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.text.SearchText;
 import vn.khcn.workflow.shared.web.NotFoundException;
@@ -32,16 +33,18 @@ public class DocumentQueries {
   private final TrailRepository trail;
   private final AttachmentRepository attachments;
   private final RegisterClosures closures;
+  private final ActorResolver actors;
   private final Clock clock;
 
   DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
       TrailRepository trail, AttachmentRepository attachments, RegisterClosures closures,
-      Clock clock) {
+      ActorResolver actors, Clock clock) {
     this.closures = closures;
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
     this.attachments = attachments;
+    this.actors = actors;
     this.clock = clock;
   }
 
@@ -69,7 +72,8 @@ public class DocumentQueries {
         assignments.findByDocumentIdOrderByIdAsc(id).stream()
             .map(a -> new DocumentDetails.AssignmentView(a.getUnitId(), Groups.nameOf(a.getUnitId()),
                 a.getRole(), a.getDueAt(), a.isOverdue(now), a.getCompletedAt(), a.getCompletedBy(),
-                a.getResult(), a.getRemindedAt(), a.getEscalatedAt()))
+                a.getResult(), a.getReplyNumber(), a.getReplyDate(), a.getRemindedAt(),
+                a.getEscalatedAt()))
             .toList();
     List<DocumentDetails.AttachmentView> attachmentViews =
         attachments.findByDocumentIdOrderByIdAsc(id).stream()
@@ -138,8 +142,7 @@ public class DocumentQueries {
       String receivers = handling.stream()
           .map(a -> Groups.nameOf(a.getUnitId()) + " (" + a.getRole().label().toLowerCase() + ")")
           .collect(Collectors.joining("; "));
-      String receivedBy = handling.stream().filter(a -> a.getCompletedBy() != null)
-          .map(Assignment::getCompletedBy).distinct().collect(Collectors.joining("; "));
+      String receivedBy = handling.stream().map(this::receipt).collect(Collectors.joining("; "));
       Csv.row(csv, DocumentFormats.date(d.getReceivedOn()), d.getBusinessKey(), d.getIssuer(),
           d.getDocumentNumber(), DocumentFormats.date(d.getIssuedOn()),
           d.getDocumentType() + " – " + d.getSummary(), receivers,
@@ -153,6 +156,16 @@ public class DocumentQueries {
       });
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The register's "Ký nhận" for one unit: the day it received the document and, once it has
+   * answered, who did, by name: "Phòng Quản lý khoa học: nhận 03/12/2026, Lê Văn Hùng".
+   */
+  private String receipt(Assignment a) {
+    return Groups.nameOf(a.getUnitId()) + ": nhận "
+        + DocumentFormats.date(a.getAssignedAt(), zone())
+        + (a.getCompletedBy() == null ? "" : ", " + actors.of(a.getCompletedBy()).fullName());
   }
 
   /** The document as a person reads it at the top of every Tasklist form. */

@@ -231,6 +231,8 @@ class DocumentSearchPageController {
         .map(s -> new String[] {s.name(), s.label()}).toList());
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
+    model.addAttribute("mayPrintRegisters", viewer.keepsRegisters());
+    model.addAttribute("mayPrintClassified", viewer.seesAllClassified());
   }
 
   private static Viewer viewer(Authentication user) {

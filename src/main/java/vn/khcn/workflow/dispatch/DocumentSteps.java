@@ -218,16 +218,22 @@ class DocumentSteps {
    * Records one unit's result. When the lead unit handles the document alone, its result is the
    * report the directors approve.
    */
-  public void recordUnitResult(long documentId, String unit, String result, Actor actor,
-      String taskId) {
+  public void recordUnitResult(long documentId, String unit, String result, Reply reply,
+      Actor actor, String taskId) {
     requireText("result", "kết quả xử lý", result, MAX_RESULT_LENGTH);
     IncomingDocument document = document(documentId);
+    List<String> replyProblems = reply.problems(document.getReceivedOn(),
+        LocalDate.now(clock));
+    if (!replyProblems.isEmpty()) {
+      throw new InvalidTaskInputException(replyProblems);
+    }
     Assignment assignment = assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit,
         AssignmentRole.INFORMED).orElseThrow(() -> new IllegalStateException(
             "No assignment of " + unit + " on document " + documentId));
     Instant now = clock.instant();
-    assignment.complete(result, actor.userId(), now);
-    trail.save(new TrailEntry(documentId, now, actor, TrailAction.UNIT_RESULT, unit, taskId, result));
+    assignment.complete(result, reply, actor.userId(), now);
+    trail.save(new TrailEntry(documentId, now, actor, TrailAction.UNIT_RESULT, unit, taskId,
+        reply.isGiven() ? result + "\n" + reply.label() : result));
     boolean alone = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
         .noneMatch(a -> a.getRole() == AssignmentRole.COORDINATING);
     if (alone && assignment.getRole() == AssignmentRole.LEAD) {

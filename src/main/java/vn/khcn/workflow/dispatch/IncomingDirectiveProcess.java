@@ -163,6 +163,13 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     // unit, consolidation and approval tasks
     /** A unit's result (local to the unit's handleAssignment task). */
     public static final Variable<String> RESULT = Variable.text("result");
+    /**
+     * Number and symbol of the outgoing document that answers the unit's duty, e.g.
+     * "45/SKHCN-QLKH" (optional; local to the unit's task).
+     */
+    public static final Variable<String> REPLY_NUMBER = Variable.text("replyNumber");
+    /** Date of that reply document (optional, given with its number; local to the unit's task). */
+    public static final Variable<LocalDate> REPLY_DATE = Variable.day("replyDate");
     /** The lead unit's consolidated report. */
     public static final Variable<String> REPORT = Variable.text("report");
     /** The director approves the result. */
@@ -197,7 +204,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final UserTaskContract HANDLE_ASSIGNMENT = UserTaskContract
         .task(Tasks.HANDLE_ASSIGNMENT)
         .form("form_handleAssignment", Vars.DOCUMENT_VIEW.name())
-        .inputs(Vars.RESULT);
+        .inputs(Vars.RESULT, Vars.REPLY_NUMBER, Vars.REPLY_DATE);
     public static final UserTaskContract CONSOLIDATE_REPORT = UserTaskContract
         .task(Tasks.CONSOLIDATE_REPORT)
         .form("form_consolidateReport", Vars.DOCUMENT_VIEW.name())

@@ -119,6 +119,7 @@ final class IncomingDirectiveProcessAdapters {
     @Override
     public void notify(DelegateTask task) {
       steps.recordUnitResult(documentId(task), Vars.UNIT.get(task), Vars.RESULT.get(task),
+          new Reply(Vars.REPLY_NUMBER.get(task), Vars.REPLY_DATE.get(task)),
           actors.current(task), task.getId());
     }
   }

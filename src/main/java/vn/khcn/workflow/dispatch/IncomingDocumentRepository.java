@@ -55,4 +55,11 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
       order by d.year, d.incomingNumber""")
   List<IncomingDocument> findRegister(@Param("series") NumberSeries series,
       @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+  /** Every document received in the range, both series, for the tracking register. */
+  @Query("""
+      select d from IncomingDocument d
+      where d.receivedOn between :from and :to
+      order by d.year, d.series, d.incomingNumber""")
+  List<IncomingDocument> findReceived(@Param("from") LocalDate from, @Param("to") LocalDate to);
 }

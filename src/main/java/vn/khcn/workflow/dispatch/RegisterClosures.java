@@ -26,7 +26,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  */
 @Service
 @Transactional(readOnly = true)
-public class RegisterClosures {
+public class RegisterClosures implements RegisterClosing {
 
   /** A closed (or asked-to-close) register of one year and series. */
   public record Closure(int year, boolean classified, int lastNumber, String closedBy,
@@ -82,6 +82,12 @@ public class RegisterClosures {
   public Optional<Closure> closure(int year, boolean classified) {
     return jdbc.query("select * from register_closure where doc_year = ? and series = ?",
         RegisterClosures::closure, year, series(classified).name()).stream().findFirst();
+  }
+
+  /** The line the printed register ends with (confirmed or waiting), empty while it is open. */
+  @Override
+  public Optional<String> closingLine(int year, boolean classified) {
+    return closure(year, classified).map(c -> c.closingLine(clock.getZone()));
   }
 
   /** Every closing, newest year first. */

@@ -11,6 +11,12 @@ public record Viewer(String userId, Set<String> groups) {
     return groups.contains(Groups.VAN_THU) || groups.contains(Groups.LANH_DAO);
   }
 
+  /** The registry, the directors and the Office print and sign the registers (PDF papers). */
+  boolean keepsRegisters() {
+    return groups.contains(Groups.VAN_THU) || groups.contains(Groups.LANH_DAO)
+        || groups.contains(Groups.VAN_PHONG);
+  }
+
   boolean isStaff() {
     return groups.stream().anyMatch(Groups.STAFF::contains);
   }
