@@ -109,7 +109,7 @@ function translateTree(root) {
 
 /** dd/MM/yyyy and the Vietnamese calendar for every form-js date picker, once per picker. */
 function formatDates(root) {
-  root.querySelectorAll('.fjs-datepicker input').forEach(function(input) {
+  root.querySelectorAll('.fjs-datepicker input.fjs-input').forEach(function(input) {
     const picker = input._flatpickr;
     if (input.placeholder !== DATE_PLACEHOLDER) {
       input.placeholder = DATE_PLACEHOLDER;

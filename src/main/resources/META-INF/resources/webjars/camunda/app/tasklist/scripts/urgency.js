@@ -22,22 +22,30 @@ const URGENCY = {
 const BADGE = /^\s*\{\{\s*task\.priority\s*\}\}\s*$/;
 
 if (angular) {
-  angular.module('ng')
-    .filter('khcnUrgency', function() {
-      return function(priority) {
-        return Object.prototype.hasOwnProperty.call(URGENCY, priority) ? URGENCY[priority] : priority;
-      };
-    })
-    .directive('priority', function() {
-      return {
-        restrict: 'C',
-        compile: function(element) {
-          // runs before the badge's text is compiled: the filter joins its binding
-          if (BADGE.test(element.text())) {
-            element.text('{{ task.priority | khcnUrgency }}');
-            element.addClass('khcn-urgency');
+  // in a config block: the module's own filter()/directive() would run before 'ng' has its
+  // $compileProvider and $filterProvider
+  angular.module('ng').config([
+    '$compileProvider',
+    '$filterProvider',
+    function($compileProvider, $filterProvider) {
+      $filterProvider.register('khcnUrgency', function() {
+        return function(priority) {
+          return Object.prototype.hasOwnProperty.call(URGENCY, priority)
+            ? URGENCY[priority] : priority;
+        };
+      });
+      $compileProvider.directive('priority', function() {
+        return {
+          restrict: 'C',
+          compile: function(element) {
+            // runs before the badge's text is compiled: the filter joins its binding
+            if (BADGE.test(element.text())) {
+              element.text('{{ task.priority | khcnUrgency }}');
+              element.addClass('khcn-urgency');
+            }
           }
-        }
-      };
-    });
+        };
+      });
+    }
+  ]);
 }

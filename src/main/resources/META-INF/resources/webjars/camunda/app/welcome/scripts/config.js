@@ -56,7 +56,7 @@ export default {
     {
       label: 'Trang chủ',
       href: '/',
-      description: 'Việc của bạn, văn bản đến, hộp việc lãnh đạo và nhiệm vụ KH&CN'
+      description: 'Việc của bạn, văn bản đến, hộp việc lãnh đạo và nhiệm vụ khoa học, công nghệ'
     }
   ],
   // links: [
