@@ -21,12 +21,18 @@ if (angular) {
     function($rootScope, $injector) {
       const page = document.documentElement;
       let asked = 0;
-      function allow(allowed) {
+      // the class shows the action; the attribute says whether the engine has answered
+      function allow(allowed, answered) {
         page.classList.toggle(MARK, allowed === true);
+        if (answered) {
+          page.setAttribute('data-khcn-create-task', allowed === true ? 'allowed' : 'refused');
+        } else {
+          page.removeAttribute('data-khcn-create-task');
+        }
       }
       $rootScope.$watch('authentication', function(authentication) {
         const question = ++asked;
-        allow(false);
+        allow(false, false);
         if (!authentication || !authentication.name || !$injector.has('Uri')) {
           return;
         }
@@ -37,10 +43,12 @@ if (angular) {
           resourceType: TASK_RESOURCE_TYPE
         }}).then(function(response) {
           if (question === asked) {
-            allow(response.data && response.data.authorized);
+            allow(response.data && response.data.authorized, true);
           }
         }, function() {
-          allow(false);
+          if (question === asked) {
+            allow(false, true);
+          }
         });
       });
     }
