@@ -117,6 +117,7 @@ class TasklistBrowserTest {
             .containsOnly(REQUIRED);
         assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isOne();
         browser.screenshot("required");
+        dismissNotification(browser);
         browser.driver.findElement(resultField).sendKeys(result);
         browser.until(d -> result.equals(d.findElement(resultField).getAttribute("value")));
         browser.screenshot("form");
@@ -209,6 +210,7 @@ class TasklistBrowserTest {
             .doesNotContain("mm/dd/yyyy");
         assertThat(taskService.createTaskQuery().taskId(direction.getId()).count()).isOne();
         browser.screenshot("required");
+        dismissNotification(browser);
 
         browser.driver.findElement(field("Ý kiến chỉ đạo", "textarea"))
             .sendKeys("Phòng QLCN chủ trì, báo cáo kết quả (" + marker + ").");
@@ -280,6 +282,17 @@ class TasklistBrowserTest {
     assertThat(browser.driver.findElements(CREATE_TASK)).noneMatch(WebElement::isDisplayed);
     assertThat(browser.text(By.cssSelector("[cam-widget-header]"))).doesNotContain("Tạo công việc")
         .doesNotContain("Camunda 8").contains("Trang chủ");
+  }
+
+  /**
+   * Tasklist's own notice of a refused completion ("Đã xảy ra lỗi khi gửi biểu mẫu công việc")
+   * sits over the form's buttons until it is closed, as a person closes it.
+   */
+  static void dismissNotification(Browser browser) {
+    By close = By.cssSelector(
+        ".page-notifications button[ng-click='removeNotification(notification)']");
+    browser.click(close);
+    browser.until(d -> d.findElements(close).isEmpty());
   }
 
   static void openUnitTasks(Browser browser) {
