@@ -29,6 +29,11 @@ final class WorkflowApi {
 
   /** Registers a document as vanthu; its summary carries a unique marker to find it on screen. */
   JsonNode register(String summary) {
+    return register(summary, "NORMAL");
+  }
+
+  /** {@link #register(String)} with the given urgency (dispatch/Urgency's name). */
+  JsonNode register(String summary, String urgency) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("issuer", "Ủy ban nhân dân thành phố Cần Thơ");
     body.put("documentNumber", UUID.randomUUID().toString().substring(0, 8) + "/UBND-KGVX");
@@ -37,7 +42,7 @@ final class WorkflowApi {
     body.put("summary", summary);
     body.put("signer", "Trần Thị Minh, Phó Chủ tịch");
     body.put("pageCount", 2);
-    body.put("urgency", "NORMAL");
+    body.put("urgency", urgency);
     body.put("recipients", "Các sở, ban, ngành thành phố");
     Response created = http.post("vanthu", "/api/incoming-documents", body);
     assertThat(created.status()).as(created.text()).isEqualTo(201);

@@ -98,8 +98,14 @@ class WebappLocaleTest {
 
     Matcher scripts = Pattern.compile("(?m)^\\s*customScripts:\\s*\\[([^]]*)]").matcher(config);
     if (scripts.find()) {
-      for (String script : scripts.group(1).replaceAll("[\\s']", "").split(",")) {
+      List<String> names = List.of(scripts.group(1).replaceAll("[\\s']", "").split(","));
+      for (String script : names) {
         assertThat(served("/camunda/app/" + app + "/" + script + ".js")).as(script)
+            .isEqualTo(ownResource(app + "/" + script + ".js"));
+      }
+      if (app.equals("tasklist")) {
+        assertThat(names).as("tasklist loads its date-locale script").contains("scripts/date-locale");
+        assertThat(served("/camunda/app/tasklist/scripts/date-locale.js"))
             .contains("$translateChangeSuccess");
       }
     } else {

@@ -22,11 +22,22 @@ export default {
   //   vendor: 'Company'
   // },
   //
-  // configure the date format
-  // "dateFormat": {
-  //   "normal": "LLL",
-  //   "long":   "LLLL"
-  // },
+  // khcn-workflow: the Department's name in the header and the window title
+  app: {
+    name: 'Tasklist',
+    vendor: 'Sở KH&CN'
+  },
+  //
+  // khcn-workflow: dates as dd/MM/yyyy (moment formats; relative dates such as "Hạn 10 ngày tới"
+  // stay relative, these are their tooltips, the task's details and its history)
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'DD/MM/YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd, DD/MM/YYYY HH:mm',
+    short: 'DD/MM/YYYY'
+  },
   //
   // khcn-workflow: Vietnamese (locales/vi.json in this application) for every browser whose first
   // language is Vietnamese; English stays available and is the fallback for any missing label.
@@ -34,8 +45,19 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
-  // khcn-workflow: moment follows the language, so due and creation dates read "10 ngày tới"
-  customScripts: ['scripts/date-locale'],
+  // khcn-workflow (each file says what it does and why):
+  //   date-locale   moment follows the language, so due and creation dates read "10 ngày tới"
+  //   camunda-forms form-js placeholders and validation messages in Vietnamese, dates dd/MM/yyyy
+  //   urgency       the card's priority badge names the document's urgency (Thường … Hỏa tốc)
+  //   create-task   "Tạo công việc" shown only to those the engine lets create tasks
+  //   home-link     "Trang chủ" in the header, back to the application's home page
+  customScripts: [
+    'scripts/date-locale',
+    'scripts/camunda-forms',
+    'scripts/urgency',
+    'scripts/create-task',
+    'scripts/home-link'
+  ],
   // requireJsConfig: {
   //   // AngularJS module names
   //   ngDeps: ['ui.bootstrap'],
@@ -49,7 +71,9 @@ export default {
   //   }
   // },
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false,
+  // khcn-workflow: no "Welcome to Camunda" box pointing to Camunda's English welcome page on the
+  // first visit
+  disableWelcomeMessage: true,
   // assignProcessInstanceIdToTaskComment: true,
 
   shortcuts: {

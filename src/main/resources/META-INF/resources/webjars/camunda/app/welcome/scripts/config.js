@@ -16,10 +16,12 @@
  */
 
 export default {
-  // app: {
-  //   name: 'Todos',
-  //   vendor: 'Company'
-  // },
+  // khcn-workflow: the header and window title read "Sở KH&CN Tài khoản" instead of
+  // "Camunda Welcome" (this app is where a person sees their profile and changes their password)
+  app: {
+    name: 'Tài khoản',
+    vendor: 'Sở KH&CN'
+  },
   // customScripts: [
   //   // If you have a folder called 'my-custom-script' (in the 'welcome' folder)
   //   // with a file called 'customScript.js' in it
@@ -49,6 +51,14 @@ export default {
     availableLocales: ['vi', 'en'],
     fallbackLocale: 'en'
   },
+  // khcn-workflow: the application's home page instead of Camunda's documentation link
+  links: [
+    {
+      label: 'Trang chủ',
+      href: '/',
+      description: 'Việc của bạn, văn bản đến, hộp việc lãnh đạo và nhiệm vụ khoa học, công nghệ'
+    }
+  ],
   // links: [
   //   {
   //     label: 'Angular.js Docs',
@@ -67,5 +77,6 @@ export default {
   //   }
   // ],
   // csrfCookieName: 'XSRF-TOKEN',
-  // disableWelcomeMessage: false
+  // khcn-workflow: no "Welcome to Camunda" box pointing to Camunda's English welcome page
+  disableWelcomeMessage: true
 };
