@@ -199,6 +199,13 @@ class RegisterApiTest {
     String register = new String(api.download("vanthu", "/api/incoming-documents/register.csv?from="
         + year + "-01-01&to=" + year + "-12-31").body(), StandardCharsets.UTF_8);
     assertThat(register).contains(line);
+    // the printed register ends with the same closing line (RegisterClosures is the PDF's source)
+    var pdf = api.download("vanthu", "/api/incoming-documents/register.pdf?from=" + year
+        + "-01-01&to=" + year + "-12-31");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(PdfText.of(pdf.body()).text().replaceAll("\\s+", " "))
+        .contains("Sổ đăng ký văn bản đến năm " + year + " kết thúc tại số " + lastNumber)
+        .contains("Trần Quốc Bảo");
     assertThat(api.get("vanthu", "/api/incoming-documents/registers").body())
         .anyMatch(c -> c.get("year").asInt() == year && c.get("status").asText().equals("CLOSED"));
   }
