@@ -134,7 +134,8 @@ final class EdxmlReader {
     if (attachments > 0) {
       warnings.add("Gói edXML kèm " + attachments + " tệp đính kèm (chưa được tách ở bước đọc này).");
     }
-    String body = text(header, "Content");
+    Element contentElement = first(header, "Content");
+    String body = contentElement == null ? null : contentElement.getTextContent();
     List<Extraction.Item> items = body == null ? List.of()
         : ItemRules.read(TextCleanup.lines(body));
     return new Extraction(Source.EDXML, fields, items, warnings);
