@@ -170,9 +170,6 @@ public class IntakeService {
 
   /** The frames of a PNG, JPEG or TIFF, refused before decoding when they are too large. */
   private List<BufferedImage> images(byte[] content) {
-    if (!ocr.available()) {
-      throw IntakeException.ocrMissing();
-    }
     try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
       Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
       if (!readers.hasNext()) {
@@ -182,7 +179,6 @@ public class IntakeService {
       try {
         reader.setInput(input);
         int frames = Math.min(reader.getNumImages(true), maxOcrPages);
-        List<BufferedImage> pages = new ArrayList<>();
         for (int i = 0; i < frames; i++) {
           long pixels = (long) reader.getWidth(i) * reader.getHeight(i);
           if (pixels > maxPixels) {
@@ -190,6 +186,12 @@ public class IntakeService {
                 + reader.getWidth(i) + "×" + reader.getHeight(i) + " điểm ảnh; tối đa "
                 + maxPixels / 1_000_000 + " triệu điểm ảnh).");
           }
+        }
+        if (!ocr.available()) {
+          throw IntakeException.ocrMissing();
+        }
+        List<BufferedImage> pages = new ArrayList<>();
+        for (int i = 0; i < frames; i++) {
           pages.add(reader.read(i));
         }
         return pages;

@@ -21,7 +21,8 @@ final class ItemRules {
       + "đẩy mạnh|thực hiện|triển khai|xây dựng|rà soát|tham mưu|có trách nhiệm|"
       + "theo dõi|hướng dẫn|nghiên cứu|phát huy|quan tâm|chịu trách nhiệm|bố trí|kiểm tra|"
       + "đề nghị|báo cáo|chuẩn bị|gửi|cung cấp|phối hợp với|căn cứ|khẩn trương|nâng cao|"
-      + "ưu tiên|đôn đốc|giám sát|tiếp nhận|thẩm định|trình|ban hành|cụ thể hóa|tập trung";
+      + "ưu tiên|đôn đốc|giám sát|tiếp nhận|thẩm định|trình|ban hành|cụ thể hóa|tập trung|"
+      + "kết nối|bảo đảm|hoàn thành";
   private static final Pattern SUBJECT = Pattern.compile(
       "^(\\p{Lu}.{2,200}?)\\s+(?:" + VERBS + "|theo)(?![\\p{L}])");
   /** What a subject that names bodies starts with. */
