@@ -17,6 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -42,6 +44,9 @@ class SecurityConfig {
    */
   static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self';"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  /** The registration page alone also runs our own static script (intake's "Đọc từ tệp"). */
+  static final String REGISTRATION_PATH = "/documents/new";
+  static final String REGISTRATION_CSP = PAGE_CSP + "; script-src 'self'; connect-src 'self'";
   static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(),"
       + " payment=(), usb=(), interest-cohort=()";
 
@@ -91,9 +96,9 @@ class SecurityConfig {
       ProcessEngine processEngine) throws Exception {
     http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
-            path("/documents"), path("/documents/**")))
+            path("/documents"), path("/documents/**"), path("/js/**")))
         .authorizeHttpRequests(authorize -> authorize
-            .requestMatchers(path("/login"), path("/css/**")).permitAll()
+            .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             .requestMatchers(path("/documents/new")).hasAuthority("van-thu")
@@ -103,7 +108,11 @@ class SecurityConfig {
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path(REGISTRATION_PATH),
+                new StaticHeadersWriter("Content-Security-Policy", REGISTRATION_CSP)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(path(REGISTRATION_PATH)),
+                new StaticHeadersWriter("Content-Security-Policy", PAGE_CSP)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
         .addFilterBefore(new CamundaSessionBridgeFilter(identityService),
