@@ -156,6 +156,29 @@ class IntakeApiTest {
     assertThat(page.text()).contains("/documents/" + id);
   }
 
+  @Test
+  void theRegistrationPageOffersReadingFromAFileThroughItsOwnScript() {
+    TestHttp.Session clerk = api.session();
+    clerk.login("vanthu", TestHttp.PASSWORD);
+    Response page = clerk.get("/documents/new");
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text()).contains("id=\"intake\"").contains("/js/intake.js")
+        .contains("data-extract-url=\"/api/incoming-documents/extract\"")
+        .as("the registration form still posts without scripts")
+        .contains("enctype=\"multipart/form-data\"");
+    assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'")
+        .doesNotContain("unsafe-inline");
+    assertThat(clerk.get("/documents").header("Content-Security-Policy"))
+        .as("other pages keep running no script").doesNotContain("script-src");
+    Response script = clerk.get("/js/intake.js");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.text()).contains("X-CSRF-TOKEN");
+
+    Response withoutToken = clerk.request("POST", EXTRACT).body("text/plain", "x").send();
+    assertThat(withoutToken.status()).as("a session call needs the CSRF token").isEqualTo(403);
+  }
+
   private Response extract(String user, String name, byte[] content) {
     return api.multipart(user, EXTRACT, Part.file("file", name, "application/octet-stream", content));
   }
