@@ -30,7 +30,7 @@ import vn.khcn.workflow.shared.web.FileTypes;
  * scanned PDFs, or the edXML header) and applies the header, closing and item rules. Local only.
  */
 @Service
-public class IntakeService {
+class IntakeService {
 
   private final Ocr ocr;
   private final long maxBytes;
