@@ -22,14 +22,17 @@ public class AttachmentService {
 
   private final DocumentQueries queries;
   private final AttachmentRepository attachments;
+  private final AttachmentTextRepository texts;
   private final AssignmentRepository assignments;
   private final TrailRepository trail;
   private final Clock clock;
 
   AttachmentService(DocumentQueries queries, AttachmentRepository attachments,
-      AssignmentRepository assignments, TrailRepository trail, Clock clock) {
+      AttachmentTextRepository texts, AssignmentRepository assignments, TrailRepository trail,
+      Clock clock) {
     this.queries = queries;
     this.attachments = attachments;
+    this.texts = texts;
     this.assignments = assignments;
     this.trail = trail;
     this.clock = clock;
@@ -55,6 +58,7 @@ public class AttachmentService {
     }
     Attachment attachment = attachments.save(new Attachment(documentId, fileName,
         type.contentType(), content, sha256(content), unit, actor.userId(), clock.instant()));
+    texts.save(AttachmentText.of(attachment)); // searched with the document (no OCR: README)
     trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.ATTACHMENT_ADDED,
         unit, null, fileName));
     return attachment;

@@ -71,7 +71,13 @@ class DocumentSearch {
       List<Predicate> where = new ArrayList<>();
       where.add(visible(root, query, cb, viewer));
       if (f.q() != null && !SearchText.fold(f.q()).isEmpty()) {
-        where.add(cb.like(root.get("searchText"), SearchText.likePattern(f.q()), '\\'));
+        String pattern = SearchText.likePattern(f.q());
+        Subquery<Long> inAttachment = query.subquery(Long.class);
+        Root<AttachmentText> text = inAttachment.from(AttachmentText.class);
+        inAttachment.select(text.get("attachmentId")).where(
+            cb.equal(text.get("documentId"), root.get("id")),
+            cb.like(text.get("searchText"), pattern, '\\'));
+        where.add(cb.or(cb.like(root.get("searchText"), pattern, '\\'), cb.exists(inAttachment)));
       }
       if (f.issuer() != null) {
         where.add(cb.like(cb.lower(root.get("issuer")), "%" + escape(f.issuer().toLowerCase())

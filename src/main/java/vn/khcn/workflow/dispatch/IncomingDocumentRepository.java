@@ -33,7 +33,9 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
       select d from IncomingDocument d
       where (:year is null or d.year = :year)
         and (:status is null or d.status = :status)
-        and (:pattern is null or d.searchText like :pattern escape '\\')
+        and (:pattern is null or d.searchText like :pattern escape '\\'
+             or exists (select t.attachmentId from AttachmentText t
+                        where t.documentId = d.id and t.searchText like :pattern escape '\\'))
         and (d.classification = vn.khcn.workflow.dispatch.Classification.NONE or :allClassified = true
              or exists (select a.id from Assignment a where a.documentId = d.id and a.unitId in :units))
       """,
@@ -41,7 +43,9 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
       select count(d) from IncomingDocument d
       where (:year is null or d.year = :year)
         and (:status is null or d.status = :status)
-        and (:pattern is null or d.searchText like :pattern escape '\\')
+        and (:pattern is null or d.searchText like :pattern escape '\\'
+             or exists (select t.attachmentId from AttachmentText t
+                        where t.documentId = d.id and t.searchText like :pattern escape '\\'))
         and (d.classification = vn.khcn.workflow.dispatch.Classification.NONE or :allClassified = true
              or exists (select a.id from Assignment a where a.documentId = d.id and a.unitId in :units))
       """)

@@ -17,6 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -43,6 +45,9 @@ class SecurityConfig {
   static final String PAGE_CSP = "default-src 'none'; style-src 'self'; img-src 'self';"
       + " script-src 'self';"
       + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+  /** The registration page alone also calls back to us from its script (intake's "Đọc từ tệp"). */
+  static final String REGISTRATION_PATH = "/documents/new";
+  static final String REGISTRATION_CSP = PAGE_CSP + "; connect-src 'self'";
   static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(),"
       + " payment=(), usb=(), interest-cohort=()";
 
@@ -110,7 +115,11 @@ class SecurityConfig {
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(PAGE_CSP))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(path(REGISTRATION_PATH),
+                new StaticHeadersWriter("Content-Security-Policy", REGISTRATION_CSP)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                new NegatedRequestMatcher(path(REGISTRATION_PATH)),
+                new StaticHeadersWriter("Content-Security-Policy", PAGE_CSP)))
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
             .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY)))
         .addFilterBefore(new CamundaSessionBridgeFilter(identityService),

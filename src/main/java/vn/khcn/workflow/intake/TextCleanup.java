@@ -1,0 +1,85 @@
+package vn.khcn.workflow.intake;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Undoes what PDF-to-text and OCR do to an administrative document before the rules read it: one
+ * Unicode form, the old tone placement ("Uỷ", "hoà") moved to the new one, "Kính gởi" spelled
+ * "Kính gửi", invisible characters and Markdown emphasis dropped, and the national heading
+ * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM")
+ * cut out of the line it was glued to, so the issuer column beside it stands alone.
+ */
+final class TextCleanup {
+
+  private static final String TONES = "[\u0300\u0301\u0303\u0309\u0323]";
+  private static final Pattern OA_OE = Pattern.compile(
+      "([oO])([aAeE])(" + TONES + ")(?![\\p{L}\\p{M}])");
+  private static final Pattern UY = Pattern.compile(
+      "(?<![qQ])([uU])([yY])(" + TONES + ")(?![\\p{L}\\p{M}])");
+  private static final Pattern INVISIBLE = Pattern.compile("[\u200B\u200C\u200D\u2060\uFEFF\u00AD]");
+  private static final Pattern SPACES = Pattern.compile("[\\t\\x0B\\f\\p{Zs}]+");
+  private static final Pattern EMPHASIS = Pattern.compile("\\*\\*|__");
+  private static final Pattern KINH_GOI = Pattern.compile("(?iu)(kính)\\s*gởi");
+  /** The national heading, spaces optional (PDF text glues words). */
+  static final Pattern NATIONAL_HEADING = Pattern.compile(
+      "C\\s*Ộ\\s*N\\s*G\\s*H\\s*Ò\\s*A\\s*X\\s*Ã\\s*H\\s*Ộ\\s*I\\s*C\\s*H\\s*Ủ\\s*N\\s*G\\s*H\\s*Ĩ\\s*A"
+      + "\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
+      + "|Đ\\s*Ả\\s*N\\s*G\\s*C\\s*Ộ\\s*N\\s*G\\s*S\\s*Ả\\s*N\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
+      + "|Độc\\s*lập\\s*[-–—]\\s*Tự\\s*do\\s*[-–—]\\s*Hạnh\\s*phúc");
+  private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.]+$");
+
+  /** The text with one Unicode form and the new tone placement, lines kept. */
+  static String normalize(String text) {
+    String visible = INVISIBLE.matcher(text.replace("\r\n", "\n").replace('\r', '\n'))
+        .replaceAll("");
+    String nfd = Normalizer.normalize(visible, Normalizer.Form.NFD);
+    nfd = UY.matcher(OA_OE.matcher(nfd).replaceAll("$1$3$2")).replaceAll("$1$3$2");
+    String nfc = Normalizer.normalize(nfd, Normalizer.Form.NFC);
+    return KINH_GOI.matcher(EMPHASIS.matcher(nfc).replaceAll("")).replaceAll("$1 gửi");
+  }
+
+  /**
+   * The document's lines: normalized, spaces collapsed, the national heading cut out (the parts
+   * before and after it become lines of their own), rule lines ("-----", "*") dropped, blank lines
+   * dropped.
+   */
+  static List<String> lines(String text) {
+    List<String> lines = new ArrayList<>();
+    for (String raw : normalize(text).split("\n")) {
+      String line = SPACES.matcher(raw).replaceAll(" ").strip();
+      Matcher heading = NATIONAL_HEADING.matcher(line);
+      int from = 0;
+      while (heading.find()) {
+        add(lines, line.substring(from, heading.start()));
+        from = heading.end();
+      }
+      add(lines, line.substring(from));
+    }
+    return lines;
+  }
+
+  private static void add(List<String> lines, String part) {
+    String line = part.strip();
+    if (!line.isEmpty() && !RULE_LINE.matcher(line).matches()) {
+      lines.add(line);
+    }
+  }
+
+  /** Whether the line is written in capitals (at least two letters, none lower case). */
+  static boolean isUpper(String line) {
+    long letters = line.codePoints().filter(Character::isLetter).count();
+    return letters >= 2 && line.codePoints().noneMatch(Character::isLowerCase);
+  }
+
+  /** White space collapsed and trailing punctuation of a list entry dropped. */
+  static String clean(String text) {
+    return text.replaceAll("\\s+", " ").strip().replaceAll("^[-–+•]\\s*", "")
+        .replaceAll("[\\s,;.:]+$", "").strip();
+  }
+
+  private TextCleanup() {}
+}
