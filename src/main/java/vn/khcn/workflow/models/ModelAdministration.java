@@ -26,14 +26,9 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
 import org.springframework.stereotype.Service;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
@@ -320,21 +315,11 @@ public class ModelAdministration {
 
   private static Map<String, Map<String, String>> elementsByProcess(byte[] bpmn) {
     Map<String, Map<String, String>> byProcess = new LinkedHashMap<>();
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
-      NodeList processes = document.getElementsByTagNameNS(ModelValidator.BPMN_NS, "process");
-      for (int i = 0; i < processes.getLength(); i++) {
-        Element process = (Element) processes.item(i);
-        Map<String, String> elements = new LinkedHashMap<>();
-        collect(process, elements);
-        byProcess.put(process.getAttribute("id"), elements);
-      }
-    } catch (ParserConfigurationException | SAXException | IOException e) {
-      throw new IllegalStateException("Cannot read the BPMN model", e);
-    }
+    BpmnXml.processes(bpmn).forEach((processId, process) -> {
+      Map<String, String> elements = new LinkedHashMap<>();
+      collect(process, elements);
+      byProcess.put(processId, elements);
+    });
     return byProcess;
   }
 

@@ -2,7 +2,6 @@ package vn.khcn.workflow.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,16 +13,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Component;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * What changed between two versions of a model, in words an administrator reads: tasks, gateways,
@@ -248,24 +244,13 @@ class ModelChanges {
   /** The flow elements of each process of a BPMN file, by id. */
   private static Map<String, Map<String, Item>> items(byte[] bpmn) {
     Map<String, Map<String, Item>> byProcess = new LinkedHashMap<>();
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bpmn));
-      NodeList processes = document.getElementsByTagNameNS(ModelValidator.BPMN_NS, "process");
-      for (int i = 0; i < processes.getLength(); i++) {
-        Element process = (Element) processes.item(i);
-        Map<String, Element> elements = new LinkedHashMap<>();
-        collect(process, elements);
-        Map<String, Item> items = new LinkedHashMap<>();
-        elements.forEach((id, element) -> items.put(id, item(element, elements)));
-        byProcess.put(process.getAttribute("id"), items);
-      }
-    } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException
-        | IOException e) {
-      throw new IllegalStateException("Cannot read the BPMN model", e);
-    }
+    BpmnXml.processes(bpmn).forEach((processId, process) -> {
+      Map<String, Element> elements = new LinkedHashMap<>();
+      collect(process, elements);
+      Map<String, Item> items = new LinkedHashMap<>();
+      elements.forEach((id, element) -> items.put(id, item(element, elements)));
+      byProcess.put(processId, items);
+    });
     return byProcess;
   }
 
