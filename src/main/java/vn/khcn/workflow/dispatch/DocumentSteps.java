@@ -175,9 +175,12 @@ class DocumentSteps {
     }
 
     document.recordDirection(direction, infoOnly, due, actor.userId(), now);
-    for (String unit : handling) {
+    for (String unit : handling) { // each unit is told its own deadline
+      Instant unitDue = own.getOrDefault(unit, due);
       assignments.save(new Assignment(documentId, unit, unit.equals(lead) ? AssignmentRole.LEAD
-          : AssignmentRole.COORDINATING, own.getOrDefault(unit, due), now));
+          : AssignmentRole.COORDINATING, unitDue, now));
+      notify(List.of(unit), "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
+          + DocumentFormats.dateTime(unitDue, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     }
     for (String unit : informed) {
       assignments.save(new Assignment(documentId, unit, AssignmentRole.INFORMED, null, now));
@@ -198,8 +201,6 @@ class DocumentSteps {
     }
     trail.save(new TrailEntry(documentId, now, actor, TrailAction.DIRECTION_GIVEN, null, taskId,
         comment.toString()));
-    notify(handling, "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
-        + DocumentFormats.dateTime(due, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     return new DirectionPlan(infoOnly, List.copyOf(handling), !coordinating.isEmpty(), due,
         infoOnly ? null : reminderTime(now, due),
         infoOnly ? null : deadlines.escalationCycle(due, escalationRepeat));
