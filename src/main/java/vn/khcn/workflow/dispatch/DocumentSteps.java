@@ -163,19 +163,24 @@ class DocumentSteps {
     if (lead != null && informed.contains(lead) || informed.stream().anyMatch(coordinating::contains)) {
       problems.add("informedUnits: đơn vị để biết không đồng thời là đơn vị chủ trì hoặc phối hợp");
     }
+    List<String> handling = new ArrayList<>();
+    if (lead != null) {
+      handling.add(lead);
+    }
+    handling.addAll(coordinating);
+    java.util.Map<String, Instant> own = UnitDueDates.read(input.unitDueDates(), handling,
+        document.getDocumentDueDate(), now, MAX_DUE_YEARS, calendar, zone(), problems);
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException(problems);
     }
 
     document.recordDirection(direction, infoOnly, due, actor.userId(), now);
-    List<String> handling = new ArrayList<>();
-    if (!infoOnly) {
-      handling.add(lead);
-      handling.addAll(coordinating);
-      assignments.save(new Assignment(documentId, lead, AssignmentRole.LEAD, due, now));
-      for (String unit : coordinating) {
-        assignments.save(new Assignment(documentId, unit, AssignmentRole.COORDINATING, due, now));
-      }
+    for (String unit : handling) { // each unit is told its own deadline
+      Instant unitDue = own.getOrDefault(unit, due);
+      assignments.save(new Assignment(documentId, unit, unit.equals(lead) ? AssignmentRole.LEAD
+          : AssignmentRole.COORDINATING, unitDue, now));
+      notify(List.of(unit), "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
+          + DocumentFormats.dateTime(unitDue, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     }
     for (String unit : informed) {
       assignments.save(new Assignment(documentId, unit, AssignmentRole.INFORMED, null, now));
@@ -187,6 +192,8 @@ class DocumentSteps {
         comment.append("; phối hợp: ").append(names(coordinating));
       }
       comment.append("; hạn xử lý: ").append(DocumentFormats.dateTime(due, zone()));
+      own.forEach((unit, unitDue) -> comment.append("; hạn riêng của ").append(Groups.nameOf(unit))
+          .append(": ").append(DocumentFormats.dateTime(unitDue, zone())));
       deadlines.missingCalendarNote(due).ifPresent(note -> comment.append("\n").append(note));
     }
     if (!informed.isEmpty()) {
@@ -194,8 +201,6 @@ class DocumentSteps {
     }
     trail.save(new TrailEntry(documentId, now, actor, TrailAction.DIRECTION_GIVEN, null, taskId,
         comment.toString()));
-    notify(handling, "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
-        + DocumentFormats.dateTime(due, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     return new DirectionPlan(infoOnly, List.copyOf(handling), !coordinating.isEmpty(), due,
         infoOnly ? null : reminderTime(now, due),
         infoOnly ? null : deadlines.escalationCycle(due, escalationRepeat));
@@ -288,7 +293,7 @@ class DocumentSteps {
   public void remind(long documentId, String unit, String stage) {
     IncomingDocument document = document(documentId);
     Instant due = IncomingDirectiveProcess.Stages.DIRECTION.equals(stage)
-        ? document.getDirectionDueAt() : document.getDueAt();
+        ? document.getDirectionDueAt() : dueOf(document, unit, stage);
     if (!deadlines.remindNow(due)) {
       return;
     }
@@ -329,7 +334,7 @@ class DocumentSteps {
         });
     String what = IncomingDirectiveProcess.Stages.REPORT.equals(stage) ? "báo cáo tổng hợp"
         : "xử lý";
-    String due = DocumentFormats.dateTime(document.getDueAt(), zone());
+    String due = DocumentFormats.dateTime(dueOf(document, unit, stage), zone());
     String text = escalation
         ? Groups.nameOf(unit) + " quá hạn " + what + " (hạn " + due + "); đã báo "
             + Groups.nameOf(Groups.LANH_DAO)
@@ -337,6 +342,13 @@ class DocumentSteps {
     trail.save(new TrailEntry(documentId, now, Actor.SYSTEM, action, unit, null, text));
     notify(escalation ? List.of(Groups.LANH_DAO, unit) : List.of(unit),
         escalation ? "Quá hạn" : "Nhắc hạn", document, text + ".");
+  }
+
+  /** A unit's handling deadline is its assignment's own; the report's is the common one. */
+  private Instant dueOf(IncomingDocument document, String unit, String stage) {
+    return IncomingDirectiveProcess.Stages.HANDLING.equals(stage) ? assignments
+        .findFirstByDocumentIdAndUnitIdAndRoleNot(document.getId(), unit, AssignmentRole.INFORMED)
+        .map(Assignment::getDueAt).orElse(document.getDueAt()) : document.getDueAt();
   }
 
   /** Files the document (lưu hồ sơ): status ARCHIVED, the whole trail kept. */

@@ -80,6 +80,11 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String ARCHIVE = "archiveDocumentStep";
     /** Task listener on "create" of every user task: sets the task-local {@link Vars#DOCUMENT_VIEW}. */
     public static final String TASK_VIEW_LISTENER = "taskViewListener";
+    /**
+     * Execution listener on the start of each unit's sub-process: sets the instance-local
+     * {@link Vars#ASSIGNMENT_DUE_DATE} and its timers from the unit's assignment.
+     */
+    public static final String UNIT_DEADLINE_LISTENER = "unitDeadlineListener";
 
     private Beans() {}
   }
@@ -139,6 +144,12 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * an ISO text (yyyy-MM-dd) so the direction form is prefilled.
      */
     public static final Variable<LocalDate> DUE_DATE = Variable.day("dueDate");
+    /**
+     * Optional deadlines of single lead or co-ordinating units (Decree 30/2020 Art. 23(2)), one
+     * line per unit: "phong-khtc: 20/03/2026" (or "phong-khtc: 2026-03-20"); other units keep
+     * {@link #DUE_DATE}. The inbox API takes a JSON object and writes it in this form.
+     */
+    public static final Variable<String> UNIT_DUE_DATES = Variable.text("unitDueDates");
 
     // derived by the direction listener
     /** Lead unit first, then co-ordinating units (multi-instance collection). */
@@ -159,6 +170,17 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * escalationRepeatWorkingDays says; the step acts on working days only.
      */
     public static final Variable<String> ESCALATION_CYCLE = Variable.serverText("escalationCycle");
+    /**
+     * Local to one unit's sub-process instance: the unit's own deadline (its assignment's due,
+     * the common handling due unless the director gave the unit its own), the task's due date.
+     */
+    public static final Variable<Date> ASSIGNMENT_DUE_DATE = Variable.date("assignmentDueDate");
+    /** Local to one unit's sub-process instance: when that unit is reminded. */
+    public static final Variable<Date> ASSIGNMENT_REMINDER_DATE = Variable.date(
+        "assignmentReminderDate");
+    /** Local to one unit's sub-process instance: the timer cycle of that unit's escalation. */
+    public static final Variable<String> ASSIGNMENT_ESCALATION_CYCLE = Variable.serverText(
+        "assignmentEscalationCycle");
 
     // unit, consolidation and approval tasks
     /** A unit's result (local to the unit's handleAssignment task). */
@@ -200,7 +222,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final UserTaskContract GIVE_DIRECTION = UserTaskContract.task(Tasks.GIVE_DIRECTION)
         .form("form_giveDirection", Vars.DOCUMENT_VIEW.name())
         .inputs(Vars.DIRECTION, Vars.INFO_ONLY, Vars.LEAD_UNIT, Vars.COORDINATING_UNITS,
-            Vars.DUE_DATE, Vars.INFORMED_UNITS);
+            Vars.DUE_DATE, Vars.UNIT_DUE_DATES, Vars.INFORMED_UNITS);
     public static final UserTaskContract HANDLE_ASSIGNMENT = UserTaskContract
         .task(Tasks.HANDLE_ASSIGNMENT)
         .form("form_handleAssignment", Vars.DOCUMENT_VIEW.name())

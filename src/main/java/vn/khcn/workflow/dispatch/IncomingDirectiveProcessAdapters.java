@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -75,7 +76,7 @@ final class IncomingDirectiveProcessAdapters {
       // the text and the date raw: the service reports them together with the other problems
       DirectionInput input = new DirectionInput(VariableValues.string(Vars.DIRECTION.raw(task)),
           Vars.INFO_ONLY.get(task), Vars.LEAD_UNIT.get(task), Vars.COORDINATING_UNITS.get(task),
-          Vars.INFORMED_UNITS.get(task), Vars.DUE_DATE.raw(task));
+          Vars.INFORMED_UNITS.get(task), Vars.DUE_DATE.raw(task), Vars.UNIT_DUE_DATES.get(task));
       DirectionPlan plan = steps.recordDirection(documentId(task), input,
           actors.current(task), task.getId(), integer(Vars.SLA.get(task), ESCALATION_REPEAT));
       DelegateExecution execution = task.getExecution();
@@ -87,6 +88,26 @@ final class IncomingDirectiveProcessAdapters {
         Vars.REMINDER_DATE.set(execution, Date.from(plan.reminderAt()));
         Vars.ESCALATION_CYCLE.set(execution, plan.escalationCycle());
       }
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.UNIT_DEADLINE_LISTENER)
+  static class UnitDeadlineListener implements ExecutionListener {
+    private final UnitDeadlines deadlines;
+
+    UnitDeadlineListener(UnitDeadlines deadlines) {
+      this.deadlines = deadlines;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+      UnitDeadlines.UnitSchedule schedule = deadlines.schedule(documentId(execution),
+          Vars.UNIT.require(execution), integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
+      // local to this unit's instance of the sub-process: the task and its timers read them
+      Vars.ASSIGNMENT_DUE_DATE.setLocal(execution, Date.from(schedule.due()));
+      Vars.ASSIGNMENT_REMINDER_DATE.setLocal(execution, Date.from(schedule.reminderAt()));
+      Vars.ASSIGNMENT_ESCALATION_CYCLE.setLocal(execution, schedule.escalationCycle());
     }
   }
 

@@ -35,7 +35,8 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
 class InboxController {
 
   record DirectionRequest(String direction, Boolean infoOnly, String leadUnit,
-      List<String> coordinatingUnits, List<String> informedUnits, String dueDate) {}
+      List<String> coordinatingUnits, List<String> informedUnits, String dueDate,
+      Map<String, String> unitDueDates) {}
 
   record ApprovalRequest(Boolean approved, String comment) {}
 
@@ -149,7 +150,32 @@ class InboxController {
         .putValue(Vars.LEAD_UNIT.name(), request.leadUnit())
         .putValue(Vars.COORDINATING_UNITS.name(), json(request.coordinatingUnits()))
         .putValue(Vars.INFORMED_UNITS.name(), json(request.informedUnits()))
-        .putValue(Vars.DUE_DATE.name(), request.dueDate());
+        .putValue(Vars.DUE_DATE.name(), request.dueDate())
+        .putValue(Vars.UNIT_DUE_DATES.name(), unitDueDateLines(request.unitDueDates()));
+  }
+
+  /**
+   * {@code {"phong-khtc": "2026-03-20"}} as the lines of {@code unitDueDates} ("phong-khtc:
+   * 2026-03-20"); blank dates are left out. The process checks units and dates.
+   */
+  static String unitDueDateLines(Map<String, String> byUnit) {
+    if (byUnit == null) {
+      return null;
+    }
+    StringBuilder lines = new StringBuilder();
+    for (Map.Entry<String, String> entry : new java.util.TreeMap<>(byUnit).entrySet()) {
+      String unit = entry.getKey().strip();
+      String day = entry.getValue() == null ? "" : entry.getValue().strip();
+      if (unit.contains(":") || unit.chars().anyMatch(Character::isISOControl)
+          || day.chars().anyMatch(Character::isISOControl)) {
+        throw new InvalidInputException(List.of(new FieldError(Vars.UNIT_DUE_DATES.name(),
+            "mã đơn vị hoặc ngày không hợp lệ: '" + unit + "'")));
+      }
+      if (!day.isEmpty()) {
+        lines.append(unit).append(": ").append(day).append('\n');
+      }
+    }
+    return lines.isEmpty() ? null : lines.toString();
   }
 
   private void requireTask(String taskId, String key, Authentication user) {

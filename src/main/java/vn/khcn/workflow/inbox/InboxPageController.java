@@ -38,6 +38,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 @RequestMapping("/inbox")
 class InboxPageController {
 
+  /** Prefix of the direction form's per-unit date fields: unitDueDate_phong-khtc. */
+  static final String UNIT_DUE_DATE_PARAM = "unitDueDate_";
+
   private final InboxService inbox;
   private final DocumentQueries documents;
   private final AttachmentService attachments;
@@ -167,13 +170,23 @@ class InboxPageController {
       @RequestParam(required = false) String leadUnit,
       @RequestParam(required = false) List<String> coordinatingUnits,
       @RequestParam(required = false) List<String> informedUnits,
-      @RequestParam(required = false) String dueDate, Authentication user,
+      @RequestParam(required = false) String dueDate,
+      @RequestParam java.util.Map<String, String> params, Authentication user,
       RedirectAttributes redirect) {
-    redirect.addFlashAttribute("typed", typed(direction, leadUnit, coordinatingUnits,
-        informedUnits, dueDate, null));
+    // each unit's own deadline comes as unitDueDate_<unit> (a date field per unit)
+    java.util.Map<String, String> unitDueDates = new java.util.TreeMap<>();
+    params.forEach((name, value) -> {
+      if (name.startsWith(UNIT_DUE_DATE_PARAM) && value != null && !value.isBlank()) {
+        unitDueDates.put(name.substring(UNIT_DUE_DATE_PARAM.length()), value);
+      }
+    });
+    java.util.Map<String, Object> typed = typed(direction, leadUnit, coordinatingUnits,
+        informedUnits, dueDate, null);
+    typed.put("unitDueDates", unitDueDates);
+    redirect.addFlashAttribute("typed", typed);
     return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> complete(taskId, user, InboxController.directionVariables(
             new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
-                informedUnits, dueDate))));
+                informedUnits, dueDate, unitDueDates))));
   }
 
   @PostMapping("/{taskId}/approval")

@@ -36,6 +36,7 @@ final class PageProblems {
     labels.put(IncomingDirectiveProcess.Vars.COORDINATING_UNITS.name(), "Đơn vị phối hợp");
     labels.put(IncomingDirectiveProcess.Vars.INFORMED_UNITS.name(), "Đơn vị để biết");
     labels.put(IncomingDirectiveProcess.Vars.DUE_DATE.name(), "Hạn xử lý");
+    labels.put(IncomingDirectiveProcess.Vars.UNIT_DUE_DATES.name(), "Hạn riêng của đơn vị");
     labels.put(IncomingDirectiveProcess.Vars.APPROVED.name(), "Quyết định");
     labels.put(IncomingDirectiveProcess.Vars.COMMENT.name(), "Ý kiến");
     labels.put(AssignmentCouncilProcess.Vars.CHAIR_FIELD.name(), "Chủ tịch hội đồng");

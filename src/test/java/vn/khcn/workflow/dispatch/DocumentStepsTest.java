@@ -43,7 +43,7 @@ class DocumentStepsTest {
     long id = registered();
     long trailBefore = trail.count();
     DirectionInput bad = new DirectionInput(null, false, "phong-khong-co",
-        List.of(Groups.PHONG_QLKH), List.of(Groups.PHONG_QLKH), "2020-01-01");
+        List.of(Groups.PHONG_QLKH), List.of(Groups.PHONG_QLKH), "2020-01-01", null);
 
     assertThatThrownBy(() -> steps.recordDirection(id, bad, DIRECTOR, null, null))
         .isInstanceOfSatisfying(InvalidTaskInputException.class, e -> assertThat(e.problems())
@@ -60,7 +60,7 @@ class DocumentStepsTest {
     long id = registered();
     String due = LocalDate.now(ZONE).plusDays(20).toString();
     DirectionPlan plan = steps.recordDirection(id, new DirectionInput("Phòng QLKH chủ trì.",
-        false, Groups.PHONG_QLKH, List.of(Groups.PHONG_KHTC), List.of(Groups.VAN_PHONG), due),
+        false, Groups.PHONG_QLKH, List.of(Groups.PHONG_KHTC), List.of(Groups.VAN_PHONG), due, null),
         DIRECTOR, null, 1);
 
     assertThat(plan.assignedUnits()).containsExactly(Groups.PHONG_QLKH, Groups.PHONG_KHTC);

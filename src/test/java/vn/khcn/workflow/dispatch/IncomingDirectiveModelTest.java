@@ -53,6 +53,8 @@ class IncomingDirectiveModelTest {
   static DeployedProcessModels models = new DeployedProcessModels(engine);
 
   static final Instant T0 = Instant.parse("2026-11-23T02:00:00Z");
+  /** The unit the doubles give its own deadline, 5 days after T0 (the others: 10 days). */
+  static final String UNIT_WITH_OWN_DEADLINE = "phong-qlcn";
 
   /** Calls of the doubles: "bean unit stage". */
   final List<String> calls = new ArrayList<>();
@@ -97,6 +99,16 @@ class IncomingDirectiveModelTest {
       execution.setVariable(Vars.ESCALATION_CYCLE.name(), cycleFrom(T0.plus(Duration.ofDays(10))));
       calls.add(Beans.DIRECTION_LISTENER);
     });
+    Mocks.register(Beans.UNIT_DEADLINE_LISTENER,
+        (org.camunda.bpm.engine.delegate.ExecutionListener) execution -> {
+          // phong-khtc has its own, earlier deadline; the other units the common one
+          Instant due = T0.plus(Duration.ofDays(
+              UNIT_WITH_OWN_DEADLINE.equals(execution.getVariable(Vars.UNIT.name())) ? 5 : 10));
+          execution.setVariableLocal(Vars.ASSIGNMENT_DUE_DATE.name(), Date.from(due));
+          execution.setVariableLocal(Vars.ASSIGNMENT_REMINDER_DATE.name(),
+              Date.from(due.minus(Duration.ofDays(1))));
+          execution.setVariableLocal(Vars.ASSIGNMENT_ESCALATION_CYCLE.name(), cycleFrom(due));
+        });
     Mocks.register(Beans.APPROVAL_LISTENER, (TaskListener) task -> {
       task.getExecution().setVariable(Vars.APPROVED.name(), VariableValues.bool(task.getVariable(Vars.APPROVED.name())));
       calls.add(Beans.APPROVAL_LISTENER);
@@ -295,6 +307,29 @@ class IncomingDirectiveModelTest {
     direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh", Vars.INFO_ONLY.name(), false));
     assertThat(timers(instance)).as("the direction's timers end with it; the unit's two remain")
         .hasSize(2);
+  }
+
+  @Test
+  void eachUnitsTaskAndTimersFollowItsOwnDeadline() {
+    ProcessInstance instance = register();
+    direct(instance, withVariables(Vars.LEAD_UNIT.name(), "phong-qlkh",
+        Vars.COORDINATING_UNITS.name(), List.of(UNIT_WITH_OWN_DEADLINE)));
+    assertThat(unitTasks(instance)).extracting(t -> candidateGroup(t) + " " + t.getDueDate().toInstant())
+        .containsExactlyInAnyOrder("phong-qlkh " + T0.plus(Duration.ofDays(10)),
+            UNIT_WITH_OWN_DEADLINE + " " + T0.plus(Duration.ofDays(5)));
+
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(5)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.ESCALATE))
+        .as("the unit with the earlier deadline is overdue first")
+        .containsExactly(Beans.ESCALATE + " " + UNIT_WITH_OWN_DEADLINE + " HANDLING");
+    assertThat(calls).contains(Beans.REMIND + " " + UNIT_WITH_OWN_DEADLINE + " HANDLING")
+        .doesNotContain(Beans.REMIND + " phong-qlkh HANDLING");
+
+    ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(10)).plusSeconds(60)));
+    runDueJobs(instance);
+    assertThat(calls).contains(Beans.REMIND + " phong-qlkh HANDLING",
+        Beans.ESCALATE + " phong-qlkh HANDLING");
   }
 
   static String cycleFrom(Instant start) {

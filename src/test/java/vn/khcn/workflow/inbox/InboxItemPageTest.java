@@ -124,6 +124,40 @@ class InboxItemPageTest {
   }
 
   @Test
+  void thePageGivesAUnitItsOwnDeadlineAndRefusesOneForAnInformedUnit() throws Exception {
+    JsonNode doc = InboxFixtures.register(rest, "NORMAL");
+    String direction = taskOf(doc, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
+    mvc.perform(get("/inbox/" + direction).with(DIRECTOR)).andExpect(status().isOk())
+        .andExpect(content().string(allOf(containsString("name=\"unitDueDate_phong-khtc\""),
+            containsString("Hạn riêng của đơn vị"))));
+
+    MvcResult refused = mvc.perform(post("/inbox/" + direction + "/direction").with(DIRECTOR)
+            .with(csrf()).param("direction", "Phòng QLKH chủ trì.").param("leadUnit", "phong-qlkh")
+            .param("informedUnits", "van-phong").param("dueDate", inDays(10))
+            .param("unitDueDate_van-phong", inDays(3)))
+        .andExpect(redirectedUrl("/inbox/" + direction)).andReturn();
+    @SuppressWarnings("unchecked")
+    List<String> problems = (List<String>) refused.getFlashMap().get("problems");
+    assertThat(problems).anyMatch(p -> p.startsWith("Hạn riêng của đơn vị: Văn phòng Sở không"
+        + " chủ trì hoặc phối hợp"));
+
+    mvc.perform(post("/inbox/" + direction + "/direction").with(DIRECTOR).with(csrf())
+            .param("direction", "Phòng QLKH chủ trì, Phòng KH-TC góp ý trước.")
+            .param("leadUnit", "phong-qlkh").param("coordinatingUnits", "phong-khtc")
+            .param("dueDate", inDays(10)).param("unitDueDate_phong-khtc", inDays(3)))
+        .andExpect(redirectedUrl("/inbox"));
+    Map<String, LocalDate> dueByUnit = new LinkedHashMap<>();
+    for (Task unit : taskService.createTaskQuery()
+        .processInstanceId(doc.get("processInstanceId").asText())
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
+      dueByUnit.put(taskService.getIdentityLinksForTask(unit.getId()).get(0).getGroupId(),
+          LocalDate.ofInstant(unit.getDueDate().toInstant(), ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
+    assertThat(dueByUnit).containsEntry("phong-khtc", LocalDate.parse(inDays(3)))
+        .containsEntry("phong-qlkh", LocalDate.parse(inDays(10)));
+  }
+
+  @Test
   void aClosedItemShowsWhoDidItAndWhenInsteadOfAnError() throws Exception {
     JsonNode doc = InboxFixtures.register(rest, "URGENT");
     String direction = taskOf(doc, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
