@@ -51,7 +51,8 @@ class IntakeBrowserTest {
         assertThat(value(browser, "issuer")).isEqualTo("ỦY BAN NHÂN DÂN TỈNH HẬU GIANG");
         assertThat(value(browser, "issuedOn")).isEqualTo("2017-06-19");
         assertThat(value(browser, "documentType")).isEqualTo("Công văn");
-        assertThat(value(browser, "signer")).isEqualTo("PHÓ CHỦ TỊCH, Lê Văn Minh");
+        assertThat(value(browser, "signerPosition")).isEqualTo("PHÓ CHỦ TỊCH");
+        assertThat(value(browser, "signerName")).isEqualTo("Lê Văn Minh");
         WebElement issuer = browser.driver.findElement(By.id("issuer"));
         assertThat(issuer.getAttribute("class")).contains("proposed");
         assertThat(browser.text(By.id("proposal-issuer"))).startsWith("đề xuất · tin cậy");
