@@ -3,7 +3,6 @@ package vn.khcn.workflow.bench;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.lang.management.ManagementFactory;
@@ -829,12 +828,8 @@ class BenchmarkIT {
   }
 
   void write(Map<String, Object> results) throws Exception {
-    Files.writeString(OUT.resolve("results.json"), JSON.copy()
-        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results));
-    StringBuilder md = new StringBuilder("# Benchmark results\n\n| measure | value |\n|---|---|\n");
-    flatten("", results, md);
-    Files.writeString(OUT.resolve("results.md"), md.toString());
-    System.out.println(md);
+    // read-modify-write: keeps the keys other bench classes wrote (PapersBenchmarkIT)
+    System.out.println(BenchResults.merge(results));
   }
 
   @SuppressWarnings("unchecked")
