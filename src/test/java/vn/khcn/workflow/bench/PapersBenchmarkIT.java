@@ -143,7 +143,7 @@ class PapersBenchmarkIT {
           insert into incoming_document (series, doc_year, incoming_number, business_key, issuer,
             document_number, issued_on, document_type, summary, page_count, urgency,
             classification, received_on, status, direction, direction_by, direction_at,
-            info_only, due_at, registered_by, registered_at, search_text, version)
+            info_only, due_at, registered_by, registered_at, search_text, duplicate_key, version)
           select case when i % 50 = 0 then 'CLASSIFIED' else 'REGULAR' end,
             extract(year from day)::int, i + 1,
             case when i % 50 = 0 then (i + 1) || '-M/' else (i + 1) || '/' end
@@ -160,7 +160,10 @@ class PapersBenchmarkIT {
             case when i < 3000 then 'IN_PROGRESS' else 'ARCHIVED' end,
             'Giao phòng chủ trì xử lý', 'giamdoc', day + time '09:00',
             false, day + 10 + time '17:00', 'vanthu', day + time '08:00',
-            've viec trien khai nhiem vu khoa hoc va cong nghe so ' || i, 0
+            've viec trien khai nhiem vu khoa hoc va cong nghe so ' || i,
+            -- the duplicate check's key (IncomingDocument.duplicateKey), simplified: unique here
+            (array['bo khoa hoc va cong nghe', 'ubnd tinh', 'so tai chinh',
+              'cuc so huu tri tue'])[1 + i % 4] || chr(31) || (i + 1) || '/bkhcn-vp', 0
           from seed
           """);
       // the lead unit; coordinating and informed units for some; done on time mostly, late for
