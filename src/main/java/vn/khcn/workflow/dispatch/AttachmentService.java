@@ -50,8 +50,11 @@ public class AttachmentService {
     List<FieldError> problems = new ArrayList<>();
     String fileName = safeFileName(originalName, problems);
     FileType type = UploadedFiles.contentType(fileName, content, problems);
-    if (document.getStatus() == DocumentStatus.ARCHIVED) {
-      problems.add(new FieldError("documentId", "văn bản đã lưu hồ sơ, không thêm tệp được"));
+    if (document.getStatus() == DocumentStatus.ARCHIVED || document.isWithdrawn()) {
+      // "văn bản đã lưu hồ sơ / đã thu hồi / đã được thay thế, không thêm tệp được"
+      problems.add(new FieldError("documentId", "văn bản "
+          + document.getStatus().label().toLowerCase(java.util.Locale.ROOT)
+          + ", không thêm tệp được"));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);

@@ -246,6 +246,24 @@ class DocumentCorrectionApiTest {
     assertThat(twice.body().get("status").asText()).isEqualTo("RECALLED");
     assertThat(patch("vanthu", id, body("summary", "Sửa sau thu hồi", "reason", "x")).status())
         .as("a recalled document is not corrected").isEqualTo(409);
+    Response file = api.multipart("vanthu", "/api/incoming-documents/" + id + "/attachments",
+        TestHttp.Part.file("file", "thu-hoi.pdf", "application/pdf", onePagePdf()));
+    assertThat(file.status()).as("no file is added to a recalled document").isEqualTo(400);
+    assertThat(file.body().get("fieldErrors").get(0).get("message").asText())
+        .contains("đã thu hồi");
+    assertThat(jdbc.queryForObject("select count(*) from document_attachment where document_id = ?",
+        Integer.class, id)).isZero();
+  }
+
+  static byte[] onePagePdf() {
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = new org.apache.pdfbox.pdmodel.PDDocument();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+      pdf.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @Test
