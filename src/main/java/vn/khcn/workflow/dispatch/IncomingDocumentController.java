@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
@@ -151,12 +150,6 @@ class IncomingDocumentController {
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(name).build().toString())
         .body(queries.registerCsv(from, to, classified));
-  }
-
-  /** The Department's units, for choosing lead, co-ordinating and informed units. */
-  @GetMapping("/units")
-  List<Map<String, String>> units() {
-    return Groups.UNITS.stream().map(id -> Map.of("id", id, "name", Groups.nameOf(id))).toList();
   }
 
   private static Viewer viewer(Authentication user) {

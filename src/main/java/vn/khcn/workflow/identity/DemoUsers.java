@@ -47,14 +47,28 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("hd.uyvien1", "Lý Văn", "Phúc", Groups.HOI_DONG),
       new DemoUser("hd.uyvien2", "Tô Thị", "Hạnh", Groups.HOI_DONG),
       new DemoUser("hd.uyvien3", "Mai Xuân", "Đức", Groups.HOI_DONG),
-      new DemoUser("hd.uyvien4", "Hồ Thanh", "Tùng", Groups.HOI_DONG));
+      new DemoUser("hd.uyvien4", "Hồ Thanh", "Tùng", Groups.HOI_DONG),
+      new DemoUser("tp.qlkh", "Nguyễn Văn", "Thắng", Groups.PHONG_QLKH),
+      new DemoUser("pp.qlkh", "Trần Thị Ngọc", "Bích", Groups.PHONG_QLKH),
+      new DemoUser("tp.khtc", "Lê Thị", "Thu", Groups.PHONG_KHTC),
+      new DemoUser("tp.qlcn", "Phan Minh", "Nhựt", Groups.PHONG_QLCN),
+      new DemoUser("cvp", "Võ Văn", "Kiệt", Groups.VAN_PHONG));
+
+  /** The demo units' leaders: unit, head, deputies (named only where a unit has none yet). */
+  static final List<List<String>> LEADERS = List.of(
+      List.of(Groups.PHONG_QLKH, "tp.qlkh", "pp.qlkh"),
+      List.of(Groups.PHONG_KHTC, "tp.khtc"),
+      List.of(Groups.PHONG_QLCN, "tp.qlcn"),
+      List.of(Groups.VAN_PHONG, "cvp"));
 
   private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
 
   private final IdentityService identityService;
+  private final UnitLeaders unitLeaders;
 
-  DemoUsers(IdentityService identityService) {
+  DemoUsers(IdentityService identityService, UnitLeaders unitLeaders) {
     this.identityService = identityService;
+    this.unitLeaders = unitLeaders;
   }
 
   @Override
@@ -73,6 +87,12 @@ public class DemoUsers implements ApplicationRunner {
       if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.groupId())
           .count() == 0) {
         identityService.createMembership(demo.id(), demo.groupId());
+      }
+    }
+    for (List<String> leaders : LEADERS) {
+      String unit = leaders.get(0);
+      if (unitLeaders.headOf(unit).isEmpty() && unitLeaders.deputiesOf(unit).isEmpty()) {
+        unitLeaders.replace(unit, leaders.get(1), leaders.subList(2, leaders.size()), "demo");
       }
     }
     log.info("Demo users in place ({} created now, password '{}')", created, PASSWORD);

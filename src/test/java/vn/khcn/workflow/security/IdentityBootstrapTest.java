@@ -43,7 +43,7 @@ class IdentityBootstrapTest extends SecurityTestSupport {
 
   @Test
   void demoUsersExistWithTheirGroupsNamesAndEmails() {
-    assertThat(DemoUsers.USERS).hasSize(18);
+    assertThat(DemoUsers.USERS).hasSize(23);
     for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
       User user = identityService.createUserQuery().userId(demo.id()).singleResult();
       assertThat(user).as(demo.id()).isNotNull();
