@@ -1,5 +1,6 @@
 package vn.khcn.workflow.intake;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -58,8 +59,16 @@ class IntakeController {
   @RestControllerAdvice(assignableTypes = IntakeController.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
   static class Errors {
+    private final MeterRegistry meters;
+
+    Errors(MeterRegistry meters) {
+      this.meters = meters;
+    }
+
     @ExceptionHandler(IntakeException.class)
     ResponseEntity<ApiError> refused(IntakeException e, HttpServletRequest request) {
+      meters.counter("khcn.intake.failures", "status", String.valueOf(e.status().value()))
+          .increment();
       return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
           .body(ApiError.of(e.status().value(), e.status().getReasonPhrase(), e.getMessage(),
               request.getRequestURI().substring(request.getContextPath().length())));

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.notify;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.LinkedHashSet;
@@ -35,14 +37,21 @@ class MailNotifier {
   private final IdentityService identityService;
   private final String host;
   private final String from;
+  private final Counter sent;
+  private final Counter failed;
 
   MailNotifier(ObjectProvider<JavaMailSender> mailSender, IdentityService identityService,
       @Value("${spring.mail.host:}") String host,
-      @Value("${khcn.mail.from:khcn-workflow@localhost}") String from) {
+      @Value("${khcn.mail.from:khcn-workflow@localhost}") String from, MeterRegistry meters) {
     this.mailSender = mailSender;
     this.identityService = identityService;
     this.host = host;
     this.from = from;
+    this.sent = Counter.builder("khcn.mail").tag("outcome", "sent")
+        .description("Notification mails handed to the SMTP server").register(meters);
+    this.failed = Counter.builder("khcn.mail").tag("outcome", "failed")
+        .description("Notification mails the SMTP server refused or could not take")
+        .register(meters);
   }
 
   @Async
@@ -68,9 +77,11 @@ class MailNotifier {
       mail.setSubject(notification.subject());
       mail.setText(notification.body(), false);
       sender.send(message);
+      sent.increment();
       LOG.info("Mailed '{}' to {} member(s) of {}", notification.subject(), recipients.size(),
           notification.groups());
     } catch (MailException | MessagingException e) {
+      failed.increment();
       LOG.warn("Could not mail '{}' to {}: {}", notification.subject(), notification.groups(),
           e.getMessage());
     }

@@ -61,6 +61,7 @@ class SecurityConfig {
             path("/engine-rest/**"), path("/api/**"), path("/actuator/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .requestMatchers(path("/actuator/**")).hasAuthority("camunda-admin")
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once
         .authenticationManager(new ProviderManager(authenticationProvider))
