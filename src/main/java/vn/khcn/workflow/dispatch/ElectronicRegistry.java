@@ -99,6 +99,12 @@ public class ElectronicRegistry {
         document.isWithdrawn());
   }
 
+  /** The choices the registration form's fragments (document-new.html) need. */
+  public Map<String, Object> formChoices() {
+    return Map.of("urgencies", Urgency.values(), "classifications", Classification.values(),
+        "today", LocalDate.now(clock).toString());
+  }
+
   /** The document's incoming number ("114/2026"), for the clerk's pages. */
   @Transactional(readOnly = true)
   public String businessKey(long documentId) {
