@@ -108,23 +108,20 @@ class InteropPageController {
   @PostMapping("/{id}/refuse")
   String refuse(@PathVariable long id, @RequestParam(required = false) String reason,
       Authentication user, Model model) {
-    try {
-      service.refuse(id, reason, actors.of(user.getName()));
-      return "redirect:/documents/electronic/" + id;
-    } catch (InvalidInputException invalid) {
-      ReceivedPackage received = service.find(id);
-      return page(model, received, prefill(received), byField(invalid), null);
-    } catch (ConflictException conflict) {
-      ReceivedPackage received = service.find(id);
-      return page(model, received, prefill(received), Map.of(), conflict);
-    }
+    return decide(id, model, () -> service.refuse(id, reason, actors.of(user.getName())));
   }
 
   @PostMapping("/{id}/recall")
   String recall(@PathVariable long id, @RequestParam(required = false) String decision,
       @RequestParam(required = false) String reason, Authentication user, Model model) {
+    return decide(id, model, () -> service.decideRecall(id, "accept".equals(decision), reason,
+        actors.of(user.getName())));
+  }
+
+  /** The clerk's decision on the package, or its refusal shown on the package's page. */
+  private String decide(long id, Model model, Runnable decision) {
     try {
-      service.decideRecall(id, "accept".equals(decision), reason, actors.of(user.getName()));
+      decision.run();
       return "redirect:/documents/electronic/" + id;
     } catch (InvalidInputException invalid) {
       ReceivedPackage received = service.find(id);
