@@ -77,20 +77,31 @@ class StatusOutbox {
       Files.move(temporary, properties.outbox().resolve(fileName),
           StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      LOG.error("Status message {} could not be written to {}", fileName, properties.outbox(), e);
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("Status message " + fileName + " could not be written to "
+          + properties.outbox(), e);
     }
   }
 
+  /**
+   * Runs the action once the current transaction has committed (now, without one). A failure is
+   * logged, never thrown: the step it follows has committed and must not look failed to its caller.
+   */
   static void afterCommit(Runnable action) {
+    Runnable guarded = () -> {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        LOG.error("Interop status after commit failed", e);
+      }
+    };
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      action.run();
+      guarded.run();
       return;
     }
     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
       @Override
       public void afterCommit() {
-        action.run();
+        guarded.run();
       }
     });
   }
