@@ -14,7 +14,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * the one-field signer of earlier clients, taken as the signer's name when neither
  * {@code signerPosition} nor {@code signerName} is given.
  */
-record RegistrationRequest(
+public record RegistrationRequest(
     String issuer,
     String documentNumber,
     String issuedOn,

@@ -19,7 +19,11 @@ enum TrailAction {
   CORRECTED("Sửa thông tin văn bản"),
   RECALLED("Thu hồi văn bản"),
   REPLACED("Được thay thế bởi văn bản khác"),
-  REPLACES("Thay thế văn bản đã đăng ký");
+  REPLACES("Thay thế văn bản đã đăng ký"),
+  RECEIVED_ELECTRONICALLY("Nhận văn bản điện tử qua trục liên thông"),
+  STATUS_SENT("Gửi trạng thái cho cơ quan gửi"),
+  RECALL_REQUESTED("Cơ quan gửi đề nghị thu hồi"),
+  RECALL_REFUSED("Từ chối đề nghị thu hồi");
 
   private final String label;
 

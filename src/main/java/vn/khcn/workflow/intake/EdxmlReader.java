@@ -1,7 +1,5 @@
 package vn.khcn.workflow.intake;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -9,32 +7,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 import vn.khcn.workflow.intake.Extraction.Field;
+import vn.khcn.workflow.shared.xml.SafeXml;
 import vn.khcn.workflow.intake.Extraction.Source;
 
 /**
  * The header of an edXML package (QCVN 102:2016/BTTTT, amended by Circular 01/2022/TT-BTTTT):
  * edXMLEnvelope/edXMLHeader/MessageHeader mapped onto the fields of Decree 30/2020 Appendix VI.
- * The JDK parser with DOCTYPE refused and every external entity, schema and XInclude off, so XXE
- * and entity expansion are impossible.
+ * Parsed with {@link SafeXml} (DOCTYPE refused, no external entities): XXE and entity expansion
+ * are impossible.
  */
-final class EdxmlReader {
+public final class EdxmlReader {
 
-  static final String NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+  public static final String NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
 
   /** A package that is not well-formed XML or not an edXML envelope; the message is for the clerk. */
-  static final class MalformedPackageException extends Exception {
-    MalformedPackageException(String message) {
+  public static final class MalformedPackageException extends Exception {
+    public MalformedPackageException(String message) {
       super(message);
     }
   }
@@ -47,7 +40,11 @@ final class EdxmlReader {
   }
 
   static Extraction read(byte[] content) throws MalformedPackageException {
-    Document document = parse(content);
+    return read(parse(content));
+  }
+
+  /** The fields of a package already parsed (by {@link SafeXml}). */
+  public static Extraction read(Document document) throws MalformedPackageException {
     Element root = document.getDocumentElement();
     if (!"edXMLEnvelope".equals(root.getLocalName())) {
       throw new MalformedPackageException("Gói edXML không hợp lệ: phần tử gốc phải là"
@@ -143,29 +140,9 @@ final class EdxmlReader {
 
   private static Document parse(byte[] content) throws MalformedPackageException {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
-      return builder.parse(new ByteArrayInputStream(content));
-    } catch (SAXParseException e) {
-      String reason = e.getMessage() != null && e.getMessage().contains("DOCTYPE")
-          ? "không được chứa khai báo DOCTYPE" : "XML sai cú pháp (" + e.getMessage() + ")";
-      throw new MalformedPackageException("Gói edXML không hợp lệ ở dòng " + e.getLineNumber()
-          + ", cột " + e.getColumnNumber() + ": " + reason + ".");
-    } catch (SAXException | IOException e) {
-      throw new MalformedPackageException("Gói edXML không đọc được: " + e.getMessage());
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException(e);
+      return SafeXml.parse(content, "Gói edXML");
+    } catch (SafeXml.MalformedXmlException e) {
+      throw new MalformedPackageException(e.getMessage());
     }
   }
 

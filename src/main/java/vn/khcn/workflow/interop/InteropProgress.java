@@ -1,0 +1,80 @@
+package vn.khcn.workflow.interop;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.dispatch.ElectronicRegistry;
+import vn.khcn.workflow.dispatch.ElectronicRegistry.Milestones;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+import vn.khcn.workflow.identity.Actor;
+
+/**
+ * Statuses 04 (assigned), 05 (in progress) and 06 (done) for documents registered from a package,
+ * driven by the real process without touching its model: the engine's task events (published to
+ * Spring, ADR 0010) say when something happened in an incoming-directive instance; once that
+ * transaction has committed, the document's trail says how far it has come (direction given,
+ * archived) and a unit's task claimed or completed says a unit has started. Each status is sent
+ * once, in order.
+ */
+@Component
+class InteropProgress {
+
+  private final ReceivedPackageRepository packages;
+  private final StatusOutbox outbox;
+  private final ElectronicRegistry registry;
+  private final TransactionTemplate transaction;
+
+  InteropProgress(ReceivedPackageRepository packages, StatusOutbox outbox,
+      ElectronicRegistry registry, PlatformTransactionManager transactions) {
+    this.packages = packages;
+    this.outbox = outbox;
+    this.registry = registry;
+    this.transaction = new TransactionTemplate(transactions);
+    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  @EventListener
+  void on(DelegateTask task) {
+    String event = task.getEventName();
+    if (!TaskListener.EVENTNAME_COMPLETE.equals(event)
+        && !TaskListener.EVENTNAME_ASSIGNMENT.equals(event)
+        || task.getProcessDefinitionId() == null
+        || !task.getProcessDefinitionId().startsWith(IncomingDirectiveProcess.KEY + ":")) {
+      return;
+    }
+    Long documentId = IncomingDirectiveProcess.Vars.DOCUMENT_ID.get(task);
+    String key = task.getTaskDefinitionKey();
+    boolean unitStarted = !IncomingDirectiveProcess.Tasks.GIVE_DIRECTION.equals(key)
+        && !IncomingDirectiveProcess.Tasks.APPROVE_RESULT.equals(key);
+    if (documentId != null) {
+      StatusOutbox.afterCommit(() -> transaction.executeWithoutResult(
+          status -> report(documentId, unitStarted)));
+    }
+  }
+
+  /** Sends what the document's progress calls for and was not sent yet. */
+  void report(long documentId, boolean unitStarted) {
+    ReceivedPackage received = packages.findByDocumentId(documentId).orElse(null);
+    if (received == null || received.getStatus() != PackageStatus.REGISTERED) {
+      return; // a paper document, or recalled
+    }
+    Milestones milestones = registry.milestones(documentId);
+    if (milestones.withdrawn()) {
+      return;
+    }
+    if (milestones.directed()) {
+      outbox.send(received, StatusCode.ASSIGNED, "Lãnh đạo đã cho ý kiến chỉ đạo, giao đơn vị"
+          + " xử lý", Actor.SYSTEM);
+    }
+    if (milestones.directed() && (unitStarted || milestones.unitReported())) {
+      outbox.send(received, StatusCode.IN_PROGRESS, null, Actor.SYSTEM);
+    }
+    if (milestones.archived()) {
+      outbox.send(received, StatusCode.DONE, "Đã xử lý xong, lưu hồ sơ", Actor.SYSTEM);
+    }
+  }
+}
