@@ -30,7 +30,7 @@ final class TextCleanup {
       + "\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Đ\\s*Ả\\s*N\\s*G\\s*C\\s*Ộ\\s*N\\s*G\\s*S\\s*Ả\\s*N\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Độc\\s*lập\\s*[-–—]\\s*Tự\\s*do\\s*[-–—]\\s*Hạnh\\s*phúc");
-  private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.]+$");
+  private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.|]+$");
 
   /** The text with one Unicode form and the new tone placement, lines kept. */
   static String normalize(String text) {
@@ -49,8 +49,16 @@ final class TextCleanup {
    */
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
-    for (String raw : normalize(text).split("\n")) {
-      String line = SPACES.matcher(raw).replaceAll(" ").strip();
+    String[] raws = normalize(text).split("\n");
+    for (int r = 0; r < raws.length; r++) {
+      String line = SPACES.matcher(raws[r]).replaceAll(" ").strip();
+      if (r + 1 < raws.length && !line.isEmpty() && !NATIONAL_HEADING.matcher(line).find()) {
+        String joined = line + " " + SPACES.matcher(raws[r + 1]).replaceAll(" ").strip();
+        if (NATIONAL_HEADING.matcher(joined).matches()) {
+          r++; // the heading broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")
+          continue;
+        }
+      }
       Matcher heading = NATIONAL_HEADING.matcher(line);
       int from = 0;
       while (heading.find()) {
