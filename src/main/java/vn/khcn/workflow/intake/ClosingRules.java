@@ -168,7 +168,8 @@ final class ClosingRules {
         break;
       }
     }
-    String text = block.toString().replaceAll("\\s+", " ").strip();
+    String text = block.toString().replaceAll("\\s+", " ").replaceAll("[\\s\\-–,;:]+$", "")
+        .strip();
     Matcher split = POSITION_SPLIT.matcher(text);
     if (split.matches()) {
       fields.put("signerCompetence", new Field(split.group(1) + " " + split.group(2), 0.85));

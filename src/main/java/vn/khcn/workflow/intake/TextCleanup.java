@@ -30,6 +30,8 @@ final class TextCleanup {
       + "\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Đ\\s*Ả\\s*N\\s*G\\s*C\\s*Ộ\\s*N\\s*G\\s*S\\s*Ả\\s*N\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Độc\\s*lập\\s*[-–—]\\s*Tự\\s*do\\s*[-–—]\\s*Hạnh\\s*phúc");
+  private static final Pattern OCR_NOISE = Pattern.compile("[¬`]");
+  private static final Pattern LONE_UNDERSCORES = Pattern.compile("(?<=^|\\s)_+(?=\\s|$)");
   private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.|]+$");
 
   /** The text with one Unicode form and the new tone placement, lines kept. */
@@ -51,7 +53,7 @@ final class TextCleanup {
     List<String> lines = new ArrayList<>();
     String[] raws = normalize(text).split("\n");
     for (int r = 0; r < raws.length; r++) {
-      String line = SPACES.matcher(raws[r]).replaceAll(" ").strip();
+      String line = ocrNoise(SPACES.matcher(raws[r]).replaceAll(" ").strip());
       if (r + 1 < raws.length && !line.isEmpty() && !NATIONAL_HEADING.matcher(line).find()) {
         String joined = line + " " + SPACES.matcher(raws[r + 1]).replaceAll(" ").strip();
         if (NATIONAL_HEADING.matcher(joined).matches()) {
@@ -68,6 +70,12 @@ final class TextCleanup {
       add(lines, line.substring(from));
     }
     return lines;
+  }
+
+  /** Marks OCR reads from specks and rules: "¬", "`", and underscores standing alone. */
+  private static String ocrNoise(String line) {
+    return OCR_NOISE.matcher(LONE_UNDERSCORES.matcher(line).replaceAll(""))
+        .replaceAll("").replaceAll("\\s{2,}", " ").strip();
   }
 
   private static void add(List<String> lines, String part) {

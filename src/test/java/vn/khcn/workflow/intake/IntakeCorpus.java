@@ -264,7 +264,7 @@ public final class IntakeCorpus {
   }
 
   /** The scan's pages: 200 dpi, Liberation Serif 11 pt, rotated a little, speckled. */
-  static List<BufferedImage> scanPages(Doc doc) throws IOException {
+  public static List<BufferedImage> scanPages(Doc doc) throws IOException {
     double scale = 200 / 72.0;
     Font font;
     try {
