@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Unicode form, the old tone placement ("Uỷ", "hoà") moved to the new one, "Kính gởi" spelled
  * "Kính gửi", invisible characters and Markdown emphasis dropped, and the national heading
  * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM")
- * cut out of the line it was glued to, so the issuer column beside it stands alone.
+ * cut out of the line it was glued to (or dropped when a web copy broke it over two lines), so
+ * the issuer column beside it stands alone; table rules of web copies ("|", "-----") and the marks
+ * OCR reads from specks ("¬", "`", lone underscores) dropped.
  */
 final class TextCleanup {
 
@@ -31,7 +33,7 @@ final class TextCleanup {
       + "|Đ\\s*Ả\\s*N\\s*G\\s*C\\s*Ộ\\s*N\\s*G\\s*S\\s*Ả\\s*N\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Độc\\s*lập\\s*[-–—]\\s*Tự\\s*do\\s*[-–—]\\s*Hạnh\\s*phúc");
   private static final Pattern OCR_NOISE = Pattern.compile("[¬`]");
-  private static final Pattern LONE_UNDERSCORES = Pattern.compile("(?<=^|\\s)_+(?=\\s|$)");
+  private static final Pattern LONE_UNDERSCORES = Pattern.compile("(?<=^|\\s)_+(?=\\s|$)|^_+");
   private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.|]+$");
 
   /** The text with one Unicode form and the new tone placement, lines kept. */
