@@ -17,6 +17,19 @@
   var itemsBox = document.getElementById('intake-items');
   var itemList = document.getElementById('intake-item-list');
 
+  // What this page proposed (field -> value, confidence), sent with the registration so that the
+  // registry can log which proposals the clerk kept (GET /api/intake/accuracy).
+  var LOGGED = ['issuer', 'documentNumber', 'issuedOn', 'documentType', 'summary',
+    'signerPosition', 'signerName', 'pageCount', 'urgency', 'classification', 'recipients'];
+  var proposal = {source: null, fields: {}};
+  if (section.dataset.proposal) {
+    try {
+      proposal = JSON.parse(section.dataset.proposal);
+    } catch (ignored) {
+      proposal = {source: null, fields: {}};
+    }
+  }
+
   function csrfToken() {
     var field = form.querySelector('input[name="_csrf"]');
     return field ? field.value : '';
@@ -59,6 +72,9 @@
       return false;
     }
     input.value = text;
+    if (LOGGED.indexOf(id) >= 0) {
+      proposal.fields[id] = {value: text, confidence: confidence};
+    }
     input.classList.add('proposed');
     input.dataset.proposed = text;
     tag.textContent = 'đề xuất · tin cậy ' + percent(confidence);
@@ -73,6 +89,7 @@
   function fill(result) {
     var fields = result.fields || {};
     var count = 0;
+    proposal = {source: result.source, fields: {}};
     ['documentType', 'documentNumber', 'issuedOn', 'issuer', 'summary', 'pageCount', 'urgency',
       'classification', 'signerPosition', 'signerName'].forEach(function (name) {
       var f = field(fields, name);
@@ -122,6 +139,20 @@
         tag.textContent = 'đã sửa đề xuất';
         tag.classList.add('corrected');
       }
+    }
+  });
+
+  form.addEventListener('submit', function () {
+    var old = form.querySelector('input[name="intakeProposal"]');
+    if (old) {
+      old.remove();
+    }
+    if (proposal.source && Object.keys(proposal.fields).length) {
+      var hidden = document.createElement('input');
+      hidden.type = 'hidden';
+      hidden.name = 'intakeProposal';
+      hidden.value = JSON.stringify(proposal);
+      form.appendChild(hidden);
     }
   });
 

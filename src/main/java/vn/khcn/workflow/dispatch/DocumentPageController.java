@@ -31,6 +31,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.CurrentUser;
+import vn.khcn.workflow.shared.web.IntakeProposal;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
@@ -44,6 +45,9 @@ import vn.khcn.workflow.shared.web.NotFoundException;
 @Controller
 @RequestMapping("/documents")
 class DocumentPageController {
+
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(DocumentPageController.class);
 
   /** The stamp's date as it is written by hand on the paper: 15/3/2024. */
   private static final DateTimeFormatter STAMP_DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
@@ -61,17 +65,19 @@ class DocumentPageController {
   private final IncomingDocumentRepository documents;
   private final TaskService taskService;
   private final ActorResolver actors;
+  private final IntakeProposal.Log proposals;
   private final Clock clock;
 
   DocumentPageController(RegistryDesk desk, DocumentQueries queries,
       AttachmentService attachments, IncomingDocumentRepository documents,
-      TaskService taskService, ActorResolver actors, Clock clock) {
+      TaskService taskService, ActorResolver actors, IntakeProposal.Log proposals, Clock clock) {
     this.desk = desk;
     this.queries = queries;
     this.attachments = attachments;
     this.documents = documents;
     this.taskService = taskService;
     this.actors = actors;
+    this.proposals = proposals;
     this.clock = clock;
   }
 
@@ -109,7 +115,19 @@ class DocumentPageController {
   @PostMapping("/new")
   String register(@ModelAttribute RegistrationRequest request,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
-      Authentication user, Model model, RedirectAttributes redirect) throws IOException {
+      @RequestParam(name = IntakeProposal.PARAMETER, required = false) String proposalJson,
+      Authentication user, Model model, RedirectAttributes redirect,
+      HttpServletResponse response) throws IOException {
+    IntakeProposal proposal;
+    try {
+      proposal = proposals.parse(proposalJson);
+    } catch (InvalidInputException badProposal) {
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      return form(model, request, byField(badProposal.fieldErrors()), null);
+    }
+    if (proposal != null) {
+      model.addAttribute("intakeProposal", proposalJson);
+    }
     List<RegistryDesk.Upload> uploads = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       boolean nothingPicked = (file.getOriginalFilename() == null
@@ -133,6 +151,15 @@ class DocumentPageController {
           Boolean.TRUE.equals(request.registerDuplicate()), request.replacesId(),
           actors.of(user.getName()),
           viewer(user), uploads);
+      if (proposal != null) {
+        try {
+          proposals.record(registered.id(), proposal, finalValues(valid), user.getName());
+        } catch (org.springframework.dao.DataAccessException notLogged) {
+          // the document is registered; only the measure of intake misses this one
+          log.warn("intake proposal of document {} not logged: {}", registered.id(),
+              notLogged.getMessage());
+        }
+      }
       redirect.addFlashAttribute("registered", true);
       return "redirect:/documents/" + registered.id();
     } catch (DuplicateDocumentException duplicate) {
@@ -144,6 +171,23 @@ class DocumentPageController {
     } catch (InvalidInputException invalid) {
       return form(model, request, byField(invalid.fieldErrors()), null);
     }
+  }
+
+  /** The registered values of the fields intake may propose, as the correction log keeps them. */
+  private static Map<String, String> finalValues(Registration r) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("issuer", r.issuer());
+    values.put("documentNumber", r.documentNumber());
+    values.put("issuedOn", r.issuedOn() == null ? null : r.issuedOn().toString());
+    values.put("documentType", r.documentType());
+    values.put("summary", r.summary());
+    values.put("signerPosition", r.signerPosition());
+    values.put("signerName", r.signerName());
+    values.put("pageCount", r.pageCount() == null ? null : r.pageCount().toString());
+    values.put("urgency", r.urgency() == null ? null : r.urgency().name());
+    values.put("classification", r.classification() == null ? null : r.classification().name());
+    values.put("recipients", r.recipients());
+    return values;
   }
 
   private String form(Model model, RegistrationRequest request, Map<String, List<String>> errors,

@@ -39,6 +39,8 @@ final class ClosingRules {
       "Vương", "Từ", "Chu", "Tô", "Diệp", "Giang", "Kim", "Lục", "Mạc", "Ông", "Quan", "Tống",
       "Hứa", "Lò", "Sơn", "Thạch", "Danh", "Đàm", "Bạch", "Khổng", "Doãn", "Âu", "Hàn", "Nông",
       "Ninh", "Trình", "Đồng", "Văn", "Khưu", "Lữ", "Tiêu", "Mã", "Viên", "Cù", "Hầu", "Vi");
+  /** The filing entry of "Nơi nhận" ("- Lưu: VT, CCVC."), whose unit codes end with a dot. */
+  private static final Pattern LUU = Pattern.compile("^[-–+]\\s*Lưu\\b");
   private static final Pattern STAMP_ISSUER = Pattern.compile(
       "Cơ quan\\s*:\\s*(.+?)\\s*(?:Email|Thời gian|Ngày ký|$)");
 
@@ -156,13 +158,18 @@ final class ClosingRules {
           || tail.group(1).strip().endsWith(".")) {
         break;
       }
-      block.append(' ').append(tail.group(1).strip());
-      if (tail.start() > 0) {
+      String part = tail.group(1).strip();
+      if (tail.start() > 0 && LUU.matcher(lines.get(next)).find() && part.contains(". ")) {
+        part = part.substring(part.lastIndexOf(". ") + 2);
+      }
+      block.append(' ').append(part);
+      if (tail.start() > 0 && POSITION_SPLIT.matcher(block.toString().strip()).matches()) {
         next++;
         break;
       }
     }
-    String text = block.toString().replaceAll("\\s+", " ").strip();
+    String text = block.toString().replaceAll("\\s+", " ").replaceAll("[\\s\\-–,;:]+$", "")
+        .strip();
     Matcher split = POSITION_SPLIT.matcher(text);
     if (split.matches()) {
       fields.put("signerCompetence", new Field(split.group(1) + " " + split.group(2), 0.85));

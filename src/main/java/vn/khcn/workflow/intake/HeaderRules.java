@@ -24,6 +24,7 @@ final class HeaderRules {
   private static final Pattern NUMBER = Pattern.compile(
       "(?<![\\p{L}])Số\\s*[:.]?\\s*(\\d{1,6}[a-zA-Z]?)\\s*([-/])\\s*"
       + "([\\p{Lu}\\d&][\\p{L}\\d&.]*(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)");
+  private static final Pattern BARE_NUMBER_LABEL = Pattern.compile("^Số\\s*[:.]?$");
   private static final Pattern ARRIVAL_STAMP = Pattern.compile("(?iu)đến\\s*:?\\s*số\\s*:?\\s*(\\d+)"
       + ".{0,12}?ngày\\s*:?\\s*(\\d{1,2}/\\d{1,2}/\\d{2,4})");
   private static final String PLACE_WORD = "\\p{Lu}\\p{Ll}*";
@@ -35,6 +36,12 @@ final class HeaderRules {
   private static final Pattern BODY_START = Pattern.compile(
       "^(?:[-–]\\s*)?(?:Kính gửi|Căn cứ|Thực hiện|Theo|Xét|Nhằm|Để|Trên cơ sở|Vừa qua|Ngày \\d|"
       + "Nơi nhận|Thời gian|Địa điểm|Thành phần|Điều \\d|QUYẾT ĐỊNH:|[IVX]+[-.]|\\d+[-.)]\\s)");
+  /** Lines that open the body even right under the type line. */
+  private static final Pattern BODY_OPENING = Pattern.compile(
+      "^(?:[-–]\\s*)?(?:Kính gửi|Căn cứ|Nơi nhận|Điều \\d|QUYẾT ĐỊNH:)");
+  /** The issuing authority's line under a decision's summary ("GIÁM ĐỐC SỞ …"). */
+  private static final Pattern AUTHORITY = Pattern.compile("^(?:CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|"
+      + "THỦ TƯỚNG|CỤC TRƯỞNG|HIỆU TRƯỞNG|VIỆN TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH VĂN PHÒNG|TRƯỞNG BAN)\\b");
   /** Head words that start the name of a body (a line starting with one starts a new name). */
   private static final Pattern BODY_HEAD = Pattern.compile(
       "^(?:ỦY BAN|UBND|HỘI ĐỒNG|SỞ|BAN|VĂN PHÒNG|PHÒNG|BỘ|CỤC|VỤ|TỔNG CỤC|TRUNG TÂM|VIỆN|"
@@ -43,6 +50,8 @@ final class HeaderRules {
       + "THỦ TƯỚNG|TÒA ÁN|VIỆN KIỂM SÁT|ĐẠI HỌC|HỌC VIỆN)\\b");
   private static final Pattern PARTY_COMMITTEE = Pattern.compile(
       "^(?:TỈNH ỦY|THÀNH ỦY|HUYỆN ỦY|QUẬN ỦY|THỊ ỦY|ĐẢNG ỦY)$");
+  /** An office named only by its kind under its parent body ("UBND TỈNH …" / "VĂN PHÒNG"). */
+  private static final Pattern BARE_OFFICE = Pattern.compile("^(?:VĂN PHÒNG|THANH TRA)$");
   private static final Map<String, String> TYPE_LINES = Map.ofEntries(
       Map.entry("CÔNG VĂN", "Công văn"), Map.entry("QUYẾT ĐỊNH", "Quyết định"),
       Map.entry("KẾ HOẠCH", "Kế hoạch"), Map.entry("CHƯƠNG TRÌNH", "Chương trình"),
@@ -96,7 +105,8 @@ final class HeaderRules {
         continue;
       }
       Matcher m = NUMBER.matcher(line);
-      if (m.find()) {
+      if (m.find() || (BARE_NUMBER_LABEL.matcher(line).matches()
+          && (m = NUMBER.matcher(withNext(lines, i, end))).find())) {
         String symbol = m.group(3).replaceAll("\\s+", "").replaceAll("[.,;]+$", "");
         String number = m.group(1);
         fields.put("number", new Field(number, 0.95));
@@ -112,7 +122,8 @@ final class HeaderRules {
     for (int i = 0; i < end; i++) {
       String line = lines.get(i);
       Matcher m = DATE.matcher(line);
-      if (m.find()) {
+      if (m.find() || (line.matches(".*,\\s*ngày(?:\\s*\\d{1,2})?$")
+          && (m = DATE.matcher(withNext(lines, i, end))).find())) {
         try {
           LocalDate date = LocalDate.of(Integer.parseInt(m.group(4)),
               Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)));
@@ -130,6 +141,11 @@ final class HeaderRules {
       }
     }
     return -1;
+  }
+
+  /** The line and the next one, joined: web copies break "Số:" and the date over two lines. */
+  private static String withNext(List<String> lines, int i, int end) {
+    return i + 1 < end ? lines.get(i) + " " + lines.get(i + 1) : lines.get(i);
   }
 
   /** A line that is only a type name in capitals ("CHƯƠNG TRÌNH", "QUYẾT ĐỊNH"). */
@@ -153,7 +169,7 @@ final class HeaderRules {
   private static int summary(List<String> lines, int end, int typeLine, int numberLine,
       int dateLine, Map<String, Field> fields) {
     if (typeLine >= 0) {
-      String text = collect(lines, typeLine + 1, end, true);
+      String text = typeSummary(lines, typeLine + 1, end);
       if (!text.isEmpty()) {
         fields.put("summary", new Field(capitalized(text), 0.85));
       }
@@ -179,14 +195,51 @@ final class HeaderRules {
     return -1;
   }
 
-  /** Lines from {@code from} until the body or another header element, joined with spaces. */
+  /**
+   * The summary under a type line: its first line belongs to it even when it opens like a body
+   * sentence ("Thực hiện Chương trình …"); a summary printed in capitals goes on until the issuing
+   * authority's line ("ỦY BAN NHÂN DÂN TỈNH …", "GIÁM ĐỐC SỞ …").
+   */
+  private static String typeSummary(List<String> lines, int from, int end) {
+    if (from >= end || BODY_OPENING.matcher(lines.get(from)).find()) {
+      return "";
+    }
+    if (!TextCleanup.isUpper(lines.get(from))) {
+      String first = lines.get(from);
+      String rest = first.endsWith(".") ? "" : collect(lines, from + 1, end, true, first);
+      return (first + " " + rest).replaceAll("\\s+", " ").strip();
+    }
+    List<String> parts = new ArrayList<>(List.of(lines.get(from)));
+    for (int i = from + 1; i < end && parts.size() < 6; i++) {
+      String line = lines.get(i);
+      if (!TextCleanup.isUpper(line) || BODY_HEAD.matcher(line).find()
+          || AUTHORITY.matcher(line).find() || TYPE_LINES.containsKey(line)) {
+        break;
+      }
+      parts.add(line);
+    }
+    return String.join(" ", parts).replaceAll("\\s+", " ").strip();
+  }
+
   private static String collect(List<String> lines, int from, int end, boolean stopAtUpper) {
+    return collect(lines, from, end, stopAtUpper, null);
+  }
+
+  /**
+   * Lines from {@code from} until the body or another header element, joined with spaces. A
+   * long line starting with a capital after the first is a body sentence that PDF text put right
+   * under the summary (the blank line between them is lost).
+   */
+  private static String collect(List<String> lines, int from, int end, boolean stopAtUpper,
+      String before) {
     List<String> parts = new ArrayList<>();
     for (int i = from; i < end && parts.size() < 6; i++) {
       String line = lines.get(i);
+      boolean continuing = !parts.isEmpty() || before != null;
       if (BODY_START.matcher(line).find() || DATE.matcher(line).find() || line.startsWith("*")
           || (stopAtUpper && TextCleanup.isUpper(line)) || line.length() > 160
-          || (!parts.isEmpty() && parts.get(parts.size() - 1).endsWith("."))) {
+          || (!parts.isEmpty() && parts.get(parts.size() - 1).endsWith("."))
+          || (continuing && line.length() > 80 && Character.isUpperCase(line.codePointAt(0)))) {
         break;
       }
       if (line.endsWith(":") && !parts.isEmpty()) {
@@ -229,6 +282,8 @@ final class HeaderRules {
         String place = names.get(0).substring("ĐẢNG BỘ ".length())
             .replaceFirst("^(?:TỈNH|THÀNH PHỐ|TP\\.?|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\\s+", "");
         issuer = issuer + " " + place;
+      } else if (BARE_OFFICE.matcher(issuer).matches() && names.size() > 1) {
+        issuer = issuer + " " + names.get(names.size() - 2);
       }
       fields.put("issuer", new Field(issuer, names.size() == 1 ? 0.9 : 0.8));
     }

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * Unicode form, the old tone placement ("Uỷ", "hoà") moved to the new one, "Kính gởi" spelled
  * "Kính gửi", invisible characters and Markdown emphasis dropped, and the national heading
  * ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "ĐẢNG CỘNG SẢN VIỆT NAM")
- * cut out of the line it was glued to, so the issuer column beside it stands alone.
+ * cut out of the line it was glued to (or dropped when a web copy broke it over two lines), so
+ * the issuer column beside it stands alone; table rules of web copies ("|", "-----") and the marks
+ * OCR reads from specks ("¬", "`", lone underscores) dropped.
  */
 final class TextCleanup {
 
@@ -30,7 +32,9 @@ final class TextCleanup {
       + "\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Đ\\s*Ả\\s*N\\s*G\\s*C\\s*Ộ\\s*N\\s*G\\s*S\\s*Ả\\s*N\\s*V\\s*I\\s*Ệ\\s*T\\s*N\\s*A\\s*M"
       + "|Độc\\s*lập\\s*[-–—]\\s*Tự\\s*do\\s*[-–—]\\s*Hạnh\\s*phúc");
-  private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.]+$");
+  private static final Pattern OCR_NOISE = Pattern.compile("[¬`]");
+  private static final Pattern LONE_UNDERSCORES = Pattern.compile("(?<=^|\\s)_+(?=\\s|$)|^_+");
+  private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.|]+$");
 
   /** The text with one Unicode form and the new tone placement, lines kept. */
   static String normalize(String text) {
@@ -49,8 +53,16 @@ final class TextCleanup {
    */
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
-    for (String raw : normalize(text).split("\n")) {
-      String line = SPACES.matcher(raw).replaceAll(" ").strip();
+    String[] raws = normalize(text).split("\n");
+    for (int r = 0; r < raws.length; r++) {
+      String line = ocrNoise(SPACES.matcher(raws[r]).replaceAll(" ").strip());
+      if (r + 1 < raws.length && !line.isEmpty() && !NATIONAL_HEADING.matcher(line).find()) {
+        String joined = line + " " + SPACES.matcher(raws[r + 1]).replaceAll(" ").strip();
+        if (NATIONAL_HEADING.matcher(joined).matches()) {
+          r++; // the heading broken over two lines ("CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM")
+          continue;
+        }
+      }
       Matcher heading = NATIONAL_HEADING.matcher(line);
       int from = 0;
       while (heading.find()) {
@@ -60,6 +72,12 @@ final class TextCleanup {
       add(lines, line.substring(from));
     }
     return lines;
+  }
+
+  /** Marks OCR reads from specks and rules: "¬", "`", and underscores standing alone. */
+  private static String ocrNoise(String line) {
+    return OCR_NOISE.matcher(LONE_UNDERSCORES.matcher(line).replaceAll(""))
+        .replaceAll("").replaceAll("\\s{2,}", " ").strip();
   }
 
   private static void add(List<String> lines, String part) {

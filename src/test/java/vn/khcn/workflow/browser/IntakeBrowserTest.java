@@ -10,16 +10,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-/** "Đọc từ tệp": the clerk picks a PDF, sees the fields pre-filled as proposals, corrects one, registers. */
+/**
+ * "Đọc từ tệp": the clerk picks a PDF, sees the fields pre-filled as proposals, corrects one,
+ * registers; the correction log keeps the corrected number and the kept issuer.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class IntakeBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
   static void browserInstalled() {
@@ -68,6 +74,17 @@ class IntakeBrowserTest {
         browser.until(d -> Browser.path(d).matches("/documents/\\d+"));
         assertThat(browser.text(By.id("registered"))).startsWith("Đã đăng ký văn bản đến");
         browser.screenshot("registered");
+
+        long id = Long.parseLong(Browser.path(browser.driver).substring("/documents/".length()));
+        assertThat(jdbc.queryForObject("select corrected from intake_proposal"
+            + " where document_id = ? and field = 'documentNumber'", Boolean.class, id)).isTrue();
+        assertThat(jdbc.queryForObject("select final_value from intake_proposal"
+            + " where document_id = ? and field = 'documentNumber'", String.class, id))
+            .isEqualTo(number);
+        assertThat(jdbc.queryForObject("select corrected from intake_proposal"
+            + " where document_id = ? and field = 'issuer'", Boolean.class, id)).isFalse();
+        assertThat(jdbc.queryForObject("select source from intake_proposal"
+            + " where document_id = ? and field = 'issuer'", String.class, id)).isEqualTo("PDF");
       });
     }
   }
