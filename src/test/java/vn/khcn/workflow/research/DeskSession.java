@@ -22,8 +22,12 @@ final class DeskSession {
   }
 
   static DeskSession login(TestHttp http, String user) {
+    return login(http, user, TestHttp.PASSWORD);
+  }
+
+  static DeskSession login(TestHttp http, String user, String password) {
     DeskSession desk = new DeskSession(http.session());
-    TestHttp.Response login = desk.session.login(user, TestHttp.PASSWORD);
+    TestHttp.Response login = desk.session.login(user, password);
     if (login.status() != 302 || String.valueOf(login.header("Location")).contains("error")) {
       throw new IllegalStateException("login of " + user + ": " + login.status());
     }

@@ -132,10 +132,12 @@ class PortalPageTest {
     assertThat(extra.status()).isEqualTo(400);
     // wrong person: another investigator
     String other = "cn.portal." + UUID.randomUUID().toString().substring(0, 8);
-    assertThat(api.post("cv.qlkh", "/api/research/investigators", Map.of("id", other,
-        "name", "Trần Văn Khác", "email", other + "@example.vn",
-        "organisation", "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ")).status()).isEqualTo(201);
-    DeskSession stranger = DeskSession.login(http, other);
+    TestHttp.Response account = api.post("cv.qlkh", "/api/research/investigators", Map.of(
+        "id", other, "name", "Trần Văn Khác", "email", other + "@example.vn",
+        "organisation", "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ"));
+    assertThat(account.status()).isEqualTo(201);
+    DeskSession stranger = DeskSession.login(http, other,
+        account.body().get("initialPassword").asText());
     stranger.get("/portal");
     TestHttp.Response wrongPerson = stranger.multipart("/portal/" + code + "/work/revision",
         Map.of("text", "Của tôi"), "file", "sua.pdf", ResearchApi.PDF);
