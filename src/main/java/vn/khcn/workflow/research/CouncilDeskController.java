@@ -71,9 +71,6 @@ class CouncilDeskController {
 
   @ExceptionHandler(RuntimeException.class)
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    if (!DeskPages.isRefusal(refused)) {
-      throw refused;
-    }
     return DeskPages.refused(refused, "/council", response, model);
   }
 

@@ -36,9 +36,15 @@ final class DeskPages {
     }
   }
 
-  /** The refusal page: status, message and the problems by field. */
+  /**
+   * The refusal page: status, message and the problems by field; anything that is not a refusal
+   * is thrown on (an error, answered as such).
+   */
   static String refused(RuntimeException refused, String back, HttpServletResponse response,
       Model model) {
+    if (!isRefusal(refused)) {
+      throw refused;
+    }
     int status;
     List<String> problems = new ArrayList<>();
     String message;
@@ -73,7 +79,7 @@ final class DeskPages {
   }
 
   /** The refusals the desks answer with a page (others are errors). */
-  static boolean isRefusal(RuntimeException e) {
+  private static boolean isRefusal(RuntimeException e) {
     return e instanceof InvalidInputException || e instanceof InvalidTaskInputException
         || e instanceof BadUserRequestException || e instanceof AccessDeniedException
         || e instanceof NotFoundException || e instanceof ConflictException;

@@ -67,9 +67,6 @@ class InvestigatorAccountsController {
           params.getFirst("id"), params.getFirst("name"), params.getFirst("email"),
           params.getFirst("organisation")), user.getName()));
     } catch (RuntimeException refused) {
-      if (!DeskPages.isRefusal(refused)) {
-        throw refused;
-      }
       return DeskPages.refused(refused, "/portal/accounts", response, model);
     }
     model.addAttribute("accounts", accounts.all());

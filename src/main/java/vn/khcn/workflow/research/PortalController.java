@@ -55,9 +55,6 @@ class PortalController {
 
   @ExceptionHandler(RuntimeException.class)
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    if (!DeskPages.isRefusal(refused)) {
-      throw refused;
-    }
     return DeskPages.refused(refused, "/portal", response, model);
   }
 

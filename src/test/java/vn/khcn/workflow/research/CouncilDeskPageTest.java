@@ -180,4 +180,44 @@ class CouncilDeskPageTest {
     assertThat(chair.post("/council/" + code + "/confirmation", "accepted", "true").status())
         .as("nothing left to confirm").isEqualTo(409);
   }
+
+  @Test
+  void theFinalDossierFromThePortalThenEachMemberGradesTheAcceptance() {
+    String code = fixture.appointed("chunhiem");
+    fixture.scored(code, "Phiếu");
+    LocalDate today = LocalDate.now(DeskFixture.ZONE);
+    fixture.contracted(code, today, today.plusMonths(12));
+
+    DeskSession investigator = DeskSession.login(http, "chunhiem");
+    assertThat(investigator.get("/portal").text()).contains(code + "-final");
+    TestHttp.Response sent = investigator.multipart("/portal/" + code + "/work/final",
+        java.util.Map.of("text", "Hồ sơ nghiệm thu đầy đủ"), "file", "ho-so-nghiem-thu.pdf",
+        ResearchApi.PDF);
+    assertThat(sent.status()).as(sent.text()).isEqualTo(302);
+    org.camunda.bpm.engine.task.Task appoint = api.task(code,
+        AcceptanceProcess.Tasks.APPOINT_COUNCIL, null);
+    TestHttp.Response appointed = api.post("giamdoc", "/api/inbox/" + appoint.getId()
+        + "/council", java.util.Map.of("chair", "hd.chutich", "viceChair", "hd.phochutich",
+            "secretary", "hd.thuky", "reviewer1", "hd.phanbien1", "reviewer2", "hd.phanbien2",
+            "members", java.util.List.of("hd.uyvien1", "hd.uyvien2")));
+    assertThat(appointed.status()).as(appointed.text()).isEqualTo(204);
+
+    DeskSession member = DeskSession.login(http, "hd.uyvien1");
+    assertThat(member.get("/council").text()).contains("Hội đồng nghiệm thu")
+        .contains("Hồ sơ nghiệm thu: ho-so-nghiem-thu.pdf").contains("Xuất sắc");
+    ResearchTask task = tasks.findByCode(code).orElseThrow();
+    Council acceptance = councils.findByResearchTaskIdOrderByIdAsc(task.getId()).stream()
+        .filter(c -> c.getKind() == CouncilKind.ACCEPTANCE).findFirst().orElseThrow();
+    java.util.function.Supplier<CouncilMember> seat = () -> members
+        .findByCouncilIdOrderByIdAsc(acceptance.getId()).stream()
+        .filter(m -> m.getUsername().equals("hd.uyvien1")).findFirst().orElseThrow();
+    TestHttp.Response unknown = member.post("/council/" + code + "/grade", "memberGrade", "TOT",
+        "comment", "Tốt");
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(seat.get().getGrade()).as("nothing stored").isNull();
+    TestHttp.Response graded = member.post("/council/" + code + "/grade", "memberGrade", "DAT",
+        "comment", "Đạt yêu cầu của hợp đồng");
+    assertThat(graded.status()).as(graded.text()).isEqualTo(302);
+    assertThat(seat.get().getGrade()).isEqualTo(Grade.DAT);
+  }
 }
