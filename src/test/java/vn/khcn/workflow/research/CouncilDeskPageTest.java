@@ -189,6 +189,16 @@ class CouncilDeskPageTest {
     fixture.contracted(code, today, today.plusMonths(12));
 
     DeskSession investigator = DeskSession.login(http, "chunhiem");
+    assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
+        .status()).isEqualTo(202);
+    assertThat(investigator.get("/portal").text()).contains(code + "-midterm");
+    TestHttp.Response midterm = investigator.multipart("/portal/" + code + "/work/midterm",
+        java.util.Map.of("text", "Đã hoàn thành khảo sát 12 hợp tác xã"), "file",
+        "bao-cao-giua-ky.pdf", ResearchApi.PDF);
+    assertThat(midterm.status()).as(midterm.text()).isEqualTo(302);
+    api.work("cv.qlkh", code, MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null,
+        ResearchApi.vars(MidtermEvaluationProcess.Vars.FINDINGS.name(), "Đúng tiến độ",
+            MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
     assertThat(investigator.get("/portal").text()).contains(code + "-final");
     TestHttp.Response sent = investigator.multipart("/portal/" + code + "/work/final",
         java.util.Map.of("text", "Hồ sơ nghiệm thu đầy đủ"), "file", "ho-so-nghiem-thu.pdf",
