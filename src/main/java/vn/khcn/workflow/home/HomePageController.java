@@ -34,6 +34,10 @@ class HomePageController {
         .map(Groups::nameOf).toList());
     model.addAttribute("home", summary.of(authentication.getName(), groups));
     model.addAttribute("tasklist", TASKLIST);
+    // the investigators' portal, the council desk and investigators' accounts (issue 18)
+    model.addAttribute("portal", groups.contains(Groups.CHU_NHIEM));
+    model.addAttribute("councilDesk", groups.contains(Groups.HOI_DONG));
+    model.addAttribute("investigatorAccounts", groups.contains(Groups.PHONG_QLKH));
     // the Department's staff find documents (/documents); the registry also registers them
     model.addAttribute("finder", Groups.STAFF.stream().anyMatch(groups::contains));
     // reports (issue 15): handling for the directors and the Office, research also for QLKH

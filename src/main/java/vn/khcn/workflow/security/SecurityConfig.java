@@ -99,11 +99,16 @@ class SecurityConfig {
     http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
             path("/documents"), path("/documents/**"), path("/reports/**"), path("/tasks/**"),
-            path("/js/**")))
+            path("/js/**"), path("/portal"), path("/portal/**"), path("/council"),
+            path("/council/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
+            // investigators' portal and council desk (issue 18); accounts by phong-qlkh
+            .requestMatchers(path("/portal/accounts")).hasAuthority("phong-qlkh")
+            .requestMatchers(path("/portal"), path("/portal/**")).hasAuthority("chu-nhiem")
+            .requestMatchers(path("/council"), path("/council/**")).hasAuthority("hoi-dong")
             .requestMatchers(path("/documents/new"), path("/documents/*/correct"),
                 path("/documents/*/recall")).hasAuthority("van-thu")
             // reports (issue 15): the research portfolio also for the Science Management Division
