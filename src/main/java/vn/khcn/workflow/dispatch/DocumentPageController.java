@@ -62,10 +62,13 @@ class DocumentPageController {
   private final TaskService taskService;
   private final ActorResolver actors;
   private final Clock clock;
+  private final InformedAcknowledgements acknowledgements;
 
   DocumentPageController(RegistryDesk desk, DocumentQueries queries,
       AttachmentService attachments, IncomingDocumentRepository documents,
-      TaskService taskService, ActorResolver actors, Clock clock) {
+      TaskService taskService, ActorResolver actors, Clock clock,
+      InformedAcknowledgements acknowledgements) {
+    this.acknowledgements = acknowledgements;
     this.desk = desk;
     this.queries = queries;
     this.attachments = attachments;
@@ -196,6 +199,8 @@ class DocumentPageController {
     model.addAttribute("replacesKey", businessKey(document.replacesId()));
     model.addAttribute("replacedByKey", businessKey(document.replacedById()));
     model.addAttribute("mayPrintStamp", viewer.keepsRegisters());
+    model.addAttribute("seen", acknowledgements.of(documentId));
+    model.addAttribute("myGroups", viewer.groups());
     return "document";
   }
 

@@ -19,7 +19,8 @@ enum TrailAction {
   CORRECTED("Sửa thông tin văn bản"),
   RECALLED("Thu hồi văn bản"),
   REPLACED("Được thay thế bởi văn bản khác"),
-  REPLACES("Thay thế văn bản đã đăng ký");
+  REPLACES("Thay thế văn bản đã đăng ký"),
+  SEEN("Đơn vị để biết đã xem");
 
   private final String label;
 
