@@ -98,7 +98,7 @@ class SecurityConfig {
     http.securityMatcher(new OrRequestMatcher(path("/"), path("/login"), path("/logout"),
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
             path("/documents"), path("/documents/**"), path("/reports/**"), path("/tasks/**"),
-            path("/js/**")))
+            path("/js/**"), path("/substitutions"), path("/substitutions/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
