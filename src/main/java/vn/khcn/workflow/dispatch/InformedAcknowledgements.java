@@ -64,7 +64,8 @@ public class InformedAcknowledgements {
       return view(existing);
     }
     Actor actor = actors.of(userId);
-    Instant now = clock.instant();
+    // as stored (microseconds), so the first answer and a repeated one say the same time
+    Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     InformedAcknowledgement seen;
     try {
       seen = acknowledgements.saveAndFlush(new InformedAcknowledgement(documentId, unit,

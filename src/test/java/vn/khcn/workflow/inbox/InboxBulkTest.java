@@ -159,4 +159,26 @@ class InboxBulkTest {
     assertThat(still.getAssignee()).isNull();
     assertThat(trailActions(document)).noneMatch(a -> a.startsWith("DIRECTION_GIVEN"));
   }
+
+  @Test
+  void theListPageActsOnTheTickedItemsWithoutScript() throws Exception {
+    JsonNode document = InboxFixtures.register(rest, "NORMAL");
+    String task = taskOf(document, Tasks.GIVE_DIRECTION);
+    TestHttp.Session director = http().session();
+    director.login("giamdoc", TestHttp.PASSWORD);
+    TestHttp.Response list = director.get("/inbox");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.text()).contains("value=\"" + task + "\"", "data-kind=\"infoOnly\"",
+        "/js/inbox-bulk.js");
+    java.util.regex.Matcher csrf = java.util.regex.Pattern
+        .compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(list.text());
+    assertThat(csrf.find()).isTrue();
+    TestHttp.Response posted = director.request("POST", "/inbox/bulk").form("action", "infoOnly",
+        "taskIds", task, "taskIds", "khong-co", "_csrf", csrf.group(1)).send();
+    assertThat(posted.status()).isEqualTo(302);
+    assertThat(taskOf(document, Tasks.GIVE_DIRECTION)).isNull();
+    TestHttp.Response after = director.get("/inbox");
+    assertThat(after.text()).contains("Đã cho ý kiến để biết, lưu 1 việc.",
+        "1 việc không làm được", "khong-co: Việc không còn trong hộp việc.");
+  }
 }

@@ -272,4 +272,30 @@ class SubstitutionTest {
     assertThat(http.get("cv.qlkh", "/api/substitutions").body().get("count").asInt())
         .isEqualTo(1);
   }
+
+  @Test
+  void thePageIsForDirectorsHeadsAndAdministrators() {
+    dayIs(TODAY);
+    TestHttp.Session member = http.session();
+    member.login("cv.qlkh", TestHttp.PASSWORD);
+    assertThat(member.get("/substitutions").status()).isEqualTo(403);
+
+    TestHttp.Session head = http.session();
+    head.login("tp.qlkh", TestHttp.PASSWORD);
+    TestHttp.Response page = head.get("/substitutions");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.text()).contains("Cử người làm thay", "Lê Văn Hùng", "Trần Thị Ngọc Bích");
+    java.util.regex.Matcher csrf = java.util.regex.Pattern
+        .compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.text());
+    assertThat(csrf.find()).isTrue();
+    long before = stored.count();
+    TestHttp.Response posted = head.request("POST", "/substitutions").form("absent", "cv.qlkh",
+        "substitute", "pp.qlkh", "from", TODAY.toString(), "to", TODAY.plusDays(1).toString(),
+        "reason", "Nghỉ phép", "_csrf", csrf.group(1)).send();
+    assertThat(posted.status()).isEqualTo(302);
+    assertThat(stored.count()).isEqualTo(before + 1);
+    TestHttp.Response after = head.get("/substitutions");
+    assertThat(after.text()).contains("Đã cử Trần Thị Ngọc Bích làm thay Lê Văn Hùng",
+        "Đang làm thay", "Kết thúc ngay");
+  }
 }
