@@ -42,6 +42,7 @@ class SubstitutionTest {
   @Autowired SubstitutionTasklist tasklist;
   @Autowired SubstitutionRepository stored;
   @Autowired SubstitutionTaskRepository links;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
   TestHttp http;
 
   @BeforeEach
@@ -66,6 +67,8 @@ class SubstitutionTest {
       }
     });
     tasklist.sync();
+    links.deleteAll();
+    stored.deleteAll(); // each test counts only its own
   }
 
   /** The Department's day moved to {@code day}, 10:00. */
@@ -145,6 +148,13 @@ class SubstitutionTest {
     assertThat(inboxOf("phogiamdoc")).contains(firstTask, secondTask);
     assertThat(substituteIsCandidate(firstTask)).isTrue();
     assertThat(http.get("phogiamdoc", "/api/inbox/" + firstTask).status()).isEqualTo(200);
+    String filterId = filters.createFilterQuery().filterName(SubstitutionFilter.NAME)
+        .singleResult().getId();
+    TestHttp.Response tasklistView = http.post("phogiamdoc", "/engine-rest/filter/" + filterId
+        + "/list?firstResult=0&maxResults=200", Map.of());
+    assertThat(tasklistView.status()).isEqualTo(200);
+    assertThat(tasklistView.text()).as("Tasklist's filter Việc làm thay")
+        .contains(firstTask, secondTask);
     assertThat(http.get("giamdoc", "/api/substitutions").body().get("items").get(0)
         .get("active").asBoolean()).isTrue();
 
