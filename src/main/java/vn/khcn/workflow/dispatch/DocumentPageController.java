@@ -67,10 +67,13 @@ class DocumentPageController {
   private final ActorResolver actors;
   private final IntakeProposal.Log proposals;
   private final Clock clock;
+  private final InformedAcknowledgements acknowledgements;
 
   DocumentPageController(RegistryDesk desk, DocumentQueries queries,
       AttachmentService attachments, IncomingDocumentRepository documents,
-      TaskService taskService, ActorResolver actors, IntakeProposal.Log proposals, Clock clock) {
+      TaskService taskService, ActorResolver actors, IntakeProposal.Log proposals, Clock clock,
+      InformedAcknowledgements acknowledgements) {
+    this.acknowledgements = acknowledgements;
     this.desk = desk;
     this.queries = queries;
     this.attachments = attachments;
@@ -240,6 +243,8 @@ class DocumentPageController {
     model.addAttribute("replacesKey", businessKey(document.replacesId()));
     model.addAttribute("replacedByKey", businessKey(document.replacedById()));
     model.addAttribute("mayPrintStamp", viewer.keepsRegisters());
+    model.addAttribute("seen", acknowledgements.of(documentId));
+    model.addAttribute("myGroups", viewer.groups());
     return "document";
   }
 

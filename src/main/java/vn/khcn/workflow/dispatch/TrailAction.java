@@ -23,7 +23,8 @@ enum TrailAction {
   RECEIVED_ELECTRONICALLY("Nhận văn bản điện tử qua trục liên thông"),
   STATUS_SENT("Gửi trạng thái cho cơ quan gửi"),
   RECALL_REQUESTED("Cơ quan gửi đề nghị thu hồi"),
-  RECALL_REFUSED("Từ chối đề nghị thu hồi");
+  RECALL_REFUSED("Từ chối đề nghị thu hồi"),
+  SEEN("Đơn vị để biết đã xem");
 
   private final String label;
 

@@ -30,19 +30,45 @@ public class ActorResolver {
   private final IdentityService identityService;
   private final Clock clock;
   private final Map<String, Cached> names = new ConcurrentHashMap<>();
+  private final java.util.function.Supplier<Substitutes> substitutes;
 
   public ActorResolver(IdentityService identityService, Clock clock) {
-    this.identityService = identityService;
-    this.clock = clock;
+    this(identityService, clock, () -> Substitutes.NONE);
   }
 
+  @org.springframework.beans.factory.annotation.Autowired
+  ActorResolver(IdentityService identityService, Clock clock,
+      org.springframework.beans.factory.ObjectProvider<Substitutes> substitutes) {
+    this(identityService, clock, () -> substitutes.getIfAvailable(() -> Substitutes.NONE));
+  }
+
+  private ActorResolver(IdentityService identityService, Clock clock,
+      java.util.function.Supplier<Substitutes> substitutes) {
+    this.identityService = identityService;
+    this.clock = clock;
+    this.substitutes = substitutes;
+  }
+
+  /**
+   * The signed-in user; a substitute acting on the absent person's task is named with both,
+   * "Phạm Thị Lan thay Trần Quốc Bảo" (the user id stays the substitute's).
+   */
   public Actor current(DelegateTask task) {
     Authentication authentication = identityService.getCurrentAuthentication();
     String userId = authentication != null ? authentication.getUserId() : null;
     if (userId == null && task != null) {
       userId = task.getAssignee();
     }
-    return userId == null ? Actor.SYSTEM : of(userId);
+    if (userId == null) {
+      return Actor.SYSTEM;
+    }
+    Actor actor = of(userId);
+    String assignee = task == null ? null : task.getAssignee();
+    if (assignee != null && !assignee.equals(userId)
+        && substitutes.get().actsFor(userId, assignee)) {
+      return new Actor(userId, actor.fullName() + " thay " + of(assignee).fullName());
+    }
+    return actor;
   }
 
   public Actor of(String userId) {

@@ -46,9 +46,12 @@ class InboxPageController {
   private final AttachmentService attachments;
   private final TaskCompletionContracts contracts;
   private final ClosedTasks closed;
+  private final CurrentUser currentUser;
 
   InboxPageController(InboxService inbox, DocumentQueries documents,
-      AttachmentService attachments, TaskCompletionContracts contracts, ClosedTasks closed) {
+      AttachmentService attachments, TaskCompletionContracts contracts, ClosedTasks closed,
+      CurrentUser currentUser) {
+    this.currentUser = currentUser;
     this.inbox = inbox;
     this.documents = documents;
     this.attachments = attachments;
@@ -122,6 +125,15 @@ class InboxPageController {
     model.addAttribute("hasMore", items.hasMore());
     model.addAttribute("pageSize", items.pageSize());
     model.addAttribute("overdue", items.items().stream().filter(InboxItem::overdue).count());
+    // bulk (InboxBulk): the action each item's kind takes; covered items: whose they are
+    java.util.Map<String, String> kinds = InboxBulk.kinds();
+    model.addAttribute("bulkKinds", kinds);
+    model.addAttribute("bulkable", items.items().stream()
+        .anyMatch(i -> kinds.containsKey(i.taskDefinitionKey())));
+    java.util.Map<String, String> coveredFor = new java.util.HashMap<>();
+    items.items().stream().filter(i -> i.assignee() != null && !i.assignee().equals(user.getName()))
+        .forEach(i -> coveredFor.put(i.taskId(), currentUser.fullName(i.assignee())));
+    model.addAttribute("coveredFor", coveredFor);
     return "inbox";
   }
 

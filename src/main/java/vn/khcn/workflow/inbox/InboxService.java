@@ -20,6 +20,7 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.research.ResearchTaskProcess;
 import vn.khcn.workflow.dispatch.Urgency;
 import vn.khcn.workflow.identity.EngineAuthentication;
+import vn.khcn.workflow.identity.Substitutes;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.shared.web.ApiError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
@@ -54,9 +55,12 @@ public class InboxService {
   private final IdentityService identityService;
   private final Clock clock;
   private final InboxEntries entries;
+  private final Substitutes substitutes;
 
   InboxService(InboxEntries entries, TaskService taskService, RuntimeService runtimeService,
-      RepositoryService repositoryService, IdentityService identityService, Clock clock) {
+      RepositoryService repositoryService, IdentityService identityService, Clock clock,
+      Substitutes substitutes) {
+    this.substitutes = substitutes;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -83,6 +87,10 @@ public class InboxService {
     List<String> parties = new ArrayList<>();
     parties.add(InboxEntries.USER + userId);
     groups.forEach(g -> parties.add(InboxEntries.GROUP + g));
+    // a substitute also answers, while the substitution is active, for the absent's own tasks
+    java.util.Set<String> assignees = new java.util.HashSet<>(substitutes.absentCoveredBy(userId));
+    assignees.forEach(absent -> parties.add(InboxEntries.USER + absent));
+    assignees.add(userId);
     for (int attempt = 0; ; attempt++) {
       List<String> ids = entries.waitingFor(parties, upTo);
       int from = Math.min(page * PAGE_SIZE, ids.size());
@@ -96,7 +104,7 @@ public class InboxService {
       }
       List<Task> waiting = window.stream().map(tasks::get)
           .filter(t -> t != null && !t.isSuspended()
-              && (t.getAssignee() == null || t.getAssignee().equals(userId)))
+              && (t.getAssignee() == null || assignees.contains(t.getAssignee())))
           .toList();
       List<Task> shown = waiting.subList(0, Math.min(PAGE_SIZE, waiting.size()));
       return new InboxPage(toItems(shown), page, PAGE_SIZE, waiting.size() > PAGE_SIZE);
@@ -119,6 +127,11 @@ public class InboxService {
     Task task = EngineAuthentication.withoutAuthentication(identityService, () -> {
       Task mine = taskService.createTaskQuery().taskId(taskId).taskAssignee(userId).active()
           .singleResult();
+      if (mine == null) { // the task of someone the user covers for, while that lasts
+        java.util.Set<String> absent = substitutes.absentCoveredBy(userId);
+        mine = absent.isEmpty() ? null : taskService.createTaskQuery().taskId(taskId)
+            .taskAssigneeIn(absent.toArray(String[]::new)).active().singleResult();
+      }
       return mine != null || groups.isEmpty() ? mine : taskService.createTaskQuery()
           .taskId(taskId).taskCandidateGroupIn(new ArrayList<>(groups)).active().singleResult();
     });

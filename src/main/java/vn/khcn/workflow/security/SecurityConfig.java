@@ -100,7 +100,7 @@ class SecurityConfig {
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
             path("/documents"), path("/documents/**"), path("/reports/**"), path("/tasks/**"),
             path("/js/**"), path("/portal"), path("/portal/**"), path("/council"),
-            path("/council/**")))
+            path("/council/**"), path("/substitutions"), path("/substitutions/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")

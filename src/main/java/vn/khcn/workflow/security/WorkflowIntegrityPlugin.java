@@ -22,6 +22,9 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.task.IdentityLink;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.ObjectProvider;
+import vn.khcn.workflow.identity.Substitutes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.khcn.workflow.shared.process.DomainStart;
@@ -30,7 +33,8 @@ import vn.khcn.workflow.shared.process.ProcessDescriptor;
 /**
  * Rules the engine itself enforces, whatever path a call takes (engine REST, the webapps' API,
  * our services): a user task is completed only by its assignee, or, unassigned, by one of its
- * candidates who thereby becomes the assignee; a process our descriptors declare starts only from
+ * candidates who thereby becomes the assignee (while a substitution is active, the assignee's
+ * substitute too); a process our descriptors declare starts only from
  * its domain service ({@link DomainStart}) or, when {@link ProcessDescriptor#calledOnly()}, only
  * from a call activity. A call without an engine authentication is the system's own and allowed.
  * Registered through a process engine plugin's BPMN parse listener, so the engine model tests
@@ -40,10 +44,13 @@ import vn.khcn.workflow.shared.process.ProcessDescriptor;
 class WorkflowIntegrityPlugin {
 
   @Bean
-  ProcessEnginePlugin workflowIntegrity(List<ProcessDescriptor> descriptors) {
+  ProcessEnginePlugin workflowIntegrity(List<ProcessDescriptor> descriptors,
+      ObjectProvider<Substitutes> substitutes) {
     Map<String, Boolean> guardedStarts = new HashMap<>();
     descriptors.forEach(d -> guardedStarts.put(d.key(), d.calledOnly()));
-    BpmnParseListener listener = new IntegrityParseListener(Map.copyOf(guardedStarts));
+    // resolved when a task completes: the substitutions' store needs the engine built first
+    BpmnParseListener listener = new IntegrityParseListener(Map.copyOf(guardedStarts),
+        new CompleteOnlyByAssignee(() -> substitutes.getIfAvailable(() -> Substitutes.NONE)));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -59,9 +66,12 @@ class WorkflowIntegrityPlugin {
   static final class IntegrityParseListener extends AbstractBpmnParseListener {
 
     private final Map<String, Boolean> calledOnlyByKey;
+    private final CompleteOnlyByAssignee completion;
 
-    IntegrityParseListener(Map<String, Boolean> calledOnlyByKey) {
+    IntegrityParseListener(Map<String, Boolean> calledOnlyByKey,
+        CompleteOnlyByAssignee completion) {
       this.calledOnlyByKey = calledOnlyByKey;
+      this.completion = completion;
     }
 
     @Override
@@ -77,7 +87,7 @@ class WorkflowIntegrityPlugin {
     public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
       if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
         behavior.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
-            CompleteOnlyByAssignee.INSTANCE);
+            completion);
       }
     }
   }
@@ -109,10 +119,18 @@ class WorkflowIntegrityPlugin {
     }
   }
 
-  /** Only the assignee completes; an unassigned task's candidate completes and becomes it. */
+  /**
+   * Only the assignee completes, or while a substitution is active the assignee's substitute (in
+   * their own name, the task staying the absent person's); an unassigned task's candidate
+   * completes and becomes it.
+   */
   static final class CompleteOnlyByAssignee implements TaskListener {
 
-    static final CompleteOnlyByAssignee INSTANCE = new CompleteOnlyByAssignee();
+    private final Supplier<Substitutes> substitutes;
+
+    CompleteOnlyByAssignee(Supplier<Substitutes> substitutes) {
+      this.substitutes = substitutes;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -124,7 +142,7 @@ class WorkflowIntegrityPlugin {
       String userId = authentication.getUserId();
       String assignee = task.getAssignee();
       if (assignee != null) {
-        if (!assignee.equals(userId)) {
+        if (!assignee.equals(userId) && !substitutes.get().actsFor(userId, assignee)) {
           throw new AuthorizationException("Công việc \"" + task.getName()
               + "\" đang do " + assignee + " xử lý; chỉ người đó được hoàn thành.");
         }
