@@ -67,7 +67,7 @@ public class PdfSigner {
 
   private record Key(PrivateKey privateKey, X509Certificate[] chain) {}
 
-  PdfSigner(@Value("${khcn.signing.keystore:}") String keystore,
+  public PdfSigner(@Value("${khcn.signing.keystore:}") String keystore,
       @Value("${khcn.signing.password:}") String password,
       @Value("${khcn.signing.alias:}") String alias) {
     this.keystore = keystore;
@@ -99,6 +99,7 @@ public class PdfSigner {
       when.setTimeInMillis(details.signedAt().toEpochMilli());
       signature.setSignDate(when);
       SignatureOptions options = new SignatureOptions();
+      // room for about 18 KB of CMS: a signer with a chain of four RSA certificates
       options.setPreferredSignatureSize(SignatureOptions.DEFAULT_SIGNATURE_SIZE * 2);
       document.addSignature(signature, content -> cms(content, privateKey, chain), options);
       ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 32_768);

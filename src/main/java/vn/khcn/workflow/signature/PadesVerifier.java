@@ -53,6 +53,12 @@ public class PadesVerifier {
 
   /** One check per signature, in the order of the file; empty for an unsigned or non-PDF file. */
   public List<SignatureCheck> verify(byte[] file) {
+    return verify(file, trustStore::certificates);
+  }
+
+  /** The checks against these trusted certificates (read only when the file is signed). */
+  List<SignatureCheck> verify(byte[] file,
+      java.util.function.Supplier<List<X509Certificate>> trustedCertificates) {
     if (file == null || file.length < 5 || !new String(file, 0, 5,
         java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
       return List.of();
@@ -62,7 +68,7 @@ public class PadesVerifier {
       if (signatures.isEmpty()) {
         return List.of();
       }
-      List<X509Certificate> trusted = trustStore.certificates();
+      List<X509Certificate> trusted = trustedCertificates.get();
       List<SignatureCheck> checks = new ArrayList<>();
       for (PDSignature signature : signatures) {
         checks.add(check(file, signature, document, trusted));
@@ -92,7 +98,7 @@ public class PadesVerifier {
     Collection<X509Certificate> carried = new ArrayList<>();
     try {
       cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(file)),
-          signature.getContents(file));
+          contentInfo(signature.getContents(file)));
       signer = cms.getSignerInfos().getSigners().iterator().next();
       JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
       for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
@@ -105,6 +111,7 @@ public class PadesVerifier {
       }
       certificate = converter.getCertificate(own.iterator().next());
     } catch (Exception e) {
+      log.info("Signature data unreadable", e);
       return broken("dữ liệu chữ ký hỏng, không đọc được (" + e.getClass().getSimpleName() + ")");
     }
     Names subject = Names.of(certificate.getSubjectX500Principal());
@@ -167,6 +174,18 @@ public class PadesVerifier {
     reasons.addAll(notes);
     return SignatureCheck.of(status, subject.commonName(), subject.organisation(), issuer,
         signedAt, whole, revocationText, reasons);
+  }
+
+  /**
+   * The CMS structure at the start of /Contents: the rest of that string is zero padding, which
+   * BouncyCastle refuses as extra data when given the whole.
+   */
+  private static org.bouncycastle.asn1.cms.ContentInfo contentInfo(byte[] contents)
+      throws IOException {
+    try (org.bouncycastle.asn1.ASN1InputStream in =
+        new org.bouncycastle.asn1.ASN1InputStream(contents)) {
+      return org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject());
+    }
   }
 
   /** The digest of the signed bytes and the signature over the signed attributes, by BC. */
