@@ -184,6 +184,49 @@ class SignatureApiTest {
     assertThat(clerk.get("/admin/trust").status()).isEqualTo(403);
   }
 
+  @Test
+  void theTrustPageAddsRefusesAndDeletes() {
+    TestHttp.Session admin = api.session();
+    admin.login("admin", TestHttp.PASSWORD);
+
+    Response refused = postFile(admin, "không phải chứng thư");
+    assertThat(refused.status()).isEqualTo(302);
+    assertThat(admin.get("/admin/trust").text())
+        .contains("Không thêm được: tệp không phải chứng thư số X.509");
+    assertThat(stored(ca.certificate)).isNull();
+
+    assertThat(postFile(admin, new String(pem(ca.certificate), StandardCharsets.US_ASCII))
+        .status()).isEqualTo(302);
+    JsonNode added = stored(ca.certificate);
+    assertThat(added).isNotNull();
+    String page = admin.get("/admin/trust").text();
+    assertThat(page).contains("Đã thêm 1 chứng thư tin cậy.").contains(added.get("fingerprint")
+        .asText());
+
+    Response deleted = admin.request("POST", "/admin/trust/" + added.get("id").asLong()
+        + "/delete").form("_csrf", csrf(page)).send();
+    assertThat(deleted.status()).isEqualTo(302);
+    assertThat(stored(ca.certificate)).isNull();
+  }
+
+  private static Response postFile(TestHttp.Session session, String fileText) {
+    String boundary = "trust" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+        + csrf(session.get("/admin/trust").text()) + "\r\n--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ca.pem\"\r\n"
+        + "Content-Type: application/x-pem-file\r\n\r\n" + fileText + "\r\n--" + boundary
+        + "--\r\n";
+    return session.request("POST", "/admin/trust")
+        .body("multipart/form-data; boundary=" + boundary, body).send();
+  }
+
+  private static String csrf(String html) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    assertThat(m.find()).as("a CSRF field").isTrue();
+    return m.group(1);
+  }
+
   /** The Vietnamese message of the first field error. */
   private static String problem(Response refused) {
     return refused.body().get("fieldErrors").get(0).get("message").asText();
