@@ -111,7 +111,7 @@ public class PadesVerifier {
       }
       certificate = converter.getCertificate(own.iterator().next());
     } catch (Exception e) {
-      log.info("Signature data unreadable", e);
+      log.info("Signature data unreadable: {}", e.toString());
       return broken("dữ liệu chữ ký hỏng, không đọc được (" + e.getClass().getSimpleName() + ")");
     }
     Names subject = Names.of(certificate.getSubjectX500Principal());
