@@ -125,6 +125,7 @@
       itemList.appendChild(li);
     });
     itemsBox.hidden = !(result.items && result.items.length);
+    if (window.khcnSignatures) { window.khcnSignatures.show(result.signatures); } // signatures.js
     status.textContent = 'Đã đọc tệp (' + result.source + '): điền sẵn ' + count
         + ' trường. Hãy kiểm tra từng trường đánh dấu «đề xuất» trước khi đăng ký.';
   }

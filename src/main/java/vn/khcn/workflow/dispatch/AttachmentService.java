@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.signature.AttachmentSignatures;
+import vn.khcn.workflow.signature.SignatureCheck;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.FileTypes;
 import vn.khcn.workflow.shared.web.UploadedFiles;
@@ -25,16 +27,18 @@ public class AttachmentService {
   private final AttachmentTextRepository texts;
   private final AssignmentRepository assignments;
   private final TrailRepository trail;
+  private final AttachmentSignatures signatures;
   private final Clock clock;
 
   AttachmentService(DocumentQueries queries, AttachmentRepository attachments,
       AttachmentTextRepository texts, AssignmentRepository assignments, TrailRepository trail,
-      Clock clock) {
+      AttachmentSignatures signatures, Clock clock) {
     this.queries = queries;
     this.attachments = attachments;
     this.texts = texts;
     this.assignments = assignments;
     this.trail = trail;
+    this.signatures = signatures;
     this.clock = clock;
   }
 
@@ -64,7 +68,17 @@ public class AttachmentService {
     texts.save(AttachmentText.of(attachment)); // searched with the document (no OCR: README)
     trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.ATTACHMENT_ADDED,
         unit, null, fileName));
+    // signed PDFs (issue 16, ADR 0018): each signature's result kept and written to the trail
+    for (SignatureCheck check : signatures.verifyAndKeep(attachment.getId(), documentId, content)) {
+      trail.save(new TrailEntry(documentId, clock.instant(), actor, TrailAction.SIGNATURE_CHECKED,
+          unit, null, fileName + ": " + check.summary()));
+    }
     return attachment;
+  }
+
+  /** The signature checks kept for a stored attachment (empty: unsigned or not a PDF). */
+  public List<SignatureCheck> signaturesOf(long attachmentId) {
+    return signatures.of(List.of(attachmentId)).getOrDefault(attachmentId, List.of());
   }
 
   @Transactional(readOnly = true)

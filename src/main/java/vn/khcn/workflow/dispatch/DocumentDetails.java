@@ -49,8 +49,10 @@ record DocumentDetails(
       boolean overdue, Instant completedAt, String completedBy, String result, String replyNumber,
       LocalDate replyDate, Instant remindedAt, Instant escalatedAt) {}
 
+  /** {@code signatures}: the PAdES checks kept when the file was stored (empty: unsigned). */
   public record AttachmentView(Long id, String fileName, String contentType, long size,
-      String sha256, String unit, String uploadedBy, Instant uploadedAt, String downloadUrl) {}
+      String sha256, String unit, String uploadedBy, Instant uploadedAt, String downloadUrl,
+      List<vn.khcn.workflow.signature.SignatureCheck> signatures) {}
 
   /**
    * One trail entry; {@code relatedDocumentId} links the other document of a replacement,

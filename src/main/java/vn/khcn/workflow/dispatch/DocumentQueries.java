@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.dispatch.AttachmentRepository.AttachmentInfo;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.signature.AttachmentSignatures;
+import vn.khcn.workflow.signature.SignatureCheck;
 import vn.khcn.workflow.shared.text.SearchText;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
@@ -34,11 +36,13 @@ public class DocumentQueries {
   private final AttachmentRepository attachments;
   private final RegisterClosures closures;
   private final ActorResolver actors;
+  private final AttachmentSignatures signatures;
   private final Clock clock;
 
   DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
       TrailRepository trail, AttachmentRepository attachments, RegisterClosures closures,
-      ActorResolver actors, Clock clock) {
+      ActorResolver actors, AttachmentSignatures signatures, Clock clock) {
+    this.signatures = signatures;
     this.closures = closures;
     this.documents = documents;
     this.assignments = assignments;
@@ -75,12 +79,15 @@ public class DocumentQueries {
                 a.getResult(), a.getReplyNumber(), a.getReplyDate(), a.getRemindedAt(),
                 a.getEscalatedAt()))
             .toList();
-    List<DocumentDetails.AttachmentView> attachmentViews =
-        attachments.findByDocumentIdOrderByIdAsc(id).stream()
+    List<AttachmentInfo> files = attachments.findByDocumentIdOrderByIdAsc(id);
+    Map<Long, List<SignatureCheck>> checks =
+        signatures.of(files.stream().map(AttachmentInfo::getId).toList());
+    List<DocumentDetails.AttachmentView> attachmentViews = files.stream()
             .map(a -> new DocumentDetails.AttachmentView(a.getId(), a.getFileName(),
                 a.getContentType(), a.getSizeBytes(), a.getSha256(), a.getUnitId(),
                 a.getUploadedBy(), a.getUploadedAt(),
-                "/api/incoming-documents/" + id + "/attachments/" + a.getId()))
+                "/api/incoming-documents/" + id + "/attachments/" + a.getId(),
+                checks.getOrDefault(a.getId(), List.of())))
             .toList();
     List<DocumentDetails.TrailView> trailViews =
         trail.findByDocumentIdOrderByOccurredAtAscIdAsc(id).stream()

@@ -116,7 +116,8 @@ class IncomingDocumentController {
     String url = "/api/incoming-documents/" + id + "/attachments/" + saved.getId();
     return ResponseEntity.created(URI.create(url)).body(new DocumentDetails.AttachmentView(
         saved.getId(), saved.getFileName(), saved.getContentType(), saved.getSizeBytes(),
-        saved.getSha256(), saved.getUnitId(), saved.getUploadedBy(), saved.getUploadedAt(), url));
+        saved.getSha256(), saved.getUnitId(), saved.getUploadedBy(), saved.getUploadedAt(), url,
+        attachments.signaturesOf(saved.getId())));
   }
 
   @GetMapping("/incoming-documents/{id}/attachments/{attachmentId}")

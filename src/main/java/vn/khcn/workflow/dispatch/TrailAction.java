@@ -7,6 +7,7 @@ enum TrailAction {
   DIRECTION_GIVEN("Cho ý kiến chỉ đạo"),
   INFORMED("Gửi để biết"),
   ATTACHMENT_ADDED("Thêm tệp đính kèm"),
+  SIGNATURE_CHECKED("Kiểm tra chữ ký số"),
   UNIT_RESULT("Đơn vị báo cáo kết quả"),
   REPORT_SUBMITTED("Trình báo cáo tổng hợp"),
   RETURNED("Trả lại để hoàn thiện"),

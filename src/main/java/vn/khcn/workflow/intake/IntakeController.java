@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import vn.khcn.workflow.shared.web.ApiError;
+import vn.khcn.workflow.signature.PadesVerifier;
 
 /**
  * {@code POST /api/incoming-documents/extract} (registry clerks): the fields intake proposes for
@@ -26,14 +27,16 @@ import vn.khcn.workflow.shared.web.ApiError;
 class IntakeController {
 
   private final IntakeService intake;
+  private final PadesVerifier signatures;
 
-  IntakeController(IntakeService intake) {
+  IntakeController(IntakeService intake, PadesVerifier signatures) {
     this.intake = intake;
+    this.signatures = signatures;
   }
 
   @PostMapping(path = "/api/incoming-documents/extract")
   @PreAuthorize("hasAuthority('van-thu')")
-  Extraction extract(HttpServletRequest request) throws IOException {
+  ExtractionWithSignatures extract(HttpServletRequest request) throws IOException {
     if (!(request instanceof MultipartHttpServletRequest multipart)) {
       throw new IntakeException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           "Gửi tệp dạng multipart/form-data, trong trường «file».");
@@ -52,7 +55,8 @@ class IntakeController {
     if (files.size() > 1) {
       throw new IntakeException(HttpStatus.BAD_REQUEST, "Mỗi lần chỉ đọc một tệp (trường «file»).");
     }
-    return intake.extract(files.get(0).getBytes());
+    byte[] content = files.get(0).getBytes();
+    return new ExtractionWithSignatures(intake.extract(content), signatures.verify(content));
   }
 
   /** Intake's refusals as the API's one error body, before the generic handler. */
