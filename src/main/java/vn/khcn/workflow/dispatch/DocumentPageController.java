@@ -109,7 +109,9 @@ class DocumentPageController {
   @PostMapping("/new")
   String register(@ModelAttribute RegistrationRequest request,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
+      @RequestParam(name = "itemsJson", required = false) String itemsJson,
       Authentication user, Model model, RedirectAttributes redirect) throws IOException {
+    model.addAttribute("itemsJson", itemsJson);
     List<RegistryDesk.Upload> uploads = new ArrayList<>();
     for (MultipartFile file : files == null ? List.<MultipartFile>of() : files) {
       boolean nothingPicked = (file.getOriginalFilename() == null
@@ -119,6 +121,12 @@ class DocumentPageController {
       }
     }
     List<FieldError> problems = new ArrayList<>(RegistryDesk.fileProblems(uploads));
+    List<DocumentItems.ItemText> items = List.of();
+    try {
+      items = DocumentItems.validate(DocumentItems.fromJson(itemsJson), problems);
+    } catch (InvalidInputException invalid) {
+      problems.addAll(invalid.fieldErrors());
+    }
     Registration valid = null;
     try {
       valid = request.validate(LocalDate.now(clock));
@@ -132,7 +140,7 @@ class DocumentPageController {
       RegisteredDocument registered = desk.register(valid,
           Boolean.TRUE.equals(request.registerDuplicate()), request.replacesId(),
           actors.of(user.getName()),
-          viewer(user), uploads);
+          viewer(user), uploads, items);
       redirect.addFlashAttribute("registered", true);
       return "redirect:/documents/" + registered.id();
     } catch (DuplicateDocumentException duplicate) {

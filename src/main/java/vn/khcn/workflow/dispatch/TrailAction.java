@@ -19,7 +19,11 @@ enum TrailAction {
   CORRECTED("Sửa thông tin văn bản"),
   RECALLED("Thu hồi văn bản"),
   REPLACED("Được thay thế bởi văn bản khác"),
-  REPLACES("Thay thế văn bản đã đăng ký");
+  REPLACES("Thay thế văn bản đã đăng ký"),
+  /** A lead unit's periodic report on a direction item (issue 17). */
+  ITEM_REPORT("Báo cáo định kỳ"),
+  /** The handling is done but periodic reports remain: the document stays open for them. */
+  FOLLOWING_REPORTS("Theo dõi báo cáo định kỳ");
 
   private final String label;
 
