@@ -85,7 +85,8 @@ class DirectionItemQueries {
         .map(DirectionItem::getId).toList()).stream()
         .collect(Collectors.groupingBy(DirectionItemReport::getItemId));
     Map<Long, List<Assignment>> byDocument = assignments.findByDocumentIdInOrderByIdAsc(
-        documentIds).stream().collect(Collectors.groupingBy(Assignment::getDocumentId));
+        found.stream().map(DirectionItem::getDocumentId).distinct().toList()).stream()
+        .collect(Collectors.groupingBy(Assignment::getDocumentId));
     Instant now = clock.instant();
     return found.stream().collect(Collectors.groupingBy(DirectionItem::getDocumentId,
         java.util.LinkedHashMap::new, Collectors.mapping(item -> view(item,

@@ -63,9 +63,12 @@ class DocumentPageController {
   private final ActorResolver actors;
   private final Clock clock;
 
+  private final DirectionItemQueries items;
+
   DocumentPageController(RegistryDesk desk, DocumentQueries queries,
       AttachmentService attachments, IncomingDocumentRepository documents,
-      TaskService taskService, ActorResolver actors, Clock clock) {
+      TaskService taskService, ActorResolver actors, Clock clock, DirectionItemQueries items) {
+    this.items = items;
     this.desk = desk;
     this.queries = queries;
     this.attachments = attachments;
@@ -193,6 +196,7 @@ class DocumentPageController {
     Viewer viewer = viewer(user);
     DocumentDetails document = visible(documentId, viewer);
     model.addAttribute("document", document);
+    model.addAttribute("items", items.items(documentId));
     model.addAttribute("zone", clock.getZone());
     model.addAttribute("stamp", "ĐẾN Số: " + document.incomingNumber() + " Ngày: "
         + STAMP_DATE.format(document.receivedOn()));
