@@ -216,6 +216,21 @@ final class DirectionItemRules {
     return items;
   }
 
+  /** When a period's report task opens and when the report is due. */
+  record ReportSchedule(Instant opens, Instant due) {}
+
+  /**
+   * Period {@code n} (1-based) of reports counted from {@code start}: due at the end of office
+   * hours of the period's last day (the next working day when that is a day off), its task open
+   * from the office start {@value #REPORT_OPENS_WORKING_DAYS} working days before.
+   */
+  static ReportSchedule schedule(LocalDate start, Period period, int n,
+      WorkingCalendar calendar) {
+    LocalDate dueDay = reportDueDay(periodEnd(start, period, n), calendar);
+    return new ReportSchedule(calendar.officeStart(reportOpensOn(dueDay, calendar)),
+        calendar.officeEnd(dueDay));
+  }
+
   /** The last day of period {@code n} (1-based) of reports counted from {@code start}. */
   static LocalDate periodEnd(LocalDate start, Period period, int n) {
     return start.plusMonths((long) period.months() * n);

@@ -60,14 +60,14 @@ class ItemReportSteps {
     int number = previous == null ? 1 : previous + 1;
     DirectionItemRules.Period every = DirectionItemRules.Period.of(item.getReportEvery());
     LocalDate start = LocalDate.ofInstant(document.getDirectionAt(), zone());
-    LocalDate dueDay = DirectionItemRules.reportDueDay(
-        DirectionItemRules.periodEnd(start, every, number), calendar);
-    Instant due = calendar.officeEnd(dueDay);
-    Instant opens = calendar.officeStart(DirectionItemRules.reportOpensOn(dueDay, calendar));
+    DirectionItemRules.ReportSchedule schedule = DirectionItemRules.schedule(start, every,
+        number, calendar);
     if (reports.period(itemId, number).isEmpty()) {
-      reports.save(new DirectionItemReport(itemId, number, item.getReportCount(), due));
+      reports.save(new DirectionItemReport(itemId, number, item.getReportCount(),
+          schedule.due()));
     }
-    return new Period(number, item.getReportCount(), item.getLeadUnit(), opens, due);
+    return new Period(number, item.getReportCount(), item.getLeadUnit(), schedule.opens(),
+        schedule.due());
   }
 
   /** The report task's view: the document, the item and the period. */
