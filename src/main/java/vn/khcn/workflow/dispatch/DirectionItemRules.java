@@ -267,15 +267,11 @@ final class DirectionItemRules {
   }
 
   private static LocalDate day(String text, String what, List<String> problems) {
-    try {
-      return text.contains("/") ? LocalDate.parse(text,
-          java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
-              .withResolverStyle(java.time.format.ResolverStyle.STRICT))
-          : LocalDate.parse(text);
-    } catch (java.time.format.DateTimeParseException e) {
+    LocalDate day = UnitDueDates.day(text);
+    if (day == null) {
       problems.add(what + " '" + text + "' không phải ngày (yyyy-MM-dd hoặc dd/MM/yyyy)");
-      return null;
     }
+    return day;
   }
 
   private static String blank(String text) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.khcn.workflow.shared.text.TypedText;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 
@@ -112,20 +111,7 @@ class DocumentItems {
 
   private static String text(String field, String label, String value, int max,
       List<FieldError> errors) {
-    String text = TypedText.normalize(value);
-    java.util.Optional<String> problem = TypedText.problem(text);
-    if (problem.isPresent()) {
-      errors.add(new FieldError(field, label + " " + problem.get()));
-      return null;
-    }
-    if (text == null || text.isBlank()) {
-      errors.add(new FieldError(field, "chưa nhập " + label));
-      return null;
-    }
-    if (text.length() > max) {
-      errors.add(new FieldError(field, label + " dài quá " + max + " ký tự"));
-      return null;
-    }
-    return text.strip();
+    String text = RegistrationRequest.text(field, value, max, true, label, errors);
+    return text == null ? null : text.strip();
   }
 }

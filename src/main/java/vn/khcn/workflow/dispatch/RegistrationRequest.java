@@ -176,7 +176,7 @@ record RegistrationRequest(
     }
   }
 
-  private static String text(String field, String value, int max, boolean required, String label,
+  static String text(String field, String value, int max, boolean required, String label,
       List<FieldError> errors) {
     String text = TypedText.normalize(value);
     java.util.Optional<String> problem = TypedText.problem(text);

@@ -263,6 +263,17 @@ class DirectionItemsTest {
     assertThat(states.get(1).get("statusLabel").asText())
         .isEqualTo("Đang theo dõi báo cáo định kỳ (0/4)");
 
+    // the tracking register lists the items under the document's rows
+    String range = "?from=" + today() + "&to=" + today();
+    java.net.http.HttpResponse<byte[]> tracking = api.download("giamdoc",
+        "/api/incoming-documents/tracking.pdf" + range);
+    assertThat(tracking.statusCode()).isEqualTo(200);
+    assertThat(PdfText.of(tracking.body()).compact()).contains(
+        compact("Mục 1 – chủ trì: Phòng Quản lý khoa học; hạn "
+            + DocumentFormats.date(item1) + "; Đã xong"),
+        compact("Mục 7 – chủ trì: Phòng Quản lý khoa học; hạn "
+            + DocumentFormats.date(item7) + "; Đang theo dõi báo cáo định kỳ (0/4)"));
+
     ProcessInstance reports = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(DirectionItemReportProcess.KEY).variableValueEquals("documentId", id)
         .singleResult();
@@ -313,6 +324,10 @@ class DirectionItemsTest {
         .status()).isEqualTo(204);
     assertThat(unitTask(pi, "phong-qlkh")).isNotNull();
     assertThat(items(doc.get("id").asLong()).get("directionItems")).isEmpty();
+  }
+
+  private static String compact(String text) {
+    return text.replaceAll("\\s+", "");
   }
 
   Task unitTask(String pi, String unit) {
