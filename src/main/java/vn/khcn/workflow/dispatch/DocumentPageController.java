@@ -125,11 +125,15 @@ class DocumentPageController {
     }
     List<FieldError> problems = new ArrayList<>(RegistryDesk.fileProblems(uploads));
     List<DocumentItems.ItemText> items = List.of();
+    List<FieldError> itemProblems = new ArrayList<>();
     try {
-      items = DocumentItems.validate(DocumentItems.fromJson(itemsJson), problems);
+      items = DocumentItems.validate(DocumentItems.fromJson(itemsJson), itemProblems);
     } catch (InvalidInputException invalid) {
-      problems.addAll(invalid.fieldErrors());
+      itemProblems.addAll(invalid.fieldErrors());
     }
+    // shown together above the form under "items" (the items are a hidden field)
+    itemProblems.forEach(p -> problems.add(new FieldError("items", "các mục của văn bản ("
+        + p.field() + "): " + p.message())));
     Registration valid = null;
     try {
       valid = request.validate(LocalDate.now(clock));
