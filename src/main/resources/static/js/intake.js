@@ -126,6 +126,13 @@
     });
     itemsBox.hidden = !(result.items && result.items.length);
     if (window.khcnSignatures) { window.khcnSignatures.show(result.signatures); } // signatures.js
+    // the items travel with the registration (hidden field): the director's form proposes them
+    var itemsField = document.getElementById('itemsJson');
+    if (itemsField) {
+      itemsField.value = result.items && result.items.length ? JSON.stringify(result.items.map(
+          function (item) { return {label: item.label, text: item.text, bodies: item.bodies || []}; }))
+          : '';
+    }
     status.textContent = 'Đã đọc tệp (' + result.source + '): điền sẵn ' + count
         + ' trường. Hãy kiểm tra từng trường đánh dấu «đề xuất» trước khi đăng ký.';
   }

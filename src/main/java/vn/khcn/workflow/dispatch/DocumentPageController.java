@@ -69,11 +69,14 @@ class DocumentPageController {
   private final Clock clock;
   private final InformedAcknowledgements acknowledgements;
 
+  private final DirectionItemQueries items;
+
   DocumentPageController(RegistryDesk desk, DocumentQueries queries,
       AttachmentService attachments, IncomingDocumentRepository documents,
       TaskService taskService, ActorResolver actors, IntakeProposal.Log proposals, Clock clock,
-      InformedAcknowledgements acknowledgements) {
+      InformedAcknowledgements acknowledgements, DirectionItemQueries items) {
     this.acknowledgements = acknowledgements;
+    this.items = items;
     this.desk = desk;
     this.queries = queries;
     this.attachments = attachments;
@@ -119,8 +122,10 @@ class DocumentPageController {
   String register(@ModelAttribute RegistrationRequest request,
       @RequestParam(name = "files", required = false) List<MultipartFile> files,
       @RequestParam(name = IntakeProposal.PARAMETER, required = false) String proposalJson,
+      @RequestParam(name = "itemsJson", required = false) String itemsJson,
       Authentication user, Model model, RedirectAttributes redirect,
       HttpServletResponse response) throws IOException {
+    model.addAttribute("itemsJson", itemsJson);
     IntakeProposal proposal;
     try {
       proposal = proposals.parse(proposalJson);
@@ -140,6 +145,16 @@ class DocumentPageController {
       }
     }
     List<FieldError> problems = new ArrayList<>(RegistryDesk.fileProblems(uploads));
+    List<DocumentItems.ItemText> items = List.of();
+    List<FieldError> itemProblems = new ArrayList<>();
+    try {
+      items = DocumentItems.validate(DocumentItems.fromJson(itemsJson), itemProblems);
+    } catch (InvalidInputException invalid) {
+      itemProblems.addAll(invalid.fieldErrors());
+    }
+    // shown together above the form under "items" (the items are a hidden field)
+    itemProblems.forEach(p -> problems.add(new FieldError("items", "các mục của văn bản ("
+        + p.field() + "): " + p.message())));
     Registration valid = null;
     try {
       valid = request.validate(LocalDate.now(clock));
@@ -153,7 +168,7 @@ class DocumentPageController {
       RegisteredDocument registered = desk.register(valid,
           Boolean.TRUE.equals(request.registerDuplicate()), request.replacesId(),
           actors.of(user.getName()),
-          viewer(user), uploads);
+          viewer(user), uploads, items);
       if (proposal != null) {
         try {
           proposals.record(registered.id(), proposal, finalValues(valid), user.getName());
@@ -232,6 +247,7 @@ class DocumentPageController {
     Viewer viewer = viewer(user);
     DocumentDetails document = visible(documentId, viewer);
     model.addAttribute("document", document);
+    model.addAttribute("items", items.items(documentId));
     model.addAttribute("zone", clock.getZone());
     model.addAttribute("stamp", "ĐẾN Số: " + document.incomingNumber() + " Ngày: "
         + STAMP_DATE.format(document.receivedOn()));

@@ -229,7 +229,7 @@ public class DocumentQueries {
 
   static boolean isOverdue(IncomingDocument d, Instant now) {
     return switch (d.getStatus()) {
-      case ARCHIVED, REGISTERED, RECALLED, REPLACED -> false;
+      case ARCHIVED, REGISTERED, RECALLED, REPLACED, FOLLOWING_REPORTS -> false;
       case AWAITING_DIRECTION -> d.getDirectionDueAt() != null && now.isAfter(d.getDirectionDueAt());
       default -> d.getDueAt() != null && now.isAfter(d.getDueAt());
     };

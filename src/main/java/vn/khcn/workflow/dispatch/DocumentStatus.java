@@ -6,6 +6,8 @@ enum DocumentStatus {
   AWAITING_DIRECTION("Chờ ý kiến chỉ đạo"),
   IN_PROGRESS("Đang xử lý"),
   AWAITING_APPROVAL("Chờ duyệt kết quả"),
+  /** The handling is approved; periodic reports of its items remain (issue 17, ADR 0020). */
+  FOLLOWING_REPORTS("Đang theo dõi báo cáo định kỳ"),
   ARCHIVED("Đã lưu hồ sơ"),
   /** The issuer withdrew it; its open work was ended (issue 14). */
   RECALLED("Đã thu hồi"),

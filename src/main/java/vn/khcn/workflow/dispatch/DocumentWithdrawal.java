@@ -47,9 +47,13 @@ class DocumentWithdrawal {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
+  private final ItemReportStarter itemReports;
+
   DocumentWithdrawal(IncomingDocumentRepository documents, AssignmentRepository assignments,
       TrailRepository trail, RuntimeService runtimeService, TaskService taskService,
-      IdentityService identityService, ApplicationEventPublisher events, Clock clock) {
+      IdentityService identityService, ApplicationEventPublisher events, Clock clock,
+      ItemReportStarter itemReports) {
+    this.itemReports = itemReports;
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
@@ -196,6 +200,7 @@ class DocumentWithdrawal {
       }
       return null;
     });
+    itemReports.closeOpen(document.getId(), reason);
   }
 
   private void notify(Recipients recipients, String subject, String body) {

@@ -150,6 +150,14 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * {@link #DUE_DATE}. The inbox API takes a JSON object and writes it in this form.
      */
     public static final Variable<String> UNIT_DUE_DATES = Variable.text("unitDueDates");
+    /**
+     * Optional direction items (issue 17), one line per item: "label | lead | coordinating units
+     * | dueDate | reportEvery | reportUntil | text" ({@link DirectionItemRules}); the inbox API
+     * takes JSON items and writes them in this form.
+     */
+    public static final Variable<String> DIRECTION_ITEMS = Variable.text("directionItems");
+    /** The document's numbered items proposed as direction items (read-only in the form). */
+    public static final Variable<String> PROPOSED_ITEMS = Variable.serverText("proposedItems");
 
     // derived by the direction listener
     /** Lead unit first, then co-ordinating units (multi-instance collection). */
@@ -220,9 +228,9 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
   /** What a person may submit on each user task: the fields of its form, nothing else. */
   public static final class Contracts {
     public static final UserTaskContract GIVE_DIRECTION = UserTaskContract.task(Tasks.GIVE_DIRECTION)
-        .form("form_giveDirection", Vars.DOCUMENT_VIEW.name())
+        .form("form_giveDirection", Vars.DOCUMENT_VIEW.name(), Vars.PROPOSED_ITEMS.name())
         .inputs(Vars.DIRECTION, Vars.INFO_ONLY, Vars.LEAD_UNIT, Vars.COORDINATING_UNITS,
-            Vars.DUE_DATE, Vars.UNIT_DUE_DATES, Vars.INFORMED_UNITS);
+            Vars.DUE_DATE, Vars.UNIT_DUE_DATES, Vars.INFORMED_UNITS, Vars.DIRECTION_ITEMS);
     public static final UserTaskContract HANDLE_ASSIGNMENT = UserTaskContract
         .task(Tasks.HANDLE_ASSIGNMENT)
         .form("form_handleAssignment", Vars.DOCUMENT_VIEW.name())

@@ -41,9 +41,11 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.SCHEDULE_DIRECTION)
   static class ScheduleDirectionStep implements JavaDelegate {
     private final DocumentSteps steps;
+    private final DirectionItemSteps items;
 
-    ScheduleDirectionStep(DocumentSteps steps) {
+    ScheduleDirectionStep(DocumentSteps steps, DirectionItemSteps items) {
       this.steps = steps;
+      this.items = items;
     }
 
     @Override
@@ -57,6 +59,11 @@ final class IncomingDirectiveProcessAdapters {
       Vars.DIRECTION_ESCALATION_CYCLE.set(execution, schedule.directionEscalationCycle());
       // an ISO text, so the direction form is prefilled
       execution.setVariable(Vars.DUE_DATE.name(), schedule.suggestedHandlingDue().toString());
+      // the document's numbered items, proposed as direction items (issue 17)
+      String proposal = items.proposal(documentId(execution));
+      if (proposal != null) {
+        Vars.PROPOSED_ITEMS.set(execution, proposal);
+      }
     }
   }
 
@@ -64,10 +71,12 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.DIRECTION_LISTENER)
   static class DirectionListener implements TaskListener {
     private final DocumentSteps steps;
+    private final DirectionItemSteps items;
     private final ActorResolver actors;
 
-    DirectionListener(DocumentSteps steps, ActorResolver actors) {
+    DirectionListener(DocumentSteps steps, DirectionItemSteps items, ActorResolver actors) {
       this.steps = steps;
+      this.items = items;
       this.actors = actors;
     }
 
@@ -77,8 +86,12 @@ final class IncomingDirectiveProcessAdapters {
       DirectionInput input = new DirectionInput(VariableValues.string(Vars.DIRECTION.raw(task)),
           Vars.INFO_ONLY.get(task), Vars.LEAD_UNIT.get(task), Vars.COORDINATING_UNITS.get(task),
           Vars.INFORMED_UNITS.get(task), Vars.DUE_DATE.raw(task), Vars.UNIT_DUE_DATES.get(task));
-      DirectionPlan plan = steps.recordDirection(documentId(task), input,
+      // direction items (issue 17): the units and deadlines derived from them, stored after
+      DirectionItemSteps.Prepared prepared = items.prepare(documentId(task),
+          Vars.DIRECTION_ITEMS.get(task), input);
+      DirectionPlan plan = steps.recordDirection(documentId(task), prepared.input(),
           actors.current(task), task.getId(), integer(Vars.SLA.get(task), ESCALATION_REPEAT));
+      items.record(documentId(task), prepared.items(), actors.current(task), task.getId());
       DelegateExecution execution = task.getExecution();
       Vars.INFO_ONLY.set(execution, plan.infoOnly());
       Vars.ASSIGNED_UNITS.set(execution, new ArrayList<>(plan.assignedUnits()));
@@ -219,15 +232,16 @@ final class IncomingDirectiveProcessAdapters {
   @WorkflowStep
   @Component(IncomingDirectiveProcess.Beans.ARCHIVE)
   static class ArchiveDocumentStep implements JavaDelegate {
-    private final DocumentSteps steps;
+    private final ItemReportSteps steps;
 
-    ArchiveDocumentStep(DocumentSteps steps) {
+    ArchiveDocumentStep(ItemReportSteps steps) {
       this.steps = steps;
     }
 
+    /** Filed now, or at the last periodic report of its items (ADR 0020). */
     @Override
     public void execute(DelegateExecution execution) {
-      steps.archive(documentId(execution));
+      steps.afterHandling(documentId(execution));
     }
   }
 
@@ -235,14 +249,19 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.TASK_VIEW_LISTENER)
   static class TaskViewListener implements TaskListener {
     private final DocumentQueries queries;
+    private final DirectionItemQueries items;
 
-    TaskViewListener(DocumentQueries queries) {
+    TaskViewListener(DocumentQueries queries, DirectionItemQueries items) {
       this.queries = queries;
+      this.items = items;
     }
 
     @Override
     public void notify(DelegateTask task) {
-      Vars.DOCUMENT_VIEW.setLocal(task, queries.documentView(documentId(task)));
+      String view = queries.documentView(documentId(task));
+      String unit = Vars.UNIT.get(task);
+      String unitItems = unit == null ? "" : items.unitItemsText(documentId(task), unit);
+      Vars.DOCUMENT_VIEW.setLocal(task, unitItems.isEmpty() ? view : unitItems + "\n\n" + view);
       // Tasklist's list columns: task-local copies, readable by whoever may see the task
       // (people without READ on the process instance get no process variables in the list)
       for (Variable<String> column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {

@@ -255,6 +255,11 @@ class IncomingDocument {
     this.status = DocumentStatus.IN_PROGRESS;
   }
 
+  /** Approved, but the periodic reports of its items remain (issue 17). */
+  void followReports() {
+    this.status = DocumentStatus.FOLLOWING_REPORTS;
+  }
+
   void archive(Instant at) {
     this.status = DocumentStatus.ARCHIVED;
     this.archivedAt = at;

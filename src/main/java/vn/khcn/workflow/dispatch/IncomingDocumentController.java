@@ -63,7 +63,7 @@ class IncomingDocumentController {
         || Boolean.TRUE.equals(registerDuplicateParam);
     try {
       RegisteredDocument registered = registration.register(valid, registerDuplicate,
-          request.replacesId(), actors.of(user.getName()));
+          request.replacesId(), actors.of(user.getName()), request.validItems());
       return ResponseEntity.created(URI.create("/api/incoming-documents/" + registered.id()))
           .body(registered);
     } catch (DuplicateDocumentException duplicate) {

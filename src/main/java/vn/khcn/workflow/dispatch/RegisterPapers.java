@@ -39,7 +39,21 @@ class RegisterPapers {
 
   /** One row of the tracking register (sổ theo dõi giải quyết văn bản đến): a document and unit. */
   record TrackingRow(String number, String document, String unit, String deadline,
-      String progress, String reply, String notes, boolean overdue) {}
+      String progress, String reply, String notes, boolean overdue, List<ItemLine> items) {
+
+    TrackingRow(String number, String document, String unit, String deadline, String progress,
+        String reply, String notes, boolean overdue) {
+      this(number, document, unit, deadline, progress, reply, notes, overdue, List.of());
+    }
+
+    TrackingRow withItems(List<ItemLine> lines) {
+      return new TrackingRow(number, document, unit, deadline, progress, reply, notes, overdue,
+          lines);
+    }
+  }
+
+  /** A direction item under its document's rows (issue 17): label, lead, deadline, status. */
+  record ItemLine(String label, String lead, String deadline, String status) {}
 
   /** One unit on the processing slip: its part, deadline, handler and the handler's proposal. */
   record SlipUnit(String name, String role, String deadline, String handler, String proposal,
@@ -58,11 +72,13 @@ class RegisterPapers {
   private final DocumentQueries queries;
   private final ActorResolver actors;
   private final ObjectProvider<RegisterClosing> closing;
+  private final DirectionItemQueries items;
   private final Clock clock;
 
   RegisterPapers(IncomingDocumentRepository documents, AssignmentRepository assignments,
       DocumentQueries queries, ActorResolver actors, ObjectProvider<RegisterClosing> closing,
-      Clock clock) {
+      Clock clock, DirectionItemQueries items) {
+    this.items = items;
     this.documents = documents;
     this.assignments = assignments;
     this.queries = queries;
@@ -100,9 +116,11 @@ class RegisterPapers {
   List<TrackingRow> tracking(LocalDate from, LocalDate to, Optional<String> unit, Viewer viewer) {
     List<IncomingDocument> received = documents.findReceived(from, to);
     Map<Long, List<Assignment>> byDocument = assignmentsOf(received);
+    Map<Long, List<DirectionItemQueries.ItemView>> itemsOf = itemsOf(received);
     Instant now = clock.instant();
     List<TrackingRow> rows = new ArrayList<>();
     for (IncomingDocument d : received) {
+      int first = rows.size();
       List<Assignment> all = byDocument.getOrDefault(d.getId(), List.of());
       if (!visible(d, all, viewer)) {
         continue;
@@ -125,8 +143,25 @@ class RegisterPapers {
             DocumentFormats.date(a.getDueAt(), zone()), progress(a, overdue),
             reply(a), trackingNotes(a), overdue));
       }
+      List<ItemLine> lines = itemsOf.getOrDefault(d.getId(), List.of()).stream()
+          .filter(i -> unit.map(u -> u.equals(i.lead()) || i.coordinating().contains(u))
+              .orElse(true))
+          .map(i -> new ItemLine(i.label(), i.leadName(), DocumentFormats.date(i.dueDate(),
+              zone()), i.statusLabel())).toList();
+      if (rows.size() > first && !lines.isEmpty()) {
+        rows.set(rows.size() - 1, rows.get(rows.size() - 1).withItems(lines));
+      }
     }
     return rows;
+  }
+
+  private Map<Long, List<DirectionItemQueries.ItemView>> itemsOf(List<IncomingDocument> rows) {
+    List<Long> ids = rows.stream().map(IncomingDocument::getId).toList();
+    Map<Long, List<DirectionItemQueries.ItemView>> byDocument = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i += CHUNK) {
+      byDocument.putAll(items.itemViews(ids.subList(i, Math.min(ids.size(), i + CHUNK))));
+    }
+    return byDocument;
   }
 
   /** The processing slip of a document the viewer may see. */

@@ -32,7 +32,19 @@ public record RegistrationRequest(
     String notes,
     Boolean registerDuplicate,
     String signer,
-    String replaces) {
+    String replaces,
+    List<DocumentItems.ItemInput> items) {
+
+  /** A registration without the document's numbered items. */
+  public RegistrationRequest(String issuer, String documentNumber, String issuedOn, String documentType,
+      String summary, String signerPosition, String signerName, String pageCount, String urgency,
+      String classification, String receivedOn, String language, String documentDueDate,
+      String recipients, String notes, Boolean registerDuplicate, String signer,
+      String replaces) {
+    this(issuer, documentNumber, issuedOn, documentType, summary, signerPosition, signerName,
+        pageCount, urgency, classification, receivedOn, language, documentDueDate, recipients,
+        notes, registerDuplicate, signer, replaces, null);
+  }
 
   /** A registration that replaces no earlier document. */
   RegistrationRequest(String issuer, String documentNumber, String issuedOn, String documentType,
@@ -41,7 +53,7 @@ public record RegistrationRequest(
       String recipients, String notes, Boolean registerDuplicate, String signer) {
     this(issuer, documentNumber, issuedOn, documentType, summary, signerPosition, signerName,
         pageCount, urgency, classification, receivedOn, language, documentDueDate, recipients,
-        notes, registerDuplicate, signer, null);
+        notes, registerDuplicate, signer, null, null);
   }
 
   /** No document of the state's registers predates the Democratic Republic (2/9/1945). */
@@ -102,11 +114,22 @@ public record RegistrationRequest(
       errors.add(new FieldError("issuedOn", "ngày ban hành không thể sau ngày đến"));
     }
     replacesId(errors);
+    DocumentItems.validate(items, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     return new Registration(issuer, number, issued, type, summary, position, name, pages, urgency,
         classification, received, recipients, notes, language, due);
+  }
+
+  /** The document's numbered items, checked (issue 17); none when not given. */
+  List<DocumentItems.ItemText> validItems() {
+    List<FieldError> errors = new ArrayList<>();
+    List<DocumentItems.ItemText> valid = DocumentItems.validate(items, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return valid;
   }
 
   /** The id of the earlier document this registration replaces (issue 14), null if none. */
@@ -153,7 +176,7 @@ public record RegistrationRequest(
     }
   }
 
-  private static String text(String field, String value, int max, boolean required, String label,
+  static String text(String field, String value, int max, boolean required, String label,
       List<FieldError> errors) {
     String text = TypedText.normalize(value);
     java.util.Optional<String> problem = TypedText.problem(text);

@@ -26,12 +26,14 @@ public class RegistrationService {
   private final RegisterClosures closures;
   private final RuntimeService runtimeService;
   private final DocumentWithdrawal withdrawal;
+  private final DocumentItems items;
   private final Clock clock;
 
   RegistrationService(IncomingDocumentRepository documents, TrailRepository trail,
       IncomingNumberAllocator numbers, RegisterClosures closures, RuntimeService runtimeService,
-      DocumentWithdrawal withdrawal, Clock clock) {
+      DocumentWithdrawal withdrawal, DocumentItems items, Clock clock) {
     this.documents = documents;
+    this.items = items;
     this.withdrawal = withdrawal;
     this.trail = trail;
     this.numbers = numbers;
@@ -53,6 +55,13 @@ public class RegistrationService {
   @Transactional
   RegisteredDocument register(Registration registration, boolean registerDuplicate,
       Long replaces, Actor actor) {
+    return register(registration, registerDuplicate, replaces, actor, List.of());
+  }
+
+  /** As above, keeping the document's numbered items (issue 17). */
+  @Transactional
+  RegisteredDocument register(Registration registration, boolean registerDuplicate,
+      Long replaces, Actor actor, List<DocumentItems.ItemText> numberedItems) {
     IncomingDocument earlier = withdrawal.replaceable(replaces);
     // the document being replaced is no duplicate of its replacement (often the same number)
     List<IncomingDocument> duplicates = documents.findDuplicates(registration.issuer(),
@@ -72,6 +81,7 @@ public class RegistrationService {
             + duplicates.get(0).getBusinessKey());
     trail.save(new TrailEntry(document.getId(), clock.instant(), actor, TrailAction.REGISTERED,
         null, null, note));
+    items.store(document.getId(), numberedItems);
 
     ProcessInstance instance = DomainStart.run(() -> runtimeService.startProcessInstanceByKey(
         IncomingDirectiveProcess.KEY, document.getBusinessKey(),

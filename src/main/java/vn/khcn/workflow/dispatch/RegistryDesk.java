@@ -44,9 +44,9 @@ class RegistryDesk {
 
   @Transactional
   RegisteredDocument register(Registration valid, boolean registerDuplicate, Long replaces,
-      Actor actor, Viewer viewer, List<Upload> uploads) {
+      Actor actor, Viewer viewer, List<Upload> uploads, List<DocumentItems.ItemText> items) {
     RegisteredDocument registered = registration.register(valid, registerDuplicate, replaces,
-        actor);
+        actor, items);
     for (Upload upload : uploads) {
       attachments.add(registered.id(), upload.fileName(), upload.content(), actor, viewer);
     }

@@ -25,7 +25,11 @@ enum TrailAction {
   STATUS_SENT("Gửi trạng thái cho cơ quan gửi"),
   RECALL_REQUESTED("Cơ quan gửi đề nghị thu hồi"),
   RECALL_REFUSED("Từ chối đề nghị thu hồi"),
-  SEEN("Đơn vị để biết đã xem");
+  SEEN("Đơn vị để biết đã xem"),
+  /** A lead unit's periodic report on a direction item (issue 17). */
+  ITEM_REPORT("Báo cáo định kỳ"),
+  /** The handling is done but periodic reports remain: the document stays open for them. */
+  FOLLOWING_REPORTS("Theo dõi báo cáo định kỳ");
 
   private final String label;
 

@@ -82,7 +82,8 @@ final class UnitDueDates {
     return deadlines;
   }
 
-  private static LocalDate day(String text) {
+  /** A day typed as dd/MM/yyyy or yyyy-MM-dd; null when it is neither. */
+  static LocalDate day(String text) {
     try {
       return text.contains("/") ? LocalDate.parse(text, VIETNAMESE) : LocalDate.parse(text);
     } catch (DateTimeParseException e) {

@@ -157,7 +157,7 @@ class InboxBulk {
       case APPROVE -> Variables.createVariables().putValue(Vars.APPROVED.name(), true)
           .putValue(Vars.COMMENT.name(), text);
       case INFO_ONLY -> InboxController.directionVariables(new InboxController.DirectionRequest(
-          text, true, null, List.of(), List.of(), null, null));
+          text, true, null, List.of(), List.of(), null, null, null));
     };
   }
 }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.khcn.workflow.dispatch.DirectionItemRequests;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.shared.process.TaskCompletionContracts;
@@ -36,7 +37,7 @@ class InboxController {
 
   record DirectionRequest(String direction, Boolean infoOnly, String leadUnit,
       List<String> coordinatingUnits, List<String> informedUnits, String dueDate,
-      Map<String, String> unitDueDates) {}
+      Map<String, String> unitDueDates, List<DirectionItemRequests.Item> items) {}
 
   record ApprovalRequest(Boolean approved, String comment) {}
 
@@ -151,7 +152,8 @@ class InboxController {
         .putValue(Vars.COORDINATING_UNITS.name(), json(request.coordinatingUnits()))
         .putValue(Vars.INFORMED_UNITS.name(), json(request.informedUnits()))
         .putValue(Vars.DUE_DATE.name(), request.dueDate())
-        .putValue(Vars.UNIT_DUE_DATES.name(), unitDueDateLines(request.unitDueDates()));
+        .putValue(Vars.UNIT_DUE_DATES.name(), unitDueDateLines(request.unitDueDates()))
+        .putValue(Vars.DIRECTION_ITEMS.name(), DirectionItemRequests.lines(request.items()));
   }
 
   /**

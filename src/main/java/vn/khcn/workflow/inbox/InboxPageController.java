@@ -22,7 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khcn.workflow.dispatch.Attachment;
 import vn.khcn.workflow.dispatch.AttachmentService;
+import vn.khcn.workflow.dispatch.DirectionItemRequests;
 import vn.khcn.workflow.dispatch.DocumentQueries;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.dispatch.Viewer;
 import vn.khcn.workflow.identity.Groups;
@@ -47,11 +49,13 @@ class InboxPageController {
   private final TaskCompletionContracts contracts;
   private final ClosedTasks closed;
   private final CurrentUser currentUser;
+  private final DirectionItemRequests proposals;
 
   InboxPageController(InboxService inbox, DocumentQueries documents,
       AttachmentService attachments, TaskCompletionContracts contracts, ClosedTasks closed,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, DirectionItemRequests proposals) {
     this.currentUser = currentUser;
+    this.proposals = proposals;
     this.inbox = inbox;
     this.documents = documents;
     this.attachments = attachments;
@@ -146,6 +150,10 @@ class InboxPageController {
     model.addAttribute("units", Groups.UNITS.stream()
         .map(id -> new String[] {id, Groups.nameOf(id)}).toList());
     model.addAttribute("suggestedDueDate", inbox.variable(taskId, Vars.DUE_DATE.name()));
+    if (item.documentId() != null && IncomingDirectiveProcess.Tasks.GIVE_DIRECTION.equals(
+        item.taskDefinitionKey())) {
+      model.addAttribute("proposals", proposals.proposals(item.documentId()));
+    }
     model.addAttribute("researchDocuments", inbox.documentLinks(taskId));
     model.addAttribute("approvals", InboxController.APPROVALS);
     model.addAttribute("appointments", InboxController.APPOINTMENTS);
@@ -183,22 +191,24 @@ class InboxPageController {
       @RequestParam(required = false) List<String> coordinatingUnits,
       @RequestParam(required = false) List<String> informedUnits,
       @RequestParam(required = false) String dueDate,
-      @RequestParam java.util.Map<String, String> params, Authentication user,
-      RedirectAttributes redirect) {
+      @RequestParam org.springframework.util.MultiValueMap<String, String> params,
+      Authentication user, RedirectAttributes redirect) {
     // each unit's own deadline comes as unitDueDate_<unit> (a date field per unit)
     java.util.Map<String, String> unitDueDates = new java.util.TreeMap<>();
-    params.forEach((name, value) -> {
+    params.forEach((name, values) -> {
+      String value = values.isEmpty() ? null : values.get(0);
       if (name.startsWith(UNIT_DUE_DATE_PARAM) && value != null && !value.isBlank()) {
         unitDueDates.put(name.substring(UNIT_DUE_DATE_PARAM.length()), value);
       }
     });
+    List<DirectionItemRequests.Item> items = DirectionItemForm.items(params);
     java.util.Map<String, Object> typed = typed(direction, leadUnit, coordinatingUnits,
         informedUnits, dueDate, null);
     typed.put("unitDueDates", unitDueDates);
     redirect.addFlashAttribute("typed", typed);
     return act(taskId, user, redirect, "Đã cho ý kiến chỉ đạo.", () -> complete(taskId, user, InboxController.directionVariables(
             new InboxController.DirectionRequest(direction, infoOnly, leadUnit, coordinatingUnits,
-                informedUnits, dueDate, unitDueDates))));
+                informedUnits, dueDate, unitDueDates, items))));
   }
 
   @PostMapping("/{taskId}/approval")

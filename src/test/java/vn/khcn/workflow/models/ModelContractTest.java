@@ -63,7 +63,8 @@ class ModelContractTest {
   /** Every descriptor, as Spring would create it (their constructors are package-private). */
   private static final List<ProcessDescriptor> DESCRIPTORS = Stream.of(
           IncomingDirectiveProcess.class, ResearchTaskProcess.class, AssignmentCouncilProcess.class,
-          MidtermEvaluationProcess.class, AcceptanceProcess.class)
+          MidtermEvaluationProcess.class, AcceptanceProcess.class,
+          vn.khcn.workflow.dispatch.DirectionItemReportProcess.class)
       .map(ModelContractTest::instantiate)
       .toList();
 

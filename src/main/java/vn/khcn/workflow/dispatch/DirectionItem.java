@@ -1,0 +1,107 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One item of a director's direction (issue 17): its text, lead and co-ordinating units, deadline
+ * and, optionally, a periodic report the lead unit owes every {@code reportEvery} until
+ * {@code reportUntil}.
+ */
+@Entity
+@Table(name = "direction_item")
+class DirectionItem {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "document_id", nullable = false)
+  private Long documentId;
+
+  @Column(nullable = false)
+  private int position;
+
+  @Column(nullable = false)
+  private String label;
+
+  @Column(name = "item_text", nullable = false)
+  private String text;
+
+  @Column(name = "lead_unit", nullable = false)
+  private String leadUnit;
+
+  /** Group ids, comma-separated. */
+  @Column(name = "coordinating_units")
+  private String coordinatingUnits;
+
+  @Column(name = "due_at", nullable = false)
+  private Instant dueAt;
+
+  /** P1M, P3M or P6M; null without periodic report. */
+  @Column(name = "report_every")
+  private String reportEvery;
+
+  @Column(name = "report_until")
+  private LocalDate reportUntil;
+
+  /** How many periodic reports the item asks for (0 without). */
+  @Column(name = "report_count", nullable = false)
+  private int reportCount;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  protected DirectionItem() {}
+
+  DirectionItem(Long documentId, int position, DirectionItemRules.Item item, Instant dueAt,
+      int reportCount) {
+    this.documentId = documentId;
+    this.position = position;
+    this.label = item.label();
+    this.text = item.text();
+    this.leadUnit = item.lead();
+    this.coordinatingUnits = item.coordinating().isEmpty() ? null
+        : String.join(",", item.coordinating());
+    this.dueAt = dueAt;
+    this.reportEvery = item.reportEvery() == null ? null : item.reportEvery().code();
+    this.reportUntil = item.reportUntil();
+    this.reportCount = reportCount;
+  }
+
+  void attachReportProcess(String instanceId) {
+    this.processInstanceId = instanceId;
+  }
+
+  /** Lead first, then the co-ordinating units. */
+  List<String> units() {
+    List<String> units = new java.util.ArrayList<>();
+    units.add(leadUnit);
+    units.addAll(getCoordinatingUnits());
+    return units;
+  }
+
+  public Long getId() { return id; }
+  public Long getDocumentId() { return documentId; }
+  public int getPosition() { return position; }
+  public String getLabel() { return label; }
+  public String getText() { return text; }
+  public String getLeadUnit() { return leadUnit; }
+
+  public List<String> getCoordinatingUnits() {
+    return coordinatingUnits == null ? List.of() : List.of(coordinatingUnits.split(","));
+  }
+
+  public Instant getDueAt() { return dueAt; }
+  public String getReportEvery() { return reportEvery; }
+  public LocalDate getReportUntil() { return reportUntil; }
+  public int getReportCount() { return reportCount; }
+  public String getProcessInstanceId() { return processInstanceId; }
+}
