@@ -105,10 +105,27 @@ class ResearchTaskSteps {
       String taskId) {
     Problems.requireDecision(approved, comment, "approved");
     ResearchTask task = records.task(id);
+    if (approved) {
+      bindRulesAtApproval(task, actor, taskId);
+    }
     records.log(task, actor, approved ? "BUDGET_APPROVED" : "BUDGET_RETURNED",
         (approved ? "Phê duyệt kinh phí " + ResearchRecords.money(task.getApprovedBudget())
             : "Trả lại thẩm định") + (comment == null ? "" : ": " + comment), taskId);
     return approved;
+  }
+
+  /**
+   * The director's approval binds the task to the rules regime in force that day; it keeps it to
+   * the end (Law 93/2025/QH15: tasks approved before the new rules keep the old ones; ADR 0022).
+   */
+  private void bindRulesAtApproval(ResearchTask task, Actor actor, String taskId) {
+    RuleRegime inForce = records.rulesInForce();
+    String before = task.getRulesRegime();
+    task.bindRules(inForce.code(), records.now());
+    records.log(task, actor, "RULES_BOUND", "Áp dụng bộ quy định " + inForce.code()
+        + (before != null && !before.equals(inForce.code())
+            ? " (thay " + before + " áp dụng khi nộp hồ sơ)" : "")
+        + ": " + inForce.reference(), taskId);
   }
 
   /** Contract dates as the model needs them. */
@@ -139,7 +156,8 @@ class ResearchTaskSteps {
         taskId);
     return new ContractSchedule(records.endOf(end),
         ImplementationRules.midpoint(start, end).atTime(8, 0).atZone(records.zone()).toInstant(),
-        ImplementationRules.progressCycle(start, end, records.today(), records.zone()));
+        ImplementationRules.progressCycle(records.rules(task), start, end, records.today(),
+            records.zone()));
   }
 
   // ------------------------------------------------------------------ implementation
@@ -185,6 +203,7 @@ class ResearchTaskSteps {
       return null;
     }
     LocalDate newEnd = task.getContractEnd().plusMonths(request.getMonths());
+    task.extensionUsed(request.getMonths());
     task.extendTo(newEnd);
     records.log(task, actor, "EXTENSION_GRANTED", "Gia hạn " + request.getMonths()
         + " tháng, đến " + ImplementationRules.formatDate(newEnd)
@@ -206,7 +225,8 @@ class ResearchTaskSteps {
         note + (late > 0 ? " (trễ " + late + " tháng)" : ""), taskId);
     records.notify(List.of(Groups.LANH_DAO), task, "Chờ thành lập hội đồng nghiệm thu",
         "Hồ sơ nghiệm thu đã đủ; hội đồng phải được thành lập trong "
-            + AcceptanceProcess.APPOINTMENT_WORKING_DAYS + " ngày làm việc.");
+            + records.rules(task).integer(RuleKey.ACCEPTANCE_COUNCIL_WORKING_DAYS)
+            + " ngày làm việc.");
     return late;
   }
 
