@@ -142,12 +142,7 @@ class AcceptanceSteps {
     String reason = "Nhiệm vụ " + task.getCode() + " nghiệm thu không đạt";
     LocalDate until = records.today().plusMonths(
         records.rules(task).integer(RuleKey.RESTRICTION_MONTHS));
-    if (task.getHostOrganisationCode() != null) {
-      restrictions.save(Restriction.organisation(task.getHostOrganisationCode(),
-          task.getHostOrganisation(), task.getCode(), reason, until, records.now()));
-    }
-    restrictions.save(Restriction.investigator(task.getInvestigator(), task.getInvestigatorName(),
-        task.getCode(), reason, until, records.now()));
+    Restriction.forFailure(task, reason, until, records.now()).forEach(restrictions::save);
     records.log(task, Actor.SYSTEM, "RESTRICTED", "Hạn chế " + task.getHostOrganisation()
         + (task.getHostOrganisationCode() == null ? " (hồ sơ cũ không có mã số thuế: chỉ hạn chế"
             + " chủ nhiệm)" : " (MST " + task.getHostOrganisationCode() + ")")

@@ -20,6 +20,12 @@ interface ResearchTaskRepository extends JpaRepository<ResearchTask, Long> {
 
   long countByRulesRegime(String rulesRegime);
 
+  /** Ids of running tasks with a contract whose final dossier is not in yet. */
+  @Query("select t.id from ResearchTask t where t.status = :status and t.stage in :stages"
+      + " and t.contractEnd is not null and t.finalDossierAt is null order by t.id")
+  List<Long> awaitingFinalDossier(@Param("status") ResearchStatus status,
+      @Param("stages") List<ResearchStage> stages);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select t from ResearchTask t where t.id = :id")
   Optional<ResearchTask> lockById(@Param("id") Long id);
@@ -88,6 +94,13 @@ interface RestrictionRepository extends JpaRepository<Restriction, Long> {
 
 interface ResearchTrailRepository extends JpaRepository<ResearchTrailEntry, Long> {
   List<ResearchTrailEntry> findByResearchTaskIdOrderByIdAsc(Long researchTaskId);
+
+  /** Whether this action was written for the task (and engine task; null matches null). */
+  @Query("select count(e) > 0 from ResearchTrailEntry e where e.researchTaskId = :taskId"
+      + " and e.action = :action and ((:engineTaskId is null and e.camundaTaskId is null)"
+      + " or e.camundaTaskId = :engineTaskId)")
+  boolean existsByResearchTaskIdAndActionAndCamundaTaskId(@Param("taskId") Long taskId,
+      @Param("action") String action, @Param("engineTaskId") String engineTaskId);
 }
 
 interface RuleRegimeRepository extends JpaRepository<RuleRegimeRecord, String> {

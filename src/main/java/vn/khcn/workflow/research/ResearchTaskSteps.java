@@ -24,11 +24,13 @@ class ResearchTaskSteps {
   private final ResearchReportRepository reports;
   private final ExtensionRequestRepository extensions;
   private final ResearchDocumentRepository documents;
+  private final RestrictionRepository restrictions;
   private final WorkingCalendar calendar;
 
   ResearchTaskSteps(ResearchRecords records, ResearchReportRepository reports,
       ExtensionRequestRepository extensions, ResearchDocumentRepository documents,
-      WorkingCalendar calendar) {
+      RestrictionRepository restrictions, WorkingCalendar calendar) {
+    this.restrictions = restrictions;
     this.records = records;
     this.reports = reports;
     this.extensions = extensions;
@@ -239,10 +241,36 @@ class ResearchTaskSteps {
     records.flushInStep();
   }
 
+  /**
+   * No final dossier by the regime's fail threshold after the contract end (TT 11/2014; ADR 0022):
+   * the task fails as an acceptance would (Không đạt), the host organisation and the investigator
+   * are restricted for the regime's period, and phong-khtc works out the refund.
+   */
+  public void failMissingDossier(long id) {
+    ResearchTask task = records.task(id);
+    RuleRegime rules = records.rules(task);
+    int months = rules.integer(RuleKey.LATE_DOSSIER_FAIL_MONTHS);
+    task.graded(Grade.KHONG_DAT);
+    String reason = "Nhiệm vụ " + task.getCode() + " không nộp hồ sơ nghiệm thu quá " + months
+        + " tháng sau ngày kết thúc hợp đồng";
+    LocalDate until = records.today().plusMonths(rules.integer(RuleKey.RESTRICTION_MONTHS));
+    for (Restriction r : Restriction.forFailure(task, reason, until, records.now())) {
+      restrictions.save(r);
+    }
+    records.log(task, Actor.SYSTEM, "FINAL_DOSSIER_MISSING", reason + ". Không đạt; hạn chế "
+        + task.getHostOrganisation() + " và chủ nhiệm " + task.getInvestigatorName()
+        + " tham gia các đợt sau đến hết ngày " + ImplementationRules.formatDate(until), null);
+    records.notify(List.of(Groups.PHONG_KHTC, Groups.LANH_DAO), task,
+        "Không nộp hồ sơ nghiệm thu", reason + ". Đề nghị xác định kinh phí phải hoàn trả.");
+    records.flushInStep();
+  }
+
   public void archiveFailed(long id) {
     ResearchTask task = records.task(id);
-    task.close(ResearchStatus.ARCHIVED_FAILED, "Nghiệm thu không đạt; hoàn trả "
-        + ResearchRecords.money(task.getRefundAmount()), records.now());
+    task.close(ResearchStatus.ARCHIVED_FAILED, task.getFinalDossierAt() == null
+        ? "Không đạt: không nộp hồ sơ nghiệm thu"
+        : "Nghiệm thu không đạt; hoàn trả " + ResearchRecords.money(task.getRefundAmount()),
+        records.now());
     records.log(task, Actor.SYSTEM, "ARCHIVED_FAILED", task.getClosingReason(), null);
     records.flushInStep();
   }

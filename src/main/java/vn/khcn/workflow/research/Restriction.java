@@ -72,6 +72,22 @@ class Restriction {
     return new Restriction(SubjectKind.INVESTIGATOR, userId, name, taskCode, reason, until, at);
   }
 
+  /**
+   * The restrictions after a failed task: the host organisation by its tax code (tasks entered
+   * before V21 have none: only the investigator then) and the investigator by user id.
+   */
+  static java.util.List<Restriction> forFailure(ResearchTask task, String reason,
+      LocalDate until, Instant at) {
+    java.util.List<Restriction> list = new java.util.ArrayList<>();
+    if (task.getHostOrganisationCode() != null) {
+      list.add(organisation(task.getHostOrganisationCode(), task.getHostOrganisation(),
+          task.getCode(), reason, until, at));
+    }
+    list.add(investigator(task.getInvestigator(), task.getInvestigatorName(), task.getCode(),
+        reason, until, at));
+    return list;
+  }
+
   /** In force on {@code day}: not lifted and not past its end. */
   boolean inForce(LocalDate day) {
     return liftedAt == null && !day.isAfter(untilDate);
