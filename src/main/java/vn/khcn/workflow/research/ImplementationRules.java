@@ -97,10 +97,20 @@ final class ImplementationRules {
     return (int) counted + (extendedMonths != null && counted == 0 ? 1 : 0);
   }
 
-  /** Whole months from {@code end} to {@code newEnd}, a part month counting as a month. */
+  /**
+   * Whole months a new end adds to {@code end}, a part month counting as a month; counted from the
+   * day after each end, so 30/11 to 31/05 is 6 months.
+   */
   public static int monthsAdded(LocalDate end, LocalDate newEnd) {
-    int months = (int) ChronoUnit.MONTHS.between(end, newEnd);
-    return end.plusMonths(months).isBefore(newEnd) ? months + 1 : months;
+    LocalDate from = end.plusDays(1);
+    LocalDate to = newEnd.plusDays(1);
+    int months = (int) ChronoUnit.MONTHS.between(from, to);
+    return from.plusMonths(months).isBefore(to) ? months + 1 : months;
+  }
+
+  /** The end after adding {@code months}: 30/11/2028 plus 6 months is 31/05/2029. */
+  public static LocalDate extendedEnd(LocalDate end, int months) {
+    return end.plusDays(1).plusMonths(months).minusDays(1);
   }
 
   /**

@@ -204,7 +204,7 @@ class ResearchTaskSteps {
           + (comment == null ? "" : ": " + comment), taskId);
       return null;
     }
-    LocalDate newEnd = task.getContractEnd().plusMonths(request.getMonths());
+    LocalDate newEnd = ImplementationRules.extendedEnd(task.getContractEnd(), request.getMonths());
     task.extensionUsed(request.getMonths());
     task.extendTo(newEnd);
     records.log(task, actor, "EXTENSION_GRANTED", "Gia hạn " + request.getMonths()
