@@ -80,11 +80,16 @@ final class StepsFixture {
       return true;
     }
   };
-  final ResearchRecords records = new ResearchRecords(tasks, councils, members, trail, events,
-      clock, RuleRegimes.of(Regimes.tt20(), Regimes.l93()));
+  final ResearchRecords records;
   final ResearchTask task;
 
   StepsFixture() {
+    this(RuleRegimes.of(Regimes.tt20(), Regimes.l93()));
+  }
+
+  /** With these regimes instead of the shipped ones. */
+  StepsFixture(RuleRegimes regimes) {
+    records = new ResearchRecords(tasks, councils, members, trail, events, clock, regimes);
     task = new ResearchTask("DT-2026-07", new DossierRequest("Vai trò của Đảng ủy xã, phường",
         "Khoa học xã hội và nhân văn", HOST, HOST_CODE, "chunhiem", 24, 950_000_000L),
         "TS. Huỳnh Thanh Hiếu", "cv.qlkh", NOW.minusSeconds(86_400));
