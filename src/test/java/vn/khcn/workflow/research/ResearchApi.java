@@ -61,6 +61,14 @@ public class ResearchApi {
     return body;
   }
 
+  /** A dossier naming the host organisation's tax code explicitly. */
+  public static Map<String, Object> dossierWithCode(String title, String host, String taxCode,
+      String investigator) {
+    Map<String, Object> body = dossier(title, host, investigator);
+    body.put("hostOrganisationCode", taxCode);
+    return body;
+  }
+
   /**
    * A test identity for a host organisation, the same for the same name (restrictions match on
    * it): ten digits, not a real tax code (leading zeros).
