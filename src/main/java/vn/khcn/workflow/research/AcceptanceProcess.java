@@ -99,9 +99,6 @@ public final class AcceptanceProcess extends CalledResearchModel {
     private Contracts() {}
   }
 
-  public static final int APPOINTMENT_WORKING_DAYS = 15;
-  public static final int FIX_WORKING_DAYS = 30;
-
   AcceptanceProcess() {
     super(KEY, Set.of(GRADE_DECISION_KEY), Contracts.ALL);
   }

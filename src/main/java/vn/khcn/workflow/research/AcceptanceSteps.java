@@ -36,7 +36,8 @@ class AcceptanceSteps {
     ResearchTask task = records.task(id);
     task.moveTo(ResearchStage.ACCEPTANCE);
     Instant from = task.getFinalDossierAt() == null ? records.now() : task.getFinalDossierAt();
-    Instant due = calendar.endOfWorkingDay(from, AcceptanceProcess.APPOINTMENT_WORKING_DAYS);
+    Instant due = calendar.endOfWorkingDay(from,
+        records.rules(task).integer(RuleKey.ACCEPTANCE_COUNCIL_WORKING_DAYS));
     records.log(task, Actor.SYSTEM, "ACCEPTANCE_OPENED", "Hạn thành lập hội đồng nghiệm thu: "
         + records.date(due), null);
     return due;
@@ -68,7 +69,8 @@ class AcceptanceSteps {
     Council council = records.council(councilId);
     ResearchTask task = records.taskOf(council);
     List<CouncilMember> active = records.activeMembers(councilId);
-    String quorumProblem = ResearchRecords.quorumProblem(active);
+    RuleRegime rules = records.rules(task);
+    String quorumProblem = ResearchRecords.quorumProblem(rules, active);
     if (quorumProblem != null) {
       council.quorumFailed(quorumProblem);
       records.log(task, Actor.SYSTEM, "QUORUM_NOT_MET", quorumProblem, null);
@@ -82,19 +84,19 @@ class AcceptanceSteps {
     String reason;
     LocalDate submitted = task.getFinalDossierAt() == null ? records.today()
         : task.getFinalDossierAt().atZone(records.zone()).toLocalDate();
-    if (ImplementationRules.dossierTooLate(task.getContractEnd(), submitted)) {
+    if (ImplementationRules.dossierTooLate(rules, task.getContractEnd(), submitted)) {
       grade = Grade.KHONG_DAT;
-      reason = "Hồ sơ nghiệm thu nộp trễ quá " + ImplementationRules.LATE_DOSSIER_MONTHS
+      reason = "Hồ sơ nghiệm thu nộp trễ quá " + rules.integer(RuleKey.LATE_DOSSIER_FAIL_MONTHS)
           + " tháng so với ngày kết thúc hợp đồng";
     } else {
-      grade = decisions.acceptanceGrade(present.size(), excellent, fail);
+      grade = decisions.acceptanceGrade(rules, present.size(), excellent, fail);
       reason = "Có mặt " + present.size() + ", Xuất sắc " + excellent + ", Không đạt " + fail;
     }
     council.concluded(grade.name(), null, null, records.now());
     task.graded(grade);
     records.log(task, Actor.SYSTEM, "GRADED", grade.label() + ". " + reason, null);
     Instant fixDue = grade == Grade.KHONG_DAT ? null
-        : calendar.endOfWorkingDay(records.now(), AcceptanceProcess.FIX_WORKING_DAYS);
+        : calendar.endOfWorkingDay(records.now(), rules.integer(RuleKey.FIX_WORKING_DAYS));
     if (grade == Grade.KHONG_DAT) {
       records.notify(List.of(Groups.PHONG_KHTC), task, "Xác định kinh phí hoàn trả",
           "Nhiệm vụ nghiệm thu không đạt.");
@@ -131,14 +133,20 @@ class AcceptanceSteps {
         + ": " + note, taskId);
   }
 
+  /**
+   * Restricts the host organisation (by its tax code) and the investigator (by user id) from later
+   * rounds for the regime's period, counted from today.
+   */
   public void restrictParties(long id) {
     ResearchTask task = records.task(id);
     String reason = "Nhiệm vụ " + task.getCode() + " nghiệm thu không đạt";
-    restrictions.save(new Restriction(Restriction.SubjectKind.ORGANISATION,
-        task.getHostOrganisation(), task.getCode(), reason, records.now()));
-    restrictions.save(new Restriction(Restriction.SubjectKind.INVESTIGATOR,
-        task.getInvestigator(), task.getCode(), reason, records.now()));
+    LocalDate until = records.today().plusMonths(
+        records.rules(task).integer(RuleKey.RESTRICTION_MONTHS));
+    Restriction.forFailure(task, reason, until, records.now()).forEach(restrictions::save);
     records.log(task, Actor.SYSTEM, "RESTRICTED", "Hạn chế " + task.getHostOrganisation()
-        + " và chủ nhiệm " + task.getInvestigatorName() + " tham gia các đợt sau", null);
+        + (task.getHostOrganisationCode() == null ? " (hồ sơ cũ không có mã số thuế: chỉ hạn chế"
+            + " chủ nhiệm)" : " (MST " + task.getHostOrganisationCode() + ")")
+        + " và chủ nhiệm " + task.getInvestigatorName() + " tham gia các đợt sau đến hết ngày "
+        + ImplementationRules.formatDate(until), null);
   }
 }

@@ -165,12 +165,6 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
     private Contracts() {}
   }
 
-  /** Calendar days the investigator has for the revised outline (TT 20/2023). */
-  public static final int REVISION_DAYS = 20;
-  public static final int REVISION_REMINDER_DAYS_BEFORE = 3;
-  /** Working days members have to declare and score. */
-  public static final int BALLOT_WORKING_DAYS = 10;
-
   AssignmentCouncilProcess() {
     super(KEY, Set.of(VERDICT_DECISION_KEY), Contracts.ALL);
   }

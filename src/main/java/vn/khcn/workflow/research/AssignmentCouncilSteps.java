@@ -90,11 +90,12 @@ class AssignmentCouncilSteps {
       chosen.put(username, expert);
     }
     if (problems.isEmpty()) {
-      CouncilRules.compositionProblems(roles).forEach(p -> problems.add("council", p));
+      CouncilRules.compositionProblems(records.rules(task), kind, roles)
+          .forEach(p -> problems.add("council", p));
     }
     problems.throwIfAny();
     Instant ballotDue = calendar.endOfWorkingDay(records.now(),
-        AssignmentCouncilProcess.BALLOT_WORKING_DAYS);
+        records.rules(task).integer(RuleKey.BALLOT_WORKING_DAYS));
     Council council = councils.save(new Council(task.getId(), kind, actor.userId(),
         records.now(), ballotDue));
     String chair = null;
@@ -214,18 +215,23 @@ class AssignmentCouncilSteps {
     return new Replacement(replacement, old.getRole());
   }
 
-  /** Records the ballot of {@code member} (the task's assignee): scores of {@link Criteria#ALL}. */
+  /**
+   * Records the ballot of {@code member} (the task's assignee): scores of the criteria of the
+   * task's rules regime, each from 0 to its maximum.
+   */
   public void score(long councilId, String member, List<Integer> scores, String comment,
       Actor actor, String taskId) {
     Problems problems = new Problems();
-    int[] values = new int[Criteria.ALL.size()];
+    List<RuleRegime.Criterion> criteria = records.rules(records.taskOf(records.council(councilId)))
+        .criteria();
+    int[] values = new int[criteria.size()];
     for (int i = 0; i < values.length; i++) {
-      Criteria.Criterion criterion = Criteria.ALL.get(i);
+      RuleRegime.Criterion criterion = criteria.get(i);
       Integer score = i < scores.size() ? scores.get(i) : null;
       if (score == null) {
-        problems.add(criterion.variable(), "chấm điểm tiêu chí " + criterion.label());
+        problems.add(criterion.key(), "chấm điểm tiêu chí " + criterion.label());
       } else if (score < 0 || score > criterion.max()) {
-        problems.add(criterion.variable(), "điểm tiêu chí " + criterion.label() + " từ 0 đến "
+        problems.add(criterion.key(), "điểm tiêu chí " + criterion.label() + " từ 0 đến "
             + criterion.max());
       } else {
         values[i] = score;
@@ -280,7 +286,7 @@ class AssignmentCouncilSteps {
       Instant revisionReminder) {}
 
   /**
-   * Enforces the quorum, discards ballots more than 20% from the mean, computes the inputs of
+   * Enforces the quorum, discards ballots further from the mean than the regime allows, computes the inputs of
    * council-verdict and applies it. The reasons (read by the investigator) count the discarded
    * ballots without naming whose they are: ballots stay secret.
    */
@@ -288,7 +294,8 @@ class AssignmentCouncilSteps {
     Council council = records.council(councilId);
     ResearchTask task = records.taskOf(council);
     List<CouncilMember> active = records.activeMembers(councilId);
-    String quorumProblem = ResearchRecords.quorumProblem(active);
+    RuleRegime rules = records.rules(task);
+    String quorumProblem = ResearchRecords.quorumProblem(rules, active);
     if (quorumProblem != null) {
       council.quorumFailed(quorumProblem);
       records.log(task, Actor.SYSTEM, "QUORUM_NOT_MET", quorumProblem, null);
@@ -298,24 +305,26 @@ class AssignmentCouncilSteps {
         .filter(m -> Boolean.TRUE.equals(m.getPresent())).toList();
     List<Ballot> ballots = present.stream().map(CouncilMember::ballot)
         .filter(Objects::nonNull).toList();
-    CouncilRules.Evaluation evaluation = CouncilRules.evaluate(ballots, present.size());
+    CouncilRules.Evaluation evaluation = CouncilRules.evaluate(rules, ballots,
+        present.size());
     present.forEach(m -> m.markBallotValid(m.ballot() == null ? null
         : !evaluation.invalidBallots().contains(m.getUsername())));
     boolean revisionsRequired = task.getRequiredRevisions() != null;
-    ResearchDecisions.VerdictResult result = decisions.councilVerdict(evaluation.meanScore(),
+    ResearchDecisions.VerdictResult result = decisions.councilVerdict(rules, evaluation.meanScore(),
         evaluation.maxZeroShare(), revisionsRequired);
     council.concluded(result.verdict().name(), evaluation.meanScore(), evaluation.maxZeroShare(),
         records.now());
     String reasons = String.format(java.util.Locale.ROOT,
         "%s. Điểm trung bình phiếu hợp lệ %.2f; tỷ lệ lớn nhất cho điểm 0 một tiêu chí %.2f;"
-            + " số phiếu không hợp lệ (lệch quá 20%%): %d", result.reason(),
-        evaluation.meanScore(), evaluation.maxZeroShare(), evaluation.invalidBallots().size());
+            + " số phiếu không hợp lệ (lệch quá %s so với điểm trung bình): %d", result.reason(),
+        evaluation.meanScore(), evaluation.maxZeroShare(),
+        rules.fraction(RuleKey.BALLOT_DEVIATION), evaluation.invalidBallots().size());
     Instant due = null;
     Instant reminder = null;
     if (result.verdict() == Verdict.ASSIGN_AFTER_REVISION) {
-      LocalDate dueDay = council.getMeetingDate().plusDays(AssignmentCouncilProcess.REVISION_DAYS);
+      LocalDate dueDay = council.getMeetingDate().plusDays(rules.integer(RuleKey.REVISION_DAYS));
       due = calendar.endOfWorkingDay(dueDay.atStartOfDay(records.zone()).toInstant(), 0);
-      reminder = dueDay.minusDays(AssignmentCouncilProcess.REVISION_REMINDER_DAYS_BEFORE)
+      reminder = dueDay.minusDays(rules.integer(RuleKey.REVISION_REMINDER_DAYS))
           .atTime(8, 0).atZone(records.zone()).toInstant();
     }
     task.councilConcluded(result.verdict(), reasons, task.getRequiredRevisions(), due);

@@ -55,7 +55,7 @@ class CouncilDeskController {
       case DECLARATION -> Set.of(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), NOTE);
       case SCORE -> {
         Set<String> names = new HashSet<>();
-        Criteria.ALL.forEach(c -> names.add(c.variable()));
+        names.addAll(Criteria.FIELDS);
         names.add(COMMENT);
         yield Set.copyOf(names);
       }
@@ -78,8 +78,6 @@ class CouncilDeskController {
   String page(Authentication user, Model model) {
     model.addAttribute("seats", desk.mine(user.getName()));
     model.addAttribute("userName", actors.of(user.getName()).fullName());
-    model.addAttribute("criteria", Criteria.ALL);
-    model.addAttribute("total", Criteria.TOTAL);
     model.addAttribute("grades", Grade.values());
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("zone", clock.getZone());
@@ -118,7 +116,7 @@ class CouncilDeskController {
       return value.equalsIgnoreCase("true") ? Boolean.TRUE
           : value.equalsIgnoreCase("false") ? Boolean.FALSE : value;
     }
-    if (Criteria.ALL.stream().anyMatch(c -> c.variable().equals(name))) {
+    if (Criteria.FIELDS.contains(name)) {
       try {
         return Long.valueOf(value);
       } catch (NumberFormatException e) {

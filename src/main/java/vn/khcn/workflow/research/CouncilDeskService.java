@@ -75,7 +75,12 @@ class CouncilDeskService {
 
   /** A council I sit on, as the desk shows it. */
   record Seat(Council council, ResearchTask task, CouncilMember me, List<CouncilMember> members,
-      List<DocumentInfo> documents, List<Open> open) {
+      List<DocumentInfo> documents, List<Open> open, List<RuleRegime.Criterion> criteria) {
+    /** The criteria's maxima added up: the scale of a ballot under the task's regime. */
+    public int total() {
+      return criteria.stream().mapToInt(RuleRegime.Criterion::max).sum();
+    }
+
     public String documentUrl(DocumentInfo document) {
       return ResearchQueries.documentUrl(task.getCode(), document.id());
     }
@@ -94,11 +99,16 @@ class CouncilDeskService {
   private final DeskTasks desk;
   private final RepositoryService repositoryService;
   private final IdentityService identityService;
+  private final RuleRegimes regimes;
+  private final java.time.Clock clock;
 
   CouncilDeskService(CouncilSeatRepository seats, CouncilRepository councils,
       CouncilMemberRepository members, ResearchTaskRepository tasks,
       ResearchDocumentRepository documents, ResearchQueries queries, DeskTasks desk,
-      RepositoryService repositoryService, IdentityService identityService) {
+      RepositoryService repositoryService, IdentityService identityService, RuleRegimes regimes,
+      java.time.Clock clock) {
+    this.regimes = regimes;
+    this.clock = clock;
     this.seats = seats;
     this.councils = councils;
     this.members = members;
@@ -123,7 +133,8 @@ class CouncilDeskService {
       List<CouncilMember> active = members.findByCouncilIdOrderByIdAsc(council.getId()).stream()
           .filter(CouncilMember::isActive).toList();
       byCouncil.put(council.getId(), new Seat(council, task, seat, active,
-          documents.listByTask(task.getId()), new ArrayList<>()));
+          documents.listByTask(task.getId()), new ArrayList<>(),
+          regimes.of(task, clock.getZone()).criteria()));
     }
     Map<String, String> keys = new HashMap<>();
     for (Task open : desk.assignedTo(userId)) {

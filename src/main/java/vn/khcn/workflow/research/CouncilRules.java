@@ -7,25 +7,23 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The council rules of TT 20/2023 and TT 11/2014 that do not change with a province's choices
- * (those are in the decision tables): quorum, size and roles of a council, invalid ballots and the
- * inputs of {@code council-verdict}. Pure functions, unit-tested.
+ * The council rules of TT 20/2023 and TT 11/2014, with the numbers of the task's rules regime:
+ * size and roles of a council, quorum, invalid ballots and the inputs of {@code council-verdict}.
+ * Pure functions, unit-tested.
  */
 final class CouncilRules {
 
-  public static final int MIN_MEMBERS = 7;
-  public static final int MAX_MEMBERS = 9;
-  /** A ballot further than this share from the mean of all ballots is invalid. */
-  public static final double BALLOT_DEVIATION = 0.20;
-
   /**
-   * Problems of a council's composition: 7–9 distinct members, one chair, one vice-chair, one
-   * secretary, two reviewers, the rest members.
+   * Problems of a council's composition: the regime's number of distinct members for the kind,
+   * one chair, one vice-chair, one secretary, two reviewers, the rest members.
    */
-  public static List<String> compositionProblems(Map<String, CouncilRole> members) {
+  public static List<String> compositionProblems(RuleRegime rules, CouncilKind kind,
+      Map<String, CouncilRole> members) {
     List<String> problems = new ArrayList<>();
-    if (members.size() < MIN_MEMBERS || members.size() > MAX_MEMBERS) {
-      problems.add("hội đồng phải có từ " + MIN_MEMBERS + " đến " + MAX_MEMBERS
+    int min = rules.councilMin(kind);
+    int max = rules.councilMax(kind);
+    if (members.size() < min || members.size() > max) {
+      problems.add("hội đồng phải có từ " + min + " đến " + max
           + " thành viên khác nhau (đang có " + members.size() + ")");
     }
     count(problems, members.values(), CouncilRole.CHAIR, 1);
@@ -45,15 +43,17 @@ final class CouncilRules {
   }
 
   /**
-   * Why a meeting has no quorum, or null when it has: at least 2/3 of the members present,
-   * including the chair or the vice-chair and both reviewers.
+   * Why a meeting has no quorum, or null when it has: at least the regime's share of the members
+   * present (2/3), including the chair or the vice-chair and both reviewers.
    */
-  public static String quorumProblem(Map<String, CouncilRole> members, Set<String> present) {
+  public static String quorumProblem(RuleRegime rules, Map<String, CouncilRole> members,
+      Set<String> present) {
     List<String> problems = new ArrayList<>();
     long here = members.keySet().stream().filter(present::contains).count();
-    if (here * 3 < members.size() * 2L) {
+    RuleRegime.Fraction quorum = rules.fraction(RuleKey.QUORUM_SHARE);
+    if (!quorum.reachedBy(here, members.size())) {
       problems.add("chỉ có " + here + "/" + members.size()
-          + " thành viên có mặt, cần ít nhất 2/3");
+          + " thành viên có mặt, cần ít nhất " + quorum);
     }
     boolean chairOrVice = members.entrySet().stream().anyMatch(m -> present.contains(m.getKey())
         && (m.getValue() == CouncilRole.CHAIR || m.getValue() == CouncilRole.VICE_CHAIR));
@@ -75,19 +75,25 @@ final class CouncilRules {
       int ballots) {}
 
   /**
-   * Discards ballots more than 20% away from the mean of all ballots, averages the valid ones
-   * (0 when none is valid) and finds the largest share of members present who gave 0 to one
-   * criterion.
+   * The invalid-ballot rule (TT 20/2023; ADR 0022): the mean of all ballots of the members present
+   * is computed once; a ballot whose total is further from it than the regime's share (1/5) of it
+   * is invalid (exactly: |total·n − sum|·b > a·sum for a share a/b); the score is the mean of the
+   * valid ballots, recomputed once without iterating (0 when none is valid). The zero-score share
+   * counts every ballot of the members present, invalid ones included, over the members present.
    */
-  public static Evaluation evaluate(List<Ballot> presentBallots, int membersPresent) {
+  public static Evaluation evaluate(RuleRegime rules, List<Ballot> presentBallots,
+      int membersPresent) {
     if (presentBallots.isEmpty() || membersPresent == 0) {
       return new Evaluation(0, 0, Set.of(), 0);
     }
-    double mean = presentBallots.stream().mapToInt(Ballot::total).average().orElse(0);
+    RuleRegime.Fraction deviation = rules.fraction(RuleKey.BALLOT_DEVIATION);
+    long n = presentBallots.size();
+    long sum = presentBallots.stream().mapToLong(Ballot::total).sum();
     Set<String> invalid = new java.util.TreeSet<>();
     List<Ballot> valid = new ArrayList<>();
     for (Ballot ballot : presentBallots) {
-      if (Math.abs(ballot.total() - mean) > BALLOT_DEVIATION * mean + 1e-9) {
+      long distance = Math.abs(ballot.total() * n - sum);
+      if (deviation.exceededBy(distance, sum)) {
         invalid.add(ballot.member());
       } else {
         valid.add(ballot);

@@ -32,13 +32,23 @@ class DemoResearch implements ApplicationRunner {
   private static final Logger LOG = LoggerFactory.getLogger(DemoResearch.class);
 
   private final ResearchService service;
+  /**
+   * The samples do not give the host organisations' tax codes: these demo identities are visibly
+   * not real ones (no province code 00).
+   */
+  static final String DEMO_CODE_2026 = "0000000001";
+  static final String DEMO_CODE_2018 = "0000000002";
+
   private final ResearchTaskRepository tasks;
   private final ActorResolver actors;
   private final IdentityService identityService;
   private final TaskService taskService;
 
+  private final RuleRegimes regimes;
+
   DemoResearch(ResearchService service, ResearchTaskRepository tasks, ActorResolver actors,
-      IdentityService identityService, TaskService taskService) {
+      IdentityService identityService, TaskService taskService, RuleRegimes regimes) {
+    this.regimes = regimes;
     this.service = service;
     this.tasks = tasks;
     this.actors = actors;
@@ -53,7 +63,7 @@ class DemoResearch implements ApplicationRunner {
     }
     String council2026 = submit(new DossierRequest("Vai trò của Đảng ủy xã, phường ở thành phố"
         + " Cần Thơ bảo vệ nền tảng tư tưởng của Đảng trong bối cảnh mới",
-        "Khoa học xã hội và nhân văn", "Trường Chính trị TP. Cần Thơ", "chunhiem", 24,
+        "Khoa học xã hội và nhân văn", "Trường Chính trị TP. Cần Thơ", DEMO_CODE_2026, "chunhiem", 24,
         950_000_000L), "Đề tài do TS. Huỳnh Thanh Hiếu làm chủ nhiệm, Trường Chính trị TP. Cần Thơ"
         + " chủ trì; Hội đồng giao trực tiếp họp chiều 11/3/2026.");
     complete(council2026, ResearchTaskProcess.Tasks.CHECK_DOSSIER, "cv.qlkh",
@@ -65,7 +75,8 @@ class DemoResearch implements ApplicationRunner {
 
     String midterm2018 = submit(new DossierRequest("Giải pháp nâng cao chất lượng sinh hoạt tổ"
         + " chức đảng cơ sở trực thuộc các đảng bộ cấp trên cơ sở thuộc thành phố Cần Thơ",
-        "Khoa học xã hội và nhân văn", "Ban Tuyên giáo Thành ủy Cần Thơ", "chunhiem", 24,
+        "Khoa học xã hội và nhân văn", "Ban Tuyên giáo Thành ủy Cần Thơ", DEMO_CODE_2018, "chunhiem",
+        24,
         600_000_000L), "Đề tài do ThS. Trần Văn Kiệt làm chủ nhiệm, Ban Tuyên giáo Thành ủy"
         + " chủ trì; thực hiện từ 12/2016 đến 11/2018; đánh giá giữa kỳ ngày 13/7/2018.");
     complete(midterm2018, ResearchTaskProcess.Tasks.CHECK_DOSSIER, "cv.qlkh",
@@ -99,6 +110,12 @@ class DemoResearch implements ApplicationRunner {
         ResearchTaskProcess.Vars.APPRAISAL_NOTE, "Giảm chi phí hội thảo theo định mức"));
     complete(midterm2018, ResearchTaskProcess.Tasks.APPROVE_BUDGET, "giamdoc",
         vars(ResearchTaskProcess.Vars.APPROVED, true));
+    // Approved in November 2016 in the sample: bound to the rules in force then, not today's.
+    ResearchTask approved2016 = tasks.findByCode(midterm2018).orElseThrow();
+    java.time.LocalDate approvedOn = java.time.LocalDate.of(2016, 11, 25);
+    approved2016.bindRules(regimes.inForce(approvedOn).code(),
+        approvedOn.atTime(9, 0).toInstant(java.time.ZoneOffset.ofHours(7)));
+    tasks.save(approved2016);
     complete(midterm2018, ResearchTaskProcess.Tasks.RECORD_CONTRACT, "cv.khtc", vars(
         ResearchTaskProcess.Vars.CONTRACT_NUMBER, "45/2016/HĐ-KHCN",
         ResearchTaskProcess.Vars.CONTRACT_DATE, "2016-11-30",

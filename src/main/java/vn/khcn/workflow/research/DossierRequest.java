@@ -7,19 +7,25 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 
 /**
  * A new research task's dossier as submitted (JSON part "dossier" of POST /api/research-tasks):
- * title, field, host organisation, principal investigator (a chu-nhiem user id), duration in
- * months and requested budget in dong.
+ * title, field, host organisation and its identity (tax code, or budget-relationship code of a
+ * public body: restrictions match on it, never on the name), principal investigator (a chu-nhiem
+ * user id), duration in months and requested budget in dong.
  */
 record DossierRequest(String title, String field, String hostOrganisation,
-    String investigator, Integer durationMonths, Long requestedBudget) {
+    String hostOrganisationCode, String investigator, Integer durationMonths,
+    Long requestedBudget) {
+
+  /** Tax code (10 digits, a branch 10-3) or budget-relationship code (7 digits). */
+  static final java.util.regex.Pattern ORGANISATION_CODE =
+      java.util.regex.Pattern.compile("\\d{7}|\\d{10}(-\\d{3})?");
 
   static final int MAX_TITLE = 500;
   static final int MAX_DURATION_MONTHS = 60;
 
   /** NFC, trimmed copy; blank strings become null. */
   DossierRequest normalised() {
-    return new DossierRequest(trim(title), trim(field), trim(hostOrganisation), trim(investigator),
-        durationMonths, requestedBudget);
+    return new DossierRequest(trim(title), trim(field), trim(hostOrganisation),
+        trim(hostOrganisationCode), trim(investigator), durationMonths, requestedBudget);
   }
 
   /** Every problem of the request, one per field, in Vietnamese. */
@@ -28,6 +34,13 @@ record DossierRequest(String title, String field, String hostOrganisation,
     required(problems, "title", title, MAX_TITLE, "tên nhiệm vụ");
     required(problems, "field", field, 200, "lĩnh vực");
     required(problems, "hostOrganisation", hostOrganisation, 300, "cơ quan chủ trì");
+    required(problems, "hostOrganisationCode", hostOrganisationCode, 20,
+        "mã số thuế của cơ quan chủ trì");
+    if (hostOrganisationCode != null && hostOrganisationCode.length() <= 20
+        && !ORGANISATION_CODE.matcher(hostOrganisationCode).matches()) {
+      problems.add(new FieldError("hostOrganisationCode", "mã số thuế gồm 10 chữ số (chi nhánh"
+          + " dạng 10-3) hoặc mã quan hệ ngân sách 7 chữ số"));
+    }
     required(problems, "investigator", investigator, 64, "chủ nhiệm (tài khoản)");
     if (durationMonths == null) {
       problems.add(new FieldError("durationMonths", "thiếu thời gian thực hiện (tháng)"));

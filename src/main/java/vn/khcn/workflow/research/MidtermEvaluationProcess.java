@@ -96,8 +96,6 @@ public final class MidtermEvaluationProcess extends CalledResearchModel {
     private Contracts() {}
   }
 
-  public static final int REPORT_WORKING_DAYS = 10;
-
   MidtermEvaluationProcess() {
     super(KEY, Set.of(), Contracts.ALL);
   }

@@ -16,12 +16,14 @@ class MidtermEvaluationSteps {
 
   private final ResearchRecords records;
   private final ResearchReportRepository reports;
+  private final ExtensionRequestRepository extensions;
   private final WorkingCalendar calendar;
 
   MidtermEvaluationSteps(ResearchRecords records, ResearchReportRepository reports,
-      WorkingCalendar calendar) {
+      ExtensionRequestRepository extensions, WorkingCalendar calendar) {
     this.records = records;
     this.reports = reports;
+    this.extensions = extensions;
     this.calendar = calendar;
   }
 
@@ -30,7 +32,8 @@ class MidtermEvaluationSteps {
     ResearchTask task = records.task(id);
     task.moveTo(ResearchStage.MIDTERM_EVALUATION);
     records.log(task, Actor.SYSTEM, "MIDTERM_OPENED", "Mở đánh giá giữa kỳ", null);
-    return calendar.endOfWorkingDay(records.now(), MidtermEvaluationProcess.REPORT_WORKING_DAYS);
+    return calendar.endOfWorkingDay(records.now(),
+        records.rules(task).integer(RuleKey.MIDTERM_REPORT_WORKING_DAYS));
   }
 
   public void submitMidtermReport(long id, String content, Actor actor, String taskId) {
@@ -64,6 +67,9 @@ class MidtermEvaluationSteps {
       problems.require(newEnd == null || newEnd.isAfter(task.getContractEnd()), "newEndDate",
           "thời hạn mới phải sau ngày kết thúc hiện tại ("
               + ImplementationRules.formatDate(task.getContractEnd()) + ")");
+      if (newEnd != null && newEnd.isAfter(task.getContractEnd())) {
+        scheduleProblems(task, newEnd).forEach(p -> problems.add("newEndDate", p.message()));
+      }
       problems.require(adjustedBudget == null || adjustedBudget > 0, "adjustedBudget",
           "kinh phí điều chỉnh phải lớn hơn 0");
     }
@@ -90,6 +96,24 @@ class MidtermEvaluationSteps {
         value == MidtermOutcome.TERMINATE ? recoveryAmount : null);
   }
 
+  /**
+   * A later end at mid-term is the task's one extension (TT 04/2015; ADR 0022): refused when the
+   * extension is used or pending, when it comes later than the notice before the end, or when it
+   * adds more months than the regime allows for the contract's duration.
+   */
+  private List<vn.khcn.workflow.shared.web.ApiError.FieldError> scheduleProblems(ResearchTask task,
+      LocalDate newEnd) {
+    int months = ImplementationRules.monthsAdded(task.getContractEnd(), newEnd);
+    return ImplementationRules.extensionProblems(records.rules(task),
+        ImplementationRules.contractMonths(task.getContractStart(), task.getContractEnd()),
+        task.getContractEnd(), months, records.today(),
+        ImplementationRules.extensionsUsed(extensions.findByResearchTaskIdOrderByIdAsc(
+            task.getId()), task.getExtendedMonths())).stream()
+        .map(p -> new vn.khcn.workflow.shared.web.ApiError.FieldError(p.field(),
+            "điều chỉnh thời hạn giữa kỳ được tính là lần gia hạn: " + p.message()))
+        .toList();
+  }
+
   /** A director's decision on an adjustment or a termination ({@code what}). */
   public boolean decideMidterm(long id, String what, Boolean approved, String comment,
       Actor actor, String taskId) {
@@ -103,6 +127,9 @@ class MidtermEvaluationSteps {
   /** Applies the approved adjustment; returns the contract end (17:00 that day). */
   public Instant applyAdjustment(long id, LocalDate newEnd, Long newBudget) {
     ResearchTask task = records.task(id);
+    if (newEnd != null && newEnd.isAfter(task.getContractEnd())) {
+      task.extensionUsed(ImplementationRules.monthsAdded(task.getContractEnd(), newEnd));
+    }
     task.adjust(newEnd, newBudget);
     records.log(task, Actor.SYSTEM, "ADJUSTED", "Điều chỉnh: kết thúc "
         + ImplementationRules.formatDate(task.getContractEnd()) + ", kinh phí "

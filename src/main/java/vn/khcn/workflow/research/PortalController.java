@@ -34,7 +34,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
 class PortalController {
 
   static final Set<String> DOSSIER_FIELDS = Set.of("title", "field", "hostOrganisation",
-      "durationMonths", "requestedBudget");
+      "hostOrganisationCode", "durationMonths", "requestedBudget");
   static final Set<String> WORK_FIELDS = Set.of("text");
   static final Set<String> EXTENSION_FIELDS = Set.of("months", "reason");
 
@@ -95,7 +95,7 @@ class PortalController {
     byte[] content = picked(outline) ? outline.getBytes() : null;
     DossierRequest dossier = new DossierRequest(params.getFirst("title"),
         params.getFirst("field"), organisation.orElse(params.getFirst("hostOrganisation")),
-        user.getName(), duration, budget);
+        params.getFirst("hostOrganisationCode"), user.getName(), duration, budget);
     ResearchService.Submitted submitted = service.submit(dossier,
         content == null ? null : outline.getOriginalFilename(), content,
         actors.of(user.getName()), ResearchController.viewer(user));

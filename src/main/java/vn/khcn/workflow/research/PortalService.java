@@ -117,11 +117,13 @@ class PortalService {
   private final ResearchService service;
   private final ResearchQueries queries;
   private final DeskTasks desk;
+  private final RuleRegimes regimes;
   private final Clock clock;
 
   PortalService(ResearchTaskRepository tasks, ResearchDocumentRepository documents,
       ExtensionRequestRepository extensions, ResearchService service, ResearchQueries queries,
-      DeskTasks desk, Clock clock) {
+      DeskTasks desk, RuleRegimes regimes, Clock clock) {
+    this.regimes = regimes;
     this.tasks = tasks;
     this.documents = documents;
     this.extensions = extensions;
@@ -196,14 +198,15 @@ class PortalService {
     if (!implementing) {
       return null;
     }
-    int duration = task.getDurationMonths();
-    boolean askedBefore = !extensions.findByResearchTaskIdOrderByIdAsc(task.getId()).isEmpty();
+    RuleRegime rules = regimes.of(task, clock.getZone());
+    int duration = ImplementationRules.contractMonths(task.getContractStart(), end);
+    int used = ImplementationRules.extensionsUsed(
+        extensions.findByResearchTaskIdOrderByIdAsc(task.getId()), task.getExtendedMonths());
     // the notice rule as the rules word it: a request on the last day is always too late
-    List<String> rule = ImplementationRules.extensionProblems(duration, end, 1, end, false)
+    List<String> rule = ImplementationRules.extensionProblems(rules, duration, end, 1, end, 0)
         .stream().map(FieldError::message).toList();
-    List<String> now = ImplementationRules.extensionProblems(duration, end, 1,
-        LocalDate.now(clock), askedBefore).stream().map(FieldError::message).toList();
-    return new ExtensionRule(ImplementationRules.maxExtensionMonths(duration), duration, rule,
-        now);
+    List<String> now = ImplementationRules.extensionProblems(rules, duration, end, 1,
+        LocalDate.now(clock), used).stream().map(FieldError::message).toList();
+    return new ExtensionRule(rules.maxExtensionMonths(duration), duration, rule, now);
   }
 }

@@ -24,8 +24,11 @@ public class PortfolioFigures {
 
   private final EntityManager em;
 
-  PortfolioFigures(EntityManager em) {
+  private final RuleRegimes regimes;
+
+  PortfolioFigures(EntityManager em, RuleRegimes regimes) {
     this.em = em;
+    this.regimes = regimes;
   }
 
   /** Tasks of one stage and status, with the sums of the amounts they hold (whole dong). */
@@ -92,7 +95,8 @@ public class PortfolioFigures {
         .getResultList().forEach(r -> late.add(new Late((String) r[0], (String) r[1],
             "Thuyết minh hoàn thiện", LocalDate.ofInstant((Instant) r[2], zone))));
     List<Object[]> running = em.createQuery("select t.id, t.code, t.title, t.contractStart,"
-            + " t.contractEnd, t.finalDossierAt from ResearchTask t where t.status = :active"
+            + " t.contractEnd, t.finalDossierAt, t.rulesRegime, t.submittedAt from ResearchTask t"
+            + " where t.status = :active"
             + " and t.stage in :running and t.contractStart is not null", Object[].class)
         .setParameter("active", ResearchStatus.ACTIVE).setParameter("running", RUNNING)
         .getResultList();
@@ -110,8 +114,10 @@ public class PortfolioFigures {
         late.add(new Late((String) r[1], (String) r[2], "Hồ sơ nghiệm thu", end));
       }
       long submitted = reports.getOrDefault((Long) r[0], 0L);
+      RuleRegime rules = r[6] != null ? regimes.byCode((String) r[6])
+          : regimes.inForce(LocalDate.ofInstant((Instant) r[7], zone));
       LocalDate owed = start.plusMonths(
-          (submitted + 1) * (long) ImplementationRules.REPORT_INTERVAL_MONTHS);
+          (submitted + 1) * (long) rules.integer(RuleKey.REPORT_PERIOD_MONTHS));
       if (owed.isBefore(today) && (end == null || !owed.isAfter(end))) {
         late.add(new Late((String) r[1], (String) r[2], "Báo cáo định kỳ lần " + (submitted + 1),
             owed));

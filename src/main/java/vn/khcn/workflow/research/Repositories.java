@@ -18,6 +18,14 @@ final class Repositories {
 interface ResearchTaskRepository extends JpaRepository<ResearchTask, Long> {
   Optional<ResearchTask> findByCode(String code);
 
+  long countByRulesRegime(String rulesRegime);
+
+  /** Ids of running tasks with a contract whose final dossier is not in yet. */
+  @Query("select t.id from ResearchTask t where t.status = :status and t.stage in :stages"
+      + " and t.contractEnd is not null and t.finalDossierAt is null order by t.id")
+  List<Long> awaitingFinalDossier(@Param("status") ResearchStatus status,
+      @Param("stages") List<ResearchStage> stages);
+
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select t from ResearchTask t where t.id = :id")
   Optional<ResearchTask> lockById(@Param("id") Long id);
@@ -69,15 +77,32 @@ interface ExtensionRequestRepository extends JpaRepository<ExtensionRequest, Lon
 }
 
 interface RestrictionRepository extends JpaRepository<Restriction, Long> {
-  @Query("select r from Restriction r where (r.subjectKind = :orgKind and r.subjectKey = :org)"
-      + " or (r.subjectKind = :invKind and r.subjectKey = :investigator)")
-  List<Restriction> matching(@Param("orgKind") Restriction.SubjectKind orgKind,
+  /** Restrictions in force on {@code day} of this organisation (tax code) or investigator. */
+  @Query("select r from Restriction r where ((r.subjectKind = :orgKind and r.subjectKey = :org)"
+      + " or (r.subjectKind = :invKind and r.subjectKey = :investigator))"
+      + " and r.liftedAt is null and r.untilDate >= :day order by r.id")
+  List<Restriction> inForce(@Param("orgKind") Restriction.SubjectKind orgKind,
       @Param("org") String org, @Param("invKind") Restriction.SubjectKind invKind,
-      @Param("investigator") String investigator);
+      @Param("investigator") String investigator, @Param("day") java.time.LocalDate day);
+
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select r from Restriction r where r.id = :id")
+  Optional<Restriction> lockById(@Param("id") Long id);
 
   List<Restriction> findAllByOrderByIdDesc();
 }
 
 interface ResearchTrailRepository extends JpaRepository<ResearchTrailEntry, Long> {
   List<ResearchTrailEntry> findByResearchTaskIdOrderByIdAsc(Long researchTaskId);
+
+  /** Whether this action was written for the task (and engine task; null matches null). */
+  @Query("select count(e) > 0 from ResearchTrailEntry e where e.researchTaskId = :taskId"
+      + " and e.action = :action and ((:engineTaskId is null and e.camundaTaskId is null)"
+      + " or e.camundaTaskId = :engineTaskId)")
+  boolean existsByResearchTaskIdAndActionAndCamundaTaskId(@Param("taskId") Long taskId,
+      @Param("action") String action, @Param("engineTaskId") String engineTaskId);
+}
+
+interface RuleRegimeRepository extends JpaRepository<RuleRegimeRecord, String> {
+  List<RuleRegimeRecord> findAllByOrderByEffectiveFromAsc();
 }

@@ -39,10 +39,17 @@ class ResearchController {
   private final ResearchQueries queries;
   private final ExpertRepository experts;
   private final RestrictionRepository restrictions;
+  private final RestrictionService restrictionService;
+  private final RuleRegimes regimes;
   private final ActorResolver actors;
+  private final java.time.Clock clock;
 
   ResearchController(ResearchService service, ResearchQueries queries, ExpertRepository experts,
-      RestrictionRepository restrictions, ActorResolver actors) {
+      RestrictionRepository restrictions, RestrictionService restrictionService,
+      RuleRegimes regimes, ActorResolver actors, java.time.Clock clock) {
+    this.restrictionService = restrictionService;
+    this.regimes = regimes;
+    this.clock = clock;
     this.service = service;
     this.queries = queries;
     this.experts = experts;
@@ -155,6 +162,34 @@ class ResearchController {
   @PreAuthorize(STAFF)
   List<Restriction> restrictions() {
     return restrictions.findAllByOrderByIdDesc();
+  }
+
+  /** Body of lifting a restriction. */
+  record LiftBody(String reason) {}
+
+  @PostMapping("/research/restrictions/{id}/lift")
+  @PreAuthorize("hasAuthority('lanh-dao')")
+  Restriction liftRestriction(@PathVariable long id, @RequestBody LiftBody body,
+      Authentication user) {
+    return restrictionService.lift(id, body.reason(), actors.of(user.getName()));
+  }
+
+  /** The rules regimes, oldest first (README, "Rule regimes"). */
+  @GetMapping("/research/rules")
+  @PreAuthorize(STAFF)
+  List<RuleRegimeView> rules() {
+    return regimes.all().stream().map(RuleRegimeView::of).toList();
+  }
+
+  /** An administrator deploys a regime file (as the files in processes/research-rules). */
+  @PostMapping(path = "/research/rules", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PreAuthorize("hasAuthority('camunda-admin')")
+  ResponseEntity<java.util.Map<String, String>> deployRules(@RequestBody byte[] file,
+      Authentication user) {
+    RuleRegimes.Outcome outcome = regimes.deploy(file, user.getName(), clock.instant());
+    String code = RuleRegimeParser.parse(file).code();
+    return ResponseEntity.status(outcome == RuleRegimes.Outcome.DEPLOYED ? 201 : 200)
+        .body(java.util.Map.of("code", code, "outcome", outcome.name()));
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String field, String value,

@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * GET /api/research-tasks/{code}: stage, status, every decision, councils with members, roles,
- * declarations and votes, reports, extension requests, documents, open deadlines and the trail.
+ * declarations and votes, reports, extension requests, documents, open deadlines and the trail;
+ * the host organisation's tax code, the rules regime the task is bound to (ADR 0022) and the
+ * months its one extension added.
  */
 record ResearchDetails(
     String code, String title, String field, String hostOrganisation, String investigator,
@@ -19,7 +21,9 @@ record ResearchDetails(
     String liquidationNumber, LocalDate liquidationDate, Long settledAmount, String closingReason,
     Instant closedAt, String processInstanceId, List<CouncilView> councils,
     List<ResearchReport> reports, List<ExtensionRequest> extensionRequests,
-    List<DocumentInfo> documents, List<Deadline> deadlines, List<ResearchTrailEntry> trail) {
+    List<DocumentInfo> documents, List<Deadline> deadlines, List<ResearchTrailEntry> trail,
+    String hostOrganisationCode, String rulesRegime, Instant rulesBoundAt,
+    Integer extendedMonths) {
 
   /** The contract, when signed. */
   public record Contract(String number, LocalDate date, Long amount, LocalDate start,
@@ -55,6 +59,8 @@ record ResearchDetails(
         t.getFinalDossierAt(), t.getMonthsLate(), t.getGrade(), t.getRefundAmount(),
         t.getRegistrationNumber(), t.getRegistrationDate(), t.getLiquidationNumber(),
         t.getLiquidationDate(), t.getSettledAmount(), t.getClosingReason(), t.getClosedAt(),
-        t.getProcessInstanceId(), councils, reports, extensions, documents, deadlines, trail);
+        t.getProcessInstanceId(), councils, reports, extensions, documents, deadlines, trail,
+        t.getHostOrganisationCode(), t.getRulesRegime(), t.getRulesBoundAt(),
+        t.getExtendedMonths());
   }
 }

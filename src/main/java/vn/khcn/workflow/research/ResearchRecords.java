@@ -27,10 +27,12 @@ class ResearchRecords {
   private final ResearchTrailRepository trail;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final RuleRegimes regimes;
 
   ResearchRecords(ResearchTaskRepository tasks, CouncilRepository councils,
       CouncilMemberRepository members, ResearchTrailRepository trail,
-      ApplicationEventPublisher events, Clock clock) {
+      ApplicationEventPublisher events, Clock clock, RuleRegimes regimes) {
+    this.regimes = regimes;
     this.tasks = tasks;
     this.councils = councils;
     this.members = members;
@@ -47,6 +49,16 @@ class ResearchRecords {
   Council council(long id) {
     return councils.findById(id).orElseThrow(() -> new IllegalStateException(
         "Council " + id + " does not exist"));
+  }
+
+  /** The rules regime the task is bound to (ADR 0022). */
+  RuleRegime rules(ResearchTask task) {
+    return regimes.of(task, zone());
+  }
+
+  /** The regime in force today, for binding a task at its approval. */
+  RuleRegime rulesInForce() {
+    return regimes.inForce(today());
   }
 
   /** The research task a council judges. */
@@ -66,7 +78,7 @@ class ResearchRecords {
   }
 
   /** Why the last meeting of these active members had no quorum, or null. */
-  static String quorumProblem(List<CouncilMember> active) {
+  static String quorumProblem(RuleRegime rules, List<CouncilMember> active) {
     Map<String, CouncilRole> roles = new LinkedHashMap<>();
     Set<String> present = new HashSet<>();
     for (CouncilMember m : active) {
@@ -75,7 +87,7 @@ class ResearchRecords {
         present.add(m.getUsername());
       }
     }
-    return CouncilRules.quorumProblem(roles, present);
+    return CouncilRules.quorumProblem(rules, roles, present);
   }
 
   void log(ResearchTask task, Actor actor, String action, String detail, String taskId) {
@@ -116,8 +128,13 @@ class ResearchRecords {
     return ImplementationRules.formatDate(instant.atZone(zone()).toLocalDate());
   }
 
+  /** Case, accents and spacing do not make a different organisation name. */
   static boolean sameOrganisation(String a, String b) {
-    return Restriction.key(a).equals(Restriction.key(b));
+    return fold(a).equals(fold(b));
+  }
+
+  private static String fold(String name) {
+    return vn.khcn.workflow.shared.text.SearchText.fold(name).replaceAll("\\s+", " ").strip();
   }
 
   static String money(Long amount) {

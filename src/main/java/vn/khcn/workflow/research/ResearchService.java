@@ -37,6 +37,7 @@ class ResearchService {
   private final RestrictionRepository restrictions;
   private final ResearchTrailRepository trail;
   private final ResearchQueries queries;
+  private final RuleRegimes regimes;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final EntityManager entityManager;
@@ -44,8 +45,10 @@ class ResearchService {
 
   ResearchService(ResearchTaskRepository tasks, ResearchDocumentRepository documents,
       ExtensionRequestRepository extensions, RestrictionRepository restrictions,
-      ResearchTrailRepository trail, ResearchQueries queries, RuntimeService runtimeService,
-      IdentityService identityService, EntityManager entityManager, Clock clock) {
+      ResearchTrailRepository trail, ResearchQueries queries, RuleRegimes regimes,
+      RuntimeService runtimeService, IdentityService identityService, EntityManager entityManager,
+      Clock clock) {
+    this.regimes = regimes;
     this.tasks = tasks;
     this.documents = documents;
     this.extensions = extensions;
@@ -68,7 +71,8 @@ class ResearchService {
   @Transactional
   public Submitted submit(DossierRequest request, String outlineName, byte[] outline, Actor actor,
       ResearchQueries.Viewer viewer) {
-    DossierRequest dossier = request == null ? new DossierRequest(null, null, null, null, null, null)
+    DossierRequest dossier = request == null
+        ? new DossierRequest(null, null, null, null, null, null, null)
         : request.normalised();
     List<FieldError> problems = new ArrayList<>(dossier.problems());
     String fileName = outline == null ? null : UploadedFiles.safeFileName(outlineName, problems);
@@ -91,20 +95,23 @@ class ResearchService {
       throw new AccessDeniedException("Chủ nhiệm chỉ nộp hồ sơ cho chính mình;"
           + " Phòng QLKH nộp thay cho chủ nhiệm khác");
     }
-    List<Restriction> restricted = restrictions.matching(Restriction.SubjectKind.ORGANISATION,
-        Restriction.key(dossier.hostOrganisation()), Restriction.SubjectKind.INVESTIGATOR,
-        Restriction.key(dossier.investigator()));
+    List<Restriction> restricted = restrictions.inForce(Restriction.SubjectKind.ORGANISATION,
+        dossier.hostOrganisationCode(), Restriction.SubjectKind.INVESTIGATOR,
+        dossier.investigator(), LocalDate.now(clock));
     if (!restricted.isEmpty()) {
       Restriction r = restricted.get(0);
       throw new ConflictException((r.getSubjectKind() == Restriction.SubjectKind.ORGANISATION
-          ? "Cơ quan chủ trì " : "Chủ nhiệm ") + r.getSubject()
-          + " đang bị hạn chế tham gia các đợt sau (" + r.getReason() + ")",
-          java.util.Map.of("restrictedBy", r.getResearchTaskCode()));
+          ? "Cơ quan chủ trì " + r.getSubject() + " (MST " + r.getSubjectKey() + ")"
+          : "Chủ nhiệm " + r.getSubject())
+          + " đang bị hạn chế tham gia các đợt sau đến hết ngày "
+          + ImplementationRules.formatDate(r.getUntilDate()) + " (" + r.getReason() + ")",
+          java.util.Map.of("restrictedBy", r.getResearchTaskCode(), "restrictionId", r.getId()));
     }
     String name = (investigator.getFirstName() + " " + investigator.getLastName()).strip();
     String code = nextCode(LocalDate.now(clock).getYear());
-    ResearchTask task = tasks.saveAndFlush(new ResearchTask(code, dossier, name, actor.userId(),
-        clock.instant()));
+    ResearchTask fresh = new ResearchTask(code, dossier, name, actor.userId(), clock.instant());
+    fresh.bindRules(regimes.inForce(LocalDate.now(clock)).code(), clock.instant());
+    ResearchTask task = tasks.saveAndFlush(fresh);
     documents.save(new ResearchDocument(task.getId(), DocumentKind.OUTLINE, fileName,
         type.contentType(), outline, UploadedFiles.sha256(outline), actor.userId(),
         clock.instant()));
@@ -223,9 +230,10 @@ class ResearchService {
       throw new ConflictException("Chỉ đề nghị gia hạn khi nhiệm vụ đang thực hiện theo hợp đồng"
           + " (hiện tại: " + task.getStage().label() + ")", java.util.Map.of());
     }
-    List<FieldError> refusals = ImplementationRules.extensionProblems(task.getDurationMonths(),
-        task.getContractEnd(), months, LocalDate.now(clock),
-        !extensions.findByResearchTaskIdOrderByIdAsc(task.getId()).isEmpty());
+    List<FieldError> refusals = ImplementationRules.extensionProblems(
+        regimes.of(task, clock.getZone()),
+        ImplementationRules.contractMonths(task.getContractStart(), task.getContractEnd()),
+        task.getContractEnd(), months, LocalDate.now(clock), extensionsUsed(task));
     if (!refusals.isEmpty()) {
       throw new InvalidInputException(refusals);
     }
@@ -239,6 +247,15 @@ class ResearchService {
             .setVariable(ResearchTaskProcess.Vars.EXTENSION_REQUEST_ID.name(), request.getId())
             .correlateWithResult());
     return request;
+  }
+
+  /**
+   * The extensions that count against the limit (ADR 0022): a granted or pending request, or a
+   * mid-term adjustment of the schedule; a refused request does not count.
+   */
+  private int extensionsUsed(ResearchTask task) {
+    return ImplementationRules.extensionsUsed(
+        extensions.findByResearchTaskIdOrderByIdAsc(task.getId()), task.getExtendedMonths());
   }
 
   /** phong-qlkh starts a mid-term evaluation before the midpoint. */

@@ -32,6 +32,8 @@ class ResearchTask {
   private String field;
   @Column(name = "host_organisation", nullable = false)
   private String hostOrganisation;
+  @Column(name = "host_organisation_code")
+  private String hostOrganisationCode;
   @Column(nullable = false)
   private String investigator;
   @Column(name = "investigator_name", nullable = false)
@@ -107,6 +109,12 @@ class ResearchTask {
   private String submittedBy;
   @Column(name = "submitted_at", nullable = false)
   private Instant submittedAt;
+  @Column(name = "rules_regime")
+  private String rulesRegime;
+  @Column(name = "rules_bound_at")
+  private Instant rulesBoundAt;
+  @Column(name = "extended_months")
+  private Integer extendedMonths;
   @Column(name = "search_text", nullable = false)
   private String searchText;
   @Version
@@ -120,6 +128,7 @@ class ResearchTask {
     this.title = dossier.title();
     this.field = dossier.field();
     this.hostOrganisation = dossier.hostOrganisation();
+    this.hostOrganisationCode = dossier.hostOrganisationCode();
     this.investigator = dossier.investigator();
     this.investigatorName = investigatorName;
     this.durationMonths = dossier.durationMonths();
@@ -130,6 +139,18 @@ class ResearchTask {
     this.submittedAt = submittedAt;
     this.searchText = SearchText.of(code, title, field, hostOrganisation, investigatorName);
   }
+
+  /**
+   * Binds the task to a rules regime: at submission (the regime in force that day) and again at
+   * the director's approval, after which it keeps it (ADR 0022).
+   */
+  void bindRules(String regime, Instant at) {
+    this.rulesRegime = regime;
+    this.rulesBoundAt = at;
+  }
+
+  /** The one extension (or a mid-term schedule adjustment counted as it) added these months. */
+  void extensionUsed(int months) { this.extendedMonths = months; }
 
   void attachProcess(String processInstanceId) { this.processInstanceId = processInstanceId; }
   void moveTo(ResearchStage stage) { this.stage = stage; }
@@ -229,6 +250,10 @@ class ResearchTask {
   public String getTitle() { return title; }
   public String getField() { return field; }
   public String getHostOrganisation() { return hostOrganisation; }
+  public String getHostOrganisationCode() { return hostOrganisationCode; }
+  public String getRulesRegime() { return rulesRegime; }
+  public Instant getRulesBoundAt() { return rulesBoundAt; }
+  public Integer getExtendedMonths() { return extendedMonths; }
   public String getInvestigator() { return investigator; }
   public String getInvestigatorName() { return investigatorName; }
   public int getDurationMonths() { return durationMonths; }

@@ -21,6 +21,8 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
   public static final String MIDTERM_REQUESTED_MESSAGE = "research-midterm-requested";
   public static final String EXTENSION_REQUESTED_MESSAGE = "research-extension-requested";
   public static final String TERMINATED_ERROR = "RESEARCH_TERMINATED";
+  /** The final dossier is past the regime's fail threshold: the task fails (ADR 0022). */
+  public static final String FINAL_DOSSIER_MISSING_MESSAGE = "research-final-dossier-missing";
 
   /** Task definition keys (= user task ids). */
   public static final class Tasks {
@@ -56,6 +58,9 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final String CLOSE_TERMINATED = "serviceTask_closeTerminated";
     public static final String ARCHIVE_FAILED = "serviceTask_archiveFailed";
     public static final String ARCHIVE = "serviceTask_archive";
+    public static final String FINAL_DOSSIER_MISSING = "boundaryEvent_finalDossierMissing";
+    public static final String FAIL_MISSING_DOSSIER = "serviceTask_failMissingDossier";
+    public static final String DOSSIER_MISSING = "boundaryEvent_dossierMissing";
 
     private Elements() {}
   }
@@ -75,6 +80,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final String FINAL_DOSSIER = "finalDossierListener";
     public static final String CLOSE_TERMINATED = "closeTerminatedStep";
     public static final String ARCHIVE_FAILED = "archiveFailedStep";
+    public static final String FAIL_MISSING_DOSSIER = "failMissingDossierStep";
     public static final String RESULT_REGISTRATION = "resultRegistrationListener";
     public static final String LIQUIDATION = "liquidationListener";
     public static final String ARCHIVE = "archiveResearchStep";

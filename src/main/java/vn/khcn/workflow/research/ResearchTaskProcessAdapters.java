@@ -262,6 +262,21 @@ final class ResearchTaskProcessAdapters {
   }
 
   @WorkflowStep
+  @Component(Beans.FAIL_MISSING_DOSSIER)
+  static class FailMissingDossierStep implements JavaDelegate {
+    private final ResearchTaskSteps steps;
+
+    FailMissingDossierStep(ResearchTaskSteps steps) {
+      this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      steps.failMissingDossier(researchTaskId(execution));
+    }
+  }
+
+  @WorkflowStep
   @Component(Beans.ARCHIVE_FAILED)
   static class ArchiveFailedStep implements JavaDelegate {
     private final ResearchTaskSteps steps;

@@ -24,11 +24,13 @@ class ResearchTaskSteps {
   private final ResearchReportRepository reports;
   private final ExtensionRequestRepository extensions;
   private final ResearchDocumentRepository documents;
+  private final RestrictionRepository restrictions;
   private final WorkingCalendar calendar;
 
   ResearchTaskSteps(ResearchRecords records, ResearchReportRepository reports,
       ExtensionRequestRepository extensions, ResearchDocumentRepository documents,
-      WorkingCalendar calendar) {
+      RestrictionRepository restrictions, WorkingCalendar calendar) {
+    this.restrictions = restrictions;
     this.records = records;
     this.reports = reports;
     this.extensions = extensions;
@@ -105,10 +107,27 @@ class ResearchTaskSteps {
       String taskId) {
     Problems.requireDecision(approved, comment, "approved");
     ResearchTask task = records.task(id);
+    if (approved) {
+      bindRulesAtApproval(task, actor, taskId);
+    }
     records.log(task, actor, approved ? "BUDGET_APPROVED" : "BUDGET_RETURNED",
         (approved ? "Phê duyệt kinh phí " + ResearchRecords.money(task.getApprovedBudget())
             : "Trả lại thẩm định") + (comment == null ? "" : ": " + comment), taskId);
     return approved;
+  }
+
+  /**
+   * The director's approval binds the task to the rules regime in force that day; it keeps it to
+   * the end (Law 93/2025/QH15: tasks approved before the new rules keep the old ones; ADR 0022).
+   */
+  private void bindRulesAtApproval(ResearchTask task, Actor actor, String taskId) {
+    RuleRegime inForce = records.rulesInForce();
+    String before = task.getRulesRegime();
+    task.bindRules(inForce.code(), records.now());
+    records.log(task, actor, "RULES_BOUND", "Áp dụng bộ quy định " + inForce.code()
+        + (before != null && !before.equals(inForce.code())
+            ? " (thay " + before + " áp dụng khi nộp hồ sơ)" : "")
+        + ": " + inForce.reference(), taskId);
   }
 
   /** Contract dates as the model needs them. */
@@ -139,7 +158,8 @@ class ResearchTaskSteps {
         taskId);
     return new ContractSchedule(records.endOf(end),
         ImplementationRules.midpoint(start, end).atTime(8, 0).atZone(records.zone()).toInstant(),
-        ImplementationRules.progressCycle(start, end, records.today(), records.zone()));
+        ImplementationRules.progressCycle(records.rules(task), start, end, records.today(),
+            records.zone()));
   }
 
   // ------------------------------------------------------------------ implementation
@@ -184,7 +204,8 @@ class ResearchTaskSteps {
           + (comment == null ? "" : ": " + comment), taskId);
       return null;
     }
-    LocalDate newEnd = task.getContractEnd().plusMonths(request.getMonths());
+    LocalDate newEnd = ImplementationRules.extendedEnd(task.getContractEnd(), request.getMonths());
+    task.extensionUsed(request.getMonths());
     task.extendTo(newEnd);
     records.log(task, actor, "EXTENSION_GRANTED", "Gia hạn " + request.getMonths()
         + " tháng, đến " + ImplementationRules.formatDate(newEnd)
@@ -206,7 +227,8 @@ class ResearchTaskSteps {
         note + (late > 0 ? " (trễ " + late + " tháng)" : ""), taskId);
     records.notify(List.of(Groups.LANH_DAO), task, "Chờ thành lập hội đồng nghiệm thu",
         "Hồ sơ nghiệm thu đã đủ; hội đồng phải được thành lập trong "
-            + AcceptanceProcess.APPOINTMENT_WORKING_DAYS + " ngày làm việc.");
+            + records.rules(task).integer(RuleKey.ACCEPTANCE_COUNCIL_WORKING_DAYS)
+            + " ngày làm việc.");
     return late;
   }
 
@@ -219,10 +241,36 @@ class ResearchTaskSteps {
     records.flushInStep();
   }
 
+  /**
+   * No final dossier by the regime's fail threshold after the contract end (TT 11/2014; ADR 0022):
+   * the task fails as an acceptance would (Không đạt), the host organisation and the investigator
+   * are restricted for the regime's period, and phong-khtc works out the refund.
+   */
+  public void failMissingDossier(long id) {
+    ResearchTask task = records.task(id);
+    RuleRegime rules = records.rules(task);
+    int months = rules.integer(RuleKey.LATE_DOSSIER_FAIL_MONTHS);
+    task.graded(Grade.KHONG_DAT);
+    String reason = "Nhiệm vụ " + task.getCode() + " không nộp hồ sơ nghiệm thu quá " + months
+        + " tháng sau ngày kết thúc hợp đồng";
+    LocalDate until = records.today().plusMonths(rules.integer(RuleKey.RESTRICTION_MONTHS));
+    for (Restriction r : Restriction.forFailure(task, reason, until, records.now())) {
+      restrictions.save(r);
+    }
+    records.log(task, Actor.SYSTEM, "FINAL_DOSSIER_MISSING", reason + ". Không đạt; hạn chế "
+        + task.getHostOrganisation() + " và chủ nhiệm " + task.getInvestigatorName()
+        + " tham gia các đợt sau đến hết ngày " + ImplementationRules.formatDate(until), null);
+    records.notify(List.of(Groups.PHONG_KHTC, Groups.LANH_DAO), task,
+        "Không nộp hồ sơ nghiệm thu", reason + ". Đề nghị xác định kinh phí phải hoàn trả.");
+    records.flushInStep();
+  }
+
   public void archiveFailed(long id) {
     ResearchTask task = records.task(id);
-    task.close(ResearchStatus.ARCHIVED_FAILED, "Nghiệm thu không đạt; hoàn trả "
-        + ResearchRecords.money(task.getRefundAmount()), records.now());
+    task.close(ResearchStatus.ARCHIVED_FAILED, task.getFinalDossierAt() == null
+        ? "Không đạt: không nộp hồ sơ nghiệm thu"
+        : "Nghiệm thu không đạt; hoàn trả " + ResearchRecords.money(task.getRefundAmount()),
+        records.now());
     records.log(task, Actor.SYSTEM, "ARCHIVED_FAILED", task.getClosingReason(), null);
     records.flushInStep();
   }

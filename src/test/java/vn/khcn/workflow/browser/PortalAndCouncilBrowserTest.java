@@ -62,6 +62,7 @@ class PortalAndCouncilBrowserTest {
         browser.driver.findElement(By.id("field")).sendKeys("Nông nghiệp");
         browser.driver.findElement(By.id("hostOrganisation"))
             .sendKeys("Trung tâm Khuyến nông " + UUID.randomUUID());
+        browser.driver.findElement(By.id("hostOrganisationCode")).sendKeys("0312345678");
         browser.driver.findElement(By.id("durationMonths")).sendKeys("18");
         browser.driver.findElement(By.id("requestedBudget")).sendKeys("600000000");
         browser.driver.findElement(By.id("outline")).sendKeys(outline.toAbsolutePath().toString());

@@ -74,6 +74,7 @@ class BadInputTest {
     body.put("title", "Đề tài thử");
     body.put("field", "Nông nghiệp");
     body.put("hostOrganisation", "Trường Đại học Cần Thơ");
+    body.put("hostOrganisationCode", "0000000009");
     body.put("investigator", "chunhiem");
     body.put("durationMonths", 24);
     body.put("requestedBudget", 100_000_000L);

@@ -50,7 +50,7 @@ class AcceptanceStepsTest {
 
     assertThat(conclusion.grade()).isEqualTo(Grade.KHONG_DAT);
     assertThat(conclusion.fixDue()).isNull();
-    verify(f.decisions, never()).acceptanceGrade(anyInt(), anyInt(), anyInt());
+    verify(f.decisions, never()).acceptanceGrade(ArgumentMatchers.any(), anyInt(), anyInt(), anyInt());
     verify(f.restrictions, times(2)).save(ArgumentMatchers.any(Restriction.class));
     assertThat(f.actions()).containsExactly("GRADED", "RESTRICTED");
   }

@@ -78,7 +78,7 @@ class AssignmentCouncilStepsTest {
     }
     steps.recordMeeting(11L, LocalDate.parse("2026-11-23"), all, false, null, null,
         StepsFixture.CLERK, "t");
-    when(f.decisions.councilVerdict(anyDouble(), anyDouble(), anyBoolean()))
+    when(f.decisions.councilVerdict(org.mockito.ArgumentMatchers.any(), anyDouble(), anyDouble(), anyBoolean()))
         .thenReturn(new ResearchDecisions.VerdictResult(Verdict.ASSIGN, "Đạt yêu cầu"));
 
     AssignmentCouncilSteps.CouncilConclusion conclusion = steps.concludeAssignmentCouncil(11L);
@@ -86,7 +86,7 @@ class AssignmentCouncilStepsTest {
     assertThat(conclusion.verdict()).isEqualTo(Verdict.ASSIGN);
     assertThat(council.getMeanScore()).isEqualTo(80.0);
     assertThat(f.member("hd.uyvien1").getBallotValid()).isFalse();
-    assertThat(f.task.getVerdictReasons()).contains("số phiếu không hợp lệ (lệch quá 20%): 1")
+    assertThat(f.task.getVerdictReasons()).contains("số phiếu không hợp lệ (lệch quá 1/5 so với điểm trung bình): 1")
         .doesNotContain("hd.uyvien1");
     assertThat(f.task.getStage()).isEqualTo(ResearchStage.BUDGET_AND_CONTRACT);
   }

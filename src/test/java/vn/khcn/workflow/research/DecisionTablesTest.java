@@ -43,7 +43,8 @@ class DecisionTablesTest {
       throws Exception {
     var result = DMN.evaluateDecisionTable(decision("council-verdict.dmn", "council-verdict"),
         Variables.createVariables().putValue("meanScore", mean).putValue("maxZeroShare", zeroShare)
-            .putValue("revisionsRequired", revisions)).getSingleResult();
+            .putValue("revisionsRequired", revisions).putValue("passMark", 70)
+            .putValue("zeroShareLimit", 0.25)).getSingleResult();
     assertThat(result.<String>getEntry("verdict")).isEqualTo(expected);
     assertThat(result.<String>getEntry("reason")).isNotBlank();
   }
@@ -71,7 +72,44 @@ class DecisionTablesTest {
   void acceptanceGrade(int present, int excellent, int fail, String expected) throws Exception {
     var result = DMN.evaluateDecisionTable(decision("acceptance-grade.dmn", "acceptance-grade"),
         Variables.createVariables().putValue("membersPresent", present)
-            .putValue("excellentVotes", excellent).putValue("failVotes", fail)).getSingleResult();
+            .putValue("excellentVotes", excellent).putValue("failVotes", fail)
+            .putValue("excellentNumerator", 3).putValue("excellentDenominator", 4)
+            .putValue("failNumerator", 1).putValue("failDenominator", 3)).getSingleResult();
+    assertThat(result.<String>getEntry("grade")).isEqualTo(expected);
+  }
+
+  /** Another regime's thresholds change the outcome at their own boundaries, same table. */
+  @ParameterizedTest(name = "pass mark {0}, limit {1}, mean {2}, zero share {3} -> {4}")
+  @CsvSource({
+      "75, 0.2, 74.99, 0.0, REJECT",
+      "75, 0.2, 75.0,  0.2, ASSIGN",
+      "75, 0.2, 90.0,  0.25, REJECT",
+      "60, 0.5, 60.0,  0.5, ASSIGN"
+  })
+  void councilVerdictReadsTheRegimesThresholds(int passMark, double limit, double mean,
+      double zeroShare, String expected) throws Exception {
+    var result = DMN.evaluateDecisionTable(decision("council-verdict.dmn", "council-verdict"),
+        Variables.createVariables().putValue("meanScore", mean).putValue("maxZeroShare", zeroShare)
+            .putValue("revisionsRequired", false).putValue("passMark", passMark)
+            .putValue("zeroShareLimit", limit)).getSingleResult();
+    assertThat(result.<String>getEntry("verdict")).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "excellent {0}/{1}, fail {2}/{3}; present {4}, {5}, {6} -> {7}")
+  @CsvSource({
+      // excellent 2/3 of 9 is 6: six suffice; fail 1/2 of 8 is 4: four still pass, five fail
+      "2, 3, 1, 2, 9, 6, 0, XUAT_SAC",
+      "2, 3, 1, 2, 9, 5, 0, DAT",
+      "2, 3, 1, 2, 8, 0, 4, DAT",
+      "2, 3, 1, 2, 8, 0, 5, KHONG_DAT"
+  })
+  void acceptanceGradeReadsTheRegimesShares(int en, int ed, int fn, int fd, int present,
+      int excellent, int fail, String expected) throws Exception {
+    var result = DMN.evaluateDecisionTable(decision("acceptance-grade.dmn", "acceptance-grade"),
+        Variables.createVariables().putValue("membersPresent", present)
+            .putValue("excellentVotes", excellent).putValue("failVotes", fail)
+            .putValue("excellentNumerator", en).putValue("excellentDenominator", ed)
+            .putValue("failNumerator", fn).putValue("failDenominator", fd)).getSingleResult();
     assertThat(result.<String>getEntry("grade")).isEqualTo(expected);
   }
 }

@@ -47,6 +47,7 @@ class PortalPageTest {
     fields.put("title", title);
     fields.put("field", "Nông nghiệp");
     fields.put("hostOrganisation", DeskFixture.host());
+    fields.put("hostOrganisationCode", ResearchApi.taxCode(DeskFixture.host()));
     fields.put("durationMonths", "18");
     fields.put("requestedBudget", "650000000");
     return fields;
@@ -167,8 +168,8 @@ class PortalPageTest {
     DeskSession chunhiem = DeskSession.login(http, "chunhiem");
     String page = chunhiem.get("/portal").text();
     assertThat(page).contains("Đề nghị gia hạn")
-        .contains("được gia hạn tối đa " + ImplementationRules.maxExtensionMonths(
-            task.getDurationMonths()) + " tháng")
+        // a contract of 20 days, not over 24 months: 6 months at most under TT20-2023
+        .contains("được gia hạn tối đa 6 tháng")
         .contains("Quy định: phải đề nghị gia hạn trước ngày kết thúc hợp đồng")
         .contains("Đề nghị lúc này sẽ bị từ chối");
 

@@ -54,10 +54,27 @@ public class ResearchApi {
     body.put("title", title);
     body.put("field", "Khoa học xã hội và nhân văn");
     body.put("hostOrganisation", host);
+    body.put("hostOrganisationCode", taxCode(host));
     body.put("investigator", investigator);
     body.put("durationMonths", 24);
     body.put("requestedBudget", 850_000_000L);
     return body;
+  }
+
+  /** A dossier naming the host organisation's tax code explicitly. */
+  public static Map<String, Object> dossierWithCode(String title, String host, String taxCode,
+      String investigator) {
+    Map<String, Object> body = dossier(title, host, investigator);
+    body.put("hostOrganisationCode", taxCode);
+    return body;
+  }
+
+  /**
+   * A test identity for a host organisation, the same for the same name (restrictions match on
+   * it): ten digits, not a real tax code (leading zeros).
+   */
+  public static String taxCode(String host) {
+    return String.format("00%08d", Math.floorMod(host.hashCode(), 100_000_000));
   }
 
   /** POST /api/research-tasks: the dossier (JSON part) and its outline (file part), each when given. */

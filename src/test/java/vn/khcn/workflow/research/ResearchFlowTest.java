@@ -200,22 +200,36 @@ class ResearchFlowTest {
             start.plusMonths(24).minusDays(1).toString()));
     assertThat(details(code).get("stage").asText()).isEqualTo("IMPLEMENTATION");
 
-    // 5. extension: too long, then granted, then a second request refused
+    // 5. extension: too long; asked and refused, which does not use up the one extension; asked
+    // again, a second request while it is pending is refused; granted
     Response tooLong = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
         Map.of("months", 7, "reason", "Cần thêm thời gian thực nghiệm mô hình"));
     assertThat(tooLong.status()).isEqualTo(400);
     assertThat(tooLong.body().toString()).contains("tối đa 6 tháng");
-    Response asked = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
+    Response first = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
         Map.of("months", 6, "reason", "Cần thêm thời gian thực nghiệm mô hình"));
-    assertThat(asked.status()).as("%s", asked.body()).isEqualTo(201);
+    assertThat(first.status()).as("%s", first.body()).isEqualTo(201);
+    api.work("giamdoc", code, ResearchTaskProcess.Tasks.DECIDE_EXTENSION, null,
+        vars(ResearchTaskProcess.Vars.APPROVED.name(), false,
+            ResearchTaskProcess.Vars.COMMENT.name(), "Chưa đủ căn cứ, bổ sung tiến độ thực tế"));
+    LocalDate end = start.plusMonths(24).minusDays(1);
+    assertThat(details(code).get("contract").get("end").asText()).isEqualTo(end.toString());
+    Response asked = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
+        Map.of("months", 6, "reason", "Bổ sung tiến độ thực tế: thiết bị về chậm 5 tháng"));
+    assertThat(asked.status()).as("a refused request leaves the one extension: %s", asked.body())
+        .isEqualTo(201);
     Response again = api.post("chunhiem", "/api/research-tasks/" + code + "/extension-requests",
         Map.of("months", 3, "reason", "Lần nữa"));
     assertThat(again.status()).isEqualTo(400);
-    assertThat(again.body().toString()).contains("một lần");
+    assertThat(again.body().toString()).contains("1 lần");
     api.work("giamdoc", code, ResearchTaskProcess.Tasks.DECIDE_EXTENSION, null,
         vars(ResearchTaskProcess.Vars.APPROVED.name(), true));
-    assertThat(details(code).get("contract").get("end").asText())
-        .isEqualTo(start.plusMonths(24).minusDays(1).plusMonths(6).toString());
+    JsonNode extended = details(code);
+    assertThat(extended.get("contract").get("end").asText())
+        .isEqualTo(ImplementationRules.extendedEnd(end, 6).toString());
+    assertThat(extended.get("extendedMonths").asInt()).isEqualTo(6);
+    assertThat(extended.get("rulesRegime").asText()).as("approved after 1/10/2025")
+        .isEqualTo("L93-2025");
 
     // 6. mid-term evaluation started by phong-qlkh
     assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
@@ -223,6 +237,15 @@ class ResearchFlowTest {
     api.work("chunhiem", code, MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, "chunhiem",
         vars(ResearchTaskProcess.Vars.REPORT.name(),
             "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
+    Response laterEnd = api.complete("cv.qlkh", api.task(code,
+        MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null),
+        vars(MidtermEvaluationProcess.Vars.FINDINGS.name(), "Chậm tiến độ",
+            MidtermEvaluationProcess.Vars.OUTCOME.name(), "ADJUST",
+            MidtermEvaluationProcess.Vars.NEW_END_DATE.name(),
+            ImplementationRules.extendedEnd(end, 8).toString()));
+    assertThat(laterEnd.status()).as("the one extension is used").isEqualTo(400);
+    assertThat(laterEnd.body().get("message").asText())
+        .contains("điều chỉnh thời hạn giữa kỳ được tính là lần gia hạn");
     api.work("cv.qlkh", code, MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null,
         vars(MidtermEvaluationProcess.Vars.FINDINGS.name(),
             "Đúng tiến độ, sử dụng kinh phí đúng mục đích",
@@ -271,7 +294,8 @@ class ResearchFlowTest {
     assertThat(done.get("status").asText()).isEqualTo("ARCHIVED");
     assertThat(done.get("stage").asText()).isEqualTo("CLOSED");
     assertThat(done.get("councils")).hasSize(2);
-    assertThat(done.get("extensionRequests").get(0).get("status").asText()).isEqualTo("GRANTED");
+    assertThat(done.get("extensionRequests").findValuesAsText("status"))
+        .containsExactly("REFUSED", "GRANTED");
     assertThat(done.get("deadlines")).isEmpty();
     assertThat(done.get("trail").toString()).contains("CONFLICT_DECLARED", "MEMBER_REPLACED",
         "QUORUM_NOT_MET", "COUNCIL_CONCLUDED", "EXTENSION_GRANTED", "MIDTERM_FINDINGS", "GRADED",
@@ -331,7 +355,9 @@ class ResearchFlowTest {
             "meanScore", Map.of("value", 70.0, "type", "Double"),
             "maxZeroShare", Map.of("value", 0.25, "type", "Double"),
             AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED.name(), Map.of("value", false, "type",
-                "Boolean"))));
+                "Boolean"),
+            "passMark", Map.of("value", 70, "type", "Integer"),
+            "zeroShareLimit", Map.of("value", 0.25, "type", "Double"))));
     assertThat(verdict.status()).as("%s", verdict.body()).isEqualTo(200);
     assertThat(verdict.body().get(0).get("verdict").get("value").asText()).isEqualTo("ASSIGN");
     assertThat(api.post("vanthu", "/engine-rest/decision-definition/key/council-verdict/evaluate",

@@ -167,6 +167,8 @@ abstract class ResearchModelSupport {
         step(ResearchTaskProcess.Beans.CLOSE_TERMINATED));
     Mocks.register(ResearchTaskProcess.Beans.ARCHIVE_FAILED,
         step(ResearchTaskProcess.Beans.ARCHIVE_FAILED));
+    Mocks.register(ResearchTaskProcess.Beans.FAIL_MISSING_DOSSIER,
+        step(ResearchTaskProcess.Beans.FAIL_MISSING_DOSSIER));
     Mocks.register(ResearchTaskProcess.Beans.RESULT_REGISTRATION,
         recording(ResearchTaskProcess.Beans.RESULT_REGISTRATION));
     Mocks.register(ResearchTaskProcess.Beans.LIQUIDATION,

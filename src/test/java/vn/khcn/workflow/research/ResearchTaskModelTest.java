@@ -445,6 +445,25 @@ class ResearchTaskModelTest extends ResearchModelSupport {
         Beans.CLOSE_TERMINATED);
   }
 
+  @Test
+  void aFinalDossierMissingPastTheThresholdFailsTheTaskWithoutAcceptance() {
+    ProcessInstance research = atFinalDossier();
+    processEngine.getRuntimeService().createMessageCorrelation(
+        ResearchTaskProcess.FINAL_DOSSIER_MISSING_MESSAGE).processInstanceId(research.getId())
+        .correlate();
+    assertThat(research).hasPassed(Elements.FINAL_DOSSIER_MISSING)
+        .isWaitingAt(Elements.FAIL_MISSING_DOSSIER);
+    execute(processEngine.getManagementService().createJobQuery()
+        .activityId(Elements.FAIL_MISSING_DOSSIER).singleResult());
+    assertThat(research).hasPassed(Elements.DOSSIER_MISSING)
+        .isWaitingAtExactly(Elements.ARCHIVE_FAILED);
+    assertThat(timers(research)).as("progress timers cancelled").isEmpty();
+    execute(job());
+    assertThat(research).hasPassed(Elements.ARCHIVE_FAILED, Elements.END_FAILED)
+        .hasNotPassed(Elements.ACCEPTANCE).isEnded();
+    assertThat(calls).containsSubsequence(Beans.FAIL_MISSING_DOSSIER, Beans.ARCHIVE_FAILED);
+  }
+
   // ------------------------------------------------------------------ acceptance
 
   @ParameterizedTest

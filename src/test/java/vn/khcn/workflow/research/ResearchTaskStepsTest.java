@@ -16,7 +16,7 @@ class ResearchTaskStepsTest {
 
   final StepsFixture f = new StepsFixture();
   final ResearchTaskSteps steps = new ResearchTaskSteps(f.records, f.reports, f.extensions,
-      f.documents, f.calendar);
+      f.documents, f.restrictions, f.calendar);
 
   @Test
   void anIncompleteDossierNeedsTheMissingItemsAndGetsAResubmissionDeadline() {
@@ -44,8 +44,10 @@ class ResearchTaskStepsTest {
 
     Instant newEnd = steps.decideExtension(7L, 5L, true, null, StepsFixture.CLERK, "t2");
 
-    assertThat(f.task.getContractEnd()).isEqualTo(LocalDate.parse("2029-05-30"));
-    assertThat(newEnd).as("17:00 in Cần Thơ").isEqualTo(Instant.parse("2029-05-30T10:00:00Z"));
+    // six months after a contract ending on the last day of November end on the last of May
+    assertThat(f.task.getContractEnd()).isEqualTo(LocalDate.parse("2029-05-31"));
+    assertThat(newEnd).as("17:00 in Cần Thơ").isEqualTo(Instant.parse("2029-05-31T10:00:00Z"));
+    assertThat(f.task.getExtendedMonths()).isEqualTo(6);
     assertThat(f.actions()).containsExactly("EXTENSION_GRANTED");
     assertThatThrownBy(() -> steps.decideExtension(7L, 6L, true, null, StepsFixture.CLERK, "t3"))
         .as("a request of another research task").isInstanceOf(IllegalStateException.class);
@@ -68,5 +70,49 @@ class ResearchTaskStepsTest {
         .isBefore(Instant.parse("2027-12-31T00:00:00Z"));
     assertThat(schedule.progressCycle()).startsWith("R");
     assertThat(steps.investigator(7L)).isEqualTo("chunhiem");
+  }
+
+  @Test
+  void theDirectorsApprovalBindsTheTaskToTheRegimeInForceThatDay() {
+    f.task.bindRules("TT20-2023", StepsFixture.NOW.minusSeconds(86_400));
+
+    steps.decideBudget(7L, true, null, StepsFixture.CLERK, "t4");
+
+    // the fixture's today, 23/11/2026, is after Law 93/2025/QH15 took effect (1/10/2025)
+    assertThat(f.task.getRulesRegime()).isEqualTo("L93-2025");
+    assertThat(f.task.getRulesBoundAt()).isEqualTo(StepsFixture.NOW);
+    assertThat(f.entries.get(0).getDetail()).contains("L93-2025").contains("thay TT20-2023");
+  }
+
+  @Test
+  void aReturnedBudgetBindsNothing() {
+    f.task.bindRules("TT20-2023", StepsFixture.NOW.minusSeconds(86_400));
+    steps.decideBudget(7L, false, "Tính lại", StepsFixture.CLERK, "t4");
+    assertThat(f.task.getRulesRegime()).isEqualTo("TT20-2023");
+  }
+
+  @Test
+  void aFinalDossierNeverSubmittedFailsTheTaskAndRestrictsByTaxCodeForTheRegimesPeriod() {
+    f.task.contractSigned("12/2024/HĐ-KHCN", LocalDate.parse("2024-11-20"), 800_000_000L,
+        LocalDate.parse("2024-12-01"), LocalDate.parse("2026-04-30"));
+    f.task.bindRules("TT20-2023", StepsFixture.NOW);
+    List<Restriction> saved = new java.util.ArrayList<>();
+    when(f.restrictions.save(org.mockito.ArgumentMatchers.any())).thenAnswer(call -> {
+      saved.add(call.getArgument(0));
+      return call.getArgument(0);
+    });
+
+    steps.failMissingDossier(7L);
+    steps.archiveFailed(7L);
+
+    assertThat(f.task.getGrade()).isEqualTo(Grade.KHONG_DAT);
+    assertThat(f.task.getStatus()).isEqualTo(ResearchStatus.ARCHIVED_FAILED);
+    assertThat(f.task.getClosingReason()).contains("không nộp hồ sơ nghiệm thu");
+    assertThat(saved).extracting(Restriction::getSubjectKey)
+        .containsExactly(StepsFixture.HOST_CODE, "chunhiem");
+    // TT20-2023: 24 months from 23/11/2026
+    assertThat(saved).extracting(Restriction::getUntilDate)
+        .containsOnly(LocalDate.parse("2028-11-23"));
+    assertThat(f.actions()).containsExactly("FINAL_DOSSIER_MISSING", "ARCHIVED_FAILED");
   }
 }

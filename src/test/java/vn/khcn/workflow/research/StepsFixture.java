@@ -27,6 +27,7 @@ final class StepsFixture {
   static final Instant NOW = Instant.parse("2026-11-23T02:00:00Z");
   static final Actor CLERK = new Actor("cv.qlkh", "Chuyên viên QLKH");
   static final String HOST = "Trường Chính trị TP. Cần Thơ";
+  static final String HOST_CODE = "0000000001";
 
   final Clock clock = Clock.fixed(NOW, ZONE);
   final ResearchTaskRepository tasks = mock(ResearchTaskRepository.class);
@@ -79,13 +80,18 @@ final class StepsFixture {
       return true;
     }
   };
-  final ResearchRecords records = new ResearchRecords(tasks, councils, members, trail, events,
-      clock);
+  final ResearchRecords records;
   final ResearchTask task;
 
   StepsFixture() {
+    this(RuleRegimes.of(Regimes.tt20(), Regimes.l93()));
+  }
+
+  /** With these regimes instead of the shipped ones. */
+  StepsFixture(RuleRegimes regimes) {
+    records = new ResearchRecords(tasks, councils, members, trail, events, clock, regimes);
     task = new ResearchTask("DT-2026-07", new DossierRequest("Vai trò của Đảng ủy xã, phường",
-        "Khoa học xã hội và nhân văn", HOST, "chunhiem", 24, 950_000_000L),
+        "Khoa học xã hội và nhân văn", HOST, HOST_CODE, "chunhiem", 24, 950_000_000L),
         "TS. Huỳnh Thanh Hiếu", "cv.qlkh", NOW.minusSeconds(86_400));
     ReflectionTestUtils.setField(task, "id", 7L);
     when(tasks.findById(7L)).thenReturn(Optional.of(task));

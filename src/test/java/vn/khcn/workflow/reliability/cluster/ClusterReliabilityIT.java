@@ -472,7 +472,8 @@ class ClusterReliabilityIT {
     String pdf = "%PDF-1.4\n%%EOF\n";
     String dossier = Client.JSON.writeValueAsString(Map.of("title", "Đề tài thử độ tin cậy "
         + NUMBER.incrementAndGet(), "field", "Nông nghiệp", "hostOrganisation",
-        "Viện Lúa Đồng bằng sông Cửu Long", "investigator", "chunhiem", "durationMonths", 12,
+        "Viện Lúa Đồng bằng sông Cửu Long", "hostOrganisationCode", "0000000008",
+        "investigator", "chunhiem", "durationMonths", 12,
         "requestedBudget", 100_000_000L));
     Answer submitted = Multipart.postDossier(a, "cv.qlkh", dossier, pdf.getBytes(
         StandardCharsets.US_ASCII));
