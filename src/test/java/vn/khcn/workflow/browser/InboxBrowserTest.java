@@ -29,6 +29,20 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class InboxBrowserTest {
 
+  /** Today's group task of each unit, as for units without a head (demo heads put back after). */
+  @org.springframework.beans.factory.annotation.Autowired
+  vn.khcn.workflow.identity.UnitLeaders unitLeaders;
+
+  @org.junit.jupiter.api.BeforeEach
+  void unitsWithoutHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.withoutLeaders(unitLeaders);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void demoUnitHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.demoLeaders(unitLeaders);
+  }
+
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;

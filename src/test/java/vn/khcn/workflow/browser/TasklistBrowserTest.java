@@ -38,6 +38,20 @@ import vn.khcn.workflow.identity.TasklistFilters;
 @ActiveProfiles("test")
 class TasklistBrowserTest {
 
+  /** Today's group task of each unit, as for units without a head (demo heads put back after). */
+  @org.springframework.beans.factory.annotation.Autowired
+  vn.khcn.workflow.identity.UnitLeaders unitLeaders;
+
+  @org.junit.jupiter.api.BeforeEach
+  void unitsWithoutHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.withoutLeaders(unitLeaders);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void demoUnitHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.demoLeaders(unitLeaders);
+  }
+
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;

@@ -37,6 +37,20 @@ import vn.khcn.workflow.support.TestHttp.Response;
 @ActiveProfiles("test")
 class PaperPdfTest {
 
+  /** Today's group task of each unit, as for units without a head (demo heads put back after). */
+  @org.springframework.beans.factory.annotation.Autowired
+  vn.khcn.workflow.identity.UnitLeaders unitLeaders;
+
+  @org.junit.jupiter.api.BeforeEach
+  void unitsWithoutHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.withoutLeaders(unitLeaders);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void demoUnitHeads() {
+    vn.khcn.workflow.support.UnitLeadersFixture.demoLeaders(unitLeaders);
+  }
+
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
   static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   /** A year no other test registers in: the big register's rows are inserted there. */
