@@ -29,21 +29,8 @@ import vn.khcn.workflow.support.TestHttp.Response;
 /** The whole dispatch workflow worked through the REST API as the demo users would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class DispatchFlowTest {
-
-  /** Today's group task of each unit, as for units without a head (demo heads put back after). */
-  @org.springframework.beans.factory.annotation.Autowired
-  vn.khcn.workflow.identity.UnitLeaders unitLeaders;
-
-  @org.junit.jupiter.api.BeforeEach
-  void unitsWithoutHeads() {
-    vn.khcn.workflow.support.UnitLeadersFixture.withoutLeaders(unitLeaders);
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void demoUnitHeads() {
-    vn.khcn.workflow.support.UnitLeadersFixture.demoLeaders(unitLeaders);
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;

@@ -156,6 +156,16 @@ class UnitHandlerApiTest {
         .containsEntry("COMPLETED_BY", "pp.qlkh").containsEntry("PROPOSAL_APPROVED", true)
         .containsEntry("PROPOSAL_REVIEWED_BY", "pp.qlkh");
     assertThat(trail(doc)).contains("Người xử lý đề xuất", "Lãnh đạo đơn vị duyệt đề xuất");
+
+    java.net.http.HttpResponse<byte[]> pdf = api.download("tp.qlkh",
+        "/api/incoming-documents/" + doc.id() + "/slip.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(PdfText.of(pdf.body()).text()).as("the slip's parts 2 and 3").contains(
+        "Giao cho: Lê Văn Hùng", "Thời hạn giải quyết: "
+            + DocumentFormats.date(internalDue()) + " 17:00",
+        "Ghi chú: Dự thảo văn bản trả lời", "Nguyễn Văn Thắng, ",
+        "Đã dự thảo công văn trả lời.",
+        "Ý kiến phê duyệt của lãnh đạo đơn vị: Duyệt", "Trần Thị Ngọc Bích, ");
   }
 
   @Test

@@ -41,21 +41,8 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 /** The inbox item page: refusals named in Vietnamese, the lead not also co-ordinating, closed items. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class InboxItemPageTest {
-
-  /** Today's group task of each unit, as for units without a head (demo heads put back after). */
-  @org.springframework.beans.factory.annotation.Autowired
-  vn.khcn.workflow.identity.UnitLeaders unitLeaders;
-
-  @org.junit.jupiter.api.BeforeEach
-  void unitsWithoutHeads() {
-    vn.khcn.workflow.support.UnitLeadersFixture.withoutLeaders(unitLeaders);
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void demoUnitHeads() {
-    vn.khcn.workflow.support.UnitLeadersFixture.demoLeaders(unitLeaders);
-  }
 
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
