@@ -131,6 +131,11 @@ class UnitHandlerApiTest {
         .as("the head and the deputy, from UnitLeaders").contains("tp.qlkh", "pp.qlkh");
     assertThat(open(doc, Tasks.HANDLE_ASSIGNMENT)).as("Phòng KHTC has a head too").isEmpty();
 
+    assertThat(api.page("tp.qlkh", "/documents/" + doc.id()).text())
+        .as("the head's small form on the document page")
+        .contains("Phân công xử lý – Phòng Quản lý khoa học", "Lê Văn Hùng (cv.qlkh)");
+    assertThat(api.page("cv.qlkh", "/documents/" + doc.id()).text())
+        .doesNotContain("Phân công xử lý – Phòng Quản lý khoa học");
     Response named = api.post("tp.qlkh", doc.handlerPath("phong-qlkh"),
         choice("cv.qlkh", internalDue(), "Dự thảo văn bản trả lời"));
     assertThat(named.status()).as(named.text()).isEqualTo(200);
@@ -140,6 +145,8 @@ class UnitHandlerApiTest {
     assertThat(propose.getDueDate().toInstant()).isEqualTo(calendar.officeEnd(internalDue()));
     assertThat(trail(doc)).contains("Trưởng phòng Nguyễn Văn Thắng giao Lê Văn Hùng xử lý, hạn "
         + DocumentFormats.date(internalDue()));
+    assertThat(api.page("tp.qlkh", "/documents/" + doc.id()).text())
+        .contains("Giao lại người xử lý – Phòng Quản lý khoa học", "Ghi chú: Dự thảo văn bản trả lời");
 
     Response proposed = api.post("cv.qlkh", "/engine-rest/task/" + propose.getId() + "/complete",
         variables("result", "String", "Đã dự thảo công văn trả lời."));
