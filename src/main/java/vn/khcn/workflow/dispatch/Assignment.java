@@ -57,6 +57,10 @@ class Assignment {
   @Column(name = "escalated_at")
   private Instant escalatedAt;
 
+  /** The slip's second part: the handler the unit head named, the internal deadline, the note. */
+  @jakarta.persistence.Embedded
+  private HandlerAssignment handling = new HandlerAssignment();
+
   @Version
   private long version;
 
@@ -107,4 +111,12 @@ class Assignment {
   public java.time.LocalDate getReplyDate() { return replyDate; }
   public Instant getRemindedAt() { return remindedAt; }
   public Instant getEscalatedAt() { return escalatedAt; }
+
+  /** The handler, the proposal and its review (never null; empty for a unit without a head). */
+  public HandlerAssignment getHandling() {
+    if (handling == null) { // Hibernate leaves an all-null embeddable null
+      handling = new HandlerAssignment();
+    }
+    return handling;
+  }
 }

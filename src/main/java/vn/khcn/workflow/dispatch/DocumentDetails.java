@@ -45,9 +45,15 @@ record DocumentDetails(
     List<AttachmentView> attachments,
     List<TrailView> trail) {
 
+  /**
+   * A unit's duty; when the unit head named a handler (the slip's part 2), the handler, the
+   * internal deadline and note; the handler's proposal and the head's review (part 3).
+   */
   public record AssignmentView(String unit, String unitName, AssignmentRole role, Instant dueDate,
       boolean overdue, Instant completedAt, String completedBy, String result, String replyNumber,
-      LocalDate replyDate, Instant remindedAt, Instant escalatedAt) {}
+      LocalDate replyDate, Instant remindedAt, Instant escalatedAt, String handler,
+      String handlerName, Instant handlerDueDate, String handlerNote, String proposal,
+      Boolean proposalApproved, String proposalComment) {}
 
   /** {@code signatures}: the PAdES checks kept when the file was stored (empty: unsigned). */
   public record AttachmentView(Long id, String fileName, String contentType, long size,

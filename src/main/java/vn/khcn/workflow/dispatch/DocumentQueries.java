@@ -77,7 +77,11 @@ public class DocumentQueries {
             .map(a -> new DocumentDetails.AssignmentView(a.getUnitId(), Groups.nameOf(a.getUnitId()),
                 a.getRole(), a.getDueAt(), a.isOverdue(now), a.getCompletedAt(), a.getCompletedBy(),
                 a.getResult(), a.getReplyNumber(), a.getReplyDate(), a.getRemindedAt(),
-                a.getEscalatedAt()))
+                a.getEscalatedAt(), a.getHandling().getHandler(),
+                a.getHandling().isNamed() ? actors.of(a.getHandling().getHandler()).fullName()
+                    : null, a.getHandling().getDueAt(), a.getHandling().getNote(),
+                a.getHandling().getProposal(), a.getHandling().getApproved(),
+                a.getHandling().getComment()))
             .toList();
     List<AttachmentInfo> files = attachments.findByDocumentIdOrderByIdAsc(id);
     Map<Long, List<SignatureCheck>> checks =

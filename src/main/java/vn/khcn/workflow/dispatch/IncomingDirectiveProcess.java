@@ -26,6 +26,12 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
   public static final class Tasks {
     public static final String GIVE_DIRECTION = "giveDirection";
     public static final String HANDLE_ASSIGNMENT = "handleAssignment";
+    /** The unit head (or a deputy) names the handler: the slip's second part. */
+    public static final String ASSIGN_HANDLER = "assignHandler";
+    /** The named handler proposes the unit's result: the slip's third part. */
+    public static final String PROPOSE_RESULT = "proposeResult";
+    /** The unit head (or a deputy) approves the proposal or returns it. */
+    public static final String REVIEW_PROPOSAL = "reviewProposal";
     public static final String CONSOLIDATE_REPORT = "consolidateReport";
     public static final String APPROVE_RESULT = "approveResult";
 
@@ -48,6 +54,15 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String HANDLE_ASSIGNMENT = "handleAssignment";
     public static final String ASSIGNMENT_REMINDER = "boundaryEvent_assignmentReminder";
     public static final String ASSIGNMENT_ESCALATION = "boundaryEvent_assignmentOverdue";
+    public static final String UNIT_HAS_HEAD = "exclusiveGateway_unitHasHead";
+    public static final String ASSIGN_HANDLER = "assignHandler";
+    public static final String SCHEDULE_HANDLER = "serviceTask_scheduleHandler";
+    public static final String PROPOSE_RESULT = "proposeResult";
+    public static final String HANDLER_REMINDER = "boundaryEvent_handlerReminder";
+    public static final String HANDLER_ESCALATION = "boundaryEvent_handlerOverdue";
+    public static final String HANDLER_REASSIGNED = "boundaryEvent_handlerReassigned";
+    public static final String REVIEW_PROPOSAL = "reviewProposal";
+    public static final String UNIT_DONE_BY_HEAD = "endEvent_proposalApproved";
     public static final String CONSOLIDATE_REPORT = "consolidateReport";
     public static final String REPORT_REMINDER = "boundaryEvent_reportReminder";
     public static final String REPORT_ESCALATION = "boundaryEvent_reportOverdue";
@@ -63,8 +78,18 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String DIRECTION = "DIRECTION";
     public static final String HANDLING = "HANDLING";
     public static final String REPORT = "REPORT";
+    /** The named handler's own (internal) deadline. */
+    public static final String HANDLER = "HANDLER";
 
     private Stages() {}
+  }
+
+  /** Message names the code correlates. */
+  public static final class Messages {
+    /** The unit head names another handler (or a new deadline) while the handler works. */
+    public static final String HANDLER_REASSIGNED = "handlerReassigned";
+
+    private Messages() {}
   }
 
   /** Spring bean names called from the model through {@code delegateExpression}. */
@@ -85,6 +110,16 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * {@link Vars#ASSIGNMENT_DUE_DATE} and its timers from the unit's assignment.
      */
     public static final String UNIT_DEADLINE_LISTENER = "unitDeadlineListener";
+    /** Task listener on "create": the unit's head and deputies become the task's candidates. */
+    public static final String UNIT_LEADERS_LISTENER = "unitLeadersListener";
+    /** Task listener on "complete" of assignHandler: validates and records the handler. */
+    public static final String HANDLER_LISTENER = "handlerListener";
+    /** Sets the handler's task assignee, due date and timers from the unit's assignment. */
+    public static final String SCHEDULE_HANDLER = "scheduleHandlerStep";
+    /** Task listener on "complete" of proposeResult: records the handler's proposal. */
+    public static final String PROPOSAL_LISTENER = "proposalListener";
+    /** Task listener on "complete" of reviewProposal: approval (the unit's result) or return. */
+    public static final String PROPOSAL_REVIEW_LISTENER = "proposalReviewListener";
 
     private Beans() {}
   }
@@ -190,6 +225,36 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final Variable<String> ASSIGNMENT_ESCALATION_CYCLE = Variable.serverText(
         "assignmentEscalationCycle");
 
+    // the unit head and the handler (the slip's second and third parts)
+    /**
+     * Local to one unit's sub-process instance: the unit has a head, so the head names a handler;
+     * otherwise the unit's work stays a group task.
+     */
+    public static final Variable<Boolean> UNIT_HAS_HEAD = Variable.serverBool("unitHasHead");
+    /** assignHandler input (local to the task): user id of the handler, a member of the unit. */
+    public static final Variable<String> HANDLER = Variable.text("handler");
+    /** assignHandler input (local): the internal deadline, not later than the unit's. */
+    public static final Variable<LocalDate> HANDLER_DUE_DATE = Variable.day("handlerDueDate");
+    /** assignHandler input (local): the head's note to the handler (optional). */
+    public static final Variable<String> HANDLER_NOTE = Variable.text("handlerNote");
+    /** Local to the unit's sub-process instance: the handler, assignee of proposeResult. */
+    public static final Variable<String> HANDLER_USER = Variable.serverText("handlerUser");
+    /** Local to the unit's sub-process instance: the handler's deadline (end of office hours). */
+    public static final Variable<Date> HANDLER_DUE = Variable.date("handlerDue");
+    /** Local to the unit's sub-process instance: when the handler is reminded. */
+    public static final Variable<Date> HANDLER_REMINDER_DATE = Variable.date(
+        "handlerReminderDate");
+    /** Local to the unit's sub-process instance: the timer cycle of the handler's escalation. */
+    public static final Variable<String> HANDLER_ESCALATION_CYCLE = Variable.serverText(
+        "handlerEscalationCycle");
+    /**
+     * reviewProposal input: the head approves the proposal. Declared (null) on the unit's
+     * sub-process instance before the review, so each unit's decision stays its own.
+     */
+    public static final Variable<Boolean> PROPOSAL_APPROVED = Variable.bool("proposalApproved");
+    /** reviewProposal input (local): the head's opinion; required when returning. */
+    public static final Variable<String> PROPOSAL_COMMENT = Variable.text("proposalComment");
+
     // unit, consolidation and approval tasks
     /** A unit's result (local to the unit's handleAssignment task). */
     public static final Variable<String> RESULT = Variable.text("result");
@@ -235,6 +300,18 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
         .task(Tasks.HANDLE_ASSIGNMENT)
         .form("form_handleAssignment", Vars.DOCUMENT_VIEW.name())
         .inputs(Vars.RESULT, Vars.REPLY_NUMBER, Vars.REPLY_DATE);
+    public static final UserTaskContract ASSIGN_HANDLER = UserTaskContract
+        .task(Tasks.ASSIGN_HANDLER)
+        .form("form_assignHandler", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.HANDLER, Vars.HANDLER_DUE_DATE, Vars.HANDLER_NOTE);
+    public static final UserTaskContract PROPOSE_RESULT = UserTaskContract
+        .task(Tasks.PROPOSE_RESULT)
+        .form("form_proposeResult", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.RESULT, Vars.REPLY_NUMBER, Vars.REPLY_DATE);
+    public static final UserTaskContract REVIEW_PROPOSAL = UserTaskContract
+        .task(Tasks.REVIEW_PROPOSAL)
+        .form("form_reviewProposal", Vars.DOCUMENT_VIEW.name())
+        .inputs(Vars.PROPOSAL_APPROVED, Vars.PROPOSAL_COMMENT);
     public static final UserTaskContract CONSOLIDATE_REPORT = UserTaskContract
         .task(Tasks.CONSOLIDATE_REPORT)
         .form("form_consolidateReport", Vars.DOCUMENT_VIEW.name())
@@ -244,7 +321,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
         .inputs(Vars.APPROVED, Vars.COMMENT);
 
     static final List<UserTaskContract> ALL = List.of(GIVE_DIRECTION, HANDLE_ASSIGNMENT,
-        CONSOLIDATE_REPORT, APPROVE_RESULT);
+        ASSIGN_HANDLER, PROPOSE_RESULT, REVIEW_PROPOSAL, CONSOLIDATE_REPORT, APPROVE_RESULT);
 
     private Contracts() {}
   }

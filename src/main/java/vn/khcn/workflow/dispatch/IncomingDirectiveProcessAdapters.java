@@ -108,19 +108,125 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.UNIT_DEADLINE_LISTENER)
   static class UnitDeadlineListener implements ExecutionListener {
     private final UnitDeadlines deadlines;
+    private final UnitHandlers handlers;
 
-    UnitDeadlineListener(UnitDeadlines deadlines) {
+    UnitDeadlineListener(UnitDeadlines deadlines, UnitHandlers handlers) {
       this.deadlines = deadlines;
+      this.handlers = handlers;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
+      String unit = Vars.UNIT.require(execution);
       UnitDeadlines.UnitSchedule schedule = deadlines.schedule(documentId(execution),
-          Vars.UNIT.require(execution), integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
+          unit, integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
       // local to this unit's instance of the sub-process: the task and its timers read them
       Vars.ASSIGNMENT_DUE_DATE.setLocal(execution, Date.from(schedule.due()));
       Vars.ASSIGNMENT_REMINDER_DATE.setLocal(execution, Date.from(schedule.reminderAt()));
       Vars.ASSIGNMENT_ESCALATION_CYCLE.setLocal(execution, schedule.escalationCycle());
+      Vars.UNIT_HAS_HEAD.setLocal(execution, handlers.hasHead(unit));
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.UNIT_LEADERS_LISTENER)
+  static class UnitLeadersListener implements TaskListener {
+    private final UnitHandlers handlers;
+
+    UnitLeadersListener(UnitHandlers handlers) {
+      this.handlers = handlers;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      String unit = Vars.UNIT.require(task);
+      List<String> leaders = handlers.leadersOf(unit);
+      if (leaders.isEmpty()) { // the head was removed meanwhile: the unit's members act
+        task.addCandidateGroup(unit);
+      } else {
+        task.addCandidateUsers(leaders);
+      }
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.HANDLER_LISTENER)
+  static class HandlerListener implements TaskListener {
+    private final UnitHandlers handlers;
+    private final ActorResolver actors;
+
+    HandlerListener(UnitHandlers handlers, ActorResolver actors) {
+      this.handlers = handlers;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      handlers.recordHandler(documentId(task), Vars.UNIT.require(task), Vars.HANDLER.get(task),
+          Vars.HANDLER_DUE_DATE.get(task), Vars.HANDLER_NOTE.get(task), actors.current(task),
+          task.getId());
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.SCHEDULE_HANDLER)
+  static class ScheduleHandlerStep implements JavaDelegate {
+    private final UnitHandlers handlers;
+
+    ScheduleHandlerStep(UnitHandlers handlers) {
+      this.handlers = handlers;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      UnitHandlers.HandlerSchedule schedule = handlers.schedule(documentId(execution),
+          Vars.UNIT.require(execution), integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
+      // local to this unit's instance: the handler's task and its timers read them
+      Vars.HANDLER_USER.setLocal(execution, schedule.handler());
+      Vars.HANDLER_DUE.setLocal(execution, Date.from(schedule.due()));
+      Vars.HANDLER_REMINDER_DATE.setLocal(execution, Date.from(schedule.reminderAt()));
+      Vars.HANDLER_ESCALATION_CYCLE.setLocal(execution, schedule.escalationCycle());
+      // declared here, so the review's decision is this unit's, not the whole document's
+      Vars.PROPOSAL_APPROVED.setLocal(execution, null);
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.PROPOSAL_LISTENER)
+  static class ProposalListener implements TaskListener {
+    private final UnitHandlers handlers;
+    private final ActorResolver actors;
+
+    ProposalListener(UnitHandlers handlers, ActorResolver actors) {
+      this.handlers = handlers;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      handlers.recordProposal(documentId(task), Vars.UNIT.require(task), Vars.RESULT.get(task),
+          new Reply(Vars.REPLY_NUMBER.get(task), Vars.REPLY_DATE.get(task)),
+          actors.current(task), task.getId());
+    }
+  }
+
+  @WorkflowStep
+  @Component(IncomingDirectiveProcess.Beans.PROPOSAL_REVIEW_LISTENER)
+  static class ProposalReviewListener implements TaskListener {
+    private final UnitHandlers handlers;
+    private final ActorResolver actors;
+
+    ProposalReviewListener(UnitHandlers handlers, ActorResolver actors) {
+      this.handlers = handlers;
+      this.actors = actors;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      Boolean approved = Vars.PROPOSAL_APPROVED.get(task);
+      handlers.recordReview(documentId(task), Vars.UNIT.require(task), approved,
+          Vars.PROPOSAL_COMMENT.get(task), actors.current(task), task.getId());
+      Vars.PROPOSAL_APPROVED.set(task.getExecution(), approved);
     }
   }
 
@@ -201,15 +307,21 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.REMIND)
   static class RemindStep implements JavaDelegate {
     private final DocumentSteps steps;
+    private final UnitHandlers handlers;
 
-    RemindStep(DocumentSteps steps) {
+    RemindStep(DocumentSteps steps, UnitHandlers handlers) {
       this.steps = steps;
+      this.handlers = handlers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      steps.remind(documentId(execution), unitOf(execution),
-          Vars.STAGE.get(execution));
+      String stage = Vars.STAGE.get(execution);
+      if (IncomingDirectiveProcess.Stages.HANDLER.equals(stage)) {
+        handlers.followUp(documentId(execution), unitOf(execution), false);
+      } else {
+        steps.remind(documentId(execution), unitOf(execution), stage);
+      }
     }
   }
 
@@ -217,15 +329,21 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.ESCALATE)
   static class EscalateStep implements JavaDelegate {
     private final DocumentSteps steps;
+    private final UnitHandlers handlers;
 
-    EscalateStep(DocumentSteps steps) {
+    EscalateStep(DocumentSteps steps, UnitHandlers handlers) {
       this.steps = steps;
+      this.handlers = handlers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-      steps.escalate(documentId(execution), unitOf(execution),
-          Vars.STAGE.get(execution));
+      String stage = Vars.STAGE.get(execution);
+      if (IncomingDirectiveProcess.Stages.HANDLER.equals(stage)) {
+        handlers.followUp(documentId(execution), unitOf(execution), true);
+      } else {
+        steps.escalate(documentId(execution), unitOf(execution), stage);
+      }
     }
   }
 

@@ -55,9 +55,13 @@ class RegisterPapers {
   /** A direction item under its document's rows (issue 17): label, lead, deadline, status. */
   record ItemLine(String label, String lead, String deadline, String status) {}
 
-  /** One unit on the processing slip: its part, deadline, handler and the handler's proposal. */
+  /**
+   * One unit on the processing slip: its part, deadline; the handler the unit head named with the
+   * internal deadline and note (part 2); the handler's proposal and the head's review (part 3).
+   */
   record SlipUnit(String name, String role, String deadline, String handler, String proposal,
-      String proposalBy, String reply) {}
+      String proposalBy, String reply, String handlerDeadline, String handlerNote,
+      String assignedBy, String review, String reviewBy) {}
 
   /** The processing slip (phiếu giải quyết văn bản đến). */
   record Slip(String number, String receivedOn, String document, String summary,
@@ -169,14 +173,16 @@ class RegisterPapers {
     IncomingDocument d = queries.visibleDocument(id, viewer);
     List<Assignment> all = assignments.findByDocumentIdOrderByIdAsc(id);
     List<SlipUnit> units = all.stream().filter(a -> a.getRole() != AssignmentRole.INFORMED)
-        .map(a -> new SlipUnit(Groups.nameOf(a.getUnitId()), a.getRole().label(),
+        .map(a -> a.getHandling().isNamed() ? headedUnit(a) : new SlipUnit(
+            Groups.nameOf(a.getUnitId()), a.getRole().label(),
             DocumentFormats.dateTime(a.getDueAt(), zone()),
             a.getCompletedBy() == null ? null : name(a.getCompletedBy()),
             a.getResult(),
             a.getCompletedBy() == null ? null : name(a.getCompletedBy()) + ", "
                 + DocumentFormats.dateTime(a.getCompletedAt(), zone()),
             a.getReplyNumber() == null ? null
-                : new Reply(a.getReplyNumber(), a.getReplyDate()).label()))
+                : new Reply(a.getReplyNumber(), a.getReplyDate()).label(),
+            null, null, null, null, null))
         .toList();
     String informed = all.stream().filter(a -> a.getRole() == AssignmentRole.INFORMED)
         .map(a -> Groups.nameOf(a.getUnitId())).collect(Collectors.joining(", "));
@@ -187,6 +193,23 @@ class RegisterPapers {
         d.getDirectionBy() == null ? null : name(d.getDirectionBy()),
         DocumentFormats.dateTime(d.getDirectionAt(), zone()),
         Boolean.TRUE.equals(d.getInfoOnly()), units, informed);
+  }
+
+  /** A unit whose head named a handler: the slip's parts 2 and 3 as recorded. */
+  private SlipUnit headedUnit(Assignment a) {
+    HandlerAssignment h = a.getHandling();
+    String review = h.getApproved() == null ? null : h.getApproved()
+        ? "Duyệt" + (h.getComment() == null ? "" : ": " + h.getComment())
+        : "Trả lại: " + h.getComment();
+    return new SlipUnit(Groups.nameOf(a.getUnitId()), a.getRole().label(),
+        DocumentFormats.dateTime(a.getDueAt(), zone()), name(h.getHandler()), h.getProposal(),
+        h.getProposedAt() == null ? null : name(h.getHandler()) + ", "
+            + DocumentFormats.dateTime(h.getProposedAt(), zone()),
+        h.getReplyNumber() == null ? null : h.reply().label(),
+        DocumentFormats.dateTime(h.getDueAt(), zone()), h.getNote(),
+        name(h.getAssignedBy()) + ", " + DocumentFormats.dateTime(h.getAssignedAt(), zone()),
+        review, h.getReviewedBy() == null ? null : name(h.getReviewedBy()) + ", "
+            + DocumentFormats.dateTime(h.getReviewedAt(), zone()));
   }
 
   /** The stamp of a document the viewer may see: number, date, the units it went to. */

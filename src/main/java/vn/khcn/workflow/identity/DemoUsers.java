@@ -55,7 +55,7 @@ public class DemoUsers implements ApplicationRunner {
       new DemoUser("cvp", "Võ Văn", "Kiệt", Groups.VAN_PHONG));
 
   /** The demo units' leaders: unit, head, deputies (named only where a unit has none yet). */
-  static final List<List<String>> LEADERS = List.of(
+  public static final List<List<String>> LEADERS = List.of(
       List.of(Groups.PHONG_QLKH, "tp.qlkh", "pp.qlkh"),
       List.of(Groups.PHONG_KHTC, "tp.khtc"),
       List.of(Groups.PHONG_QLCN, "tp.qlcn"),

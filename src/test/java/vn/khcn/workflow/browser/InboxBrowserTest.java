@@ -27,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** The directors' inbox in a browser: session login, a direction, an approval, phone width. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class InboxBrowserTest {
 
   @Autowired TestRestTemplate rest;

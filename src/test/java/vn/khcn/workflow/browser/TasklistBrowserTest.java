@@ -36,6 +36,7 @@ import vn.khcn.workflow.identity.TasklistFilters;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class TasklistBrowserTest {
 
   @Autowired TestRestTemplate rest;

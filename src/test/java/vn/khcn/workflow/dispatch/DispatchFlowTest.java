@@ -29,6 +29,7 @@ import vn.khcn.workflow.support.TestHttp.Response;
 /** The whole dispatch workflow worked through the REST API as the demo users would. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class DispatchFlowTest {
 
   @Autowired TestRestTemplate rest;

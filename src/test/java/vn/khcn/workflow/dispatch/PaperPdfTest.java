@@ -35,6 +35,7 @@ import vn.khcn.workflow.support.TestHttp.Response;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class PaperPdfTest {
 
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");

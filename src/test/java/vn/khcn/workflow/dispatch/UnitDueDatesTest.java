@@ -34,6 +34,7 @@ import vn.khcn.workflow.support.TestHttp.Response;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class UnitDueDatesTest {
 
   @Autowired TestRestTemplate rest;

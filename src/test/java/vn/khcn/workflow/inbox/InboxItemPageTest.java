@@ -41,6 +41,7 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 /** The inbox item page: refusals named in Vietnamese, the lead not also co-ordinating, closed items. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class InboxItemPageTest {
 
   @Autowired TestRestTemplate rest;

@@ -34,6 +34,7 @@ import vn.khcn.workflow.calendar.WorkingCalendar;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@org.junit.jupiter.api.extension.ExtendWith(vn.khcn.workflow.support.UnitsWithoutHeads.class)
 class RuntimeModelChangeTest {
 
   static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
