@@ -13,7 +13,7 @@ enum Classification {
     this.label = label;
   }
 
-  String label() {
+  public String label() {
     return label;
   }
 

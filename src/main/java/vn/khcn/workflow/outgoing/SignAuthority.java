@@ -18,7 +18,7 @@ enum SignAuthority {
   }
 
   /** "KT." as written above the signer's position; empty for the head's own signature. */
-  String mark() {
+  public String mark() {
     return mark;
   }
 
