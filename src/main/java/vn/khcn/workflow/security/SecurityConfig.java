@@ -100,7 +100,8 @@ class SecurityConfig {
             path("/inbox"), path("/inbox/**"), path("/admin/**"), path("/css/**"),
             path("/documents"), path("/documents/**"), path("/reports/**"), path("/tasks/**"),
             path("/js/**"), path("/portal"), path("/portal/**"), path("/council"),
-            path("/council/**"), path("/substitutions"), path("/substitutions/**")))
+            path("/council/**"), path("/substitutions"), path("/substitutions/**"),
+            path("/drafts"), path("/drafts/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
@@ -115,7 +116,8 @@ class SecurityConfig {
             .requestMatchers(path("/reports/research")).hasAnyAuthority("lanh-dao", "van-phong",
                 "phong-qlkh")
             .requestMatchers(path("/reports/**")).hasAnyAuthority("lanh-dao", "van-phong")
-            .requestMatchers(path("/documents"), path("/documents/**"))
+            .requestMatchers(path("/documents"), path("/documents/**"), path("/drafts"),
+                path("/drafts/**"))
                 .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once

@@ -1,0 +1,8 @@
+package vn.khcn.workflow.outgoing;
+
+import java.util.List;
+import vn.khcn.workflow.dispatch.Urgency;
+
+/** A validated draft's metadata (what {@link DraftRequest} accepted). */
+record Draft(String documentType, String summary, List<String> recipients, List<String> copyTo,
+    String signer, Urgency urgency, Classification classification, Long replyTo) {}

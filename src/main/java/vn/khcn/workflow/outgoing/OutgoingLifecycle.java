@@ -1,0 +1,97 @@
+package vn.khcn.workflow.outgoing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.web.ConflictException;
+
+/**
+ * The steps after drafting, each a transition of the status the model (ADR 0024) will drive:
+ * signing (DRAFT to SIGNED) and numbering with registration and issue (SIGNED to ISSUED).
+ */
+@Service
+class OutgoingLifecycle {
+
+  private final OutgoingDocumentRepository documents;
+  private final BodyVersionRepository versions;
+  private final OutgoingTrailRepository trail;
+  private final OutgoingNumbering numbering;
+  private final OutgoingQueries queries;
+  private final Clock clock;
+
+  OutgoingLifecycle(OutgoingDocumentRepository documents, BodyVersionRepository versions,
+      OutgoingTrailRepository trail, OutgoingNumbering numbering, OutgoingQueries queries,
+      Clock clock) {
+    this.documents = documents;
+    this.versions = versions;
+    this.trail = trail;
+    this.numbering = numbering;
+    this.queries = queries;
+    this.clock = clock;
+  }
+
+  /** A director signs a draft someone else drafted, with the authority he signs with. */
+  @Transactional
+  OutgoingDocument sign(long id, SignAuthority authority, Actor signer, Reader reader) {
+    OutgoingDocument document = documents.findForUpdate(id)
+        .orElseThrow(() -> OutgoingQueries.notFound(id));
+    queries.checkRead(document, reader);
+    if (!reader.isDirector()) {
+      throw new AccessDeniedException("Chỉ Lãnh đạo Sở ký văn bản đi");
+    }
+    if (document.getDrafter().equals(reader.userId())) {
+      throw new AccessDeniedException("Người soạn thảo không tự ký văn bản mình soạn");
+    }
+    if (document.getStatus() != OutgoingStatus.DRAFT) {
+      throw conflict(document, "Văn bản đã " + document.getStatus().label().toLowerCase()
+          + ": không ký lại");
+    }
+    if (versions.countByDocumentId(id) == 0) {
+      throw conflict(document, "Dự thảo chưa có bản nội dung (DOCX hoặc PDF) để ký");
+    }
+    Instant now = clock.instant();
+    document.sign(signer, authority, now);
+    trail.save(new OutgoingTrailEntry(id, now, signer, OutgoingTrailEntry.Action.SIGNED,
+        authority == SignAuthority.NONE ? null : "Ký với thẩm quyền " + authority.mark()));
+    return document;
+  }
+
+  /**
+   * The registry numbers a signed document, registers and issues it today (Art. 15-16). The
+   * series' counter row is locked last, just before the transaction records the number.
+   */
+  @Transactional
+  OutgoingDocument number(long id, Actor clerk, Reader reader) {
+    if (!reader.isRegistry()) {
+      throw new AccessDeniedException("Chỉ Văn thư cấp số văn bản đi");
+    }
+    OutgoingDocument document = documents.findForUpdate(id)
+        .orElseThrow(() -> OutgoingQueries.notFound(id));
+    queries.checkRead(document, reader);
+    if (document.getStatus() == OutgoingStatus.DRAFT) {
+      throw conflict(document, "Văn bản chưa được ký: chưa cấp số được");
+    }
+    if (document.getStatus() == OutgoingStatus.ISSUED) {
+      throw conflict(document, "Văn bản đã được cấp số " + document.getNumberSymbol());
+    }
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    OutgoingNumbering.Assigned assigned = numbering.next(document.getDocumentType(),
+        document.getClassification(), document.getUnitId(), today);
+    document.issue(assigned.series(), assigned.year(), assigned.number(),
+        assigned.numberSymbol(), today, clerk, now);
+    documents.saveAndFlush(document);
+    trail.save(new OutgoingTrailEntry(id, now, clerk, OutgoingTrailEntry.Action.NUMBERED,
+        "Số, ký hiệu " + assigned.numberSymbol()));
+    return document;
+  }
+
+  private static ConflictException conflict(OutgoingDocument document, String message) {
+    return new ConflictException(message, Map.of("status", document.getStatus().name()));
+  }
+}

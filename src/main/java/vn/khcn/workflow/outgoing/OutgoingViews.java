@@ -1,0 +1,41 @@
+package vn.khcn.workflow.outgoing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.khcn.workflow.dispatch.ReplyTargets.ReplyTarget;
+
+/** What the API and the pages show of outgoing documents. */
+final class OutgoingViews {
+
+  /** One document with its versions and trail; number fields are null until it is numbered. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Details(long id, String status, String statusLabel, String documentType, String summary,
+      List<String> recipients, List<String> copyTo, String signer, String urgency,
+      String urgencyLabel, String classification, String classificationLabel,
+      ReplyTarget replyTo, String drafter, String drafterName, String unitId, String unitName,
+      Instant createdAt, String signedBy, String signedByName, String authority,
+      Instant signedAt, Integer number, String numberSymbol, String series, Integer year,
+      LocalDate issuedOn, String issuedBy, Instant issuedAt, List<VersionView> versions,
+      List<TrailView> trail) {}
+
+  /** One body version, without its content (downloaded from url). */
+  record VersionView(long id, int versionNo, String fileName, String contentType, long sizeBytes,
+      String sha256, String note, String uploadedBy, String uploadedByName, Instant uploadedAt,
+      String url) {}
+
+  record TrailView(Instant occurredAt, String actor, String actorName, String action,
+      String actionLabel, String comment) {}
+
+  /** One line of a list. */
+  record Summary(long id, String status, String statusLabel, String documentType,
+      String summary, String drafterName, String unitName, Instant createdAt,
+      String numberSymbol, LocalDate issuedOn) {}
+
+  /** One line of the outgoing register (Decree 30/2020 App. IV). */
+  record RegisterRow(String numberSymbol, String issuedOn, String typeAndSummary, String signer,
+      String recipients, String keptBy, int copies, String notes) {}
+
+  private OutgoingViews() {}
+}
