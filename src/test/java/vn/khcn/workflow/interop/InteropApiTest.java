@@ -17,17 +17,18 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.support.TestHttp;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import vn.khcn.workflow.support.TestHttp.Part;
 import vn.khcn.workflow.support.TestHttp.Response;
 
@@ -38,15 +39,22 @@ import vn.khcn.workflow.support.TestHttp.Response;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class InteropApiTest {
 
   static final String PACKAGES = "/api/interop/packages";
-  static final Path FOLDERS = temporaryFolder();
+  /** The test profile's interop folders (application.yaml), emptied before the class runs. */
+  static final Path FOLDERS = Path.of("target", "interop-test");
 
-  @DynamicPropertySource
-  static void folders(DynamicPropertyRegistry registry) {
-    registry.add("khcn.interop.inbox", () -> FOLDERS.resolve("inbox").toString());
-    registry.add("khcn.interop.outbox", () -> FOLDERS.resolve("outbox").toString());
+  @BeforeAll
+  static void emptyFolders() throws IOException {
+    if (Files.isDirectory(FOLDERS)) {
+      try (Stream<Path> all = Files.walk(FOLDERS)) {
+        for (Path path : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(path);
+        }
+      }
+    }
   }
 
   @Autowired TestRestTemplate rest;
@@ -379,13 +387,5 @@ class InteropApiTest {
 
   int count(String table) {
     return jdbc.queryForObject("select count(*) from " + table, Integer.class);
-  }
-
-  private static Path temporaryFolder() {
-    try {
-      return Files.createTempDirectory("interop-test");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
