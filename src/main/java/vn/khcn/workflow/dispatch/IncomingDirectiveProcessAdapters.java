@@ -25,16 +25,8 @@ import vn.khcn.workflow.shared.process.VariableValues;
  */
 final class IncomingDirectiveProcessAdapters {
 
-  /** Output of dispatch-sla: 1 = escalate every working day while overdue, 0 = once. */
-  static final String ESCALATION_REPEAT = "escalationRepeatWorkingDays";
-
   static long documentId(VariableScope scope) {
     return Vars.DOCUMENT_ID.require(scope);
-  }
-
-  static Integer integer(Map<?, ?> map, String key) {
-    Object value = map == null ? null : map.get(key);
-    return value instanceof Number number ? number.intValue() : null;
   }
 
   @WorkflowStep
@@ -52,8 +44,9 @@ final class IncomingDirectiveProcessAdapters {
     public void execute(DelegateExecution execution) {
       Map<?, ?> sla = Vars.SLA.get(execution);
       DirectionSchedule schedule = steps.scheduleDirection(documentId(execution),
-          integer(sla, "directionDueHours"), integer(sla, "directionDueWorkingDays"),
-          integer(sla, "handlingDueWorkingDays"), integer(sla, ESCALATION_REPEAT));
+          SlaValues.integer(sla, "directionDueHours"),
+          SlaValues.integer(sla, "directionDueWorkingDays"),
+          SlaValues.integer(sla, "handlingDueWorkingDays"), SlaValues.escalationRepeat(sla));
       Vars.DIRECTION_DUE_DATE.set(execution, Date.from(schedule.directionDue()));
       Vars.DIRECTION_REMINDER_DATE.set(execution, Date.from(schedule.directionReminder()));
       Vars.DIRECTION_ESCALATION_CYCLE.set(execution, schedule.directionEscalationCycle());
@@ -90,7 +83,7 @@ final class IncomingDirectiveProcessAdapters {
       DirectionItemSteps.Prepared prepared = items.prepare(documentId(task),
           Vars.DIRECTION_ITEMS.get(task), input);
       DirectionPlan plan = steps.recordDirection(documentId(task), prepared.input(),
-          actors.current(task), task.getId(), integer(Vars.SLA.get(task), ESCALATION_REPEAT));
+          actors.current(task), task.getId(), SlaValues.escalationRepeat(Vars.SLA.get(task)));
       items.record(documentId(task), prepared.items(), actors.current(task), task.getId());
       DelegateExecution execution = task.getExecution();
       Vars.INFO_ONLY.set(execution, plan.infoOnly());
@@ -119,7 +112,7 @@ final class IncomingDirectiveProcessAdapters {
     public void notify(DelegateExecution execution) {
       String unit = Vars.UNIT.require(execution);
       UnitDeadlines.UnitSchedule schedule = deadlines.schedule(documentId(execution),
-          unit, integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
+          unit, SlaValues.escalationRepeat(Vars.SLA.get(execution)));
       // local to this unit's instance of the sub-process: the task and its timers read them
       Vars.ASSIGNMENT_DUE_DATE.setLocal(execution, Date.from(schedule.due()));
       Vars.ASSIGNMENT_REMINDER_DATE.setLocal(execution, Date.from(schedule.reminderAt()));
@@ -180,7 +173,7 @@ final class IncomingDirectiveProcessAdapters {
     @Override
     public void execute(DelegateExecution execution) {
       UnitHandlers.HandlerSchedule schedule = handlers.schedule(documentId(execution),
-          Vars.UNIT.require(execution), integer(Vars.SLA.get(execution), ESCALATION_REPEAT));
+          Vars.UNIT.require(execution), SlaValues.escalationRepeat(Vars.SLA.get(execution)));
       // local to this unit's instance: the handler's task and its timers read them
       Vars.HANDLER_USER.setLocal(execution, schedule.handler());
       Vars.HANDLER_DUE.setLocal(execution, Date.from(schedule.due()));
