@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -71,13 +72,20 @@ class DocumentSearch {
       List<Predicate> where = new ArrayList<>();
       where.add(visible(root, query, cb, viewer));
       if (f.q() != null && !SearchText.fold(f.q()).isEmpty()) {
+        // "id in (documents matching union all attachments matching)", not "like or exists":
+        // each side reads its trigram index on PostgreSQL (ADR 0025); an OR with a subquery
+        // makes PostgreSQL filter every document
         String pattern = SearchText.likePattern(f.q());
+        Subquery<Long> inDocument = query.subquery(Long.class);
+        Root<IncomingDocument> document = inDocument.from(IncomingDocument.class);
+        inDocument.select(document.get("id"))
+            .where(cb.like(document.get("searchText"), pattern, '\\'));
         Subquery<Long> inAttachment = query.subquery(Long.class);
         Root<AttachmentText> text = inAttachment.from(AttachmentText.class);
-        inAttachment.select(text.get("attachmentId")).where(
-            cb.equal(text.get("documentId"), root.get("id")),
-            cb.like(text.get("searchText"), pattern, '\\'));
-        where.add(cb.or(cb.like(root.get("searchText"), pattern, '\\'), cb.exists(inAttachment)));
+        inAttachment.select(text.get("documentId"))
+            .where(cb.like(text.get("searchText"), pattern, '\\'));
+        where.add(root.get("id").in(
+            ((HibernateCriteriaBuilder) cb).unionAll(inDocument, inAttachment)));
       }
       if (f.issuer() != null) {
         where.add(cb.like(cb.lower(root.get("issuer")), "%" + escape(f.issuer().toLowerCase())

@@ -33,9 +33,10 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
       select d from IncomingDocument d
       where (:year is null or d.year = :year)
         and (:status is null or d.status = :status)
-        and (:pattern is null or d.searchText like :pattern escape '\\'
-             or exists (select t.attachmentId from AttachmentText t
-                        where t.documentId = d.id and t.searchText like :pattern escape '\\'))
+        and (:pattern is null or d.id in (
+               select m.id from IncomingDocument m where m.searchText like :pattern escape '\\'
+               union all
+               select t.documentId from AttachmentText t where t.searchText like :pattern escape '\\'))
         and (d.classification = vn.khcn.workflow.dispatch.Classification.NONE or :allClassified = true
              or exists (select a.id from Assignment a where a.documentId = d.id and a.unitId in :units))
       """,
@@ -43,9 +44,10 @@ interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Lon
       select count(d) from IncomingDocument d
       where (:year is null or d.year = :year)
         and (:status is null or d.status = :status)
-        and (:pattern is null or d.searchText like :pattern escape '\\'
-             or exists (select t.attachmentId from AttachmentText t
-                        where t.documentId = d.id and t.searchText like :pattern escape '\\'))
+        and (:pattern is null or d.id in (
+               select m.id from IncomingDocument m where m.searchText like :pattern escape '\\'
+               union all
+               select t.documentId from AttachmentText t where t.searchText like :pattern escape '\\'))
         and (d.classification = vn.khcn.workflow.dispatch.Classification.NONE or :allClassified = true
              or exists (select a.id from Assignment a where a.documentId = d.id and a.unitId in :units))
       """)

@@ -67,11 +67,9 @@ class PaperController {
     if (classified && !viewer(user).seesAllClassified()) {
       throw new AccessDeniedException("Chỉ văn thư và lãnh đạo in được sổ văn bản mật");
     }
-    byte[] body = pdf.render("register", Map.of(
-        "agency", agency(),
-        "title", classified ? "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN (VĂN BẢN MẬT)" : "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
-        "period", period(range),
-        "years", papers.register(range.from(), range.to(), classified)));
+    byte[] body = RegisterPdf.render(pdf, agency(),
+        classified ? "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN (VĂN BẢN MẬT)" : "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN",
+        period(range), papers.register(range.from(), range.to(), classified));
     return file("so-dang-ky-van-ban-den_" + range.from() + "_" + range.to()
         + (classified ? "_mat" : "") + ".pdf", body);
   }

@@ -46,7 +46,7 @@ public class PdfRenderer {
   /**
    * The PDF of {@code templates/pdf/<template>.html} with these variables.
    *
-   * @param template the template's name without folder and extension, e.g. "register"
+   * @param template the template's name without folder and extension, e.g. "slip"
    */
   public byte[] render(String template, Map<String, Object> variables) {
     Context context = new Context(Locale.forLanguageTag("vi-VN"), variables);
@@ -67,6 +67,15 @@ public class PdfRenderer {
     } catch (IOException e) {
       throw new UncheckedIOException("PDF " + template + " could not be written", e);
     }
+  }
+
+  /**
+   * A long table paper written row by row (the registers), in the same embedded fonts: the
+   * caller adds the heading and rows, then {@link TablePdf#finish()}; close it afterwards.
+   */
+  public TablePdf table(List<TablePdf.Column> columns) {
+    return new TablePdf(fonts.get(FACES.get(0)), fonts.get(FACES.get(1)), fonts.get(FACES.get(2)),
+        columns);
   }
 
   private static byte[] read(String resource) {

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * target/bench/results.json and results.md, shared by the bench classes: each run reads what an
- * earlier one wrote, replaces only its own top-level keys and writes both files again, so
- * whichever runs last keeps the other's figures.
+ * earlier one wrote, replaces only its own keys (inside a group that two classes share, such as
+ * {@code documents}, only its own keys of that group) and writes both files again, so whichever
+ * runs last keeps the other's figures.
  */
 final class BenchResults {
 
@@ -31,7 +32,15 @@ final class BenchResults {
         // a broken file from an interrupted run: start again from this run's figures
       }
     }
-    all.putAll(mine);
+    mine.forEach((key, value) -> {
+      if (value instanceof Map<?, ?> group && all.get(key) instanceof Map<?, ?> earlier) {
+        Map<Object, Object> merged = new LinkedHashMap<>(earlier);
+        merged.putAll(group);
+        all.put(key, merged);
+      } else {
+        all.put(key, value);
+      }
+    });
     Files.writeString(json, JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
         .writeValueAsString(all));
     StringBuilder md = new StringBuilder("# Benchmark results\n\n| measure | value |\n|---|---|\n");

@@ -30,7 +30,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import vn.khcn.workflow.KhcnWorkflowApplication;
 
 /**
- * Issue 15's speed figures ({@code ./mvnw -B -Pbench verify -Dit.test=PapersBenchmarkIT}, not part
+ * Issue 15's speed figures (and issue 20's {@code documents.register_pdf_s}) ({@code ./mvnw -B -Pbench verify -Dit.test=PapersBenchmarkIT}, not part
  * of verify): the handling report over 1,000,000 incoming documents (one year and the longest,
  * ten-year range) and the register PDF of about 20,000 rows. The documents and their duties are
  * written straight into the application's tables with set-based SQL (no process instances: the
@@ -55,6 +55,7 @@ class PapersBenchmarkIT {
     BenchmarkIT.admin("create database " + DB + " encoding 'UTF8' template template0");
     Map<String, Object> reports = new LinkedHashMap<>();
     Map<String, Object> papers = new LinkedHashMap<>();
+    Map<String, Object> documents = new LinkedHashMap<>();
     ConfigurableApplicationContext app = null;
     try {
       app = startApp();
@@ -94,6 +95,9 @@ class PapersBenchmarkIT {
       papers.put("register_pdf_rows", rows);
       papers.put("register_pdf_range", from + ".." + to);
       papers.put("register_pdf_20000_s", BenchmarkIT.round(seconds));
+      // issue 20's key: target ≤ 5 s (not asserted: the figure is for the report)
+      documents.put("register_pdf_s", BenchmarkIT.round(seconds));
+      documents.put("register_pdf_rows", rows);
       papers.put("register_pdf_pages", pages);
       papers.put("register_pdf_bytes", pdf.length);
       assertTrue(rows >= REGISTER_ROWS, "the range holds " + rows + " rows");
@@ -115,7 +119,7 @@ class PapersBenchmarkIT {
       }
     }
     System.out.println(BenchResults.merge(BenchmarkIT.ordered("reports", reports,
-        "papers", papers)));
+        "papers", papers, "documents", documents)));
   }
 
   ConfigurableApplicationContext startApp() {

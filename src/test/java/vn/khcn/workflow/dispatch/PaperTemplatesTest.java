@@ -40,10 +40,10 @@ class PaperTemplatesTest {
         "Kế hoạch – " + letters, "Phòng Quản lý khoa học (chủ trì, Nguyễn Thị Thu Hà)",
         "02/12/2026", "");
 
-    PdfText text = PdfText.of(pdf.render("register", Map.of(
-        "agency", List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
-        "title", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "period", "Từ ngày 01/12/2026 đến ngày 02/12/2026",
-        "years", List.of(new RegisterPapers.RegisterYear(2026, List.of(row), null)))));
+    PdfText text = PdfText.of(RegisterPdf.render(pdf,
+        List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ ngày 01/12/2026 đến ngày 02/12/2026",
+        List.of(new RegisterPapers.RegisterYear(2026, List.of(row), null))));
 
     for (String word : letters.split(" ")) {
       assertThat(text.text()).as("letters %s", word).contains(word);
@@ -67,14 +67,52 @@ class PaperTemplatesTest {
     String closing = "Sổ đăng ký văn bản đến năm 2025 khóa ngày 31/12/2025: 1.432 văn bản, từ số 1"
         + " đến số 1432.";
 
-    String text = PdfText.of(pdf.render("register", Map.of(
-        "agency", List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
-        "title", "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "period", "Từ ngày 01/12/2025 đến ngày 31/01/2026",
-        "years", List.of(new RegisterPapers.RegisterYear(2025, List.of(last), closing),
-            new RegisterPapers.RegisterYear(2026, List.of(next), null))))).text();
+    String text = PdfText.of(RegisterPdf.render(pdf,
+        List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"),
+        "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ ngày 01/12/2025 đến ngày 31/01/2026",
+        List.of(new RegisterPapers.RegisterYear(2025, List.of(last), closing),
+            new RegisterPapers.RegisterYear(2026, List.of(next), null)))).text();
 
     assertThat(text).contains(closing);
     assertThat(text.indexOf(closing)).isGreaterThan(text.indexOf("88/BKHCN-VP"))
         .isLessThan(text.indexOf("5-CV/TU"));
+  }
+
+  /**
+   * A register of 2,000 rows with long summaries: every row once and in order, the headers and
+   * "Trang i / n" on every page. The time is printed for the record, not asserted.
+   */
+  @Test
+  void aLongRegisterKeepsEveryRowInOrderWithHeadersAndNumbersOnEveryPage() {
+    int count = 2000;
+    List<RegisterPapers.RegisterRow> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      rows.add(new RegisterPapers.RegisterRow("02/12/2026", String.valueOf(i),
+          "Bộ Khoa học và Công nghệ", i + "/BKHCN-VP", "01/12/2026", "Công văn – Về việc "
+          + "triển khai nhiệm vụ khoa học và công nghệ cấp tỉnh năm 2027, hồ sơ số R" + i + "R",
+          "Phòng Quản lý khoa học (chủ trì, Nguyễn Thị Thu Hà); Phòng Kế hoạch – Tài chính"
+              + " (phối hợp)", "03/12/2026", i % 7 == 0 ? "Bản sao" : ""));
+    }
+    long start = System.nanoTime();
+    byte[] bytes = RegisterPdf.render(pdf, List.of("ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ",
+        "SỞ KHOA HỌC VÀ CÔNG NGHỆ"), "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN", "Từ ngày 01/12/2026 đến ngày "
+        + "02/12/2026", List.of(new RegisterPapers.RegisterYear(2026, rows, null)));
+    System.out.printf("register PDF, %d rows: %.2f s, %d bytes%n", count,
+        (System.nanoTime() - start) / 1e9, bytes.length);
+
+    PdfText text = PdfText.of(bytes);
+    assertThat(text.pages()).hasSizeGreaterThan(count / 40);
+    for (int i = 0; i < text.pages().size(); i++) {
+      assertThat(text.page(i)).as("page %d", i + 1)
+          .contains("Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "(10)")
+          .contains("Trang " + (i + 1) + " / " + text.pages().size());
+    }
+    String compact = text.compact();
+    int at = -1;
+    for (int i = 1; i <= count; i++) {
+      int next = compact.indexOf("R" + i + "R", at + 1);
+      assertThat(next).as("row %d after row %d", i, i - 1).isGreaterThan(at);
+      at = next;
+    }
   }
 }

@@ -1,0 +1,52 @@
+package vn.khcn.workflow.dispatch;
+
+import java.util.List;
+import vn.khcn.workflow.papers.PdfRenderer;
+import vn.khcn.workflow.papers.TablePdf;
+import vn.khcn.workflow.papers.TablePdf.Column;
+
+/**
+ * The incoming register (sổ đăng ký văn bản đến, Decree 30/2020, App. IV) as PDF: the ten
+ * columns of the Decree with their numbers, row after row, each closed year's closing line after
+ * its last row. Written with {@link TablePdf} rather than an HTML template: a year's register
+ * holds tens of thousands of rows (ADR 0025).
+ */
+final class RegisterPdf {
+
+  static final List<Column> COLUMNS = List.of(
+      column("Ngày đến", "(1)", 7.5f, true), column("Số đến", "(2)", 5f, true),
+      column("Tác giả", "(3)", 12f, false), column("Số, ký hiệu", "(4)", 9.5f, false),
+      column("Ngày tháng", "(5)", 7.5f, true),
+      column("Tên loại và trích yếu nội dung", "(6)", 22f, false),
+      column("Đơn vị hoặc người nhận", "(7)", 14f, false),
+      column("Ngày chuyển", "(8)", 7.5f, true), column("Ký nhận", "(9)", 7.5f, false),
+      column("Ghi chú", "(10)", 7.5f, false));
+
+  static final String NOTHING = "Không có văn bản đến nào trong khoảng ngày này.";
+
+  static byte[] render(PdfRenderer renderer, List<String> agency, String title, String period,
+      List<RegisterPapers.RegisterYear> years) {
+    try (TablePdf pdf = renderer.table(COLUMNS)) {
+      pdf.heading(agency, title, period);
+      if (years.isEmpty()) {
+        pdf.wideRow(NOTHING, true);
+      }
+      for (RegisterPapers.RegisterYear year : years) {
+        for (RegisterPapers.RegisterRow r : year.rows()) {
+          pdf.row(r.receivedOn(), r.number(), r.issuer(), r.documentNumber(), r.issuedOn(),
+              r.typeAndSummary(), r.receivers(), r.handedOver(), "", r.notes());
+        }
+        if (year.closingLine() != null) {
+          pdf.wideRow(year.closingLine(), false);
+        }
+      }
+      return pdf.finish();
+    }
+  }
+
+  private static Column column(String title, String number, float share, boolean centred) {
+    return new Column(List.of(title, number), share, centred);
+  }
+
+  private RegisterPdf() {}
+}
