@@ -50,6 +50,7 @@ public class TasklistFilters {
 
   public static final String MY_TASKS = "Việc của tôi";
   public static final String UNIT_TASKS = "Việc của đơn vị";
+  public static final String NAMED_FOR_ME = "Việc chỉ định tôi";
   public static final String DUE_SOON = "Sắp đến hạn";
   public static final String OVERDUE = "Quá hạn";
   public static final String MOST_URGENT = "Hỏa tốc / Thượng khẩn";
@@ -61,6 +62,12 @@ public class TasklistFilters {
       new Definition(UNIT_TASKS,
           "Các việc chưa có người nhận của đơn vị tôi; bấm \"Nhận việc\" (Claim) để xử lý", 0,
           q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(),
+          DOCUMENT_COLUMNS, Groups.WORKING),
+      // a unit's head and deputies are named candidates of "Phân công xử lý" and "Duyệt đề xuất"
+      new Definition(NAMED_FOR_ME,
+          "Việc chưa có người nhận mà tôi được chỉ định đích danh (trưởng, phó đơn vị: phân công,"
+              + " duyệt đề xuất)", 3,
+          q -> q.taskCandidateUserExpression("${currentUser()}").withCandidateUsers(),
           DOCUMENT_COLUMNS, Groups.WORKING),
       new Definition(DUE_SOON, "Việc của đơn vị tôi đến hạn trong 2 ngày làm việc tới", 10,
           q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()

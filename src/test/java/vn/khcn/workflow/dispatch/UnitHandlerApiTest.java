@@ -45,6 +45,7 @@ class UnitHandlerApiTest {
   @Autowired UnitLeaders leaders;
   @Autowired JdbcTemplate jdbc;
   @Autowired Clock clock;
+  @Autowired org.camunda.bpm.engine.FilterService filterService;
 
   TestHttp api;
 
@@ -126,6 +127,25 @@ class UnitHandlerApiTest {
   String trail(Doc doc) {
     return api.get("giamdoc", "/api/incoming-documents/" + doc.id()).body().get("trail")
         .toString();
+  }
+
+  @Test
+  void theHeadFindsPhanCongXuLyInTasklistsFilterOfTasksNamedForHim() {
+    Doc doc = directed();
+    String assign = open(doc, Tasks.ASSIGN_HANDLER).stream()
+        .filter(t -> taskService.getIdentityLinksForTask(t.getId()).stream()
+            .anyMatch(l -> "tp.qlkh".equals(l.getUserId())))
+        .findFirst().orElseThrow().getId();
+    String filterId = filterService.createFilterQuery()
+        .filterName(vn.khcn.workflow.identity.TasklistFilters.NAMED_FOR_ME).singleResult().getId();
+    String list = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=500";
+    Response head = api.post("tp.qlkh", list, Map.of());
+    assertThat(head.status()).as(head.text()).isEqualTo(200);
+    assertThat(head.text()).contains(assign);
+    assertThat(api.post("cv.qlkh", list, Map.of()).text())
+        .as("an officer of the unit is not named").doesNotContain(assign);
+    assertThat(api.post("tp.khtc", list, Map.of()).text())
+        .as("another unit's head").doesNotContain(assign);
   }
 
   @Test
