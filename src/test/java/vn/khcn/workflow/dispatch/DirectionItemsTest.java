@@ -1,5 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 import static vn.khcn.workflow.support.TestHttp.variables;
@@ -38,6 +40,7 @@ import vn.khcn.workflow.support.TestHttp.Response;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class DirectionItemsTest {
 
   @Autowired TestRestTemplate rest;

@@ -1,5 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 
@@ -26,6 +28,7 @@ import vn.khcn.workflow.support.TestHttp.Response;
 /** Correct, recall, replace through the API (issue 14): every refusal and the engine's side. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class DocumentCorrectionApiTest {
 
   @Autowired TestRestTemplate rest;

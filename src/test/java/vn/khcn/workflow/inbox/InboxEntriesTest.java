@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The inbox's read model follows the engine's tasks in the engine's own transactions. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class InboxEntriesTest {
 
   static final ObjectMapper JSON = new ObjectMapper();

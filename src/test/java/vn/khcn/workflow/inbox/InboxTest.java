@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,7 @@ import org.springframework.web.context.WebApplicationContext;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class InboxTest {
 
   static final ObjectMapper JSON = new ObjectMapper();
