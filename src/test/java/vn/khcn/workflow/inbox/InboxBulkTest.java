@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.khcn.workflow.support.UnitsWithoutHeads;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +29,7 @@ import vn.khcn.workflow.support.TestHttp;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(UnitsWithoutHeads.class)
 class InboxBulkTest {
 
   @Autowired TestRestTemplate rest;
