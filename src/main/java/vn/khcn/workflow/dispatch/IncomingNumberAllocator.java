@@ -1,13 +1,10 @@
 package vn.khcn.workflow.dispatch;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.shared.jdbc.Savepoints;
 
 /**
  * Hands out incoming numbers (số đến): one gapless, duplicate-free sequence per series and calendar
@@ -18,19 +15,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 class IncomingNumberAllocator {
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate newTransaction;
 
-  IncomingNumberAllocator(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+  IncomingNumberAllocator(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The next number of the series for the year; must run inside the registration transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   int next(NumberSeries series, int year) {
     if (increment(series, year) == 0) {
-      createCounter(series, year);
+      ensureCounter(series, year);
       if (increment(series, year) == 0) {
         throw new IllegalStateException("Counter row for " + series + "/" + year + " is missing");
       }
@@ -48,7 +42,7 @@ class IncomingNumberAllocator {
   @Transactional(propagation = Propagation.MANDATORY)
   int lockLast(NumberSeries series, int year) {
     if (touch(series, year) == 0) {
-      createCounter(series, year);
+      ensureCounter(series, year);
       touch(series, year);
     }
     return jdbc.queryForObject(
@@ -74,14 +68,22 @@ class IncomingNumberAllocator {
         + " where series = ? and counter_year = ?", series.name(), year);
   }
 
-  /** The first registration of a year creates its counter; a concurrent creator may win. */
-  private void createCounter(NumberSeries series, int year) {
-    try {
-      newTransaction.executeWithoutResult(status -> jdbc.update(
-          "insert into incoming_number_counter (series, counter_year, last_number) values (?, ?, 0)",
-          series.name(), year));
-    } catch (DataIntegrityViolationException alreadyCreated) {
-      // another registration created the row first: fine, it starts at 0 either way
+  /**
+   * The first registration of a year creates its counter behind a savepoint of the caller's
+   * transaction (same connection; a concurrent creator waits, meets the unique key and rolls back
+   * to its savepoint). A transaction of its own would take a second pooled connection per caller,
+   * and a burst of first registrations could then exhaust the pool.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void ensureCounter(NumberSeries series, int year) {
+    Integer rows = jdbc.queryForObject("select count(*) from incoming_number_counter"
+        + " where series = ? and counter_year = ?", Integer.class, series.name(), year);
+    if (rows != null && rows > 0) {
+      return;
     }
+    // another registration may have created the row first: fine, it starts at 0 either way
+    Savepoints.insertIfAbsent(jdbc,
+        "insert into incoming_number_counter (series, counter_year, last_number) values (?, ?, 0)",
+        series.name(), year);
   }
 }

@@ -70,10 +70,11 @@ class RegisterPageController {
     Map<Integer, int[]> last = new TreeMap<>(java.util.Comparator.reverseOrder());
     last.put(thisYear, new int[2]);
     last.put(thisYear - 1, new int[2]);
-    jdbc.query("select series, counter_year, last_number from incoming_number_counter", row -> {
+    jdbc.query("select series, counter_year, last_number from incoming_number_counter"
+        + " where counter_year <= ?", row -> {
       int[] numbers = last.computeIfAbsent(row.getInt("counter_year"), y -> new int[2]);
       numbers[NumberSeries.valueOf(row.getString("series")).ordinal()] = row.getInt("last_number");
-    });
+    }, thisYear);
     List<YearRegister> years = new ArrayList<>();
     last.forEach((year, numbers) -> {
       Optional<RegisterClosures.Closure> closure = closures.closure(year);

@@ -2,14 +2,11 @@ package vn.khcn.workflow.outgoing;
 
 import java.time.LocalDate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.shared.jdbc.Savepoints;
 
 /**
  * Numbers outgoing documents (Decree 30/2020 Art. 15): one series per calendar year from 01,
@@ -28,15 +25,11 @@ class OutgoingNumbering {
   record Assigned(String series, int year, int number, String numberSymbol) {}
 
   private final JdbcTemplate jdbc;
-  private final TransactionTemplate newTransaction;
   private final OutgoingProperties properties;
 
-  OutgoingNumbering(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-      OutgoingProperties properties) {
+  OutgoingNumbering(JdbcTemplate jdbc, OutgoingProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.newTransaction = new TransactionTemplate(transactionManager);
-    this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The series a document of this type and classification is numbered in. */
@@ -79,21 +72,21 @@ class OutgoingNumbering {
   }
 
   /**
-   * The year's first numbering creates the series' counter in a transaction of its own (so the
-   * row exists for everyone to lock); a concurrent creator may win, which is fine.
+   * The year's first numbering creates the series' counter inside the caller's transaction, behind
+   * a savepoint on the same connection: a concurrent creator waits for it and then meets the
+   * unique key, rolls back to its savepoint and increments the committed row. (A transaction of
+   * its own would need a second pooled connection per caller: a burst of first numberings of a
+   * year could hold every connection and wait for one more.)
    */
-  private void ensureCounter(String series, int year) {
+  @Transactional(propagation = Propagation.MANDATORY)
+  void ensureCounter(String series, int year) {
     Integer rows = jdbc.queryForObject("select count(*) from outgoing_number_counter"
         + " where series = ? and counter_year = ?", Integer.class, series, year);
     if (rows != null && rows > 0) {
       return;
     }
-    try {
-      newTransaction.executeWithoutResult(status -> jdbc.update("insert into"
-          + " outgoing_number_counter (series, counter_year, last_number) values (?, ?, 0)",
-          series, year));
-    } catch (DataIntegrityViolationException alreadyCreated) {
-      // created by a concurrent numbering: it starts at 0 either way
-    }
+    // a concurrent numbering may have created it: it starts at 0 either way
+    Savepoints.insertIfAbsent(jdbc, "insert into outgoing_number_counter"
+        + " (series, counter_year, last_number) values (?, ?, 0)", series, year);
   }
 }

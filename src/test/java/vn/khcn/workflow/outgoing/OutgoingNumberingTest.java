@@ -131,7 +131,7 @@ class OutgoingNumberingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, transactions, PROPERTIES), queries, clock);
+        new OutgoingNumbering(jdbc, PROPERTIES), queries, clock);
   }
 
   /** A document signed and waiting for its number. */
