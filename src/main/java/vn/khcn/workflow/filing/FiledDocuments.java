@@ -93,7 +93,7 @@ class FiledDocuments {
         + " d.summary, d.received_on from incoming_document d where d.doc_year = ?"
         + " and d.status not in ('RECALLED', 'REPLACED')" + classified
         + " and not exists (select 1 from case_file_document f where f.kind = 'INCOMING'"
-        + " and f.document_id = d.id) order by d.received_on, d.id fetch first "
+        + " and f.document_id = d.id) order by d.received_on desc, d.id desc fetch first "
         + REPORT_LIMIT + " rows only", (row, i) -> new Unfiled(DocumentKind.INCOMING.name(),
             DocumentKind.INCOMING.label(), row.getLong("id"), "Số đến "
             + row.getInt("incoming_number") + " – " + row.getString("document_number"),
@@ -104,7 +104,7 @@ class FiledDocuments {
         + " d.issued_on, d.unit_id from outgoing_document d where d.status = 'ISSUED'"
         + " and d.doc_year = ?" + classified + " and not exists (select 1 from"
         + " case_file_document f where f.kind = 'OUTGOING' and f.document_id = d.id)"
-        + " order by d.issued_on, d.id fetch first " + REPORT_LIMIT + " rows only",
+        + " order by d.issued_on desc, d.id desc fetch first " + REPORT_LIMIT + " rows only",
         (row, i) -> new Unfiled(DocumentKind.OUTGOING.name(), DocumentKind.OUTGOING.label(),
             row.getLong("id"), row.getString("number_symbol"), row.getString("document_type")
             + " – " + row.getString("summary") + " (" + Groups.nameOf(row.getString("unit_id"))
