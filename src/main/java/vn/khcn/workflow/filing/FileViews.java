@@ -1,5 +1,6 @@
 package vn.khcn.workflow.filing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,6 +43,7 @@ final class FileViews {
   }
 
   /** One entry of a year's list; approvalNo null while it waits for a director. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record Entry(long id, int year, String code, String title, String unitId, String unitName,
       String retention, String openerName, Integer approvalNo, String addedBy,
       String addedByName, Instant addedAt, Long fileId, String fileStatus) {
@@ -59,7 +61,8 @@ final class FileViews {
   record Plan(int year, boolean approved, int pending, List<Approval> approvals,
       List<Entry> entries) {}
 
-  /** A file (hồ sơ) with its documents. */
+  /** A file (hồ sơ) with its documents; fields of later steps null until then. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   record CaseFile(long id, long entryId, int year, String code, String title, String unitId,
       String unitName, String retention, String status, String statusLabel, String openedBy,
       String openedByName, Instant openedAt, String closedBy, String closedByName,
