@@ -44,6 +44,11 @@ class FilePageTest {
         "title", "Hồ sơ", "unitId", Groups.PHONG_QLKH, "retention", "10 năm").send().status())
         .isEqualTo(403);
     assertThat(entries(year)).isZero();
+    // the API from the page session needs the token too
+    assertThat(office.request("POST", "/api/files/plans/" + year + "/entries")
+        .json(FilingFixtures.entry("01.QLKH", "Hồ sơ", Groups.PHONG_QLKH)).send().status())
+        .isEqualTo(403);
+    assertThat(entries(year)).isZero();
     TestHttp.Response added = post(office, "/files?year=" + year, "/files/" + year + "/entries",
         "code", "01.QLKH", "title", "Hồ sơ trả lời công văn Thành ủy", "unitId",
         Groups.PHONG_QLKH, "retention", "Vĩnh viễn", "openerName", "Lê Văn Hùng");
