@@ -58,6 +58,7 @@ class OutgoingNumbering {
     ensureCounter(series, year);
     jdbc.update("update outgoing_number_counter set last_number = last_number + 1"
         + " where series = ? and counter_year = ?", series, year);
+    OutgoingRegisterClosures.refuseIfClosed(jdbc, year);
     int number = jdbc.queryForObject("select last_number from outgoing_number_counter"
         + " where series = ? and counter_year = ?", Integer.class, series, year);
     return new Assigned(series, year, number, symbol(pattern, number, unitId, year));

@@ -30,17 +30,23 @@ class OutgoingRegisterController {
   static final int MAX_RANGE_DAYS = 366;
 
   private final OutgoingQueries queries;
+  private final OutgoingRegisterClosures closures;
   private final PdfRenderer pdf;
   private final List<String> agency;
 
-  OutgoingRegisterController(OutgoingQueries queries, PdfRenderer pdf,
+  OutgoingRegisterController(OutgoingQueries queries, OutgoingRegisterClosures closures,
+      PdfRenderer pdf,
       @Value("${khcn.agency.parent:Ủy ban nhân dân thành phố Cần Thơ}") String agencyParent,
       @Value("${khcn.agency.name:Sở Khoa học và Công nghệ}") String agencyName) {
     this.queries = queries;
+    this.closures = closures;
     this.pdf = pdf;
     Locale vi = Locale.forLanguageTag("vi");
     this.agency = List.of(agencyParent.toUpperCase(vi), agencyName.toUpperCase(vi));
   }
+
+  /** The rows of one calendar year of the range and, once that year is closed, its line. */
+  record RegisterYear(int year, List<OutgoingViews.RegisterRow> rows, String closingLine) {}
 
   @GetMapping("/register.pdf")
   @PreAuthorize("hasAnyAuthority('van-thu','lanh-dao','van-phong')")
@@ -57,12 +63,14 @@ class OutgoingRegisterController {
     if (classified && !OutgoingDocumentController.reader(user).seesAllClassified()) {
       throw new AccessDeniedException("Chỉ văn thư và lãnh đạo in được sổ văn bản mật");
     }
+    List<RegisterYear> years = years(from, to, classified);
     byte[] body = pdf.render("outgoing-register", Map.of(
         "agency", agency,
         "title", classified ? "SỔ ĐĂNG KÝ VĂN BẢN ĐI (VĂN BẢN MẬT)" : "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
         "period", "Từ ngày " + OutgoingQueries.DATE.format(from) + " đến ngày "
             + OutgoingQueries.DATE.format(to),
-        "rows", queries.register(from, to, classified)));
+        "years", years,
+        "nothing", years.stream().allMatch(y -> y.rows().isEmpty() && y.closingLine() == null)));
     String name = "so-dang-ky-van-ban-di_" + from + "_" + to + (classified ? "_mat" : "") + ".pdf";
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
@@ -70,5 +78,18 @@ class OutgoingRegisterController {
             .filename(name, StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(body);
+  }
+
+  /** The range year by year: each year's rows, then its closing line when it is closed. */
+  private List<RegisterYear> years(LocalDate from, LocalDate to, boolean classified) {
+    List<RegisterYear> years = new java.util.ArrayList<>();
+    for (int year = from.getYear(); year <= to.getYear(); year++) {
+      LocalDate start = year == from.getYear() ? from : LocalDate.of(year, 1, 1);
+      LocalDate end = year == to.getYear() ? to : LocalDate.of(year, 12, 31);
+      String closing = end.equals(LocalDate.of(year, 12, 31))
+          ? closures.closingLine(year, classified).orElse(null) : null;
+      years.add(new RegisterYear(year, queries.register(start, end, classified), closing));
+    }
+    return years;
   }
 }

@@ -101,7 +101,7 @@ class SecurityConfig {
             path("/documents"), path("/documents/**"), path("/reports/**"), path("/tasks/**"),
             path("/js/**"), path("/portal"), path("/portal/**"), path("/council"),
             path("/council/**"), path("/substitutions"), path("/substitutions/**"),
-            path("/drafts"), path("/drafts/**")))
+            path("/drafts"), path("/drafts/**"), path("/files"), path("/files/**")))
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
@@ -117,7 +117,7 @@ class SecurityConfig {
                 "phong-qlkh")
             .requestMatchers(path("/reports/**")).hasAnyAuthority("lanh-dao", "van-phong")
             .requestMatchers(path("/documents"), path("/documents/**"), path("/drafts"),
-                path("/drafts/**"))
+                path("/drafts/**"), path("/files"), path("/files/**"))
                 .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .anyRequest().authenticated())
         // this provider only, no parent manager: a failed login is checked and counted once
