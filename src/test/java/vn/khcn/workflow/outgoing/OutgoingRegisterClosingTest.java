@@ -131,7 +131,7 @@ class OutgoingRegisterClosingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, transactions, OutgoingNumberingTest.PROPERTIES), queries,
+        new OutgoingNumbering(jdbc, OutgoingNumberingTest.PROPERTIES), queries,
         clock);
   }
 
