@@ -91,6 +91,8 @@ public class IssuedReplies {
             .putValue(Vars.REPLY_DATE.name(), date.toString()));
         return null;
       });
+      // the tracking register shows the reply at once, also while the head reviews the proposal
+      assignment.recordReply(reply);
       return Outcome.TASK_COMPLETED;
     }
     if (assignment.getReplyNumber() == null) {
