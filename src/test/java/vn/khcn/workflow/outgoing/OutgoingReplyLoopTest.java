@@ -157,7 +157,8 @@ class OutgoingReplyLoopTest {
 
     JsonNode incoming = incoming(doc);
     assertThat(assignment(incoming, "phong-khtc").get("replyNumber").asText()).isEqualTo(number);
-    assertThat(assignment(incoming, "phong-qlkh").get("replyNumber").isNull()).isTrue();
+    assertThat(assignment(incoming, "phong-qlkh").path("replyNumber").asText(""))
+        .as("absent or null").isIn("", "null");
     assertThat(open(doc, Tasks.ASSIGN_HANDLER)).as("both heads still name their handlers")
         .hasSize(2);
     assertThat(incoming.get("trail").toString()).contains("Phát hành văn bản trả lời", number);
