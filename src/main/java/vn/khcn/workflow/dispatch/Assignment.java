@@ -82,6 +82,12 @@ class Assignment {
     this.completedAt = at;
   }
 
+  /** The reply issued after the unit's result (or while it is reviewed): the register's column. */
+  void recordReply(Reply reply) {
+    this.replyNumber = reply.number();
+    this.replyDate = reply.date();
+  }
+
   void reminded(Instant at) {
     this.remindedAt = at;
   }

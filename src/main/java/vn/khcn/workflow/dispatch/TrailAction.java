@@ -34,7 +34,9 @@ enum TrailAction {
   /** A lead unit's periodic report on a direction item (issue 17). */
   ITEM_REPORT("Báo cáo định kỳ"),
   /** The handling is done but periodic reports remain: the document stays open for them. */
-  FOLLOWING_REPORTS("Theo dõi báo cáo định kỳ");
+  FOLLOWING_REPORTS("Theo dõi báo cáo định kỳ"),
+  /** An outgoing document answering this one was issued (issue 19, ADR 0027). */
+  REPLY_ISSUED("Phát hành văn bản trả lời");
 
   private final String label;
 

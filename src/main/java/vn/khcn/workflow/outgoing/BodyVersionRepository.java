@@ -18,6 +18,9 @@ interface BodyVersionRepository extends JpaRepository<BodyVersion, Long> {
 
   long countByDocumentId(long documentId);
 
+  /** The body the document was signed and issued with: its last version. */
+  Optional<BodyVersion> findFirstByDocumentIdOrderByVersionNoDesc(long documentId);
+
   /** A version as listed: everything but the content. */
   record VersionInfo(Long id, int versionNo, String fileName, String contentType, long sizeBytes,
       String sha256, String changeNote, String uploadedBy, String uploadedByName,

@@ -127,6 +127,12 @@ class DraftPageController {
     model.addAttribute("mayNumber", details.status().equals(OutgoingStatus.SIGNED.name())
         && reader.isRegistry());
     model.addAttribute("authorities", SignAuthority.values());
+    boolean live = details.status().equals(OutgoingStatus.ISSUED.name())
+        && details.recalledAt() == null && details.replacedBy() == null;
+    model.addAttribute("maySend", live && reader.isRegistry());
+    model.addAttribute("mayFollowUp", live && reader.unit().isPresent()
+        && (details.drafter().equals(reader.userId()) || reader.groups().contains(details.unitId())));
+    model.addAttribute("mayRecall", live && (reader.isRegistry() || reader.isDirector()));
     return "draft";
   }
 

@@ -14,7 +14,15 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * never part of it (they are the person signed in).
  */
 record DraftRequest(String documentType, String summary, List<String> recipients,
-    List<String> copyTo, String signer, String urgency, String classification, Long replyTo) {
+    List<String> copyTo, String signer, String urgency, String classification, Long replyTo,
+    List<RecipientAddress> addresses) {
+
+  /** A request without addresses (the /drafts form). */
+  DraftRequest(String documentType, String summary, List<String> recipients, List<String> copyTo,
+      String signer, String urgency, String classification, Long replyTo) {
+    this(documentType, summary, recipients, copyTo, signer, urgency, classification, replyTo,
+        null);
+  }
 
   static final int MAX_SUMMARY = 500;
   static final int MAX_LINE = 300;
@@ -39,10 +47,14 @@ record DraftRequest(String documentType, String summary, List<String> recipients
     if (replyTo != null && replyTo <= 0) {
       errors.add(new FieldError("replyTo", "văn bản đến được trả lời không tồn tại"));
     }
+    List<String> lines = new ArrayList<>(to);
+    lines.addAll(copies);
+    List<RecipientAddress> addressed = RecipientAddress.validate(addresses, lines, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-    return new Draft(type, summary, to, copies, signer, urgency, classification, replyTo);
+    return new Draft(type, summary, to, copies, signer, urgency, classification, replyTo,
+        addressed);
   }
 
   private static String text(String field, String value, int max, boolean required,

@@ -86,8 +86,39 @@ class OutgoingDocument {
   @Column(name = "issued_at")
   private Instant issuedAt;
 
+  @Column(name = "recipient_addresses")
+  private String recipientAddresses;
+  /** Whether this document replaces or corrects {@link #relatedId} (ADR 0027). */
+  @Enumerated(EnumType.STRING)
+  private Relation relation;
+  @Column(name = "related_id")
+  private Long relatedId;
+  @Column(name = "replaced_by_id")
+  private Long replacedById;
+  @Column(name = "recalled_at")
+  private Instant recalledAt;
+  @Column(name = "recalled_by")
+  private String recalledBy;
+  @Column(name = "recall_reason")
+  private String recallReason;
+
   @Version
   private long version;
+
+  /** How a document issued after another relates to it (Decree 30/2020 Art. 18.3). */
+  enum Relation {
+    REPLACES("Thay thế"), CORRECTS("Đính chính");
+
+    private final String label;
+
+    Relation(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
+  }
 
   protected OutgoingDocument() {}
 
@@ -105,6 +136,53 @@ class OutgoingDocument {
     this.unitId = unitId;
     this.status = OutgoingStatus.DRAFT;
     this.createdAt = now;
+    this.recipientAddresses = RecipientAddress.toJson(draft.addresses());
+  }
+
+  /** A new draft replacing or correcting an issued document, by the person signed in. */
+  OutgoingDocument(Draft draft, Relation relation, Long relatedId, Actor drafter, String unitId,
+      Instant now) {
+    this(draft, drafter, unitId, now);
+    this.relation = relation;
+    this.relatedId = relatedId;
+  }
+
+  void replacedBy(Long replacementId) {
+    this.replacedById = replacementId;
+  }
+
+  void recall(String by, String reason, Instant at) {
+    this.recalledBy = by;
+    this.recallReason = reason;
+    this.recalledAt = at;
+  }
+
+  List<RecipientAddress> getAddresses() {
+    return RecipientAddress.fromJson(recipientAddresses);
+  }
+
+  Relation getRelation() {
+    return relation;
+  }
+
+  Long getRelatedId() {
+    return relatedId;
+  }
+
+  Long getReplacedById() {
+    return replacedById;
+  }
+
+  Instant getRecalledAt() {
+    return recalledAt;
+  }
+
+  String getRecalledBy() {
+    return recalledBy;
+  }
+
+  String getRecallReason() {
+    return recallReason;
   }
 
   void sign(Actor signer, SignAuthority authority, Instant now) {

@@ -22,6 +22,9 @@ interface OutgoingDocumentRepository extends JpaRepository<OutgoingDocument, Lon
 
   List<OutgoingDocument> findTop200ByOrderByIdDesc();
 
+  /** The replacements and correction letters drafted for a document. */
+  List<OutgoingDocument> findByRelatedIdOrderByIdAsc(Long relatedId);
+
   /** The register's rows: issued between from and to, in number order per series. */
   @Query("select d from OutgoingDocument d where d.status = vn.khcn.workflow.outgoing.OutgoingStatus.ISSUED"
       + " and d.issuedOn between ?1 and ?2 order by d.year, d.series, d.number")

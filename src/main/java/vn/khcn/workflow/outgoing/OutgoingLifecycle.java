@@ -22,16 +22,18 @@ class OutgoingLifecycle {
   private final OutgoingTrailRepository trail;
   private final OutgoingNumbering numbering;
   private final OutgoingQueries queries;
+  private final OutgoingIssued issued;
   private final Clock clock;
 
   OutgoingLifecycle(OutgoingDocumentRepository documents, BodyVersionRepository versions,
       OutgoingTrailRepository trail, OutgoingNumbering numbering, OutgoingQueries queries,
-      Clock clock) {
+      OutgoingIssued issued, Clock clock) {
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
     this.numbering = numbering;
     this.queries = queries;
+    this.issued = issued;
     this.clock = clock;
   }
 
@@ -88,6 +90,7 @@ class OutgoingLifecycle {
     documents.saveAndFlush(document);
     trail.save(new OutgoingTrailEntry(id, now, clerk, OutgoingTrailEntry.Action.NUMBERED,
         "Số, ký hiệu " + assigned.numberSymbol()));
+    issued.issued(document, clerk);
     return document;
   }
 

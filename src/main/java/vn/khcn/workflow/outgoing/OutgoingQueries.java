@@ -30,13 +30,15 @@ class OutgoingQueries {
   private final BodyVersionRepository versions;
   private final OutgoingTrailRepository trail;
   private final ReplyTargets replyTargets;
+  private final DeliveryRepository deliveries;
 
   OutgoingQueries(OutgoingDocumentRepository documents, BodyVersionRepository versions,
-      OutgoingTrailRepository trail, ReplyTargets replyTargets) {
+      OutgoingTrailRepository trail, ReplyTargets replyTargets, DeliveryRepository deliveries) {
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
     this.replyTargets = replyTargets;
+    this.deliveries = deliveries;
   }
 
   static NotFoundException notFound(long id) {
@@ -77,7 +79,34 @@ class OutgoingQueries {
         d.getSignedBy(), d.getSignedByName(),
         d.getAuthority() == null ? null : d.getAuthority().mark(), d.getSignedAt(),
         d.getNumber(), d.getNumberSymbol(), d.getSeries(), d.getYear(), d.getIssuedOn(),
-        d.getIssuedBy(), d.getIssuedAt(), versionViews, trailViews);
+        d.getIssuedBy(), d.getIssuedAt(), versionViews, trailViews, d.getAddresses(),
+        deliveries.findByDocumentIdOrderByIdAsc(id).stream().map(OutgoingQueries::view).toList(),
+        d.getRelation() == null ? null : d.getRelation().name(),
+        d.getRelation() == null ? null : d.getRelation().label(),
+        d.getRelatedId() == null ? null : link(d.getRelatedId(), null),
+        d.getReplacedById() == null ? null
+            : link(d.getReplacedById(), OutgoingDocument.Relation.REPLACES),
+        documents.findByRelatedIdOrderByIdAsc(id).stream()
+            .map(f -> link(f, f.getRelation())).toList(),
+        d.getRecalledAt(), d.getRecalledBy(), d.getRecallReason());
+  }
+
+  private OutgoingViews.Link link(long id, OutgoingDocument.Relation relation) {
+    return documents.findById(id).map(d -> link(d, relation)).orElse(null);
+  }
+
+  private static OutgoingViews.Link link(OutgoingDocument d, OutgoingDocument.Relation relation) {
+    return new OutgoingViews.Link(d.getId(), relation == null ? null : relation.name(),
+        relation == null ? null : relation.label(), d.getStatus().name(), d.getStatus().label(),
+        d.getNumberSymbol(), "/api/outgoing-documents/" + d.getId());
+  }
+
+  private static OutgoingViews.DeliveryView view(Delivery v) {
+    return new OutgoingViews.DeliveryView(v.getId(), v.getPurpose().name(),
+        v.getPurpose().label(), v.getRecipient(), v.getChannel().name(), v.getChannel().label(),
+        v.getAddress(), v.getStatus().name(), v.getStatus().label(), v.getAttempts(),
+        v.getCreatedAt(), v.getAttemptedAt(), v.getDeliveredAt(), v.getFailureReason(),
+        v.getPackageFile());
   }
 
   /** The reader's own drafts, his units' documents, or (registry, directors, Office) all. */

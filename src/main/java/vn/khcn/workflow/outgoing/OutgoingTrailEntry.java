@@ -19,7 +19,14 @@ class OutgoingTrailEntry {
     DRAFTED("Tạo dự thảo"),
     VERSION_ADDED("Tải lên bản dự thảo"),
     SIGNED("Ký ban hành"),
-    NUMBERED("Cấp số, đăng ký và phát hành");
+    NUMBERED("Cấp số, đăng ký và phát hành"),
+    SENT("Gửi văn bản"),
+    RESENT("Gửi lại"),
+    REPLY_RECORDED("Ghi vào văn bản đến được trả lời"),
+    REPLACEMENT_DRAFTED("Soạn văn bản thay thế"),
+    CORRECTION_DRAFTED("Soạn văn bản đính chính"),
+    REPLACED("Được thay thế"),
+    RECALLED("Thu hồi văn bản");
 
     private final String label;
 

@@ -18,7 +18,19 @@ final class OutgoingViews {
       Instant createdAt, String signedBy, String signedByName, String authority,
       Instant signedAt, Integer number, String numberSymbol, String series, Integer year,
       LocalDate issuedOn, String issuedBy, Instant issuedAt, List<VersionView> versions,
-      List<TrailView> trail) {}
+      List<TrailView> trail, List<RecipientAddress> addresses, List<DeliveryView> deliveries,
+      String relation, String relationLabel, Link related, Link replacedBy, List<Link> followUps,
+      Instant recalledAt, String recalledBy, String recallReason) {}
+
+  /** Another outgoing document this one is linked with (replacement, correction letter). */
+  record Link(long id, String relation, String relationLabel, String status, String statusLabel,
+      String numberSymbol, String url) {}
+
+  /** One delivery to one recipient by one channel, with its outcome (ADR 0027). */
+  record DeliveryView(long id, String purpose, String purposeLabel, String recipient,
+      String channel, String channelLabel, String address, String status, String statusLabel,
+      int attempts, Instant createdAt, Instant attemptedAt, Instant deliveredAt,
+      String failureReason, String packageFile) {}
 
   /** One body version, without its content (downloaded from url). */
   record VersionView(long id, int versionNo, String fileName, String contentType, long sizeBytes,

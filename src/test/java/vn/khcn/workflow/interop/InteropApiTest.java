@@ -375,7 +375,8 @@ class InteropApiTest {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
-      }).filter(p -> documentId.equals(p.status().responseFor())).toList();
+      }).filter(p -> p.status() != null && documentId.equals(p.status().responseFor()))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -107,7 +107,8 @@ class OutgoingDocumentApiTest {
     assertThat(issued.get("numberSymbol").asText())
         .isEqualTo(String.format("%02d/SKHCN-QLKH", number));
     assertThat(issued.get("trail")).extracting(t -> t.get("action").asText())
-        .containsExactly("DRAFTED", "VERSION_ADDED", "VERSION_ADDED", "SIGNED", "NUMBERED");
+        .containsExactly("DRAFTED", "VERSION_ADDED", "VERSION_ADDED", "SIGNED", "NUMBERED",
+            "REPLY_RECORDED");
 
     assertThat(api.get("tp.qlkh", API + "/" + id).status()).isEqualTo(200);
     assertThat(api.get("cv.vp", API + "/" + id).status()).isEqualTo(200);

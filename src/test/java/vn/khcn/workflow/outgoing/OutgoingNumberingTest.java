@@ -51,6 +51,7 @@ class OutgoingNumberingTest {
   @Autowired BodyVersionRepository versions;
   @Autowired OutgoingTrailRepository trail;
   @Autowired OutgoingQueries queries;
+  @Autowired OutgoingIssued issued;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
 
@@ -131,7 +132,7 @@ class OutgoingNumberingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, PROPERTIES), queries, clock);
+        new OutgoingNumbering(jdbc, PROPERTIES), queries, issued, clock);
   }
 
   /** A document signed and waiting for its number. */

@@ -44,6 +44,7 @@ class OutgoingRegisterClosingTest {
   @Autowired OutgoingQueries queries;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired OutgoingIssued issued;
 
   @Test
   void aClosedYearTakesNoMoreNumbersAndItsRegisterEndsWithTheClosingLine() {
@@ -131,8 +132,7 @@ class OutgoingRegisterClosingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, OutgoingNumberingTest.PROPERTIES), queries,
-        clock);
+        new OutgoingNumbering(jdbc, OutgoingNumberingTest.PROPERTIES), queries, issued, clock);
   }
 
   private long signed() {
