@@ -65,6 +65,13 @@ class HandlerAssignmentService {
   @Transactional
   public HandlerView assign(long documentId, String unit, HandlerRequest request, String userId,
       Viewer viewer) {
+    return assign(documentId, unit, request, userId, viewer, UnitHandlers.Fields.API);
+  }
+
+  /** As {@link #assign(long, String, HandlerRequest, String, Viewer)}, naming fields as given. */
+  @Transactional
+  public HandlerView assign(long documentId, String unit, HandlerRequest request, String userId,
+      Viewer viewer, UnitHandlers.Fields fields) {
     IncomingDocument document = queries.visibleDocument(documentId, viewer);
     if (!Groups.isUnit(unit)) {
       throw new NotFoundException("'" + unit + "' không phải là đơn vị của Sở");
@@ -82,7 +89,7 @@ class HandlerAssignmentService {
     Task task = openTask(document.getProcessInstanceId(), unit).orElseThrow(
         () -> new ConflictException(stageText(assignment), java.util.Map.of("unit", unit)));
     List<String> problems = handlers.problems(assignment, request.handler(), request.dueDate(),
-        request.note(), UnitHandlers.Fields.API);
+        request.note(), fields);
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException(problems);
     }

@@ -35,10 +35,12 @@ class UnitHandlers {
   /** The handler's task: assignee, due date, reminder and escalation cycle. */
   record HandlerSchedule(String handler, Instant due, Instant reminderAt, String escalationCycle) {}
 
-  /** Field names of a handler choice: the task's form or the API's body. */
+  /** Field names of a handler choice: the task's form, the API's body or the page's form. */
   record Fields(String handler, String dueDate, String note) {
     static final Fields TASK = new Fields("handler", "handlerDueDate", "handlerNote");
     static final Fields API = new Fields("handler", "dueDate", "note");
+    /** The labels of the document page's form, as the unit head reads them. */
+    static final Fields PAGE = new Fields("Người xử lý", "Hạn xử lý", "Ghi chú");
   }
 
   private final IncomingDocumentRepository documents;

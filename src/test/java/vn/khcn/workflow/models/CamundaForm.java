@@ -18,8 +18,11 @@ import vn.khcn.workflow.shared.process.FieldType;
  * @param id the form's id (what a user task's {@code camunda:formRef} names)
  * @param inputs the editable keyed components by key
  * @param views the keys of read-only components
+ * @param references the variables its templates, expressions and option lists read
+ *     ({@link FormReferences})
  */
-record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views) {
+record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views,
+    Set<String> references) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +36,7 @@ record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views) 
     Map<String, FieldType> inputs = new LinkedHashMap<>();
     Set<String> views = new TreeSet<>();
     collect(root.path("components"), inputs, views, file);
-    return new CamundaForm(root.path("id").asText(), inputs, views);
+    return new CamundaForm(root.path("id").asText(), inputs, views, FormReferences.of(root));
   }
 
   /** Components, including those nested in groups. */

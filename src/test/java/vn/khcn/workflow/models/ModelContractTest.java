@@ -61,7 +61,7 @@ class ModelContractTest {
   private static final Pattern BEAN = Pattern.compile("[$#]\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}");
 
   /** Every descriptor, as Spring would create it (their constructors are package-private). */
-  private static final List<ProcessDescriptor> DESCRIPTORS = Stream.of(
+  static final List<ProcessDescriptor> DESCRIPTORS = Stream.of(
           IncomingDirectiveProcess.class, ResearchTaskProcess.class, AssignmentCouncilProcess.class,
           MidtermEvaluationProcess.class, AcceptanceProcess.class,
           vn.khcn.workflow.dispatch.DirectionItemReportProcess.class)
@@ -133,6 +133,8 @@ class ModelContractTest {
               ModelContractTest::contractFormIsTaskForm),
           new Check("each contract's inputs and views are its form's fields",
               ModelContractTest::contractFieldsAreFormFields),
+          new Check("variables the forms' texts, expressions and options read are declared",
+              ModelContractTest::formReferencesAreDeclared),
           new Check("delegate expressions name the descriptor's Beans, each of them used",
               ModelContractTest::beansAreTheDelegates),
           new Check("Elements and Tasks constants are element ids of the model",
@@ -216,6 +218,49 @@ class ModelContractTest {
       }
     }
     return problems;
+  }
+
+  /**
+   * What a form reads outside its fields (a text's template, a condition, a select's options)
+   * is one of its own fields, a task-local copy the descriptor declares, or one of its Vars.
+   */
+  static List<String> formReferencesAreDeclared(BpmnModelInstance model,
+      ProcessDescriptor descriptor, Map<String, CamundaForm> forms, Set<String> decisions) {
+    Set<String> declared = new TreeSet<>(descriptor.taskViewCopies());
+    declared.addAll(variableNames(descriptor));
+    List<String> problems = new ArrayList<>();
+    for (UserTaskContract contract : descriptor.userTasks()) {
+      CamundaForm form = forms.get(contract.formKey());
+      if (form == null) {
+        continue; // reported by the check of the contract's fields
+      }
+      for (String name : form.references()) {
+        if (!form.inputs().containsKey(name) && !form.views().contains(name)
+            && !declared.contains(name)) {
+          problems.add(contract.taskKey() + ": form " + form.id() + " reads " + name
+              + ", neither its field nor a variable or task-local copy of the descriptor");
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** The names of the descriptor's Vars: its Variable constants and String constants. */
+  static Set<String> variableNames(ProcessDescriptor descriptor) {
+    Set<String> names = new TreeSet<>(constants(descriptor, "Vars"));
+    Arrays.stream(descriptor.getClass().getDeclaredClasses())
+        .filter(c -> c.getSimpleName().equals("Vars"))
+        .flatMap(c -> Arrays.stream(c.getDeclaredFields()))
+        .filter(f -> Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())
+            && vn.khcn.workflow.shared.process.Variable.class.isAssignableFrom(f.getType()))
+        .forEach(f -> {
+          try {
+            names.add(((vn.khcn.workflow.shared.process.Variable<?>) f.get(null)).name());
+          } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+          }
+        });
+    return names;
   }
 
   private static List<String> beansAreTheDelegates(BpmnModelInstance model,
