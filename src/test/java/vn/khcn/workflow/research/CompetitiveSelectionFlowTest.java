@@ -258,6 +258,41 @@ class CompetitiveSelectionFlowTest {
   }
 
   @Test
+  void thePortalOffersTheOpenCallsAndRefusesAClosedOne() {
+    JsonNode opened = open(call("Cảm biến độ mặn " + UUID.randomUUID(), today(), null));
+    long callId = opened.get("id").asLong();
+    String callCode = opened.get("code").asText();
+    DeskSession chunhiem = DeskSession.login(api.http(), "chunhiem");
+    assertThat(chunhiem.get("/portal").text()).contains("Đợt tuyển chọn").contains(callCode);
+
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("title", "Hồ sơ từ cổng " + UUID.randomUUID());
+    fields.put("field", "Nông nghiệp");
+    fields.put("hostOrganisation", "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ");
+    fields.put("hostOrganisationCode", "1800123456");
+    fields.put("durationMonths", "18");
+    fields.put("requestedBudget", "650000000");
+    fields.put("callId", String.valueOf(callId));
+    var sent = chunhiem.multipart("/portal/dossiers", fields, "outline", "thuyet-minh.pdf",
+        ResearchApi.PDF);
+    assertThat(sent.status()).as(sent.text()).isEqualTo(302);
+    assertThat(api.get("cv.qlkh", "/api/research/calls/" + callId).body().get("call")
+        .get("dossierCount").asLong()).isEqualTo(1);
+
+    // the deadline passes with no valid dossier: the call closes empty and refuses the next one
+    runJobs(callCode);
+    assertThat(api.get("cv.qlkh", "/api/research/calls/" + callId).body().get("call")
+        .get("status").asText()).isEqualTo("CLOSED_EMPTY");
+    fields.put("title", "Hồ sơ muộn từ cổng " + UUID.randomUUID());
+    var late = chunhiem.multipart("/portal/dossiers", fields, "outline", "thuyet-minh.pdf",
+        ResearchApi.PDF);
+    assertThat(late.status()).isEqualTo(409);
+    assertThat(late.text()).contains("đã hết hạn nhận hồ sơ");
+    assertThat(api.get("cv.qlkh", "/api/research/calls/" + callId).body().get("call")
+        .get("dossierCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void aDossierToAnUnknownCallIsRefusedAndNothingIsStored() {
     String title = "Hồ sơ không có đợt " + UUID.randomUUID();
     Map<String, Object> dossier = ResearchApi.dossier(title, "Trường Đại học Cần Thơ", "chunhiem");
