@@ -223,6 +223,10 @@ class CompetitiveSelectionFlowTest {
     }
     assertThat(details(b).get("closingReason").asText()).contains("Xếp hạng 2/3");
     assertThat(details(c).get("closingReason").asText()).contains("Xếp hạng 3/3");
+    // the investigator reads the place and the reasons in the portal, never a ballot
+    String portal = DeskSession.login(api.http(), "chunhiem").get("/portal").text();
+    assertThat(portal).contains("Xếp hạng 2/3 trong đợt tuyển chọn " + callCode)
+        .contains("Xếp hạng 3/3 trong đợt tuyển chọn " + callCode);
     // staff see the dossiers of the call, an investigator the call only
     assertThat(api.get("chunhiem", "/api/research/calls/" + callId).body().get("ranking"))
         .isEmpty();
