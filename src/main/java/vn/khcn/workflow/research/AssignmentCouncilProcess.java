@@ -14,6 +14,8 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
 
   public static final String KEY = "assignment-council";
   public static final String VERDICT_DECISION_KEY = "council-verdict";
+  /** The call's ranking reached a dossier that waits for it (competitive selection, ADR 0029). */
+  public static final String SELECTION_CONCLUDED_MESSAGE = "research-selection-concluded";
 
   /** Task definition keys. */
   public static final class Tasks {
@@ -32,6 +34,8 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
   /** Element ids. */
   public static final class Elements {
     public static final String EVALUATE = "serviceTask_evaluateCouncil";
+    public static final String ROUTE = "serviceTask_routeDossier";
+    public static final String SELECTION_CONCLUDED = "messageEvent_selectionConcluded";
     public static final String REVISION_REMINDER = "boundaryEvent_revisionReminder";
     public static final String REVISION_OVERDUE = "boundaryEvent_revisionOverdue";
     public static final String END_ASSIGNED = "endEvent_assigned";
@@ -55,6 +59,8 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
     public static final String BALLOT = "ballotListener";
     public static final String MEETING = "meetingListener";
     public static final String EVALUATE = "evaluateCouncilStep";
+    /** Direct assignment, or the dossier of a call (ADR 0029). */
+    public static final String SELECTION_ROUTE = "selectionRouteStep";
     public static final String REVISION_SUBMITTED = "revisionSubmittedListener";
     public static final String REVISION_VERIFIED = "revisionVerificationListener";
     public static final String REVISION_CONFIRMED = "revisionConfirmationListener";
@@ -113,6 +119,8 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
     public static final Variable<Boolean> REVISIONS_REQUIRED = Variable.bool("revisionsRequired");
     public static final Variable<String> REQUIRED_REVISIONS = Variable.text("requiredRevisions");
     public static final Variable<String> NOTES = Variable.text("notes");
+    /** DIRECT, CALL (wait for the call's ranking) or CLOSED (the call closed before). */
+    public static final Variable<String> SELECTION_ROUTE = Variable.serverText("selectionRoute");
     /** The last meeting had a quorum. */
     public static final Variable<Boolean> QUORUM_MET = Variable.serverBool("quorumMet");
     /** The 20-day deadline of the revised outline, and the reminder 3 days before. */

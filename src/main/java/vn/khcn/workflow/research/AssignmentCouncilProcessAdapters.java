@@ -180,6 +180,26 @@ final class AssignmentCouncilProcessAdapters {
     }
   }
 
+  /** Direct assignment, or a dossier of a call waiting for the call's council (ADR 0029). */
+  @WorkflowStep
+  @Component(Beans.SELECTION_ROUTE)
+  static class SelectionRouteStep implements JavaDelegate {
+    private final CompetitiveSelectionSteps steps;
+
+    SelectionRouteStep(CompetitiveSelectionSteps steps) {
+      this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+      CompetitiveSelectionSteps.Route route = steps.route(researchTaskId(execution));
+      Vars.SELECTION_ROUTE.set(execution, route.name());
+      if (route == CompetitiveSelectionSteps.Route.CLOSED) {
+        ResearchTaskProcess.Vars.VERDICT.set(execution, Verdict.REJECT.name());
+      }
+    }
+  }
+
   @WorkflowStep
   @Component(Beans.REVISION_SUBMITTED)
   static class RevisionSubmittedListener extends Listener {

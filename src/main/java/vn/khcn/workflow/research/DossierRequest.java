@@ -9,11 +9,20 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
  * A new research task's dossier as submitted (JSON part "dossier" of POST /api/research-tasks):
  * title, field, host organisation and its identity (tax code, or budget-relationship code of a
  * public body: restrictions match on it, never on the name), principal investigator (a chu-nhiem
- * user id), duration in months and requested budget in dong.
+ * user id), duration in months and requested budget in dong; {@code callId} when the dossier
+ * answers a call for competitive selection (ADR 0029), null for direct assignment.
  */
 record DossierRequest(String title, String field, String hostOrganisation,
     String hostOrganisationCode, String investigator, Integer durationMonths,
-    Long requestedBudget) {
+    Long requestedBudget, Long callId) {
+
+  /** A dossier for direct assignment. */
+  DossierRequest(String title, String field, String hostOrganisation,
+      String hostOrganisationCode, String investigator, Integer durationMonths,
+      Long requestedBudget) {
+    this(title, field, hostOrganisation, hostOrganisationCode, investigator, durationMonths,
+        requestedBudget, null);
+  }
 
   /** Tax code (10 digits, a branch 10-3) or budget-relationship code (7 digits). */
   static final java.util.regex.Pattern ORGANISATION_CODE =
@@ -25,7 +34,7 @@ record DossierRequest(String title, String field, String hostOrganisation,
   /** NFC, trimmed copy; blank strings become null. */
   DossierRequest normalised() {
     return new DossierRequest(trim(title), trim(field), trim(hostOrganisation),
-        trim(hostOrganisationCode), trim(investigator), durationMonths, requestedBudget);
+        trim(hostOrganisationCode), trim(investigator), durationMonths, requestedBudget, callId);
   }
 
   /** Every problem of the request, one per field, in Vietnamese. */

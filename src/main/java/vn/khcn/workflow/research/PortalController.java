@@ -34,7 +34,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
 class PortalController {
 
   static final Set<String> DOSSIER_FIELDS = Set.of("title", "field", "hostOrganisation",
-      "hostOrganisationCode", "durationMonths", "requestedBudget");
+      "hostOrganisationCode", "durationMonths", "requestedBudget", "callId");
   static final Set<String> WORK_FIELDS = Set.of("text");
   static final Set<String> EXTENSION_FIELDS = Set.of("months", "reason");
 
@@ -42,10 +42,12 @@ class PortalController {
   private final ResearchService service;
   private final InvestigatorAccounts accounts;
   private final ActorResolver actors;
+  private final SelectionCallService calls;
   private final Clock clock;
 
   PortalController(PortalService portal, ResearchService service, InvestigatorAccounts accounts,
-      ActorResolver actors, Clock clock) {
+      ActorResolver actors, SelectionCallService calls, Clock clock) {
+    this.calls = calls;
     this.portal = portal;
     this.service = service;
     this.accounts = accounts;
@@ -66,6 +68,9 @@ class PortalController {
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("zone", clock.getZone());
     model.addAttribute("maxDuration", DossierRequest.MAX_DURATION_MONTHS);
+    model.addAttribute("openCalls", calls.list().stream()
+        .filter(c -> "OPEN".equals(c.status())
+            && !c.dossierDeadline().isBefore(LocalDate.now(clock))).toList());
     return "portal";
   }
 
@@ -76,10 +81,12 @@ class PortalController {
       Authentication user, RedirectAttributes redirect) throws IOException {
     Optional<String> organisation = accounts.organisationOf(user.getName());
     DeskPages.onlyFields(params.keySet(), organisation.isPresent()
-        ? Set.of("title", "field", "durationMonths", "requestedBudget") : DOSSIER_FIELDS);
+        ? Set.of("title", "field", "durationMonths", "requestedBudget", "callId")
+        : DOSSIER_FIELDS);
     List<FieldError> problems = new ArrayList<>();
     Integer duration = DeskPages.whole(params.getFirst("durationMonths"), "durationMonths",
         problems);
+    Integer callId = DeskPages.whole(params.getFirst("callId"), "callId", problems);
     Long budget = null;
     String typedBudget = params.getFirst("requestedBudget");
     if (typedBudget != null && !typedBudget.isBlank()) {
@@ -95,7 +102,8 @@ class PortalController {
     byte[] content = picked(outline) ? outline.getBytes() : null;
     DossierRequest dossier = new DossierRequest(params.getFirst("title"),
         params.getFirst("field"), organisation.orElse(params.getFirst("hostOrganisation")),
-        params.getFirst("hostOrganisationCode"), user.getName(), duration, budget);
+        params.getFirst("hostOrganisationCode"), user.getName(), duration, budget,
+        callId == null ? null : callId.longValue());
     ResearchService.Submitted submitted = service.submit(dossier,
         content == null ? null : outline.getOriginalFilename(), content,
         actors.of(user.getName()), ResearchController.viewer(user));

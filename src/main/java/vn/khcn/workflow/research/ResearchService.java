@@ -41,13 +41,15 @@ class ResearchService {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final EntityManager entityManager;
+  private final SelectionCallService selectionCalls;
   private final Clock clock;
 
   ResearchService(ResearchTaskRepository tasks, ResearchDocumentRepository documents,
       ExtensionRequestRepository extensions, RestrictionRepository restrictions,
       ResearchTrailRepository trail, ResearchQueries queries, RuleRegimes regimes,
       RuntimeService runtimeService, IdentityService identityService, EntityManager entityManager,
-      Clock clock) {
+      SelectionCallService selectionCalls, Clock clock) {
+    this.selectionCalls = selectionCalls;
     this.regimes = regimes;
     this.tasks = tasks;
     this.documents = documents;
@@ -107,16 +109,23 @@ class ResearchService {
           + ImplementationRules.formatDate(r.getUntilDate()) + " (" + r.getReason() + ")",
           java.util.Map.of("restrictedBy", r.getResearchTaskCode(), "restrictionId", r.getId()));
     }
+    // a dossier answering a call: the call must take dossiers today; it keeps the call's rules
+    SelectionCall call = dossier.callId() == null ? null : selectionCalls.admit(dossier.callId());
     String name = (investigator.getFirstName() + " " + investigator.getLastName()).strip();
     String code = nextCode(LocalDate.now(clock).getYear());
     ResearchTask fresh = new ResearchTask(code, dossier, name, actor.userId(), clock.instant());
-    fresh.bindRules(regimes.inForce(LocalDate.now(clock)).code(), clock.instant());
+    fresh.bindRules(call != null ? call.getRulesRegime()
+        : regimes.inForce(LocalDate.now(clock)).code(), clock.instant());
+    if (call != null) {
+      fresh.answerCall(call.getId());
+    }
     ResearchTask task = tasks.saveAndFlush(fresh);
     documents.save(new ResearchDocument(task.getId(), DocumentKind.OUTLINE, fileName,
         type.contentType(), outline, UploadedFiles.sha256(outline), actor.userId(),
         clock.instant()));
     trail.save(new ResearchTrailEntry(task.getId(), clock.instant(), actor, "DOSSIER_SUBMITTED",
-        "Nộp hồ sơ nhiệm vụ " + code + " (thuyết minh: " + fileName + ")", null));
+        "Nộp hồ sơ nhiệm vụ " + code + (call == null ? "" : " vào đợt tuyển chọn "
+            + call.getCode()) + " (thuyết minh: " + fileName + ")", null));
     ProcessInstance instance = EngineAuthentication.withoutAuthentication(identityService, () ->
         DomainStart.run(() -> runtimeService.startProcessInstanceByKey(ResearchTaskProcess.KEY, code,
             Variables.createVariables()

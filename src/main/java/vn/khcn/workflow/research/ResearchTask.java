@@ -115,6 +115,8 @@ class ResearchTask {
   private Instant rulesBoundAt;
   @Column(name = "extended_months")
   private Integer extendedMonths;
+  @Column(name = "selection_call_id")
+  private Long selectionCallId;
   @Column(name = "search_text", nullable = false)
   private String searchText;
   @Version
@@ -151,6 +153,9 @@ class ResearchTask {
 
   /** The one extension (or a mid-term schedule adjustment counted as it) added these months. */
   void extensionUsed(int months) { this.extendedMonths = months; }
+
+  /** The dossier answers a call for competitive selection (ADR 0029). */
+  void answerCall(long selectionCallId) { this.selectionCallId = selectionCallId; }
 
   void attachProcess(String processInstanceId) { this.processInstanceId = processInstanceId; }
   void moveTo(ResearchStage stage) { this.stage = stage; }
@@ -246,6 +251,7 @@ class ResearchTask {
   }
 
   public Long getId() { return id; }
+  public Long getSelectionCallId() { return selectionCallId; }
   public String getCode() { return code; }
   public String getTitle() { return title; }
   public String getField() { return field; }

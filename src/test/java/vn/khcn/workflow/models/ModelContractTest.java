@@ -41,6 +41,7 @@ import org.springframework.core.type.filter.AssignableTypeFilter;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.research.AcceptanceProcess;
 import vn.khcn.workflow.research.AssignmentCouncilProcess;
+import vn.khcn.workflow.research.CompetitiveSelectionProcess;
 import vn.khcn.workflow.research.MidtermEvaluationProcess;
 import vn.khcn.workflow.research.ResearchTaskProcess;
 import vn.khcn.workflow.shared.process.FieldType;
@@ -64,7 +65,8 @@ class ModelContractTest {
   static final List<ProcessDescriptor> DESCRIPTORS = Stream.of(
           IncomingDirectiveProcess.class, ResearchTaskProcess.class, AssignmentCouncilProcess.class,
           MidtermEvaluationProcess.class, AcceptanceProcess.class,
-          vn.khcn.workflow.dispatch.DirectionItemReportProcess.class)
+          vn.khcn.workflow.dispatch.DirectionItemReportProcess.class,
+          CompetitiveSelectionProcess.class)
       .map(ModelContractTest::instantiate)
       .toList();
 

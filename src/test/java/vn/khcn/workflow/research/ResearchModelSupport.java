@@ -77,6 +77,8 @@ abstract class ResearchModelSupport {
   boolean quorumMet = true;
   /** evaluateCouncilStep: the council-verdict result. */
   String verdict = "ASSIGN";
+  /** selectionRouteStep: DIRECT, CALL or CLOSED (competitive selection, ADR 0029). */
+  String selectionRoute = "DIRECT";
   /** decideGradeStep: the acceptance-grade result. */
   String grade = "DAT";
   /** finalDossierListener: whole months after the contract end. */
@@ -110,6 +112,13 @@ abstract class ResearchModelSupport {
     Mocks.register(AssignmentCouncilProcess.Beans.REMIND, stageStep(AssignmentCouncilProcess.Beans.REMIND));
     Mocks.register(AssignmentCouncilProcess.Beans.ESCALATE,
         stageStep(AssignmentCouncilProcess.Beans.ESCALATE));
+
+    Mocks.register(AssignmentCouncilProcess.Beans.SELECTION_ROUTE, (JavaDelegate) execution -> {
+      execution.setVariable(AssignmentCouncilProcess.Vars.SELECTION_ROUTE.name(), selectionRoute);
+      if ("CLOSED".equals(selectionRoute)) {
+        execution.setVariable(ResearchTaskProcess.Vars.VERDICT.name(), "REJECT");
+      }
+    });
 
     // research-task
     Mocks.register(ResearchTaskProcess.Beans.DOSSIER_CHECK, (TaskListener) task -> {
