@@ -35,6 +35,9 @@ final class TextCleanup {
   private static final Pattern OCR_NOISE = Pattern.compile("[¬`]");
   private static final Pattern LONE_UNDERSCORES = Pattern.compile("(?<=^|\\s)_+(?=\\s|$)|^_+");
   private static final Pattern RULE_LINE = Pattern.compile("^[\\s*_\\-–—=.|]+$");
+  /** A word standing alone where a web copy broke a table cell after its first word ("ỦY"). */
+  private static final Pattern BROKEN_FIRST_WORD = Pattern.compile("^\\p{Lu}[\\p{L}\\p{M}]{0,9}$");
+  private static final Pattern MARK = Pattern.compile("^(?:KHẨN|MẬT|HỎA|THƯỢNG|TỐI|TUYỆT)$");
 
   /** The text with one Unicode form and the new tone placement, lines kept. */
   static String normalize(String text) {
@@ -54,8 +57,14 @@ final class TextCleanup {
   static List<String> lines(String text) {
     List<String> lines = new ArrayList<>();
     String[] raws = normalize(text).split("\n");
+    boolean cellStart = true;
     for (int r = 0; r < raws.length; r++) {
       String line = ocrNoise(SPACES.matcher(raws[r]).replaceAll(" ").strip());
+      if (joinsNext(line, cellStart || typeLike(lines), raws, r)) {
+        raws[r + 1] = line + " " + raws[r + 1].strip();
+        continue;
+      }
+      cellStart = line.isEmpty() ? cellStart : RULE_LINE.matcher(line).matches();
       if (r + 1 < raws.length && !line.isEmpty() && !NATIONAL_HEADING.matcher(line).find()) {
         String joined = line + " " + SPACES.matcher(raws[r + 1]).replaceAll(" ").strip();
         if (NATIONAL_HEADING.matcher(joined).matches()) {
@@ -72,6 +81,30 @@ final class TextCleanup {
       add(lines, line.substring(from));
     }
     return lines;
+  }
+
+  /**
+   * Whether a lone capitalized word opens a cell a web copy broke after its first word ("ỦY" /
+   * "BAN NHÂN DÂN", "Sơn" / "La, ngày …", "THÔNG" / "TƯ"): it stands at the top, after a table
+   * rule, or right under a type line, and the next line goes on with a word.
+   */
+  private static boolean joinsNext(String line, boolean opening, String[] raws, int r) {
+    if (!opening || r + 1 >= raws.length || !BROKEN_FIRST_WORD.matcher(line).matches()
+        || MARK.matcher(line).matches()) {
+      return false;
+    }
+    String next = raws[r + 1].strip();
+    return !next.isEmpty() && Character.isLetter(next.codePointAt(0))
+        && !RULE_LINE.matcher(next).matches();
+  }
+
+  /** Whether the last line kept is a short line in capitals, like a type line ("THÔNG TƯ"). */
+  private static boolean typeLike(List<String> lines) {
+    if (lines.isEmpty()) {
+      return false;
+    }
+    String last = lines.get(lines.size() - 1).replaceAll("[:.]$", "");
+    return isUpper(last) && last.split(" ").length <= 3 && !last.contains(".");
   }
 
   /** Marks OCR reads from specks and rules: "¬", "`", and underscores standing alone. */
