@@ -165,6 +165,8 @@ class InteropApiTest {
     assertThat(recall.body().get("recallReason").asText()).isEqualTo("Ban hành nhầm");
     assertThat(api.get("vanthu", "/api/incoming-documents/" + document).text())
         .contains("RECALL_REQUESTED", "Ban hành nhầm");
+    assertThat(api.page("vanthu", "/documents/" + document).text())
+        .contains("id=\"recall-requested\"", "Ban hành nhầm");
 
     Response accepted = api.post("vanthu", PACKAGES + "/" + packageId + "/recall/accept", null);
 
@@ -190,6 +192,8 @@ class InteropApiTest {
     assertThat(codes(documentId)).containsExactly("01", "03", "16");
     assertThat(api.get("vanthu", "/api/incoming-documents/" + document).body()
         .get("status").asText()).isNotEqualTo("RECALLED");
+    assertThat(api.page("vanthu", "/documents/" + document).text())
+        .doesNotContain("recall-requested");
   }
 
   @Test
