@@ -22,7 +22,7 @@ final class HeaderRules {
   static final int HEADER_LINES = 45;
 
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}])Số\\s*[:.]?\\s*(\\d{1,6}[a-zA-Z]?)\\s*([-/])\\s*"
+      "(?<![\\p{L}])Số\\s*[:.]{0,2}\\s*(\\d{1,6}[a-zA-Z]?)\\s*([-/])\\s*"
       + "([\\p{Lu}\\d&][\\p{L}\\d&.]*(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)");
   private static final Pattern BARE_NUMBER_LABEL = Pattern.compile("^Số\\s*[:.]?$");
   private static final Pattern ARRIVAL_STAMP = Pattern.compile("(?iu)đến\\s*:?\\s*số\\s*:?\\s*(\\d+)"
@@ -30,7 +30,7 @@ final class HeaderRules {
   private static final String PLACE_WORD = "\\p{Lu}\\p{Ll}*";
   private static final Pattern DATE = Pattern.compile(
       "((?<![\\p{L}.])(?:(?:TP|Tp|TX|Tx)\\.\\s*)?(?:Thành phố\\s+|Thị xã\\s+)?(?:" + PLACE_WORD
-      + "(?:\\s*[-–]\\s*|\\s+)){0,3}" + PLACE_WORD + ")?\\s*,\\s*ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
+      + "(?:\\s*[-–]\\s*|\\s+)){0,3}" + PLACE_WORD + ")?\\s*[,;]\\s*ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
   /** The start of a place name a web copy broke off onto the line above ("Bà Rịa - Vũng"). */
   private static final Pattern PLACE_HEAD = Pattern.compile(
       "^(?:" + PLACE_WORD + "(?:\\s*[-–]\\s*|\\s+)){0,2}" + PLACE_WORD + "(?:\\s*[-–])?$");
