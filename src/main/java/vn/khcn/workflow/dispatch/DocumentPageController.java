@@ -261,6 +261,7 @@ class DocumentPageController {
     model.addAttribute("mayPrintStamp", viewer.keepsRegisters());
     model.addAttribute("seen", acknowledgements.of(documentId));
     model.addAttribute("myGroups", viewer.groups());
+    model.addAttribute("recallRequest", RecallNotice.pending(document));
     return "document";
   }
 

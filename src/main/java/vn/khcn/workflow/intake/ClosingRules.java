@@ -41,6 +41,9 @@ final class ClosingRules {
       "Ninh", "Trình", "Đồng", "Văn", "Khưu", "Lữ", "Tiêu", "Mã", "Viên", "Cù", "Hầu", "Vi");
   /** The filing entry of "Nơi nhận" ("- Lưu: VT, CCVC."), whose unit codes end with a dot. */
   private static final Pattern LUU = Pattern.compile("^[-–+]\\s*Lưu\\b");
+  /** Lines of a preamble ("Căn cứ …", "QUYẾT ĐỊNH:"): the signer block comes after them. */
+  private static final Pattern PREAMBLE = Pattern.compile(
+      "^(?:Căn cứ|Xét đề nghị|Theo đề nghị|QUYẾT ĐỊNH:?$|QUY ĐỊNH:$)");
   private static final Pattern STAMP_ISSUER = Pattern.compile(
       "Cơ quan\\s*:\\s*(.+?)\\s*(?:Email|Thời gian|Ngày ký|$)");
 
@@ -81,16 +84,25 @@ final class ClosingRules {
       Matcher m = NOI_NHAN.matcher(lines.get(i));
       if (m.matches()) {
         List<String> entries = new ArrayList<>();
+        boolean open = false;
         for (int j = i + 1; j < lines.size() && j < i + 30; j++) {
           String line = COMPETENCE.matcher(lines.get(j)).find()
               ? lines.get(j).substring(0, competenceStart(lines.get(j))) : lines.get(j);
           if (!(line.startsWith("-") || line.startsWith("–") || line.startsWith("+"))) {
+            if (open && !line.isBlank() && !entries.isEmpty()) { // an entry broken after a comma
+              String last = entries.remove(entries.size() - 1);
+              add(entries, last + ", " + stripPosition(line));
+              open = line.strip().endsWith(",");
+              continue;
+            }
             break;
           }
           String entry = TextCleanup.clean(stripPosition(line));
-          if (!entry.matches("(?iu)^(như\\s+(?:trên|điều|khoản).*|lưu\\b.*)$")) {
+          boolean kept = !entry.matches("(?iu)^(như\\s+(?:trên|điều|khoản).*|lưu\\b.*)$");
+          if (kept) {
             add(entries, entry);
           }
+          open = kept && line.strip().endsWith(",");
         }
         if (!entries.isEmpty()) {
           fields.put("recipients", new Field(entries, 0.75));
@@ -132,6 +144,12 @@ final class ClosingRules {
    */
   private static void signer(List<String> lines, Map<String, Field> fields) {
     int from = Math.max(0, lines.size() - 45);
+    for (int i = lines.size() - 1; i >= from; i--) {
+      if (PREAMBLE.matcher(lines.get(i)).find()) {
+        from = i + 1; // the signer signs below the preamble, never in the header above it
+        break;
+      }
+    }
     int start = -1;
     int offset = 0;
     for (int i = lines.size() - 1; i >= from && start < 0; i--) {
@@ -174,6 +192,8 @@ final class ClosingRules {
     if (split.matches()) {
       fields.put("signerCompetence", new Field(split.group(1) + " " + split.group(2), 0.85));
       fields.put("signerPosition", new Field(split.group(3), 0.85));
+    } else if (COMPETENCE.matcher(text).lookingAt()) {
+      fields.put("signerCompetence", new Field(text, 0.75)); // "TL. BỘ TRƯỞNG", no title below
     } else if (POSITION.matcher(text).find()) {
       fields.put("signerPosition", new Field(text, 0.8));
     }

@@ -22,15 +22,18 @@ final class HeaderRules {
   static final int HEADER_LINES = 45;
 
   private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}])Số\\s*[:.]?\\s*(\\d{1,6}[a-zA-Z]?)\\s*([-/])\\s*"
+      "(?<![\\p{L}])Số\\s*[:.]{0,2}\\s*(\\d{1,6}[a-zA-Z]?)\\s*([-/])\\s*"
       + "([\\p{Lu}\\d&][\\p{L}\\d&.]*(?:\\s*[-/]\\s*[\\p{L}\\d&.]+)*)");
   private static final Pattern BARE_NUMBER_LABEL = Pattern.compile("^Số\\s*[:.]?$");
   private static final Pattern ARRIVAL_STAMP = Pattern.compile("(?iu)đến\\s*:?\\s*số\\s*:?\\s*(\\d+)"
       + ".{0,12}?ngày\\s*:?\\s*(\\d{1,2}/\\d{1,2}/\\d{2,4})");
   private static final String PLACE_WORD = "\\p{Lu}\\p{Ll}*";
   private static final Pattern DATE = Pattern.compile(
-      "((?<![\\p{L}.])(?:(?:TP|Tp|TX|Tx)\\.\\s*)?(?:Thành phố\\s+|Thị xã\\s+)?(?:" + PLACE_WORD + "\\s+){0,3}"
-      + PLACE_WORD + ")?\\s*,\\s*ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
+      "((?<![\\p{L}.])(?:(?:TP|Tp|TX|Tx)\\.\\s*)?(?:Thành phố\\s+|Thị xã\\s+)?(?:" + PLACE_WORD
+      + "(?:\\s*[-–]\\s*|\\s+)){0,3}" + PLACE_WORD + ")?\\s*[,;]\\s*ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})");
+  /** The start of a place name a web copy broke off onto the line above ("Bà Rịa - Vũng"). */
+  private static final Pattern PLACE_HEAD = Pattern.compile(
+      "^(?:" + PLACE_WORD + "(?:\\s*[-–]\\s*|\\s+)){0,2}" + PLACE_WORD + "(?:\\s*[-–])?$");
   private static final Pattern SUBJECT = Pattern.compile("^(?:V/v|V/V|v/v|Về việc)\\s*[:.]?\\s*(.*)$");
   /** Lines that open the body: the summary ends before them. */
   private static final Pattern BODY_START = Pattern.compile(
@@ -45,7 +48,7 @@ final class HeaderRules {
   /** Head words that start the name of a body (a line starting with one starts a new name). */
   private static final Pattern BODY_HEAD = Pattern.compile(
       "^(?:ỦY BAN|UBND|HỘI ĐỒNG|SỞ|BAN|VĂN PHÒNG|PHÒNG|BỘ|CỤC|VỤ|TỔNG CỤC|TRUNG TÂM|VIỆN|"
-      + "TRƯỜNG|THÀNH ỦY|TỈNH ỦY|HUYỆN ỦY|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|ĐOÀN|LIÊN HIỆP|HỘI|CÔNG TY|"
+      + "TRƯỜNG|THƯỜNG TRỰC|THÀNH ỦY|TỈNH ỦY|HUYỆN ỦY|QUẬN ỦY|ĐẢNG ỦY|ĐẢNG BỘ|ĐOÀN|LIÊN HIỆP|HỘI|CÔNG TY|"
       + "BỆNH VIỆN|CHI CỤC|THANH TRA|KHO BẠC|CÔNG AN|BỘ CHỈ HUY|MẶT TRẬN|CHÍNH PHỦ|QUỐC HỘI|"
       + "THỦ TƯỚNG|TÒA ÁN|VIỆN KIỂM SÁT|ĐẠI HỌC|HỌC VIỆN)\\b");
   private static final Pattern PARTY_COMMITTEE = Pattern.compile(
@@ -80,7 +83,8 @@ final class HeaderRules {
     int typeLine = typeLine(lines, end, fields);
     int subjectLine = summary(lines, end, typeLine, numberLine, dateLine, fields);
     issuer(lines, firstOf(numberLine, dateLine, typeLine, subjectLine, end), fields);
-    typeFromSymbol(fields, subjectLine >= 0);
+    typeFromSymbol(fields, subjectLine >= 0, lines.subList(0, end).stream()
+        .anyMatch(l -> l.startsWith("Kính gửi")));
     marks(lines, end, fields);
   }
 
@@ -122,8 +126,10 @@ final class HeaderRules {
     for (int i = 0; i < end; i++) {
       String line = lines.get(i);
       Matcher m = DATE.matcher(line);
-      if (m.find() || (line.matches(".*,\\s*ngày(?:\\s*\\d{1,2})?$")
-          && (m = DATE.matcher(withNext(lines, i, end))).find())) {
+      boolean broken = line.endsWith(",") || line.matches(".*,\\s*ngày\\b.*");
+      if (m.find() || (broken && (m = DATE.matcher(withNext(lines, i, end))).find())
+          || (broken && i + 2 < end
+          && (m = DATE.matcher(withNext(lines, i, end) + " " + lines.get(i + 2))).find())) {
         try {
           LocalDate date = LocalDate.of(Integer.parseInt(m.group(4)),
               Integer.parseInt(m.group(3)), Integer.parseInt(m.group(2)));
@@ -132,7 +138,11 @@ final class HeaderRules {
           }
           fields.put("issuedOn", new Field(date.toString(), 0.95));
           if (m.group(1) != null) {
-            fields.put("place", new Field(m.group(1).strip(), 0.85));
+            String place = m.group(1).strip();
+            if (m.start(1) == 0 && i > 0 && PLACE_HEAD.matcher(lines.get(i - 1)).matches()) {
+              place = lines.get(i - 1).strip() + " " + place; // "Bà Rịa - Vũng" / "Tàu, ngày …"
+            }
+            fields.put("place", new Field(place, 0.85));
           }
           return i;
         } catch (DateTimeException | NumberFormatException e) {
@@ -179,7 +189,9 @@ final class HeaderRules {
       Matcher m = SUBJECT.matcher(lines.get(i));
       if (m.matches()) {
         String rest = collect(lines, i + 1, end, true);
-        String text = (lines.get(i) + " " + rest).strip();
+        // PDF text glues the date column to a "V/v" line beside it: the date is not the subject
+        String first = DATE.matcher(lines.get(i)).replaceAll("").strip();
+        String text = (first + " " + rest).strip();
         if (!text.isEmpty()) {
           fields.put("summary", new Field(text, 0.9));
         }
@@ -212,7 +224,8 @@ final class HeaderRules {
     List<String> parts = new ArrayList<>(List.of(lines.get(from)));
     for (int i = from + 1; i < end && parts.size() < 6; i++) {
       String line = lines.get(i);
-      if (!TextCleanup.isUpper(line) || BODY_HEAD.matcher(line).find()
+      boolean letters = line.codePoints().anyMatch(Character::isLetter);
+      if ((letters && !TextCleanup.isUpper(line)) || BODY_HEAD.matcher(line).find()
           || AUTHORITY.matcher(line).find() || TYPE_LINES.containsKey(line)) {
         break;
       }
@@ -290,7 +303,8 @@ final class HeaderRules {
   }
 
   /** The type from the symbol's abbreviation ("1143-CV/TU", "45/QĐ-UBND"); a "V/v" subject means a Công văn. */
-  private static void typeFromSymbol(Map<String, Field> fields, boolean subjectLine) {
+  private static void typeFromSymbol(Map<String, Field> fields, boolean subjectLine,
+      boolean addressed) {
     if (fields.containsKey("documentType")) {
       return;
     }
@@ -305,6 +319,8 @@ final class HeaderRules {
     }
     if (subjectLine) {
       fields.put("documentType", new Field("Công văn", 0.85));
+    } else if (addressed) {
+      fields.put("documentType", new Field("Công văn", 0.7)); // only a công văn opens "Kính gửi" untitled
     }
   }
 

@@ -78,7 +78,8 @@ class IntakeService {
 
   /** The fields, items and warnings of a document's text. */
   static Extraction fromText(String text, Source source, Integer pages, List<String> warnings) {
-    List<String> lines = TextCleanup.lines(text);
+    List<String> lines = source == Source.OCR ? TextCleanup.withoutSpecks(TextCleanup.lines(text))
+        : TextCleanup.lines(text);
     Map<String, Field> found = new LinkedHashMap<>();
     if (lines.isEmpty()) {
       warnings.add("Không đọc được chữ nào trong tệp.");

@@ -43,6 +43,8 @@ class IntakeCorpusAccuracyTest {
   @Test
   void corpusIsLargeAndVariedEnough() {
     assertThat(CORPUS).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(CORPUS).as("only published documents count").extracting(Doc::origin)
+        .containsOnly("transcription", "header-excerpt");
     Set<String> issuers = new TreeSet<>();
     Set<String> types = new TreeSet<>();
     for (Doc doc : CORPUS) {

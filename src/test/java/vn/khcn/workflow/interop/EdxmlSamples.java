@@ -29,13 +29,13 @@ import org.w3c.dom.Document;
 import vn.khcn.workflow.shared.xml.SafeXml;
 
 /** edXML packages as a sender's system writes them, made in the tests. */
-final class EdxmlSamples {
+public final class EdxmlSamples {
 
-  static final String SENDER_ID = "000.00.00.H13";
-  static final String SENDER = "Ủy ban nhân dân thành phố Cần Thơ";
+  public static final String SENDER_ID = "000.00.00.H13";
+  public static final String SENDER = "Ủy ban nhân dân thành phố Cần Thơ";
 
   /** A document package (Công văn number/UBND-KGVX of 19/06/2026) with one PDF attached. */
-  static String document(String documentId, String number, byte[] pdf) {
+  public static String document(String documentId, String number, byte[] pdf) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
@@ -68,7 +68,7 @@ final class EdxmlSamples {
   }
 
   /** The sender's status message (13: recall) about a document it sent. */
-  static String recall(String documentId, String reason) {
+  public static String recall(String documentId, String reason) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
@@ -84,7 +84,7 @@ final class EdxmlSamples {
         """.formatted(documentId, SENDER_ID, SENDER, reason).strip();
   }
 
-  static byte[] pdf() {
+  public static byte[] pdf() {
     try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       document.addPage(new PDPage());
       document.save(out);

@@ -165,6 +165,7 @@ class InteropApiTest {
     assertThat(recall.body().get("recallReason").asText()).isEqualTo("Ban hành nhầm");
     assertThat(api.get("vanthu", "/api/incoming-documents/" + document).text())
         .contains("RECALL_REQUESTED", "Ban hành nhầm");
+    assertThat(documentPage(document)).contains("id=\"recall-requested\"", "Ban hành nhầm");
 
     Response accepted = api.post("vanthu", PACKAGES + "/" + packageId + "/recall/accept", null);
 
@@ -190,6 +191,7 @@ class InteropApiTest {
     assertThat(codes(documentId)).containsExactly("01", "03", "16");
     assertThat(api.get("vanthu", "/api/incoming-documents/" + document).body()
         .get("status").asText()).isNotEqualTo("RECALLED");
+    assertThat(documentPage(document)).contains("business-key").doesNotContain("recall-requested");
   }
 
   @Test
@@ -384,6 +386,12 @@ class InteropApiTest {
 
   List<String> codes(String documentId) {
     return outbox(documentId).stream().map(p -> p.status().code()).toList();
+  }
+
+  String documentPage(long document) {
+    TestHttp.Session clerk = api.session();
+    clerk.login("vanthu", TestHttp.PASSWORD);
+    return clerk.get("/documents/" + document).text();
   }
 
   int count(String table) {
