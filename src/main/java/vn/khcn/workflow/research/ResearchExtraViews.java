@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What issue 18's budget appraisal team and computed refund add to a task's text and to
@@ -35,7 +34,6 @@ class ResearchExtraViews {
   }
 
   /** Text added to the task view of the user task {@code taskKey} (empty for most tasks). */
-  @Transactional(readOnly = true)
   String of(long researchTaskId, String taskKey) {
     ResearchTask task = tasks.findById(researchTaskId).orElseThrow();
     if (ResearchTaskProcess.Tasks.APPRAISE_BUDGET.equals(taskKey)

@@ -304,6 +304,18 @@ class ResearchTaskModelTest extends ResearchModelSupport {
   }
 
   @Test
+  void anOpenProgressReportDoesNotHoldUpTheAcceptance() {
+    ProcessInstance research = atFinalDossier();
+    fire(research, timer(research, Elements.PROGRESS_TIMER));
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_PROGRESS_REPORT, Tasks.SUBMIT_FINAL_DOSSIER);
+    ProcessInstance acceptance = acceptance(research);
+    assertThat(acceptance).isActive();
+    assertThat(tasks(research, Tasks.SUBMIT_PROGRESS_REPORT)).as("closed with the implementation")
+        .isEmpty();
+    assertThat(timer(research, Elements.PROGRESS_TIMER)).isNull();
+  }
+
+  @Test
   void aProgressReportIsDueEverySixMonthsAndAReturnedReportIsSubmittedAgain() {
     ProcessInstance research = implementing();
     fire(research, timer(research, Elements.PROGRESS_TIMER));
