@@ -155,7 +155,9 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
         complete(ballot, ballot());
       }
     }
-    assertThat(council).isWaitingAtExactly(Tasks.SCORE_PROPOSAL);
+    assertThat(council).isWaitingAt(Tasks.SCORE_PROPOSAL);
+    assertThat(tasks(council, Tasks.SCORE_PROPOSAL)).extracting(Task::getAssignee)
+        .containsExactly("cg.giang");
     fire(council, timer(council, Elements.BALLOT_OVERDUE));
     assertThat(council).hasPassed(Elements.BALLOT_MISSED)
         .isWaitingAtExactly(Tasks.RECORD_MEETING);

@@ -37,6 +37,9 @@ class RefundRuleTest {
     assertThat(Regimes.l93().refund()).isNotNull();
     assertThat(rule.describe()).contains("100%").contains("30%")
         .contains("chưa đối chiếu văn bản");
+    RuleRegimeView.RefundView listed = RuleRegimeView.of(Regimes.tt20()).refund();
+    assertThat(listed.spentShare()).as("GET /api/research/rules names it").isEqualTo("3/10");
+    assertThat(listed.formula()).isEqualTo(rule.describe());
   }
 
   @Test
