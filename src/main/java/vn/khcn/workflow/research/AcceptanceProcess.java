@@ -63,8 +63,9 @@ public final class AcceptanceProcess extends CalledResearchModel {
     /** The investigator fixes the dossier within 30 working days. */
     public static final Variable<Date> FIX_DUE_DATE = Variable.date("fixDueDate");
     public static final Variable<Boolean> FIXES_CONFIRMED = Variable.serverBool("fixesConfirmed");
-    /** Form input of recordRefund. */
-    public static final Variable<Long> REFUND_AMOUNT = Variable.whole("refundAmount");
+    /** Form inputs of recordRefund: the refund itself is computed from them (ADR 0030). */
+    public static final Variable<Long> DISBURSED_AMOUNT = Variable.whole("disbursedAmount");
+    public static final Variable<Long> SPENT_AMOUNT = Variable.whole("spentAmount");
 
     private Vars() {}
   }
@@ -91,7 +92,7 @@ public final class AcceptanceProcess extends CalledResearchModel {
         .inputs(ResearchTaskProcess.Vars.ACCEPTED, ResearchTaskProcess.Vars.COMMENT);
     public static final UserTaskContract RECORD_REFUND = UserTaskContract
         .task(Tasks.RECORD_REFUND).form("form_recordRefund", VIEW)
-        .inputs(Vars.REFUND_AMOUNT, ResearchTaskProcess.Vars.NOTE);
+        .inputs(Vars.DISBURSED_AMOUNT, Vars.SPENT_AMOUNT, ResearchTaskProcess.Vars.NOTE);
 
     static final List<UserTaskContract> ALL = List.of(APPOINT_COUNCIL, GRADE_RESULT,
         RECORD_MEETING, FIX_FINAL_DOSSIER, CONFIRM_FIXES, RECORD_REFUND);

@@ -172,8 +172,9 @@ final class AcceptanceProcessAdapters {
 
     @Override
     void complete(DelegateTask task) {
-      steps.recordRefund(researchTaskId(task), Vars.REFUND_AMOUNT.get(task),
-          ResearchTaskProcess.Vars.NOTE.get(task), actors.current(task), task.getId());
+      steps.recordRefund(researchTaskId(task), Vars.DISBURSED_AMOUNT.get(task),
+          Vars.SPENT_AMOUNT.get(task), ResearchTaskProcess.Vars.NOTE.get(task),
+          actors.current(task), task.getId());
     }
   }
 

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.identity.Groups;
 
 /**
@@ -118,19 +119,25 @@ class AcceptanceSteps {
     return accepted;
   }
 
-  public void recordRefund(long id, Long amount, String note, Actor actor, String taskId) {
+  /**
+   * The refund on failure, computed by the task's regime from the contract amount and the amounts
+   * disbursed and spent (ADR 0030); returns it.
+   */
+  public RefundRule.Refund recordRefund(long id, Long disbursed, Long spent, String note,
+      Actor actor, String taskId) {
     ResearchTask task = records.task(id);
-    Problems problems = new Problems();
-    problems.require(amount != null && amount >= 0, "refundAmount",
-        "nhập kinh phí phải hoàn trả (0 nếu không phải hoàn trả)");
-    problems.require(amount == null || task.getContractAmount() == null
-        || amount <= task.getContractAmount(), "refundAmount",
-        "kinh phí hoàn trả không vượt giá trị hợp đồng");
-    problems.require(note != null, "note", "nêu căn cứ xác định");
-    problems.throwIfAny();
-    task.refund(amount);
-    records.log(task, actor, "REFUND_RECORDED", "Hoàn trả " + ResearchRecords.money(amount)
-        + ": " + note, taskId);
+    RefundRule rule = records.rules(task).refund();
+    if (rule == null) {
+      throw new InvalidTaskInputException(List.of("disbursedAmount: bộ quy định "
+          + records.rules(task).code() + " chưa có quy tắc hoàn trả; quản trị viên cần bổ sung"));
+    }
+    RefundRule.Refund refund = rule.compute(task.getContractAmount(), disbursed, spent);
+    new Problems().require(note != null, "note", "nêu căn cứ xác định").throwIfAny();
+    task.refund(refund.disbursed(), refund.spent(), refund.total());
+    records.log(task, actor, "REFUND_RECORDED", "Hoàn trả " + ResearchRecords.money(refund.total())
+        + " (đã cấp " + ResearchRecords.money(refund.disbursed()) + ", đã sử dụng "
+        + ResearchRecords.money(refund.spent()) + "; " + rule.describe() + "): " + note, taskId);
+    return refund;
   }
 
   /**

@@ -38,6 +38,9 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
     public static final String SELECTION_CONCLUDED = "messageEvent_selectionConcluded";
     public static final String REVISION_REMINDER = "boundaryEvent_revisionReminder";
     public static final String REVISION_OVERDUE = "boundaryEvent_revisionOverdue";
+    /** A member who has not scored by the ballot deadline: the member's part ends without a ballot. */
+    public static final String BALLOT_OVERDUE = "boundaryEvent_ballotOverdue";
+    public static final String BALLOT_MISSED = "endEvent_ballotMissed";
     public static final String END_ASSIGNED = "endEvent_assigned";
     public static final String END_REJECTED = "endEvent_rejected";
     public static final String END_ASSIGNED_AFTER_REVISION = "endEvent_assignedAfterRevision";

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.identity.Groups;
 
 /**
@@ -238,11 +239,28 @@ class AssignmentCouncilSteps {
       }
     }
     problems.require(comment != null, "comment", "ghi nhận xét");
+    refuseLateBallot(records.council(councilId));
     problems.throwIfAny();
     CouncilMember row = records.activeMember(councilId, member);
     row.score(new Ballot(member, values), comment, records.now());
     records.log(records.taskOf(records.council(councilId)), actor, "BALLOT_CAST",
         row.getFullName() + " đã chấm điểm", taskId);
+  }
+
+  /**
+   * A ballot after the council concluded, or after its ballot deadline, is refused (409) and
+   * nothing is stored (issue 18, ADR 0030).
+   */
+  void refuseLateBallot(Council council) {
+    if (council.getStatus() == Council.Status.CONCLUDED) {
+      throw new ConflictException("Hội đồng đã kết luận; phiếu chấm điểm không còn được nhận",
+          Map.of("councilId", council.getId()));
+    }
+    if (council.getBallotDueAt() != null && records.now().isAfter(council.getBallotDueAt())) {
+      throw new ConflictException("Đã quá hạn chấm điểm của hội đồng ("
+          + records.date(council.getBallotDueAt()) + "); phiếu chấm điểm không được ghi nhận",
+          Map.of("councilId", council.getId(), "ballotDueAt", council.getBallotDueAt()));
+    }
   }
 
   /**

@@ -105,7 +105,19 @@ class DemoResearch implements ApplicationRunner {
             .jsonValue("[\"hd.chutich\",\"hd.phochutich\",\"hd.thuky\",\"hd.phanbien1\","
                 + "\"hd.phanbien2\",\"hd.uyvien1\",\"hd.uyvien3\"]").create(),
         AssignmentCouncilProcess.Vars.REVISIONS_REQUIRED, false));
-    complete(midterm2018, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "cv.khtc", vars(
+    complete(midterm2018, ResearchTaskProcess.Tasks.APPOINT_APPRAISAL_TEAM, "cv.khtc", vars(
+        ResearchTaskProcess.Vars.APPRAISAL_LEADER_FIELD, "phogiamdoc",
+        ResearchTaskProcess.Vars.APPRAISAL_DEPUTY_FIELD, "tp.khtc",
+        ResearchTaskProcess.Vars.APPRAISAL_FINANCE_FIELD, "hd.uyvien2",
+        ResearchTaskProcess.Vars.APPRAISAL_MEMBER_FIELD, "hd.chutich",
+        ResearchTaskProcess.Vars.APPRAISAL_SECRETARY_FIELD, "cv.khtc"));
+    for (String appraiser : List.of("phogiamdoc", "tp.khtc", "hd.uyvien2", "hd.chutich",
+        "cv.khtc")) {
+      complete(midterm2018, ResearchTaskProcess.Tasks.GIVE_APPRAISAL_OPINION, appraiser, vars(
+          ResearchTaskProcess.Vars.PROPOSED_BUDGET, 580_000_000L,
+          ResearchTaskProcess.Vars.APPRAISAL_OPINION, "Giảm chi phí hội thảo theo định mức"));
+    }
+    complete(midterm2018, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "phogiamdoc", vars(
         ResearchTaskProcess.Vars.APPROVED_BUDGET, 580_000_000L,
         ResearchTaskProcess.Vars.APPRAISAL_NOTE, "Giảm chi phí hội thảo theo định mức"));
     complete(midterm2018, ResearchTaskProcess.Tasks.APPROVE_BUDGET, "giamdoc",

@@ -81,6 +81,9 @@ class DeskTasks {
         if (cause instanceof InvalidTaskInputException invalid) {
           throw invalid;
         }
+        if (cause instanceof vn.khcn.workflow.shared.web.ConflictException conflict) {
+          throw conflict; // e.g. a ballot after the council's deadline: 409, nothing stored
+        }
       }
       throw e;
     }

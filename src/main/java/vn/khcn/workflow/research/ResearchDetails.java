@@ -23,7 +23,8 @@ record ResearchDetails(
     List<ResearchReport> reports, List<ExtensionRequest> extensionRequests,
     List<DocumentInfo> documents, List<Deadline> deadlines, List<ResearchTrailEntry> trail,
     String hostOrganisationCode, String rulesRegime, Instant rulesBoundAt,
-    Integer extendedMonths) {
+    Integer extendedMonths, List<ResearchExtraViews.AppraiserView> appraisalTeam,
+    ResearchExtraViews.RefundView refund) {
 
   /** The contract, when signed. */
   public record Contract(String number, LocalDate date, Long amount, LocalDate start,
@@ -47,7 +48,8 @@ record ResearchDetails(
 
   ResearchDetails(ResearchTask t, List<CouncilView> councils, List<ResearchReport> reports,
       List<ExtensionRequest> extensions, List<DocumentInfo> documents, List<Deadline> deadlines,
-      List<ResearchTrailEntry> trail) {
+      List<ResearchTrailEntry> trail, List<ResearchExtraViews.AppraiserView> appraisalTeam,
+      ResearchExtraViews.RefundView refund) {
     this(t.getCode(), t.getTitle(), t.getField(), t.getHostOrganisation(), t.getInvestigator(),
         t.getInvestigatorName(), t.getDurationMonths(), t.getRequestedBudget(), t.getStage(),
         t.getStage().label(), t.getStatus(), t.getStatus().label(), t.getMissingItems(),
@@ -61,6 +63,6 @@ record ResearchDetails(
         t.getLiquidationDate(), t.getSettledAmount(), t.getClosingReason(), t.getClosedAt(),
         t.getProcessInstanceId(), councils, reports, extensions, documents, deadlines, trail,
         t.getHostOrganisationCode(), t.getRulesRegime(), t.getRulesBoundAt(),
-        t.getExtendedMonths());
+        t.getExtendedMonths(), appraisalTeam, refund);
   }
 }

@@ -50,11 +50,14 @@ class ResearchQueries {
   private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
+  private final ResearchExtraViews extras;
+
   ResearchQueries(ResearchTaskRepository tasks, CouncilRepository councils,
       CouncilMemberRepository members, ExpertRepository experts, ResearchReportRepository reports,
       ExtensionRequestRepository extensions, ResearchDocumentRepository documents,
       ResearchTrailRepository trail, TaskService taskService, IdentityService identityService,
-      Clock clock) {
+      Clock clock, ResearchExtraViews extras) {
+    this.extras = extras;
     this.tasks = tasks;
     this.councils = councils;
     this.members = members;
@@ -121,7 +124,8 @@ class ResearchQueries {
         reports.findByResearchTaskIdOrderByIdAsc(task.getId()),
         extensions.findByResearchTaskIdOrderByIdAsc(task.getId()),
         documents.listByTask(task.getId()), deadlines,
-        trail.findByResearchTaskIdOrderByIdAsc(task.getId()));
+        trail.findByResearchTaskIdOrderByIdAsc(task.getId()),
+        extras.appraisalTeam(task, viewer.isStaff()), extras.refund(task));
   }
 
   public Page<ResearchSummary> page(ResearchStatus status, ResearchStage stage, String query,

@@ -89,6 +89,10 @@ class ResearchTask {
   private Grade grade;
   @Column(name = "refund_amount")
   private Long refundAmount;
+  @Column(name = "disbursed_amount")
+  private Long disbursedAmount;
+  @Column(name = "spent_amount")
+  private Long spentAmount;
   @Column(name = "registration_number")
   private String registrationNumber;
   @Column(name = "registration_date")
@@ -229,7 +233,11 @@ class ResearchTask {
   }
 
   void graded(Grade grade) { this.grade = grade; }
-  void refund(long amount) { this.refundAmount = amount; }
+  void refund(long disbursed, long spent, long amount) {
+    this.disbursedAmount = disbursed;
+    this.spentAmount = spent;
+    this.refundAmount = amount;
+  }
 
   void resultRegistered(String number, LocalDate date) {
     this.registrationNumber = number;
@@ -286,6 +294,8 @@ class ResearchTask {
   public Integer getMonthsLate() { return monthsLate; }
   public Grade getGrade() { return grade; }
   public Long getRefundAmount() { return refundAmount; }
+  public Long getDisbursedAmount() { return disbursedAmount; }
+  public Long getSpentAmount() { return spentAmount; }
   public String getRegistrationNumber() { return registrationNumber; }
   public LocalDate getRegistrationDate() { return registrationDate; }
   public String getLiquidationNumber() { return liquidationNumber; }

@@ -28,6 +28,10 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
   public static final class Tasks {
     public static final String CHECK_DOSSIER = "checkDossier";
     public static final String RESUBMIT_DOSSIER = "resubmitDossier";
+    public static final String APPOINT_APPRAISAL_TEAM = "appointAppraisalTeam";
+    /** Multi-instance: one task per member of the budget appraisal team (ADR 0030). */
+    public static final String GIVE_APPRAISAL_OPINION = "giveAppraisalOpinion";
+    /** The team leader's conclusion: the team's figure. */
     public static final String APPRAISE_BUDGET = "appraiseBudget";
     public static final String APPROVE_BUDGET = "approveBudget";
     public static final String RECORD_CONTRACT = "recordContract";
@@ -71,6 +75,8 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final String DOSSIER_CHECK = "dossierCheckListener";
     public static final String DOSSIER_RESUBMITTED = "dossierResubmittedListener";
     public static final String CLOSE_NOT_ASSIGNED = "closeNotAssignedStep";
+    public static final String APPRAISAL_TEAM = "appraisalTeamListener";
+    public static final String APPRAISAL_OPINION = "appraisalOpinionListener";
     public static final String BUDGET_APPRAISAL = "budgetAppraisalListener";
     public static final String BUDGET_DECISION = "budgetDecisionListener";
     public static final String CONTRACT = "contractListener";
@@ -124,6 +130,17 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final Variable<Long> RESUBMIT_DAYS = Variable.whole("resubmitDays");
     public static final Variable<String> NOTE = Variable.text("note");
     public static final Variable<Long> APPROVED_BUDGET = Variable.whole("approvedBudget");
+    /** The appraisal team's members by role (form of appointAppraisalTeam, user ids). */
+    public static final Variable<String> APPRAISAL_LEADER_FIELD = Variable.text("appraisalLeader");
+    public static final Variable<String> APPRAISAL_DEPUTY_FIELD = Variable.text("appraisalDeputy");
+    public static final Variable<String> APPRAISAL_FINANCE_FIELD =
+        Variable.text("appraisalFinance");
+    public static final Variable<String> APPRAISAL_MEMBER_FIELD = Variable.text("appraisalMember");
+    public static final Variable<String> APPRAISAL_SECRETARY_FIELD =
+        Variable.text("appraisalSecretary");
+    /** A member's proposed figure and opinion (giveAppraisalOpinion). */
+    public static final Variable<Long> PROPOSED_BUDGET = Variable.whole("proposedBudget");
+    public static final Variable<String> APPRAISAL_OPINION = Variable.text("appraisalOpinion");
     public static final Variable<String> APPRAISAL_NOTE = Variable.text("appraisalNote");
     public static final Variable<Boolean> APPROVED = Variable.bool("approved");
     public static final Variable<Boolean> ACCEPTED = Variable.bool("accepted");
@@ -152,6 +169,13 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final Variable<Date> BUDGET_DECISION_DUE_DATE =
         Variable.date("budgetDecisionDueDate");
     public static final Variable<Boolean> BUDGET_APPROVED = Variable.serverBool("budgetApproved");
+    /** The appraisal team's user ids, in role order (collection of giveAppraisalOpinion). */
+    public static final Variable<List<String>> APPRAISAL_TEAM =
+        Variable.serverTextList("appraisalTeam");
+    /** Element variable of giveAppraisalOpinion: the member whose task it is (its assignee). */
+    public static final Variable<String> APPRAISER = Variable.serverText("appraiser");
+    /** The team leader: assignee of appraiseBudget, the team's conclusion. */
+    public static final Variable<String> APPRAISAL_LEADER = Variable.serverText("appraisalTeamLeader");
     /** Contract end (due date of submitFinalDossier). */
     public static final Variable<Date> CONTRACT_END_DATE = Variable.date("contractEndDate");
     /** The mid-term point. */
@@ -183,6 +207,14 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
         .inputs(Vars.VALID, Vars.MISSING_ITEMS, Vars.RESUBMIT_DAYS);
     public static final UserTaskContract RESUBMIT_DOSSIER = UserTaskContract
         .task(Tasks.RESUBMIT_DOSSIER).form("form_resubmitDossier", VIEW).inputs(Vars.NOTE);
+    public static final UserTaskContract APPOINT_APPRAISAL_TEAM = UserTaskContract
+        .task(Tasks.APPOINT_APPRAISAL_TEAM).form("form_appointAppraisalTeam", VIEW)
+        .inputs(Vars.APPRAISAL_LEADER_FIELD, Vars.APPRAISAL_DEPUTY_FIELD,
+            Vars.APPRAISAL_FINANCE_FIELD, Vars.APPRAISAL_MEMBER_FIELD,
+            Vars.APPRAISAL_SECRETARY_FIELD);
+    public static final UserTaskContract GIVE_APPRAISAL_OPINION = UserTaskContract
+        .task(Tasks.GIVE_APPRAISAL_OPINION).form("form_giveAppraisalOpinion", VIEW)
+        .inputs(Vars.PROPOSED_BUDGET, Vars.APPRAISAL_OPINION);
     public static final UserTaskContract APPRAISE_BUDGET = UserTaskContract
         .task(Tasks.APPRAISE_BUDGET).form("form_appraiseBudget", VIEW)
         .inputs(Vars.APPROVED_BUDGET, Vars.APPRAISAL_NOTE);
@@ -212,7 +244,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
         .inputs(Vars.LIQUIDATION_NUMBER, Vars.LIQUIDATION_DATE, Vars.SETTLED_AMOUNT);
 
     static final List<UserTaskContract> ALL = List.of(CHECK_DOSSIER, RESUBMIT_DOSSIER,
-        APPRAISE_BUDGET, APPROVE_BUDGET, RECORD_CONTRACT, SUBMIT_PROGRESS_REPORT,
+        APPOINT_APPRAISAL_TEAM, GIVE_APPRAISAL_OPINION, APPRAISE_BUDGET, APPROVE_BUDGET, RECORD_CONTRACT, SUBMIT_PROGRESS_REPORT,
         REVIEW_PROGRESS_REPORT, DECIDE_EXTENSION, SUBMIT_FINAL_DOSSIER, REGISTER_RESULT,
         LIQUIDATE_CONTRACT);
 

@@ -32,16 +32,19 @@ final class ResearchTaskProcessAdapters {
   @Component(Beans.VIEW_LISTENER)
   static class ViewListener implements TaskListener {
     private final ResearchQueries queries;
+    private final ResearchExtraViews extras;
 
-    ViewListener(ResearchQueries queries) {
+    ViewListener(ResearchQueries queries, ResearchExtraViews extras) {
       this.queries = queries;
+      this.extras = extras;
     }
 
     @Override
     public void notify(DelegateTask task) {
       long id = researchTaskId(task);
       // the assignee reads it (a member sees only their own ballot); a group task: the staff
-      Vars.RESEARCH_VIEW.setLocal(task, queries.view(id, task.getAssignee()));
+      Vars.RESEARCH_VIEW.setLocal(task, queries.view(id, task.getAssignee())
+          + extras.of(id, task.getTaskDefinitionKey()));
       task.setVariableLocal(Vars.DOCUMENT_LINKS, queries.documentLinks(id));
       // Tasklist's list columns: task-local copies, readable by whoever may see the task
       for (Variable<String> column : List.of(Vars.TASK_CODE, Vars.SUMMARY)) {
@@ -129,6 +132,46 @@ final class ResearchTaskProcessAdapters {
     }
   }
 
+  /** Appoints the appraisal team; the opinions' collection and the leader are set from it. */
+  @WorkflowStep
+  @Component(Beans.APPRAISAL_TEAM)
+  static class AppraisalTeamListener extends Listener {
+    AppraisalTeamListener(ResearchTaskSteps steps, ActorResolver actors) {
+      super(steps, actors);
+    }
+
+    @Override
+    void complete(DelegateTask task, long id) {
+      java.util.Map<AppraisalRole, String> chosen = new java.util.EnumMap<>(AppraisalRole.class);
+      for (AppraisalRole role : AppraisalRole.values()) {
+        String user = role.field().get(task);
+        if (user != null) {
+          chosen.put(role, user.strip());
+        }
+      }
+      BudgetAppraisalTeam.Appointed team = steps.appointAppraisalTeam(id, chosen,
+          actors.current(task), task.getId());
+      setOnInstance(task, Vars.APPRAISAL_TEAM, new java.util.ArrayList<>(team.members()));
+      setOnInstance(task, Vars.APPRAISAL_LEADER, team.leader());
+    }
+  }
+
+  /** The opinion of the task's assignee (never of a member named in the submission). */
+  @WorkflowStep
+  @Component(Beans.APPRAISAL_OPINION)
+  static class AppraisalOpinionListener extends Listener {
+    AppraisalOpinionListener(ResearchTaskSteps steps, ActorResolver actors) {
+      super(steps, actors);
+    }
+
+    @Override
+    void complete(DelegateTask task, long id) {
+      steps.giveAppraisalOpinion(id, ResearchAdapters.memberOf(task),
+          Vars.PROPOSED_BUDGET.get(task), Vars.APPRAISAL_OPINION.get(task),
+          actors.current(task), task.getId());
+    }
+  }
+
   @WorkflowStep
   @Component(Beans.BUDGET_APPRAISAL)
   static class BudgetAppraisalListener extends Listener {
@@ -138,7 +181,8 @@ final class ResearchTaskProcessAdapters {
 
     @Override
     void complete(DelegateTask task, long id) {
-      Instant due = steps.appraiseBudget(id, Vars.APPROVED_BUDGET.get(task),
+      Instant due = steps.appraiseBudget(id, ResearchAdapters.memberOf(task),
+          Vars.APPROVED_BUDGET.get(task),
           Vars.APPRAISAL_NOTE.get(task), actors.current(task), task.getId());
       setOnInstance(task, Vars.BUDGET_DECISION_DUE_DATE, Date.from(due));
     }

@@ -26,10 +26,12 @@ class ResearchTaskSteps {
   private final ResearchDocumentRepository documents;
   private final RestrictionRepository restrictions;
   private final WorkingCalendar calendar;
+  private final BudgetAppraisalTeam team;
 
   ResearchTaskSteps(ResearchRecords records, ResearchReportRepository reports,
       ExtensionRequestRepository extensions, ResearchDocumentRepository documents,
-      RestrictionRepository restrictions, WorkingCalendar calendar) {
+      RestrictionRepository restrictions, WorkingCalendar calendar, BudgetAppraisalTeam team) {
+    this.team = team;
     this.restrictions = restrictions;
     this.records = records;
     this.reports = reports;
@@ -82,10 +84,26 @@ class ResearchTaskSteps {
 
   // ------------------------------------------------------------------ budget and contract
 
-  /** Appraisal; returns the due date of the director's decision (3 working days). */
-  public Instant appraiseBudget(long id, Long approvedBudget, String note, Actor actor,
-      String taskId) {
+  /** The budget appraisal team of five, appointed by phong-khtc or phong-qlkh (ADR 0030). */
+  public BudgetAppraisalTeam.Appointed appointAppraisalTeam(long id,
+      java.util.Map<AppraisalRole, String> chosen, Actor actor, String taskId) {
+    return team.appoint(records.task(id), chosen, actor, taskId);
+  }
+
+  /** One member's opinion and figure; the member is the task's assignee. */
+  public void giveAppraisalOpinion(long id, String member, Long proposed, String opinion,
+      Actor actor, String taskId) {
+    team.answer(records.task(id), member, proposed, opinion, actor, taskId);
+  }
+
+  /**
+   * The team's conclusion by its leader (the task's assignee); returns the due date of the
+   * director's decision (3 working days).
+   */
+  public Instant appraiseBudget(long id, String leader, Long approvedBudget, String note,
+      Actor actor, String taskId) {
     ResearchTask task = records.task(id);
+    team.requireLeader(task, leader, actor);
     Problems problems = new Problems();
     problems.require(approvedBudget != null && approvedBudget > 0, "approvedBudget",
         "nhập kinh phí thẩm định lớn hơn 0");

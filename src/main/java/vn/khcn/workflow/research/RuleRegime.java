@@ -12,7 +12,7 @@ import java.util.Map;
  */
 record RuleRegime(String code, String name, LocalDate effectiveFrom, boolean effectiveFromVerified,
     String effectiveFromNote, String reference, Map<String, String> decisions,
-    Map<RuleKey, Value> values, List<Criterion> criteria) {
+    Map<RuleKey, Value> values, List<Criterion> criteria, RefundRule refund) {
 
   /** A share a/b, compared exactly with whole numbers. */
   record Fraction(int numerator, int denominator) {
@@ -60,6 +60,12 @@ record RuleRegime(String code, String name, LocalDate effectiveFrom, boolean eff
   int maxExtensionMonths(int contractMonths) {
     return contractMonths > integer(RuleKey.EXTENSION_LONG_TASK_MONTHS)
         ? integer(RuleKey.EXTENSION_MAX_MONTHS_LONG) : integer(RuleKey.EXTENSION_MAX_MONTHS_SHORT);
+  }
+
+  /** The same regime without its refund rule (what a regime without one may be amended to). */
+  RuleRegime withoutRefund() {
+    return new RuleRegime(code, name, effectiveFrom, effectiveFromVerified, effectiveFromNote,
+        reference, decisions, values, criteria, null);
   }
 
   /** The version tag of decision {@code key} this regime evaluates. */

@@ -65,7 +65,9 @@ final class RuleRegimeParser {
     Map<RuleKey, RuleRegime.Value> values = values(root.get("values"), problems);
     List<RuleRegime.Criterion> criteria = criteria(root.get("criteria"), problems);
     Set<String> known = Set.of("code", "name", "reference", "effectiveFrom",
-        "effectiveFromVerified", "effectiveFromNote", "decisions", "values", "criteria");
+        "effectiveFromVerified", "effectiveFromNote", "decisions", "values", "criteria",
+        "refund");
+    RefundRule refund = RefundRule.parse(root.get("refund"), problems);
     root.fieldNames().forEachRemaining(f -> {
       if (!known.contains(f)) {
         problems.add(new FieldError(f, "trường không được hỗ trợ"));
@@ -88,7 +90,7 @@ final class RuleRegimeParser {
     }
     return new RuleRegime(code, name, effectiveFrom, fromVerified,
         fromNote == null || fromNote.isNull() ? null : fromNote.asText(), reference, decisions,
-        values, criteria);
+        values, criteria, refund);
   }
 
   private static Map<String, String> decisions(JsonNode node, List<FieldError> problems) {
@@ -177,7 +179,7 @@ final class RuleRegimeParser {
     return number;
   }
 
-  private static RuleRegime.Fraction fraction(JsonNode value, String path,
+  static RuleRegime.Fraction fraction(JsonNode value, String path,
       List<FieldError> problems) {
     Matcher m = value == null || !value.isTextual() ? null : FRACTION.matcher(value.asText());
     if (m == null || !m.matches()) {

@@ -26,7 +26,7 @@ import vn.khcn.workflow.shared.web.UploadedFiles;
 class RuleRegimes {
 
   /** What a deployment did with one file. */
-  enum Outcome { DEPLOYED, REPLACED, UNCHANGED }
+  enum Outcome { DEPLOYED, REPLACED, AMENDED, UNCHANGED }
 
   private final RuleRegimeRepository records;
   private final ResearchTaskRepository tasks;
@@ -78,13 +78,23 @@ class RuleRegimes {
       outcome = Outcome.UNCHANGED;
     } else {
       long bound = tasks.countByRulesRegime(regime.code());
-      if (bound > 0) {
+      RuleRegime stored = RuleRegimeParser.parse(existing.get().getContent()
+          .getBytes(StandardCharsets.UTF_8));
+      boolean addsRefund = stored.refund() == null && regime.refund() != null
+          && stored.equals(regime.withoutRefund());
+      if (bound > 0 && addsRefund) {
+        // the one amendment of a bound regime: a refund rule it lacked; no number a bound task
+        // has read changes (ADR 0030)
+        existing.get().replace(regime.effectiveFrom(), text, sha, by, at);
+        outcome = Outcome.AMENDED;
+      } else if (bound > 0) {
         throw new ConflictException("Bộ quy định " + regime.code() + " đang áp dụng cho " + bound
             + " nhiệm vụ nên không được sửa; hãy phát hành bộ quy định mới với mã khác",
             Map.<String, Object>of("code", regime.code(), "boundTasks", bound));
+      } else {
+        existing.get().replace(regime.effectiveFrom(), text, sha, by, at);
+        outcome = Outcome.REPLACED;
       }
-      existing.get().replace(regime.effectiveFrom(), text, sha, by, at);
-      outcome = Outcome.REPLACED;
     }
     if (outcome != Outcome.UNCHANGED) {
       records.flush();

@@ -145,6 +145,16 @@ public final class EngineRestExceptionMappers {
               + dmn.getMessage());
     }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.camunda.bpm.engine.exception.NullValueException
+          && cause.getMessage() != null && cause.getMessage().startsWith("Cannot find task")) {
+        // e.g. the same task completed twice: it is gone, nothing changed
+        return error(Response.Status.NOT_FOUND, exception,
+            "Không tìm thấy công việc; có thể công việc đã được hoàn thành.");
+      }
+      if (cause instanceof vn.khcn.workflow.shared.web.ConflictException conflict) {
+        // a listener's refusal of what contradicts the stored state (a late ballot)
+        return error(Response.Status.CONFLICT, conflict, conflict.getMessage());
+      }
       if (cause.getMessage() != null && cause.getMessage().startsWith(PROCESS_TASK_DELETE)) {
         return error(Response.Status.FORBIDDEN, exception, PROCESS_TASK_MESSAGE);
       }

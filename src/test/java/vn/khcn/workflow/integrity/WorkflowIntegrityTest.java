@@ -706,7 +706,7 @@ class WorkflowIntegrityTest {
         council + AssignmentCouncilProcess.Tasks.SUBMIT_REVISION,
         council + AssignmentCouncilProcess.Tasks.VERIFY_REVISION,
         council + AssignmentCouncilProcess.Tasks.CONFIRM_REVISION,
-        researchTask + ResearchTaskProcess.Tasks.APPRAISE_BUDGET);
+        researchTask + ResearchTaskProcess.Tasks.APPOINT_APPRAISAL_TEAM);
     assertThat(probed).as("contracts probed on a live task")
         .hasSizeGreaterThanOrEqualTo(reached.size()).containsAll(reached).isSubsetOf(declared);
   }

@@ -146,6 +146,25 @@ class AssignmentCouncilModelTest extends ResearchModelSupport {
   }
 
   @Test
+  void aMemberWhoHasNotScoredByTheBallotDeadlineLeavesWithoutABallot() {
+    ProcessInstance council = start();
+    complete(task(Tasks.APPOINT_COUNCIL, council), appointCouncilForm());
+    completeAll(council, Tasks.DECLARE_CONFLICT, withVariables(Vars.NO_CONFLICT.name(), true));
+    for (Task ballot : tasks(council, Tasks.SCORE_PROPOSAL)) {
+      if (!ballot.getAssignee().equals("cg.giang")) {
+        complete(ballot, ballot());
+      }
+    }
+    assertThat(council).isWaitingAt(Tasks.SCORE_PROPOSAL);
+    assertThat(tasks(council, Tasks.SCORE_PROPOSAL)).extracting(Task::getAssignee)
+        .containsExactly("cg.giang");
+    fire(council, timer(council, Elements.BALLOT_OVERDUE));
+    assertThat(council).hasPassed(Elements.BALLOT_MISSED)
+        .isWaitingAtExactly(Tasks.RECORD_MEETING);
+    assertThat(calls).filteredOn(c -> c.startsWith(Beans.BALLOT)).hasSize(MEMBERS.size() - 1);
+  }
+
+  @Test
   void withoutAQuorumTheSecretaryRecordsAnotherMeeting() {
     ProcessInstance council = councilReadyToMeet();
     quorumMet = false;

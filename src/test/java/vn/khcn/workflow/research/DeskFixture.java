@@ -83,7 +83,9 @@ final class DeskFixture {
   /** Assigned without revisions, the budget approved and a contract from start to end. */
   void contracted(String code, LocalDate start, LocalDate end) {
     met(code, false);
-    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, null,
+    api.appraisedByTeam(code, 800_000_000L);
+    api.work(ResearchApi.APPRAISAL_TEAM.get(0), code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET,
+        ResearchApi.APPRAISAL_TEAM.get(0),
         vars(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 800_000_000L,
             ResearchTaskProcess.Vars.APPRAISAL_NOTE.name(), "Theo định mức"));
     api.work("giamdoc", code, ResearchTaskProcess.Tasks.APPROVE_BUDGET, null,

@@ -42,7 +42,7 @@ final class Regimes {
       values.put(key, new RuleRegime.Value(parsed, "test", false, null));
     });
     return new RuleRegime(code, code, from, true, null, "test", base.decisions(), values,
-        base.criteria());
+        base.criteria(), base.refund());
   }
 
   private Regimes() {}

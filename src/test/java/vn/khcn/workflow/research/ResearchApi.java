@@ -166,6 +166,32 @@ public class ResearchApi {
         .isIn(200, 204);
   }
 
+  /** The demo budget appraisal team of five, leader first (ADR 0030). */
+  public static final List<String> APPRAISAL_TEAM = List.of("phogiamdoc", "tp.khtc",
+      "hd.uyvien4", "hd.phochutich", "cv.khtc");
+
+  /** The appointment form naming {@link #APPRAISAL_TEAM} by role. */
+  public static Map<String, Object> appraisalTeam() {
+    return vars(ResearchTaskProcess.Vars.APPRAISAL_LEADER_FIELD, APPRAISAL_TEAM.get(0),
+        ResearchTaskProcess.Vars.APPRAISAL_DEPUTY_FIELD, APPRAISAL_TEAM.get(1),
+        ResearchTaskProcess.Vars.APPRAISAL_FINANCE_FIELD, APPRAISAL_TEAM.get(2),
+        ResearchTaskProcess.Vars.APPRAISAL_MEMBER_FIELD, APPRAISAL_TEAM.get(3),
+        ResearchTaskProcess.Vars.APPRAISAL_SECRETARY_FIELD, APPRAISAL_TEAM.get(4));
+  }
+
+  /**
+   * phong-khtc appoints the team and every member proposes {@code figure}; the leader's
+   * conclusion (appraiseBudget, assigned to the leader) is left open.
+   */
+  public void appraisedByTeam(String code, long figure) {
+    work("cv.khtc", code, ResearchTaskProcess.Tasks.APPOINT_APPRAISAL_TEAM, null, appraisalTeam());
+    for (String member : APPRAISAL_TEAM) {
+      work(member, code, ResearchTaskProcess.Tasks.GIVE_APPRAISAL_OPINION, member,
+          vars(ResearchTaskProcess.Vars.PROPOSED_BUDGET, figure,
+              ResearchTaskProcess.Vars.APPRAISAL_OPINION, "Theo định mức chi"));
+    }
+  }
+
   /** Variables by name: a descriptor's {@link Variable} or, for a field no form has, a text. */
   public static Map<String, Object> vars(Object... nameValue) {
     Map<String, Object> map = new LinkedHashMap<>();

@@ -180,12 +180,13 @@ class ResearchFlowTest {
         vars(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
 
     // 4. budget and contract
-    Response tooMuch = api.complete("cv.khtc", api.task(code,
-        ResearchTaskProcess.Tasks.APPRAISE_BUDGET, null),
+    api.appraisedByTeam(code, 800_000_000L);
+    Response tooMuch = api.complete("phogiamdoc", api.task(code,
+        ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "phogiamdoc"),
         vars(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 900_000_000L,
             ResearchTaskProcess.Vars.APPRAISAL_NOTE.name(), "Đủ"));
     assertThat(tooMuch.body().get("message").asText()).contains("không được vượt");
-    api.work("cv.khtc", code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "cv.khtc",
+    api.work("phogiamdoc", code, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, "phogiamdoc",
         vars(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 800_000_000L,
         ResearchTaskProcess.Vars.APPRAISAL_NOTE.name(), "Giảm chi hội thảo theo định mức"));
     api.work("giamdoc", code, ResearchTaskProcess.Tasks.APPROVE_BUDGET, null,

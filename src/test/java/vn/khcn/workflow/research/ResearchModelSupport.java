@@ -68,6 +68,8 @@ abstract class ResearchModelSupport {
   /** The council appointed by {@link #appointCouncilForm()}: chair, vice chair, secretary,
       reviewers. */
   static final List<String> MEMBERS = List.of("cg.an", "cg.binh", "cg.chi", "cg.dung", "cg.giang");
+  /** The budget appraisal team: leader first. */
+  static final List<String> TEAM = List.of("ld.to", "tp.pho", "stc.tv", "tv.hd", "cv.thuky");
 
   /** Calls of the doubles (all but the view listener): "bean [detail]". */
   final List<String> calls = new ArrayList<>();
@@ -135,6 +137,13 @@ abstract class ResearchModelSupport {
         recording(ResearchTaskProcess.Beans.DOSSIER_RESUBMITTED));
     Mocks.register(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED,
         step(ResearchTaskProcess.Beans.CLOSE_NOT_ASSIGNED));
+    Mocks.register(ResearchTaskProcess.Beans.APPRAISAL_TEAM, (TaskListener) task -> {
+      set(task, ResearchTaskProcess.Vars.APPRAISAL_TEAM.name(), new java.util.ArrayList<>(TEAM));
+      set(task, ResearchTaskProcess.Vars.APPRAISAL_LEADER.name(), TEAM.get(0));
+      calls.add(ResearchTaskProcess.Beans.APPRAISAL_TEAM);
+    });
+    Mocks.register(ResearchTaskProcess.Beans.APPRAISAL_OPINION, (TaskListener) task ->
+        calls.add(ResearchTaskProcess.Beans.APPRAISAL_OPINION + " " + task.getAssignee()));
     Mocks.register(ResearchTaskProcess.Beans.BUDGET_APPRAISAL, (TaskListener) task -> {
       set(task, ResearchTaskProcess.Vars.BUDGET_DECISION_DUE_DATE.name(), in(Duration.ofDays(3)));
       calls.add(ResearchTaskProcess.Beans.BUDGET_APPRAISAL + " "
@@ -298,7 +307,8 @@ abstract class ResearchModelSupport {
         AcceptanceProcess.Beans.FIX_CONFIRMATION, ResearchTaskProcess.Vars.ACCEPTED.name(),
             AcceptanceProcess.Vars.FIXES_CONFIRMED.name()));
     Mocks.register(AcceptanceProcess.Beans.REFUND, (TaskListener) task -> calls.add(
-        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable(AcceptanceProcess.Vars.REFUND_AMOUNT.name()))));
+        AcceptanceProcess.Beans.REFUND + " " + VariableValues.whole(task.getVariable(AcceptanceProcess.Vars.DISBURSED_AMOUNT.name()))
+            + "/" + VariableValues.whole(task.getVariable(AcceptanceProcess.Vars.SPENT_AMOUNT.name()))));
     Mocks.register(AcceptanceProcess.Beans.RESTRICT, step(AcceptanceProcess.Beans.RESTRICT));
   }
 

@@ -12,6 +12,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -96,7 +97,15 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(council).isEnded();
   }
 
+  /** The team of five is appointed and each member answers on their own task. */
+  void appraiseByTeam(ProcessInstance research) {
+    complete(task(Tasks.APPOINT_APPRAISAL_TEAM, research));
+    completeAll(research, Tasks.GIVE_APPRAISAL_OPINION, withVariables(
+        ResearchTaskProcess.Vars.PROPOSED_BUDGET.name(), 900_000_000L));
+  }
+
   void approveBudget(ProcessInstance research) {
+    appraiseByTeam(research);
     complete(task(Tasks.APPRAISE_BUDGET, research),
         withVariables(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 900_000_000L));
     complete(task(Tasks.APPROVE_BUDGET, research),
@@ -205,10 +214,21 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance research = startResearch();
     checkDossier(research, true);
     runCouncil(research, "ASSIGN");
-    assertThat(research).hasPassed(Elements.ASSIGNMENT_COUNCIL).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    assertThat(research).hasPassed(Elements.ASSIGNMENT_COUNCIL)
+        .isWaitingAtExactly(Tasks.APPOINT_APPRAISAL_TEAM);
     assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN");
 
-    assertThat(task(Tasks.APPRAISE_BUDGET, research)).hasCandidateGroup("phong-khtc");
+    assertThat(task(Tasks.APPOINT_APPRAISAL_TEAM, research)).hasCandidateGroup("phong-khtc")
+        .hasCandidateGroup("phong-qlkh");
+    complete(task(Tasks.APPOINT_APPRAISAL_TEAM, research));
+    List<Task> opinions = tasks(research, Tasks.GIVE_APPRAISAL_OPINION);
+    assertThat(opinions).extracting(Task::getAssignee)
+        .as("one opinion task per member, each the member's own").containsExactlyInAnyOrderElementsOf(TEAM);
+    for (Task opinion : opinions) {
+      assertThat(research).isWaitingAt(Tasks.GIVE_APPRAISAL_OPINION);
+      complete(opinion, withVariables(ResearchTaskProcess.Vars.PROPOSED_BUDGET.name(), 950_000_000L));
+    }
+    assertThat(task(Tasks.APPRAISE_BUDGET, research)).isAssignedTo(TEAM.get(0));
     complete(task(Tasks.APPRAISE_BUDGET, research),
         withVariables(ResearchTaskProcess.Vars.APPROVED_BUDGET.name(), 1_000_000_000L));
     Task approve = task(Tasks.APPROVE_BUDGET, research);
@@ -217,7 +237,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     complete(approve, withVariables(ResearchTaskProcess.Vars.APPROVED.name(), false,
         ResearchTaskProcess.Vars.COMMENT.name(), "Giảm chi thuê khoán"));
 
-    assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    assertThat(research).as("a returned budget goes to a new team round")
+        .isWaitingAtExactly(Tasks.APPOINT_APPRAISAL_TEAM);
     approveBudget(research);
     assertThat(research).isWaitingAtExactly(Tasks.RECORD_CONTRACT);
     assertThat(task(Tasks.RECORD_CONTRACT, research)).hasCandidateGroup("phong-khtc");
@@ -228,7 +249,8 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(timer(research, Elements.MIDPOINT_TIMER).getDuedate()).isEqualTo(MIDTERM);
     assertThat(timer(research, Elements.PROGRESS_TIMER).getDuedate()).isEqualTo(FIRST_REPORT);
     assertThat(historicTasks(research, Tasks.APPRAISE_BUDGET)).isEqualTo(2);
-    assertThat(calls).containsSubsequence(Beans.BUDGET_APPRAISAL + " 1000000000",
+    assertThat(calls).containsSubsequence(Beans.APPRAISAL_TEAM,
+        Beans.APPRAISAL_OPINION + " " + TEAM.get(4), Beans.BUDGET_APPRAISAL + " 1000000000",
         Beans.BUDGET_DECISION + " false", Beans.BUDGET_APPRAISAL + " 900000000",
         Beans.BUDGET_DECISION + " true", Beans.CONTRACT + " 15/2026/HĐ-KHCN");
   }
@@ -238,7 +260,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     ProcessInstance research = startResearch();
     checkDossier(research, true);
     runCouncil(research, "ASSIGN_AFTER_REVISION");
-    assertThat(research).isWaitingAtExactly(Tasks.APPRAISE_BUDGET);
+    assertThat(research).isWaitingAtExactly(Tasks.APPOINT_APPRAISAL_TEAM);
     assertThat(research).variables().containsEntry(Vars.VERDICT.name(), "ASSIGN_AFTER_REVISION");
   }
 
@@ -279,6 +301,18 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(timer(research, Elements.PROGRESS_TIMER)).as("progress reports go on").isNotNull();
     ProcessInstance midterm = calledProcessInstance(MidtermEvaluationProcess.KEY, research);
     assertThat(midterm).isWaitingAt(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT);
+  }
+
+  @Test
+  void anOpenProgressReportDoesNotHoldUpTheAcceptance() {
+    ProcessInstance research = atFinalDossier();
+    fire(research, timer(research, Elements.PROGRESS_TIMER));
+    assertThat(research).isWaitingAt(Tasks.SUBMIT_PROGRESS_REPORT, Tasks.SUBMIT_FINAL_DOSSIER);
+    ProcessInstance acceptance = acceptance(research);
+    assertThat(acceptance).isActive();
+    assertThat(tasks(research, Tasks.SUBMIT_PROGRESS_REPORT)).as("closed with the implementation")
+        .isEmpty();
+    assertThat(timer(research, Elements.PROGRESS_TIMER)).isNull();
   }
 
   @Test
@@ -526,8 +560,9 @@ class ResearchTaskModelTest extends ResearchModelSupport {
 
     Task refund = task(AcceptanceProcess.Tasks.RECORD_REFUND, acceptance);
     assertThat(refund).hasCandidateGroup("phong-khtc");
-    complete(refund, withVariables(AcceptanceProcess.Vars.REFUND_AMOUNT.name(), 450_000_000L,
-        ResearchTaskProcess.Vars.NOTE.name(), "Hoàn trả 50%"));
+    complete(refund, withVariables(AcceptanceProcess.Vars.DISBURSED_AMOUNT.name(), 600_000_000L,
+        AcceptanceProcess.Vars.SPENT_AMOUNT.name(), 450_000_000L,
+        ResearchTaskProcess.Vars.NOTE.name(), "Theo báo cáo quyết toán"));
     assertThat(acceptance).hasPassed("serviceTask_restrictParties",
         AcceptanceProcess.Elements.END_FAILED)
         .hasNotPassed(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER).isEnded();
@@ -537,7 +572,7 @@ class ResearchTaskModelTest extends ResearchModelSupport {
     assertThat(research).hasPassed(Elements.ARCHIVE_FAILED, Elements.END_FAILED)
         .hasNotPassed(Tasks.REGISTER_RESULT, Elements.ARCHIVE).isEnded();
     assertThat(calls).containsSubsequence(AcceptanceProcess.Beans.OPEN + " 7",
-        AcceptanceProcess.Beans.REFUND + " 450000000", AcceptanceProcess.Beans.RESTRICT,
+        AcceptanceProcess.Beans.REFUND + " 600000000/450000000", AcceptanceProcess.Beans.RESTRICT,
             Beans.ARCHIVE_FAILED);
   }
 

@@ -16,7 +16,7 @@ class ResearchTaskStepsTest {
 
   final StepsFixture f = new StepsFixture();
   final ResearchTaskSteps steps = new ResearchTaskSteps(f.records, f.reports, f.extensions,
-      f.documents, f.restrictions, f.calendar);
+      f.documents, f.restrictions, f.calendar, f.team);
 
   @Test
   void anIncompleteDossierNeedsTheMissingItemsAndGetsAResubmissionDeadline() {

@@ -99,6 +99,6 @@ class RuleRegimeBindingTest {
   private static ResearchTaskSteps steps(StepsFixture f) {
     when(f.tasks.findById(anyLong())).thenReturn(Optional.of(f.task));
     return new ResearchTaskSteps(f.records, f.reports, f.extensions, f.documents,
-        f.restrictions, f.calendar);
+        f.restrictions, f.calendar, f.team);
   }
 }

@@ -33,6 +33,7 @@ final class StepsFixture {
   final ResearchTaskRepository tasks = mock(ResearchTaskRepository.class);
   final CouncilRepository councils = mock(CouncilRepository.class);
   final CouncilMemberRepository members = mock(CouncilMemberRepository.class);
+  final BudgetAppraisalTeam team = mock(BudgetAppraisalTeam.class);
   final ExpertRepository experts = mock(ExpertRepository.class);
   final ResearchReportRepository reports = mock(ResearchReportRepository.class);
   final ExtensionRequestRepository extensions = mock(ExtensionRequestRepository.class);
