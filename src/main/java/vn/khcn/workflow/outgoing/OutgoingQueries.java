@@ -30,9 +30,17 @@ class OutgoingQueries {
   private final BodyVersionRepository versions;
   private final OutgoingTrailRepository trail;
   private final ReplyTargets replyTargets;
+  private final OpinionRequestRepository requests;
+  private final OutgoingOpinionRepository opinions;
+  private final OpinionFileRepository opinionFiles;
 
   OutgoingQueries(OutgoingDocumentRepository documents, BodyVersionRepository versions,
-      OutgoingTrailRepository trail, ReplyTargets replyTargets) {
+      OutgoingTrailRepository trail, ReplyTargets replyTargets,
+      OpinionRequestRepository requests, OutgoingOpinionRepository opinions,
+      OpinionFileRepository opinionFiles) {
+    this.requests = requests;
+    this.opinions = opinions;
+    this.opinionFiles = opinionFiles;
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
@@ -45,9 +53,15 @@ class OutgoingQueries {
 
   /** 403 unless the reader may read the document. */
   void checkRead(OutgoingDocument document, Reader reader) {
-    if (!reader.canRead(document)) {
+    if (!reader.canRead(document) && !asked(document, reader)) {
       throw new AccessDeniedException("Bạn không thuộc đơn vị soạn thảo văn bản này");
     }
+  }
+
+  /** A party asked for its opinion reads the draft it comments on (ADR 0026). */
+  private boolean asked(OutgoingDocument document, Reader reader) {
+    return reader.isStaff() && requests.findByDocumentIdOrderByRoundNoAscIdAsc(document.getId())
+        .stream().anyMatch(r -> r.asks(reader.userId(), reader.groups()));
   }
 
   OutgoingDocument readable(long id, Reader reader) {
@@ -77,7 +91,15 @@ class OutgoingQueries {
         d.getSignedBy(), d.getSignedByName(),
         d.getAuthority() == null ? null : d.getAuthority().mark(), d.getSignedAt(),
         d.getNumber(), d.getNumberSymbol(), d.getSeries(), d.getYear(), d.getIssuedOn(),
-        d.getIssuedBy(), d.getIssuedAt(), versionViews, trailViews);
+        d.getIssuedBy(), d.getIssuedAt(), versionViews, trailViews, d.isDigitallySigned(),
+        OpinionTable.requests(requests.findByDocumentIdOrderByRoundNoAscIdAsc(id)),
+        opinions(id));
+  }
+
+  /** The document's opinions with their files, oldest first. */
+  List<OutgoingViews.OpinionView> opinions(long id) {
+    return OpinionTable.opinions(id, requests.findByDocumentIdOrderByRoundNoAscIdAsc(id),
+        opinions.findByDocumentIdOrderByAnsweredAtAscIdAsc(id), opinionFiles);
   }
 
   /** The reader's own drafts, his units' documents, or (registry, directors, Office) all. */

@@ -19,7 +19,18 @@ class OutgoingTrailEntry {
     DRAFTED("Tạo dự thảo"),
     VERSION_ADDED("Tải lên bản dự thảo"),
     SIGNED("Ký ban hành"),
-    NUMBERED("Cấp số, đăng ký và phát hành");
+    NUMBERED("Cấp số, đăng ký và phát hành"),
+    OPINIONS_REQUESTED("Xin ý kiến góp ý"),
+    OPINION_GIVEN("Góp ý dự thảo"),
+    OPINION_RECORDED("Ghi ý kiến của cơ quan ngoài"),
+    OPINION_RESOLVED("Tiếp thu, giải trình ý kiến"),
+    SUBMITTED("Trình kiểm tra nội dung"),
+    CONTENT_CHECKED("Kiểm tra nội dung: đạt"),
+    FORM_CHECKED("Kiểm tra thể thức: đạt"),
+    SIGNATURE_APPROVED("Duyệt ký"),
+    RETURNED("Trả lại người soạn thảo"),
+    DIGITALLY_SIGNED("Ký số"),
+    AWAITING_SENDING("Chờ gửi");
 
     private final String label;
 

@@ -18,7 +18,20 @@ final class OutgoingViews {
       Instant createdAt, String signedBy, String signedByName, String authority,
       Instant signedAt, Integer number, String numberSymbol, String series, Integer year,
       LocalDate issuedOn, String issuedBy, Instant issuedAt, List<VersionView> versions,
-      List<TrailView> trail) {}
+      List<TrailView> trail, boolean digitallySigned, List<OpinionRequestView> opinionRequests,
+      List<OpinionView> opinions) {}
+
+  /** One party asked for its opinion in a round; answeredAt null while it owes the answer. */
+  record OpinionRequestView(long id, int round, String partyType, String party, String partyName,
+      LocalDate dueDate, String note, Instant askedAt, Instant answeredAt) {}
+
+  /** One opinion with the drafter's consolidation (resolution null until accepted/explained). */
+  record OpinionView(long id, Long requestId, String from, String outsideBody,
+      Long incomingDocumentId, String position, String positionLabel, String text,
+      String answeredBy, String answeredByName, Instant answeredAt, String resolution,
+      String resolutionLabel, String explanation, List<FileView> files) {}
+
+  record FileView(long id, String fileName, String url) {}
 
   /** One body version, without its content (downloaded from url). */
   record VersionView(long id, int versionNo, String fileName, String contentType, long sizeBytes,
