@@ -64,7 +64,8 @@ class ModelContractTest {
   private static final List<ProcessDescriptor> DESCRIPTORS = Stream.of(
           IncomingDirectiveProcess.class, ResearchTaskProcess.class, AssignmentCouncilProcess.class,
           MidtermEvaluationProcess.class, AcceptanceProcess.class,
-          vn.khcn.workflow.dispatch.DirectionItemReportProcess.class)
+          vn.khcn.workflow.dispatch.DirectionItemReportProcess.class,
+          vn.khcn.workflow.outgoing.OutgoingDocumentProcess.class)
       .map(ModelContractTest::instantiate)
       .toList();
 
