@@ -135,8 +135,7 @@ class OutgoingOpinions {
       throw new AccessDeniedException("Bạn (và đơn vị của bạn) không được xin ý kiến về dự thảo"
           + " này");
     }
-    Optional<OpinionRequest> open = mine.stream().filter(r -> r.getAnsweredAt() == null
-        && workflow.opinionTaskOpen(id, r.getId())).findFirst();
+    Optional<OpinionRequest> open = openRequestOf(id, reader);
     if (open.isEmpty()) {
       throw new ConflictException("Vòng lấy ý kiến đã đóng hoặc ý kiến đã được gửi",
           Map.of("round", "closed"));
@@ -144,6 +143,14 @@ class OutgoingOpinions {
     OutgoingOpinion saved = record(open.get(), position, text, uploads, actor);
     workflow.completeOpinionTask(id, open.get().getId());
     return saved;
+  }
+
+  /** The request this person may answer now (asked, unanswered, its task open). */
+  @Transactional(readOnly = true)
+  Optional<OpinionRequest> openRequestOf(long id, Reader reader) {
+    return requests.findByDocumentIdOrderByRoundNoAscIdAsc(id).stream()
+        .filter(r -> r.asks(reader.userId(), reader.groups()) && r.getAnsweredAt() == null
+            && workflow.opinionTaskOpen(id, r.getId())).findFirst();
   }
 
   /** The answer given on the opinion task (Tasklist, inbox); nothing when the API gave it. */
