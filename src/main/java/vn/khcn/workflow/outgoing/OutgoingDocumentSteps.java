@@ -6,13 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +17,6 @@ import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.dispatch.Urgency;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.identity.ActorResolver;
-import vn.khcn.workflow.identity.EngineAuthentication;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.identity.UnitLeaders;
 import vn.khcn.workflow.notify.Notification;
@@ -59,7 +55,7 @@ class OutgoingDocumentSteps {
   private final PdfSigner signer;
   private final UnitLeaders leaders;
   private final WorkingCalendar calendar;
-  private final IdentityService identity;
+  private final OutgoingWorkflow workflow;
   private final ActorResolver actors;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -67,7 +63,7 @@ class OutgoingDocumentSteps {
   OutgoingDocumentSteps(OutgoingDocumentRepository documents, BodyVersionRepository versions,
       OutgoingTrailRepository trail, OpinionRequestRepository requests,
       OutgoingOpinions opinions, OutgoingLifecycle lifecycle, OutgoingTaskViews views,
-      PdfSigner signer, UnitLeaders leaders, WorkingCalendar calendar, IdentityService identity,
+      PdfSigner signer, UnitLeaders leaders, WorkingCalendar calendar, OutgoingWorkflow workflow,
       ActorResolver actors, ApplicationEventPublisher events, Clock clock) {
     this.documents = documents;
     this.versions = versions;
@@ -79,7 +75,7 @@ class OutgoingDocumentSteps {
     this.signer = signer;
     this.leaders = leaders;
     this.calendar = calendar;
-    this.identity = identity;
+    this.workflow = workflow;
     this.actors = actors;
     this.events = events;
     this.clock = clock;
@@ -283,10 +279,7 @@ class OutgoingDocumentSteps {
   }
 
   private Set<String> groupsOf(String userId) {
-    Set<String> groups = new HashSet<>();
-    EngineAuthentication.withoutAuthentication(identity, () -> identity.createGroupQuery()
-        .groupMember(userId).list()).stream().map(Group::getId).forEach(groups::add);
-    return groups;
+    return workflow.groupsOf(userId);
   }
 
   private OutgoingDocument document(long documentId) {

@@ -45,6 +45,14 @@ class OutgoingWorkflow {
                 .putValue(Vars.URGENCY.name(), document.getUrgency().name()))));
   }
 
+  /** The user's groups (the signer's and the clerk's rules are checked with their real groups). */
+  java.util.Set<String> groupsOf(String userId) {
+    java.util.Set<String> groups = new java.util.HashSet<>();
+    EngineAuthentication.withoutAuthentication(identity, () -> identity.createGroupQuery()
+        .groupMember(userId).list()).forEach(g -> groups.add(g.getId()));
+    return groups;
+  }
+
   /** Whether the document is driven by the model (drafts made before it are not). */
   boolean driven(long documentId) {
     return EngineAuthentication.withoutAuthentication(identity, () -> runtime
