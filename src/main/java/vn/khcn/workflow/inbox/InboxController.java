@@ -39,7 +39,8 @@ class InboxController {
       List<String> coordinatingUnits, List<String> informedUnits, String dueDate,
       Map<String, String> unitDueDates, List<DirectionItemRequests.Item> items) {}
 
-  record ApprovalRequest(Boolean approved, String comment) {}
+  /** authority: only for the signer's approval of an outgoing document ("", KT., TL., TUQ.). */
+  record ApprovalRequest(Boolean approved, String comment, String authority) {}
 
   /** A council: user ids of the pool for each role, up to four further members. */
   record CouncilRequest(String chair, String viceChair, String secretary, String reviewer1,
@@ -51,7 +52,8 @@ class InboxController {
   static final Set<String> APPROVALS = Set.of(Tasks.APPROVE_RESULT,
       ResearchTaskProcess.Tasks.APPROVE_BUDGET, ResearchTaskProcess.Tasks.DECIDE_EXTENSION,
       MidtermEvaluationProcess.Tasks.APPROVE_ADJUSTMENT,
-      MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION);
+      MidtermEvaluationProcess.Tasks.APPROVE_TERMINATION,
+      vn.khcn.workflow.outgoing.OutgoingDocumentProcess.Tasks.APPROVE_SIGNATURE);
 
   /** Director's tasks that appoint a council. */
   static final Set<String> APPOINTMENTS = Set.of(AssignmentCouncilProcess.Tasks.APPOINT_COUNCIL,
@@ -96,8 +98,12 @@ class InboxController {
   ResponseEntity<Void> approve(@PathVariable String taskId, @RequestBody ApprovalRequest request,
       Authentication user) {
     requireTask(taskId, APPROVALS, user);
-    complete(taskId, user, Variables.createVariables()
-        .putValue(Vars.APPROVED.name(), request.approved()).putValue(Vars.COMMENT.name(), request.comment()));
+    VariableMap variables = Variables.createVariables()
+        .putValue(Vars.APPROVED.name(), request.approved()).putValue(Vars.COMMENT.name(), request.comment());
+    if (request.authority() != null) {
+      variables.putValue("authority", request.authority());
+    }
+    complete(taskId, user, variables);
     return ResponseEntity.noContent().build();
   }
 

@@ -213,12 +213,18 @@ class InboxPageController {
 
   @PostMapping("/{taskId}/approval")
   String approve(@PathVariable String taskId, @RequestParam boolean approved,
-      @RequestParam(required = false) String comment, Authentication user,
+      @RequestParam(required = false) String comment,
+      @RequestParam(required = false) String authority, Authentication user,
       RedirectAttributes redirect) {
     redirect.addFlashAttribute("typed", typed(null, null, null, null, null, comment));
+    org.camunda.bpm.engine.variable.VariableMap variables = Variables.createVariables()
+        .putValue(Vars.APPROVED.name(), approved)
+        .putValue(Vars.COMMENT.name(), comment == null || comment.isBlank() ? null : comment);
+    if (authority != null) { // the signer's approval of an outgoing document only
+      variables.putValue("authority", authority);
+    }
     return act(taskId, user, redirect, approved ? "Đã duyệt." : "Đã trả lại để hoàn thiện.",
-        () -> complete(taskId, user, Variables.createVariables().putValue(Vars.APPROVED.name(), approved)
-                .putValue(Vars.COMMENT.name(), comment == null || comment.isBlank() ? null : comment)));
+        () -> complete(taskId, user, variables));
   }
 
   @PostMapping("/{taskId}/council")

@@ -41,9 +41,14 @@ class DraftPageController {
   private final OutgoingProperties properties;
   private final ActorResolver actors;
   private final Clock clock;
+  private final OutgoingWorkflow workflow;
+  private final OutgoingOpinions opinions;
 
   DraftPageController(OutgoingDrafts drafts, OutgoingLifecycle lifecycle,
-      OutgoingQueries queries, OutgoingProperties properties, ActorResolver actors, Clock clock) {
+      OutgoingQueries queries, OutgoingProperties properties, ActorResolver actors, Clock clock,
+      OutgoingWorkflow workflow, OutgoingOpinions opinions) {
+    this.workflow = workflow;
+    this.opinions = opinions;
     this.drafts = drafts;
     this.lifecycle = lifecycle;
     this.queries = queries;
@@ -122,10 +127,13 @@ class DraftPageController {
     model.addAttribute("document", details);
     model.addAttribute("zone", clock.getZone());
     model.addAttribute("mayUpload", draft && details.drafter().equals(reader.userId()));
-    model.addAttribute("maySign", draft && reader.isDirector()
+    // a draft the model drives is signed and numbered through its tasks (ADR 0026)
+    boolean driven = workflow.driven(id);
+    model.addAttribute("maySign", !driven && draft && reader.isDirector()
         && !details.drafter().equals(reader.userId()) && !details.versions().isEmpty());
-    model.addAttribute("mayNumber", details.status().equals(OutgoingStatus.SIGNED.name())
-        && reader.isRegistry());
+    model.addAttribute("mayNumber", !driven && details.status().equals(
+        OutgoingStatus.SIGNED.name()) && reader.isRegistry());
+    model.addAttribute("mayAnswer", opinions.openRequestOf(id, reader).isPresent());
     model.addAttribute("authorities", SignAuthority.values());
     boolean live = details.status().equals(OutgoingStatus.ISSUED.name())
         && details.recalledAt() == null && details.replacedBy() == null;
@@ -148,7 +156,7 @@ class DraftPageController {
   @PostMapping("/{id}/sign")
   String sign(@PathVariable long id, @RequestParam(required = false) String authority,
       Authentication user, RedirectAttributes redirect) throws IOException {
-    return act(id, redirect, "Đã ký văn bản.", () -> lifecycle.sign(id,
+    return act(id, redirect, "Đã ký văn bản.", () -> notDriven(id).sign(id,
         OutgoingDocumentController.authority(authority), actors.of(user.getName()),
         OutgoingDocumentController.reader(user)));
   }
@@ -156,8 +164,25 @@ class DraftPageController {
   @PostMapping("/{id}/number")
   String number(@PathVariable long id, Authentication user, RedirectAttributes redirect)
       throws IOException {
-    return act(id, redirect, "Đã cấp số và ban hành văn bản.", () -> lifecycle.number(id,
+    return act(id, redirect, "Đã cấp số và ban hành văn bản.", () -> notDriven(id).number(id,
         actors.of(user.getName()), OutgoingDocumentController.reader(user)));
+  }
+
+  /** An asked party's answer from the draft page (the same as the API and the task). */
+  @PostMapping("/{id}/opinions")
+  String answer(@PathVariable long id, @RequestParam(required = false) String position,
+      @RequestParam(required = false) String text, Authentication user,
+      RedirectAttributes redirect) throws IOException {
+    return act(id, redirect, "Đã gửi ý kiến góp ý.", () -> opinions.answer(id, position, text,
+        List.of(), actors.of(user.getName()), OutgoingDocumentController.reader(user)));
+  }
+
+  private OutgoingLifecycle notDriven(long id) {
+    if (workflow.driven(id)) {
+      throw new ConflictException("Văn bản đi theo quy trình: ký, cấp số ở công việc của quy trình"
+          + " (hộp việc, Tasklist)", Map.of("step", "process"));
+    }
+    return lifecycle;
   }
 
   /** An action's outcome shown on the draft page: done, or why not (nothing stored then). */

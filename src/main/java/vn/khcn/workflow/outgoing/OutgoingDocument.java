@@ -85,6 +85,8 @@ class OutgoingDocument {
   private String issuedBy;
   @Column(name = "issued_at")
   private Instant issuedAt;
+  @Column(name = "digitally_signed", nullable = false)
+  private boolean digitallySigned;
 
   @Column(name = "recipient_addresses")
   private String recipientAddresses;
@@ -191,6 +193,11 @@ class OutgoingDocument {
     this.signedByName = signer.fullName();
     this.authority = authority;
     this.signedAt = now;
+  }
+
+  /** The signed PDF body was signed digitally (PAdES) with the Department's key. */
+  void signedDigitally() {
+    this.digitallySigned = true;
   }
 
   void issue(String series, int year, int number, String numberSymbol, LocalDate issuedOn,
@@ -307,5 +314,9 @@ class OutgoingDocument {
 
   Instant getIssuedAt() {
     return issuedAt;
+  }
+
+  boolean isDigitallySigned() {
+    return digitallySigned;
   }
 }

@@ -43,9 +43,11 @@ class OutgoingDocumentController {
   private final OutgoingLifecycle lifecycle;
   private final OutgoingQueries queries;
   private final ActorResolver actors;
+  private final OutgoingWorkflow workflow;
 
   OutgoingDocumentController(OutgoingDrafts drafts, OutgoingLifecycle lifecycle,
-      OutgoingQueries queries, ActorResolver actors) {
+      OutgoingQueries queries, ActorResolver actors, OutgoingWorkflow workflow) {
+    this.workflow = workflow;
     this.drafts = drafts;
     this.lifecycle = lifecycle;
     this.queries = queries;
@@ -105,6 +107,7 @@ class OutgoingDocumentController {
   @PreAuthorize("hasAuthority('lanh-dao')")
   Details sign(@PathVariable long id, @RequestBody(required = false) SignRequest request,
       Authentication user) {
+    refuseWhenDriven(id, "ký");
     lifecycle.sign(id, authority(request == null ? null : request.authority()),
         actors.of(user.getName()), reader(user));
     return queries.details(id, reader(user));
@@ -118,8 +121,21 @@ class OutgoingDocumentController {
       throw new InvalidInputException(body.keySet().stream().sorted().map(field ->
           new FieldError(field, "cấp số không nhận trường nào; số do hệ thống cấp")).toList());
     }
+    refuseWhenDriven(id, "cấp số");
     lifecycle.number(id, actors.of(user.getName()), reader(user));
     return queries.details(id, reader(user));
+  }
+
+  /**
+   * A draft the model drives is signed and numbered through its tasks (the inbox, Tasklist), so
+   * its checks cannot be skipped; these endpoints serve drafts made before the model.
+   */
+  private void refuseWhenDriven(long id, String what) {
+    if (workflow.driven(id)) {
+      throw new vn.khcn.workflow.shared.web.ConflictException("Văn bản đi theo quy trình: " + what
+          + " ở công việc của quy trình (hộp việc, Tasklist) sau các bước kiểm tra",
+          Map.of("step", "process"));
+    }
   }
 
   static SignAuthority authority(String mark) {

@@ -26,10 +26,12 @@ class OutgoingDrafts {
   private final OutgoingQueries queries;
   private final ReplyTargets replyTargets;
   private final Clock clock;
+  private final OutgoingWorkflow workflow;
 
   OutgoingDrafts(OutgoingDocumentRepository documents, BodyVersionRepository versions,
       OutgoingTrailRepository trail, OutgoingProperties properties, OutgoingQueries queries,
-      ReplyTargets replyTargets, Clock clock) {
+      ReplyTargets replyTargets, Clock clock, OutgoingWorkflow workflow) {
+    this.workflow = workflow;
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
@@ -39,7 +41,7 @@ class OutgoingDrafts {
     this.clock = clock;
   }
 
-  /** A new draft by the person signed in, in his unit. */
+  /** A new draft by the person signed in, in his unit; its outgoing-document process starts. */
   @Transactional
   OutgoingDocument create(DraftRequest request, Actor drafter, Reader reader) {
     String unit = reader.unit().orElseThrow(() -> new AccessDeniedException(
@@ -54,6 +56,7 @@ class OutgoingDrafts {
     OutgoingDocument document = documents.save(new OutgoingDocument(draft, drafter, unit, now));
     trail.save(new OutgoingTrailEntry(document.getId(), now, drafter,
         OutgoingTrailEntry.Action.DRAFTED, draft.summary()));
+    workflow.start(document); // the model (ADR 0026), in the same transaction
     return document;
   }
 

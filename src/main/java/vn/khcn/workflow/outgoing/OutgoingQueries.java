@@ -31,9 +31,17 @@ class OutgoingQueries {
   private final OutgoingTrailRepository trail;
   private final ReplyTargets replyTargets;
   private final DeliveryRepository deliveries;
+  private final OpinionRequestRepository requests;
+  private final OutgoingOpinionRepository opinions;
+  private final OpinionFileRepository opinionFiles;
 
   OutgoingQueries(OutgoingDocumentRepository documents, BodyVersionRepository versions,
-      OutgoingTrailRepository trail, ReplyTargets replyTargets, DeliveryRepository deliveries) {
+      OutgoingTrailRepository trail, ReplyTargets replyTargets, DeliveryRepository deliveries,
+      OpinionRequestRepository requests, OutgoingOpinionRepository opinions,
+      OpinionFileRepository opinionFiles) {
+    this.requests = requests;
+    this.opinions = opinions;
+    this.opinionFiles = opinionFiles;
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
@@ -47,9 +55,15 @@ class OutgoingQueries {
 
   /** 403 unless the reader may read the document. */
   void checkRead(OutgoingDocument document, Reader reader) {
-    if (!reader.canRead(document)) {
+    if (!reader.canRead(document) && !asked(document, reader)) {
       throw new AccessDeniedException("Bạn không thuộc đơn vị soạn thảo văn bản này");
     }
+  }
+
+  /** A party asked for its opinion reads the draft it comments on (ADR 0026). */
+  private boolean asked(OutgoingDocument document, Reader reader) {
+    return reader.isStaff() && requests.findByDocumentIdOrderByRoundNoAscIdAsc(document.getId())
+        .stream().anyMatch(r -> r.asks(reader.userId(), reader.groups()));
   }
 
   OutgoingDocument readable(long id, Reader reader) {
@@ -88,7 +102,15 @@ class OutgoingQueries {
             : link(d.getReplacedById(), OutgoingDocument.Relation.REPLACES),
         documents.findByRelatedIdOrderByIdAsc(id).stream()
             .map(f -> link(f, f.getRelation())).toList(),
-        d.getRecalledAt(), d.getRecalledBy(), d.getRecallReason());
+        d.getRecalledAt(), d.getRecalledBy(), d.getRecallReason(), d.isDigitallySigned(),
+        OpinionTable.requests(requests.findByDocumentIdOrderByRoundNoAscIdAsc(id)),
+        opinions(id));
+  }
+
+  /** The document's opinions with their files, oldest first. */
+  List<OutgoingViews.OpinionView> opinions(long id) {
+    return OpinionTable.opinions(id, requests.findByDocumentIdOrderByRoundNoAscIdAsc(id),
+        opinions.findByDocumentIdOrderByAnsweredAtAscIdAsc(id), opinionFiles);
   }
 
   private OutgoingViews.Link link(long id, OutgoingDocument.Relation relation) {

@@ -26,7 +26,18 @@ class OutgoingTrailEntry {
     REPLACEMENT_DRAFTED("Soạn văn bản thay thế"),
     CORRECTION_DRAFTED("Soạn văn bản đính chính"),
     REPLACED("Được thay thế"),
-    RECALLED("Thu hồi văn bản");
+    RECALLED("Thu hồi văn bản"),
+    OPINIONS_REQUESTED("Xin ý kiến góp ý"),
+    OPINION_GIVEN("Góp ý dự thảo"),
+    OPINION_RECORDED("Ghi ý kiến của cơ quan ngoài"),
+    OPINION_RESOLVED("Tiếp thu, giải trình ý kiến"),
+    SUBMITTED("Trình kiểm tra nội dung"),
+    CONTENT_CHECKED("Kiểm tra nội dung: đạt"),
+    FORM_CHECKED("Kiểm tra thể thức: đạt"),
+    SIGNATURE_APPROVED("Duyệt ký"),
+    RETURNED("Trả lại người soạn thảo"),
+    DIGITALLY_SIGNED("Ký số"),
+    AWAITING_SENDING("Chờ gửi");
 
     private final String label;
 

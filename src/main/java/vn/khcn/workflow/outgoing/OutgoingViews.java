@@ -20,7 +20,8 @@ final class OutgoingViews {
       LocalDate issuedOn, String issuedBy, Instant issuedAt, List<VersionView> versions,
       List<TrailView> trail, List<RecipientAddress> addresses, List<DeliveryView> deliveries,
       String relation, String relationLabel, Link related, Link replacedBy, List<Link> followUps,
-      Instant recalledAt, String recalledBy, String recallReason) {}
+      Instant recalledAt, String recalledBy, String recallReason, boolean digitallySigned,
+      List<OpinionRequestView> opinionRequests, List<OpinionView> opinions) {}
 
   /** Another outgoing document this one is linked with (replacement, correction letter). */
   record Link(long id, String relation, String relationLabel, String status, String statusLabel,
@@ -31,6 +32,18 @@ final class OutgoingViews {
       String channel, String channelLabel, String address, String status, String statusLabel,
       int attempts, Instant createdAt, Instant attemptedAt, Instant deliveredAt,
       String failureReason, String packageFile) {}
+
+  /** One party asked for its opinion in a round; answeredAt null while it owes the answer. */
+  record OpinionRequestView(long id, int round, String partyType, String party, String partyName,
+      LocalDate dueDate, String note, Instant askedAt, Instant answeredAt) {}
+
+  /** One opinion with the drafter's consolidation (resolution null until accepted/explained). */
+  record OpinionView(long id, Long requestId, String from, String outsideBody,
+      Long incomingDocumentId, String position, String positionLabel, String text,
+      String answeredBy, String answeredByName, Instant answeredAt, String resolution,
+      String resolutionLabel, String explanation, List<FileView> files) {}
+
+  record FileView(long id, String fileName, String url) {}
 
   /** One body version, without its content (downloaded from url). */
   record VersionView(long id, int versionNo, String fileName, String contentType, long sizeBytes,

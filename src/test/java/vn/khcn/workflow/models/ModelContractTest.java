@@ -66,7 +66,8 @@ class ModelContractTest {
           IncomingDirectiveProcess.class, ResearchTaskProcess.class, AssignmentCouncilProcess.class,
           MidtermEvaluationProcess.class, AcceptanceProcess.class,
           vn.khcn.workflow.dispatch.DirectionItemReportProcess.class,
-          CompetitiveSelectionProcess.class)
+          CompetitiveSelectionProcess.class,
+          vn.khcn.workflow.outgoing.OutgoingDocumentProcess.class)
       .map(ModelContractTest::instantiate)
       .toList();
 
