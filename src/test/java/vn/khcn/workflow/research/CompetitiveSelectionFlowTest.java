@@ -214,7 +214,7 @@ class CompetitiveSelectionFlowTest {
     runJobs(b);
     runJobs(c);
     assertThat(details(a).get("verdict").asText()).isEqualTo("ASSIGN");
-    assertThat(api.task(a, ResearchTaskProcess.Tasks.APPRAISE_BUDGET, null)).isNotNull();
+    assertThat(api.task(a, ResearchTaskProcess.Tasks.APPOINT_APPRAISAL_TEAM, null)).isNotNull();
     for (String other : List.of(b, c)) {
       JsonNode closed = api.get("chunhiem", "/api/research-tasks/" + other).body();
       assertThat(closed.get("status").asText()).isEqualTo("NOT_ASSIGNED");
