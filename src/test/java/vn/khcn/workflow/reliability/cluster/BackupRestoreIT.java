@@ -42,7 +42,7 @@ class BackupRestoreIT {
     AppNode node = db.node(name, port);
     NODES.add(node);
     node.start();
-    node.awaitHealthy(Duration.ofSeconds(180));
+    node.awaitHealthy(Database.START);
     return node;
   }
 

@@ -30,7 +30,7 @@ class BadInputIT {
     Database.create(DB.name);
     node = DB.node("bad-input", 18086);
     node.start();
-    node.awaitHealthy(Duration.ofSeconds(180));
+    node.awaitHealthy(Database.START);
   }
 
   @AfterAll

@@ -22,6 +22,10 @@ final class Database {
   static final String PGUSER = env("PGUSER", "postgres");
   static final String PGPASSWORD = env("PGPASSWORD", "");
 
+  /** How long a node may take to start (a loaded build machine takes minutes). */
+  static final java.time.Duration START = java.time.Duration.ofSeconds(
+      Integer.getInteger("reliability.startSeconds", 600));
+
   final String name;
 
   Database(String name) {
