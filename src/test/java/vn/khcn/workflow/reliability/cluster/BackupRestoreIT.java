@@ -27,6 +27,8 @@ class BackupRestoreIT {
   static final Database DB = new Database("khcn_rel_bk_" + PID);
   static final Database RESTORED = new Database("khcn_rel_rs_" + PID);
   static final int LOAD_SECONDS = Integer.getInteger("backup.loadSeconds", 15);
+  /** Nodes under load while the dump runs (2; 1 on a machine too loaded to start two). */
+  static final int LOAD_NODES = Integer.getInteger("backup.nodes", 2);
   static final List<AppNode> NODES = new ArrayList<>();
 
   @AfterAll
@@ -70,7 +72,7 @@ class BackupRestoreIT {
   void aDumpTakenUnderLoadRestoresEverythingAcknowledged() throws Exception {
     Database.create(DB.name);
     AppNode a = started(DB, "bk-a", 18088);
-    AppNode b = started(DB, "bk-b", 18089);
+    AppNode b = LOAD_NODES > 1 ? started(DB, "bk-b", 18089) : a;
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Answer submitted = dossier(i % 2 == 0 ? a : b, i);
