@@ -17,7 +17,7 @@ import vn.khcn.workflow.reliability.cluster.Client.Answer;
 
 /**
  * Scenario backup-restore: pg_dump of the database while clerks register and the director
- * directs on two nodes, restored into a new database and the application started on it: every
+ * directs on two nodes (backup.nodes), restored into a new database and the application started on it: every
  * registration acknowledged before the dump began is there with its number, numbers gapless, every
  * document has its process, and one open task of each kind is worked to completion.
  */
@@ -144,7 +144,8 @@ class BackupRestoreIT {
     Files.deleteIfExists(dump);
     ReliabilityReport.merge(List.of(new ReliabilityReport.Entry("backup-restore", 1,
         problems.isEmpty() ? 0 : 1, lost, "pg_dump -Fc (" + String.format("%.1f", dumpSeconds)
-            + " s) while 4 clerks registered and the director directed on two nodes; "
+            + " s) while 4 clerks registered and the director directed on " + LOAD_NODES
+            + " node(s); "
             + load.acknowledged.size() + " registrations acknowledged, " + beforeDump
             + " before the dump began, " + numbers.size() + " in the restored database"
             + " (pg_restore " + String.format("%.1f", restoreSeconds) + " s), application"

@@ -28,7 +28,9 @@ class BadInputIT {
   @BeforeAll
   static void start() throws Exception {
     Database.create(DB.name);
-    node = DB.node("bad-input", 18086);
+    // the upload limits of BadInputTest's test profile, which its oversize attachment assumes
+    node = DB.node("bad-input", 18086).with("--spring.servlet.multipart.max-file-size=64KB",
+        "--spring.servlet.multipart.max-request-size=128KB");
     node.start();
     node.awaitHealthy(Database.START);
   }

@@ -27,8 +27,17 @@ final class ReliabilityReport {
     }
   }
 
+  /** Merges under a file lock: scenario classes may run in parallel JVMs. */
   static synchronized void merge(List<Entry> entries) throws Exception {
     Files.createDirectories(OUT);
+    try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(
+        OUT.resolve("report.lock"), java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE); var held = lock.lock()) {
+      mergeLocked(entries);
+    }
+  }
+
+  private static void mergeLocked(List<Entry> entries) throws Exception {
     Path json = OUT.resolve("report.json");
     Map<String, Entry> all = new LinkedHashMap<>();
     if (Files.exists(json)) {

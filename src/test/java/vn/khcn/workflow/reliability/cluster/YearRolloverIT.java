@@ -113,7 +113,8 @@ class YearRolloverIT {
     long id = draft.body().get("id").asLong();
     TestHttp.Response version = http.multipart("cv.qlkh", "/api/outgoing-documents/" + id
         + "/versions", Part.file("file", "du-thao.pdf", "application/pdf",
-            "%PDF-1.4\n% dự thảo\n".getBytes(StandardCharsets.UTF_8)));
+            "%PDF-1.4\n% dự thảo\n".getBytes(StandardCharsets.UTF_8)),
+        new Part("note", null, "text/plain", "Bản trình ký".getBytes(StandardCharsets.UTF_8)));
     assertThat(version.status()).as(version.text()).isEqualTo(201);
     TestHttp.Response signed = http.post("giamdoc", "/api/outgoing-documents/" + id + "/sign",
         Map.of());
