@@ -111,6 +111,14 @@ public class ApiExceptionHandler {
     return error(HttpStatus.PAYLOAD_TOO_LARGE, "Tệp gửi lên vượt quá dung lượng cho phép.", r);
   }
 
+  /** A multipart body that cannot be read (no boundary, truncated): the client's fault. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<ApiError> unreadableMultipart(
+      org.springframework.web.multipart.MultipartException e, HttpServletRequest r) {
+    return error(HttpStatus.BAD_REQUEST,
+        "Nội dung multipart/form-data gửi lên bị hỏng hoặc thiếu ranh giới (boundary).", r);
+  }
+
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ApiError> invalid(MethodArgumentNotValidException e, HttpServletRequest r) {
     List<ApiError.FieldError> fields = e.getBindingResult().getFieldErrors().stream()

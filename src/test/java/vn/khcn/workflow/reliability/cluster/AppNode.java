@@ -25,6 +25,7 @@ public final class AppNode {
   private final Path jar;
   private final Map<String, String> environment;
   private final Path log;
+  private final List<String> extraArgs = new ArrayList<>();
   private Process process;
 
   public AppNode(String name, int port, Path jar, Map<String, String> environment, Path logDir) {
@@ -33,6 +34,17 @@ public final class AppNode {
     this.jar = jar;
     this.environment = environment;
     this.log = logDir.resolve("node-" + name + ".log");
+  }
+
+  /** Further application arguments (e.g. "--khcn.x=y") for the next starts. */
+  AppNode with(String... args) {
+    extraArgs.addAll(List.of(args));
+    return this;
+  }
+
+  /** The node's JVM process id (for jcmd). */
+  long pid() {
+    return process.pid();
   }
 
   String url(String path) {
@@ -48,6 +60,7 @@ public final class AppNode {
         "--camunda.bpm.job-execution.lock-time-in-millis=15000",
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000"));
+    command.addAll(extraArgs);
     ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);

@@ -5,7 +5,6 @@ import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,18 +131,8 @@ class ClusterReliabilityIT {
     if (a != null) {
       a.stop();
     }
-    Map<String, Object> report = new LinkedHashMap<>();
-    report.put("scenarios", REPORT);
-    Files.writeString(OUT.resolve("report.json"), Client.JSON.copy()
-        .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-    StringBuilder md = new StringBuilder("# Reliability report\n\n"
-        + "| scenario | runs | failures | lost | notes |\n|---|---|---|---|---|\n");
-    for (Scenario s : REPORT) {
-      md.append("| ").append(s.name()).append(" | ").append(s.runs()).append(" | ")
-          .append(s.failures()).append(" | ").append(s.lost()).append(" | ")
-          .append(s.notes().replace("|", "/")).append(" |\n");
-    }
-    Files.writeString(OUT.resolve("report.md"), md.toString(), StandardCharsets.UTF_8);
+    ReliabilityReport.merge(REPORT.stream().map(s -> new ReliabilityReport.Entry(s.name(),
+        s.runs(), s.failures(), s.lost(), s.notes())).toList());
     try (Connection admin = DriverManager.getConnection(jdbcUrl("postgres"), PGUSER,
         env("PGPASSWORD", "")); Statement sql = admin.createStatement()) {
       sql.execute("drop database if exists " + DATABASE + " with (force)");
@@ -619,13 +608,5 @@ class ClusterReliabilityIT {
             + " Cockpit, the council's record kept; after the fix one retry closed the task"
         : String.join("; ", problems)));
     assertThat(problems).isEmpty();
-  }
-
-  @Test
-  @Order(6)
-  void notCoveredHere() {
-    REPORT.add(new Scenario("bad-input", 1, 0, 0, "130 hostile requests in every ./mvnw verify"
-        + " (BadInputTest): each a 4xx with a message, counts of documents, research tasks,"
-        + " tasks, instances and numbers unchanged; not repeated against the cluster"));
   }
 }

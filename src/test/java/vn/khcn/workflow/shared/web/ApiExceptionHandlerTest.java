@@ -43,6 +43,15 @@ class ApiExceptionHandlerTest {
   }
 
   @Test
+  void anUnreadableMultipartBodyIs400() {
+    ResponseEntity<ApiError> response = handler.unreadableMultipart(
+        new org.springframework.web.multipart.MultipartException("Failed to parse multipart"),
+        request);
+    assertStatus(response, 400);
+    assertThat(response.getBody().message()).contains("multipart");
+  }
+
+  @Test
   void springClientErrorsKeepTheirStatusAndOthersAre500WithoutDetails() {
     assertStatus(handler.unexpected(
         new HttpRequestMethodNotSupportedException(HttpMethod.PATCH.name()), request), 405);
