@@ -67,6 +67,39 @@ public final class EdxmlSamples {
         Base64.getMimeEncoder().encodeToString(pdf)).strip();
   }
 
+  /**
+   * The same document package in the layout public edXML implementations write: a root edXML
+   * (default namespace) holding the envelope, and AttachmentEncoded beside it with one
+   * Attachment (ContentId without the manifest's "cid:", base64 on one line in
+   * ContentTransferEncoded).
+   */
+  public static String standardDocument(String documentId, String number, byte[] pdf) {
+    String old = document(documentId, number, pdf);
+    String header = old.substring(old.indexOf("<edXML:edXMLHeader>"),
+        old.indexOf("<edXML:edXMLBody>"));
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+          <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+            %s<edXML:edXMLBody>
+              <edXML:edXMLManifest version="1.0">
+                <edXML:Reference><edXML:ContentId>cid:1</edXML:ContentId><edXML:ContentType>application/pdf</edXML:ContentType><edXML:Description>Văn bản</edXML:Description><edXML:AttachmentName>cong-van.pdf</edXML:AttachmentName></edXML:Reference>
+              </edXML:edXMLManifest>
+            </edXML:edXMLBody>
+          </edXML:edXMLEnvelope>
+          <AttachmentEncoded>
+            <Attachment>
+              <ContentId>1</ContentId>
+              <AttachmentName>cong-van.pdf</AttachmentName>
+              <ContentType>application/pdf</ContentType>
+              <Description>Văn bản</Description>
+              <edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">%s</edXML:ContentTransferEncoded>
+            </Attachment>
+          </AttachmentEncoded>
+        </edXML>
+        """.formatted(header, Base64.getEncoder().encodeToString(pdf)).strip();
+  }
+
   /** The sender's status message (13: recall) about a document it sent. */
   public static String recall(String documentId, String reason) {
     return """
