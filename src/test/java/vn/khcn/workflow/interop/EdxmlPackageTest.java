@@ -57,7 +57,9 @@ class EdxmlPackageTest {
       assertThat(a.contentType()).isEqualTo("application/pdf");
       assertThat(a.content()).isEqualTo(pdf);
     });
-    byte[] signed = EdxmlSamples.signed(xml, EdxmlSamples.keys(), true);
+    byte[] signed = EdxmlSamples.signedInHeader(xml, EdxmlSamples.keys());
+    assertThat(new String(signed, StandardCharsets.UTF_8))
+        .contains("</Signature></edXML:edXMLHeader>");
     assertThat(EdxmlParser.parse(signed, NOW).signature().result())
         .isEqualTo(SignatureResult.VALID);
     String missing = xml.replace("<ContentId>1</ContentId>", "<ContentId>2</ContentId>");

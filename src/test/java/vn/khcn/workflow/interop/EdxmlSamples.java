@@ -139,6 +139,16 @@ public final class EdxmlSamples {
 
   /** The package with an enveloped XML signature (RSA-SHA256, its public key in KeyInfo). */
   static byte[] signed(String xml, KeyPair keys, boolean withKeyInfo) throws Exception {
+    return signed(xml, keys, withKeyInfo, false);
+  }
+
+  /** Signed as the common layout places it: ds:Signature inside edXMLHeader. */
+  static byte[] signedInHeader(String xml, KeyPair keys) throws Exception {
+    return signed(xml, keys, true, true);
+  }
+
+  private static byte[] signed(String xml, KeyPair keys, boolean withKeyInfo, boolean inHeader)
+      throws Exception {
     Document document = SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), "test");
     XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
     Reference reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256,
@@ -151,7 +161,9 @@ public final class EdxmlSamples {
     KeyInfo keyInfo = withKeyInfo
         ? keyInfos.newKeyInfo(List.of(keyInfos.newKeyValue(keys.getPublic()))) : null;
     factory.newXMLSignature(info, keyInfo).sign(
-        new DOMSignContext(keys.getPrivate(), document.getDocumentElement()));
+        new DOMSignContext(keys.getPrivate(), inHeader
+            ? document.getElementsByTagNameNS("*", "edXMLHeader").item(0)
+            : document.getDocumentElement()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TransformerFactory.newInstance().newTransformer()
         .transform(new DOMSource(document), new StreamResult(out));
