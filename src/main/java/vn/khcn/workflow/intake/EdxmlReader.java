@@ -46,9 +46,12 @@ public final class EdxmlReader {
   /** The fields of a package already parsed (by {@link SafeXml}). */
   public static Extraction read(Document document) throws MalformedPackageException {
     Element root = document.getDocumentElement();
+    if ("edXML".equals(root.getLocalName()) && first(root, "edXMLEnvelope") != null) {
+      root = first(root, "edXMLEnvelope"); // the common layout: root edXML holds the envelope
+    }
     if (!"edXMLEnvelope".equals(root.getLocalName())) {
       throw new MalformedPackageException("Gói edXML không hợp lệ: phần tử gốc phải là"
-          + " edXMLEnvelope, không phải " + root.getLocalName() + ".");
+          + " edXML hoặc edXMLEnvelope, không phải " + root.getLocalName() + ".");
     }
     Element header = first(root, "MessageHeader");
     if (header == null) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.w3c.dom.Document;
@@ -19,11 +20,14 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.xml.SafeXml;
 
 /**
- * Reads an edXML envelope (QCVN 102:2016/BTTTT, Circular 01/2022/TT-BTTTT) safely ({@link SafeXml}:
+ * Reads an edXML package (QCVN 102:2016/BTTTT, Circular 01/2022/TT-BTTTT) safely ({@link SafeXml}:
  * no DOCTYPE, no external entities): a document's MessageHeader through intake's mapping onto the
- * register's fields, the manifest's attachments with their bytes (base64 in
- * edXMLBody/AttachmentEncoded, ADR 0017), the signature checked; or a Status message. Anything
- * else is refused (400, field {@code file}) with the line and reason, in Vietnamese.
+ * register's fields, the manifest's attachments with their bytes, the signature checked; or a
+ * Status message. Two layouts (ADR 0017, amended): the common one, a root {@code edXML} holding
+ * {@code edXMLEnvelope} and, beside it, {@code AttachmentEncoded/Attachment} (ContentId,
+ * ContentTransferEncoded); and our earlier one, {@code edXMLEnvelope} as root with
+ * {@code edXMLBody/AttachmentEncoded} (ContentId, Value). Anything else is refused (400, field
+ * {@code file}) with the line and reason, in Vietnamese.
  */
 final class EdxmlParser {
 
@@ -39,13 +43,9 @@ final class EdxmlParser {
     } catch (SafeXml.MalformedXmlException e) {
       throw refused(e.getMessage());
     }
-    Element root = document.getDocumentElement();
-    if (!"edXMLEnvelope".equals(root.getLocalName())) {
-      throw refused("Gói edXML không hợp lệ: phần tử gốc phải là edXMLEnvelope, không phải "
-          + root.getLocalName() + ".");
-    }
+    Element envelope = envelope(document.getDocumentElement());
     SignatureCheck.Checked signature = SignatureCheck.check(document, now);
-    Element header = child(root, "edXMLHeader");
+    Element header = child(envelope, "edXMLHeader");
     Element status = header == null ? null : child(header, "Status");
     if (status != null) {
       Element responseFor = child(status, "ResponseFor");
@@ -66,46 +66,104 @@ final class EdxmlParser {
     } catch (EdxmlReader.MalformedPackageException e) {
       throw refused(e.getMessage());
     }
-    Element message = first(root, "MessageHeader");
+    Element message = first(envelope, "MessageHeader");
     String documentId = text(message, "DocumentId");
     if (documentId == null) {
       throw refused("Gói edXML không hợp lệ: thiếu MessageHeader/DocumentId.");
     }
-    Element trace = first(root, "Bussiness");
+    Element trace = first(envelope, "Bussiness");
     return new EdxmlPackage(EdxmlPackage.Kind.DOCUMENT, documentId, organ(message, "From"),
-        organ(message, "To"), text(trace, "BussinessDocType"), fields, attachments(root),
-        signature, null);
+        organ(message, "To"), text(trace, "BussinessDocType"), fields,
+        attachments(envelope, document.getDocumentElement()), signature, null);
   }
 
-  private static List<PackageAttachment> attachments(Element root) {
+  /** The edXMLEnvelope: the root itself, or the root edXML's child. */
+  static Element envelope(Element root) {
+    Element envelope = "edXML".equals(root.getLocalName()) ? child(root, "edXMLEnvelope")
+        : "edXMLEnvelope".equals(root.getLocalName()) ? root : null;
+    if (envelope == null) {
+      throw refused("Gói edXML không hợp lệ: phần tử gốc phải là edXML (chứa edXMLEnvelope) hoặc"
+          + " edXMLEnvelope, không phải " + root.getLocalName() + ".");
+    }
+    return envelope;
+  }
+
+  /**
+   * The manifest's files with their bytes: AttachmentEncoded beside the envelope (one Attachment
+   * per file, ContentTransferEncoded) or, in our earlier layout, inside edXMLBody (ContentId,
+   * Value); ContentIds match with or without "cid:" and angle brackets.
+   */
+  private static List<PackageAttachment> attachments(Element envelope, Element root) {
     Map<String, byte[]> encoded = new HashMap<>();
-    for (Element attachment : all(root, "AttachmentEncoded")) {
-      String id = text(attachment, "ContentId");
-      String value = text(attachment, "Value");
-      if (id == null || value == null) {
-        throw refused("Gói edXML không hợp lệ: AttachmentEncoded thiếu ContentId hoặc Value.");
+    Map<String, Element> described = new LinkedHashMap<>();
+    for (Element block : all(root, "AttachmentEncoded")) {
+      List<Element> files = children(block, "Attachment");
+      if (files.isEmpty()) {
+        decode(encoded, text(block, "ContentId"), text(block, "Value"), "Value");
       }
-      try {
-        encoded.put(id, Base64.getMimeDecoder().decode(value));
-      } catch (IllegalArgumentException e) {
-        throw refused("Tệp đính kèm " + id + " trong gói edXML không giải mã được (base64).");
+      for (Element file : files) {
+        String id = text(file, "ContentId");
+        decode(encoded, id, text(file, "ContentTransferEncoded"), "ContentTransferEncoded");
+        described.put(contentKey(id), file);
       }
     }
-    List<PackageAttachment> attachments = new ArrayList<>();
-    for (Element reference : all(root, "Reference")) {
-      if (!"edXMLManifest".equals(reference.getParentNode().getLocalName())) {
-        continue; // ds:Reference of the signature
+    List<Element> references = new ArrayList<>();
+    for (Element reference : all(envelope, "Reference")) {
+      if ("edXMLManifest".equals(reference.getParentNode().getLocalName())) {
+        references.add(reference); // not a ds:Reference of the signature
       }
+    }
+    if (references.isEmpty()) {
+      references.addAll(described.values()); // no manifest: each Attachment describes itself
+    }
+    List<PackageAttachment> attachments = new ArrayList<>();
+    for (Element reference : references) {
       String id = text(reference, "ContentId");
+      Element file = described.get(contentKey(id));
       String name = text(reference, "AttachmentName");
-      byte[] bytes = id == null ? null : encoded.get(id);
+      if (name == null && file != null) {
+        name = text(file, "AttachmentName");
+      }
+      String type = text(reference, "ContentType");
+      if (type == null && file != null) {
+        type = text(file, "ContentType");
+      }
+      byte[] bytes = id == null ? null : encoded.get(contentKey(id));
       if (name == null || bytes == null) {
         throw refused("Tệp đính kèm " + (name == null ? id : name) + " được kê trong"
             + " edXMLManifest nhưng không có trong gói.");
       }
-      attachments.add(new PackageAttachment(id, name, text(reference, "ContentType"), bytes));
+      attachments.add(new PackageAttachment(id, name, type, bytes));
     }
     return attachments;
+  }
+
+  private static void decode(Map<String, byte[]> encoded, String id, String value,
+      String valueName) {
+    if (id == null || value == null) {
+      throw refused("Gói edXML không hợp lệ: AttachmentEncoded thiếu ContentId hoặc " + valueName
+          + ".");
+    }
+    try {
+      encoded.put(contentKey(id), Base64.getMimeDecoder().decode(value));
+    } catch (IllegalArgumentException e) {
+      throw refused("Tệp đính kèm " + id + " trong gói edXML không giải mã được (base64).");
+    }
+  }
+
+  /** A ContentId as matched: without "cid:" and angle brackets, so "cid:1", "<1>", "1" match. */
+  private static String contentKey(String id) {
+    if (id == null) {
+      return null;
+    }
+    String key = id.strip();
+    if (key.regionMatches(true, 0, "cid:", 0, 4)) {
+      key = key.substring(4).strip();
+    }
+    if (key.startsWith("<") && key.endsWith(">") && key.length() > 1) {
+      key = key.substring(1, key.length() - 1).strip();
+    }
+    return key;
   }
 
   private static Organ organ(Element parent, String name) {
@@ -128,6 +186,16 @@ final class EdxmlParser {
       }
     }
     return null;
+  }
+
+  private static List<Element> children(Element parent, String localName) {
+    List<Element> found = new ArrayList<>();
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element && localName.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
   }
 
   private static Element first(Element parent, String localName) {

@@ -24,8 +24,10 @@ import vn.khcn.workflow.interop.OutgoingPackages.DocumentPackage;
 /**
  * Writes an edXML document package (QCVN 102:2016/BTTTT, Circular 01/2022/TT-BTTTT):
  * MessageHeader (From, To, DocumentId, Code, PromulgationInfo, DocumentType, Subject,
- * SignerInfo, ToPlaces, OtherInfo), TraceHeaderList with Bussiness, and the issued file in
- * edXMLManifest + AttachmentEncoded (base64), as {@link EdxmlParser} reads it.
+ * SignerInfo, ToPlaces, OtherInfo), TraceHeaderList with Bussiness, and the issued file listed
+ * in edXMLManifest; in the common layout (ADR 0017, amended): root edXML holding edXMLEnvelope
+ * and, beside it, AttachmentEncoded/Attachment with the file as base64 in ContentTransferEncoded,
+ * as {@link EdxmlParser} reads it.
  */
 final class OutgoingPackageFiles {
 
@@ -41,7 +43,8 @@ final class OutgoingPackageFiles {
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       Document xml = factory.newDocumentBuilder().newDocument();
-      Element envelope = element(xml, xml, "edXMLEnvelope");
+      Element root = element(xml, xml, "edXML");
+      Element envelope = element(xml, root, "edXMLEnvelope");
       Element header = element(xml, envelope, "edXMLHeader");
       Element message = element(xml, header, "MessageHeader");
       organ(xml, message, "From", us);
@@ -83,9 +86,14 @@ final class OutgoingPackageFiles {
         text(xml, reference, "ContentType", p.contentType());
         text(xml, reference, "Description", "Văn bản");
         text(xml, reference, "AttachmentName", p.fileName());
-        Element encoded = element(xml, body, "AttachmentEncoded");
-        text(xml, encoded, "ContentId", CONTENT_ID);
-        text(xml, encoded, "Value", Base64.getMimeEncoder().encodeToString(p.file()));
+        Element attachment = element(xml, element(xml, root, "AttachmentEncoded"), "Attachment");
+        text(xml, attachment, "ContentId", CONTENT_ID);
+        text(xml, attachment, "AttachmentName", p.fileName());
+        text(xml, attachment, "Description", "Văn bản");
+        text(xml, attachment, "ContentType", p.contentType());
+        // one unbroken line: some readers decode with a plain (not MIME) base64 decoder
+        text(xml, attachment, "ContentTransferEncoded",
+            Base64.getEncoder().encodeToString(p.file()));
       }
       TransformerFactory transformers = TransformerFactory.newInstance();
       transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");

@@ -19,8 +19,9 @@ import vn.khcn.workflow.intake.EdxmlReader;
 import vn.khcn.workflow.interop.EdxmlPackage.Organ;
 
 /**
- * Writes an edXML status message (edXMLEnvelope/edXMLHeader/Status: ResponseFor, From,
- * StatusCode, Description, Timestamp, StaffInfo) answering a received package.
+ * Writes an edXML status message (edXML/edXMLEnvelope/edXMLHeader/Status: ResponseFor, From,
+ * StatusCode, Description, Timestamp, StaffInfo) answering a received package; root edXML as in
+ * the common layout (ADR 0017, amended).
  */
 final class StatusFiles {
 
@@ -40,7 +41,7 @@ final class StatusFiles {
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       Document xml = factory.newDocumentBuilder().newDocument();
-      Element envelope = element(xml, xml, "edXMLEnvelope");
+      Element envelope = element(xml, element(xml, xml, "edXML"), "edXMLEnvelope");
       Element status = element(xml, element(xml, envelope, "edXMLHeader"), "Status");
       Element responseFor = element(xml, status, "ResponseFor");
       text(xml, responseFor, "OrganId", sender.id());

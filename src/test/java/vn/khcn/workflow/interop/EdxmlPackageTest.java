@@ -37,6 +37,38 @@ class EdxmlPackageTest {
   }
 
   @Test
+  void theCommonLayoutWithAttachmentsBesideTheEnvelopeIsReadLikeOurEarlierOne() throws Exception {
+    byte[] pdf = EdxmlSamples.pdf();
+    String id = "000.00.00.H13,2026/06/19,12/UBND-KGVX";
+    EdxmlPackage earlier = parse(EdxmlSamples.document(id, "12", pdf));
+    String xml = EdxmlSamples.standardDocument(id, "12", pdf);
+
+    EdxmlPackage common = parse(xml);
+
+    assertThat(common.kind()).isEqualTo(EdxmlPackage.Kind.DOCUMENT);
+    assertThat(common.documentId()).isEqualTo(id);
+    assertThat(common.from()).isEqualTo(earlier.from());
+    assertThat(common.to()).isEqualTo(earlier.to());
+    assertThat(common.businessDocType()).isEqualTo("0");
+    assertThat(common.header().fields()).isEqualTo(earlier.header().fields());
+    assertThat(common.header().fields().get("documentNumber").value()).isEqualTo("12/UBND-KGVX");
+    assertThat(common.attachments()).singleElement().satisfies(a -> {
+      assertThat(a.name()).isEqualTo("cong-van.pdf");
+      assertThat(a.contentType()).isEqualTo("application/pdf");
+      assertThat(a.content()).isEqualTo(pdf);
+    });
+    byte[] signed = EdxmlSamples.signedInHeader(xml, EdxmlSamples.keys());
+    assertThat(new String(signed, StandardCharsets.UTF_8))
+        .contains("</Signature></edXML:edXMLHeader>");
+    assertThat(EdxmlParser.parse(signed, NOW).signature().result())
+        .isEqualTo(SignatureResult.VALID);
+    String missing = xml.replace("<ContentId>1</ContentId>", "<ContentId>2</ContentId>");
+    assertThatThrownBy(() -> parse(missing)).isInstanceOf(InvalidInputException.class)
+        .satisfies(e -> assertThat(message(e)).contains("cong-van.pdf")
+            .contains("không có trong gói"));
+  }
+
+  @Test
   void aStatusMessageWrittenHereIsReadBackWithItsCodeAndTheDocumentItAnswers() {
     byte[] xml = StatusFiles.write("000.00.00.H13,2026/06/19,12/UBND-KGVX",
         new Organ("000.00.00.H13", EdxmlSamples.SENDER),

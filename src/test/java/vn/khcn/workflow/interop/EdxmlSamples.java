@@ -67,6 +67,39 @@ public final class EdxmlSamples {
         Base64.getMimeEncoder().encodeToString(pdf)).strip();
   }
 
+  /**
+   * The same document package in the layout public edXML implementations write: a root edXML
+   * (default namespace) holding the envelope, and AttachmentEncoded beside it with one
+   * Attachment (ContentId without the manifest's "cid:", base64 on one line in
+   * ContentTransferEncoded).
+   */
+  public static String standardDocument(String documentId, String number, byte[] pdf) {
+    String old = document(documentId, number, pdf);
+    String header = old.substring(old.indexOf("<edXML:edXMLHeader>"),
+        old.indexOf("<edXML:edXMLBody>"));
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+          <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+            %s<edXML:edXMLBody>
+              <edXML:edXMLManifest version="1.0">
+                <edXML:Reference><edXML:ContentId>cid:1</edXML:ContentId><edXML:ContentType>application/pdf</edXML:ContentType><edXML:Description>Văn bản</edXML:Description><edXML:AttachmentName>cong-van.pdf</edXML:AttachmentName></edXML:Reference>
+              </edXML:edXMLManifest>
+            </edXML:edXMLBody>
+          </edXML:edXMLEnvelope>
+          <AttachmentEncoded>
+            <Attachment>
+              <ContentId>1</ContentId>
+              <AttachmentName>cong-van.pdf</AttachmentName>
+              <ContentType>application/pdf</ContentType>
+              <Description>Văn bản</Description>
+              <edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">%s</edXML:ContentTransferEncoded>
+            </Attachment>
+          </AttachmentEncoded>
+        </edXML>
+        """.formatted(header, Base64.getEncoder().encodeToString(pdf)).strip();
+  }
+
   /** The sender's status message (13: recall) about a document it sent. */
   public static String recall(String documentId, String reason) {
     return """
@@ -106,6 +139,16 @@ public final class EdxmlSamples {
 
   /** The package with an enveloped XML signature (RSA-SHA256, its public key in KeyInfo). */
   static byte[] signed(String xml, KeyPair keys, boolean withKeyInfo) throws Exception {
+    return signed(xml, keys, withKeyInfo, false);
+  }
+
+  /** Signed as the common layout places it: ds:Signature inside edXMLHeader. */
+  static byte[] signedInHeader(String xml, KeyPair keys) throws Exception {
+    return signed(xml, keys, true, true);
+  }
+
+  private static byte[] signed(String xml, KeyPair keys, boolean withKeyInfo, boolean inHeader)
+      throws Exception {
     Document document = SafeXml.parse(xml.getBytes(StandardCharsets.UTF_8), "test");
     XMLSignatureFactory factory = XMLSignatureFactory.getInstance("DOM");
     Reference reference = factory.newReference("", factory.newDigestMethod(DigestMethod.SHA256,
@@ -118,7 +161,9 @@ public final class EdxmlSamples {
     KeyInfo keyInfo = withKeyInfo
         ? keyInfos.newKeyInfo(List.of(keyInfos.newKeyValue(keys.getPublic()))) : null;
     factory.newXMLSignature(info, keyInfo).sign(
-        new DOMSignContext(keys.getPrivate(), document.getDocumentElement()));
+        new DOMSignContext(keys.getPrivate(), inHeader
+            ? document.getElementsByTagNameNS("*", "edXMLHeader").item(0)
+            : document.getDocumentElement()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TransformerFactory.newInstance().newTransformer()
         .transform(new DOMSource(document), new StreamResult(out));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.khcn.workflow.interop.OutgoingPackages.Business;
 import vn.khcn.workflow.interop.OutgoingPackages.DocumentPackage;
+import vn.khcn.workflow.shared.xml.SafeXml;
 
 /** Outgoing edXML packages: written to the outbox, read back by the interop parser. */
 class OutgoingPackagesTest {
@@ -67,6 +68,12 @@ class OutgoingPackagesTest {
       assertThat(a.name()).isEqualTo("cong-van-07.pdf");
       assertThat(a.content()).isEqualTo(PDF);
     });
+    var root = SafeXml.parse(xml, "test").getDocumentElement();
+    assertThat(root.getLocalName()).as("the common layout: root edXML").isEqualTo("edXML");
+    assertThat(root.getElementsByTagNameNS("*", "AttachmentEncoded").item(0).getParentNode())
+        .as("AttachmentEncoded beside the envelope").isSameAs(root);
+    assertThat(new String(xml, java.nio.charset.StandardCharsets.UTF_8))
+        .contains("ContentTransferEncoded").doesNotContain("edXML:Value");
     assertThat(Files.list(folder.resolve("out")).map(p -> p.getFileName().toString()))
         .as("written atomically: no .part left").containsExactly(file);
   }
@@ -88,6 +95,8 @@ class OutgoingPackagesTest {
     assertThat(read.status().responseFor()).isEqualTo("skhcn-out-7-000.00.12.H13");
     assertThat(read.status().description()).isEqualTo("Sai số liệu kinh phí");
     assertThat(read.from().id()).isEqualTo(US);
+    assertThat(SafeXml.parse(Files.readAllBytes(folder.resolve("out").resolve(recall)), "test")
+        .getDocumentElement().getLocalName()).isEqualTo("edXML");
   }
 
   @Test
