@@ -32,11 +32,13 @@ class OutgoingAfterIssue {
   private final OutgoingQueries queries;
   private final OutgoingProperties properties;
   private final OutgoingSending sending;
+  private final OutgoingWorkflow workflow;
   private final Clock clock;
 
   OutgoingAfterIssue(OutgoingDocumentRepository documents, OutgoingTrailRepository trail,
       OutgoingQueries queries, OutgoingProperties properties, OutgoingSending sending,
-      Clock clock) {
+      OutgoingWorkflow workflow, Clock clock) {
+    this.workflow = workflow;
     this.documents = documents;
     this.trail = trail;
     this.queries = queries;
@@ -121,6 +123,7 @@ class OutgoingAfterIssue {
         OutgoingTrailEntry.Action.DRAFTED, note + original.getNumberSymbol()));
     trail.save(new OutgoingTrailEntry(original.getId(), now, drafter, action,
         "Dự thảo số " + created.getId()));
+    workflow.start(created); // checked and signed like any draft (ADR 0026)
     return created;
   }
 

@@ -78,6 +78,7 @@ final class FilingFixtures {
         new Part("note", null, "text/plain; charset=UTF-8",
             "Bản đầu".getBytes(StandardCharsets.UTF_8)));
     assertThat(version.status()).as(version.text()).isEqualTo(201);
+    vn.khcn.workflow.support.PreModelOutgoing.detach(id);
     TestHttp.Response signed = api.post("giamdoc", "/api/outgoing-documents/" + id + "/sign",
         Map.of("authority", ""));
     assertThat(signed.status()).as(signed.text()).isEqualTo(200);

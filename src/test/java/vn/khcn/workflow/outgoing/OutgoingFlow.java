@@ -48,6 +48,7 @@ final class OutgoingFlow {
 
   /** Signs (phogiamdoc) and numbers (vanthu) a draft with a body; the issued details. */
   JsonNode issue(long id) {
+    vn.khcn.workflow.support.PreModelOutgoing.detach(id);
     TestHttp.Response signed = api.post("phogiamdoc", API + "/" + id + "/sign",
         Map.of("authority", "KT."));
     assertThat(signed.status()).as(signed.text()).isEqualTo(200);

@@ -116,6 +116,7 @@ class YearRolloverIT {
             "%PDF-1.4\n% dự thảo\n".getBytes(StandardCharsets.UTF_8)),
         new Part("note", null, "text/plain", "Bản trình ký".getBytes(StandardCharsets.UTF_8)));
     assertThat(version.status()).as(version.text()).isEqualTo(201);
+    vn.khcn.workflow.support.PreModelOutgoing.detach(id);
     TestHttp.Response signed = http.post("giamdoc", "/api/outgoing-documents/" + id + "/sign",
         Map.of());
     assertThat(signed.status()).as(signed.text()).isEqualTo(200);
