@@ -81,7 +81,8 @@ class PortalController {
       Authentication user, RedirectAttributes redirect) throws IOException {
     Optional<String> organisation = accounts.organisationOf(user.getName());
     DeskPages.onlyFields(params.keySet(), organisation.isPresent()
-        ? Set.of("title", "field", "durationMonths", "requestedBudget", "callId")
+        ? Set.of("title", "field", "hostOrganisationCode", "durationMonths", "requestedBudget",
+            "callId")
         : DOSSIER_FIELDS);
     List<FieldError> problems = new ArrayList<>();
     Integer duration = DeskPages.whole(params.getFirst("durationMonths"), "durationMonths",

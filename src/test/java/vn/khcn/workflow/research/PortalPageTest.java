@@ -158,6 +158,34 @@ class PortalPageTest {
   }
 
   @Test
+  void anInvestigatorOfAnOrganisationAccountSubmitsUnderItsOrganisation() {
+    String id = "cn.org." + UUID.randomUUID().toString().substring(0, 8);
+    String organisation = "Trường Đại học Kỹ thuật – Công nghệ Cần Thơ";
+    TestHttp.Response account = api.post("cv.qlkh", "/api/research/investigators", Map.of(
+        "id", id, "name", "Lê Thị Tổ Chức", "email", id + "@example.vn",
+        "organisation", organisation));
+    assertThat(account.status()).isEqualTo(201);
+    DeskSession investigator = DeskSession.login(http, id,
+        account.body().get("initialPassword").asText());
+    assertThat(investigator.get("/portal").text()).contains(organisation)
+        .doesNotContain("id=\"hostOrganisation\"");
+    String title = "Hồ sơ của tài khoản tổ chức " + UUID.randomUUID();
+    Map<String, String> fields = dossier(title);
+    fields.put("hostOrganisation", "Một cơ quan khác");
+    TestHttp.Response named = investigator.multipart("/portal/dossiers", fields,
+        "outline", "thuyet-minh.pdf", ResearchApi.PDF);
+    assertThat(named.status()).as("the organisation comes from the account").isEqualTo(400);
+    fields.remove("hostOrganisation");
+    TestHttp.Response submitted = investigator.multipart("/portal/dossiers", fields,
+        "outline", "thuyet-minh.pdf", ResearchApi.PDF);
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(302);
+    ResearchTask task = tasks.findAll().stream().filter(t -> t.getTitle().equals(title))
+        .findFirst().orElseThrow();
+    assertThat(task.getInvestigator()).isEqualTo(id);
+    assertThat(task.getHostOrganisation()).isEqualTo(organisation);
+  }
+
+  @Test
   void theExtensionRuleIsShownAndALateRequestIsRefusedStoringNothing() {
     String code = fixture.appointed("chunhiem");
     fixture.scored(code, "Phiếu");
