@@ -36,13 +36,13 @@ import vn.khcn.workflow.papers.PdfSigner;
  * certificate, and signers it issues with chosen names, validity, key usage and OCSP address.
  * Nothing is read from disk or the network.
  */
-final class TestCa {
+public final class TestCa {
 
   private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime());
 
   /** A signer's key and certificate chain (signer first, then the CA). */
-  record Signer(KeyPair keys, X509Certificate certificate, X509Certificate ca) {
-    X509Certificate[] chain() {
+  public record Signer(KeyPair keys, X509Certificate certificate, X509Certificate ca) {
+    public X509Certificate[] chain() {
       return new X509Certificate[] {certificate, ca};
     }
 
@@ -55,7 +55,7 @@ final class TestCa {
   final KeyPair keys;
   final X509Certificate certificate;
 
-  TestCa(String name) throws GeneralSecurityException {
+  public TestCa(String name) throws GeneralSecurityException {
     keys = rsa();
     X500Name subject = name(name, "Ban Cơ yếu Chính phủ (thử nghiệm)");
     Instant now = Instant.now();
@@ -65,7 +65,7 @@ final class TestCa {
   }
 
   /** A signer valid from a year ago to a year ahead, for signing. */
-  Signer signer(String commonName, String organisation) throws GeneralSecurityException {
+  public Signer signer(String commonName, String organisation) throws GeneralSecurityException {
     Instant now = Instant.now();
     return signer(commonName, organisation, now.minus(365, ChronoUnit.DAYS),
         now.plus(365, ChronoUnit.DAYS), new KeyUsage(KeyUsage.digitalSignature
@@ -118,7 +118,7 @@ final class TestCa {
   }
 
   /** A one-page PDF with a text layer (ASCII: the standard fonts have no Vietnamese letters). */
-  static byte[] pdf(String text) throws IOException {
+  public static byte[] pdf(String text) throws IOException {
     try (PDDocument document = new PDDocument()) {
       PDPage page = new PDPage();
       document.addPage(page);
