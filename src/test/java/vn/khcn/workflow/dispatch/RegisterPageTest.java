@@ -52,6 +52,15 @@ class RegisterPageTest {
   }
 
   @Test
+  void nextYearsCounterCreatedAheadIsNotShownAsARegister() throws Exception {
+    int nextYear = LocalDate.now(clock).getYear() + 1;
+    assertThat(jdbc.queryForObject("select count(*) from incoming_number_counter"
+        + " where counter_year = ?", Integer.class, nextYear)).as("created ahead").isPositive();
+    assertThat(page(VAN_THU)).contains("register-" + (nextYear - 1))
+        .doesNotContain("register-" + nextYear);
+  }
+
+  @Test
   void theClerkAsksOnThePageADirectorConfirmsAndThePageRefusesTheClosedYear() throws Exception {
     int year = 1997;
     String lastYear = "register-" + (LocalDate.now(clock).getYear() - 1);
