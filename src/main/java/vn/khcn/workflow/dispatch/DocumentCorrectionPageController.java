@@ -11,7 +11,6 @@ import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,6 +21,8 @@ import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
+import vn.khcn.workflow.shared.web.PageController;
+import vn.khcn.workflow.shared.web.PageRefusedException;
 
 /**
  * The registry's "Sửa thông tin" and "Thu hồi" pages of a document (issue 14), the registry only
@@ -30,6 +31,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * refusal is shown next to its field and stores nothing.
  */
 @Controller
+@PageController
 @RequestMapping("/documents/{id}")
 class DocumentCorrectionPageController {
 
@@ -46,12 +48,6 @@ class DocumentCorrectionPageController {
     this.documents = documents;
     this.actors = actors;
     this.clock = clock;
-  }
-
-  @ExceptionHandler(DocumentPageController.PageRefused.class)
-  String refused(DocumentPageController.PageRefused refused, HttpServletResponse response,
-      Model model) {
-    return DocumentPageController.refusedPage(refused, response, model);
   }
 
   @GetMapping("/correct")
@@ -139,9 +135,9 @@ class DocumentCorrectionPageController {
   private IncomingDocument document(String id) {
     try {
       return documents.findById(Long.parseLong(id)).orElseThrow(() ->
-          new DocumentPageController.PageRefused(404, "Không tìm thấy văn bản đến này."));
+          new PageRefusedException(404, "Không tìm thấy văn bản đến này."));
     } catch (NumberFormatException notANumber) {
-      throw new DocumentPageController.PageRefused(404, "Không tìm thấy văn bản đến này.");
+      throw new PageRefusedException(404, "Không tìm thấy văn bản đến này.");
     }
   }
 

@@ -20,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +35,8 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageController;
+import vn.khcn.workflow.shared.web.PageRefusedException;
 
 /**
  * The registry desk's pages: /documents/new registers an incoming document (the registry only,
@@ -43,6 +44,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  * assignments to the staff who may see it (the API's visibility rules).
  */
 @Controller
+@PageController
 @RequestMapping("/documents")
 class DocumentPageController {
 
@@ -85,28 +87,6 @@ class DocumentPageController {
     this.actors = actors;
     this.proposals = proposals;
     this.clock = clock;
-  }
-
-  /** A refused page: 403 or 404 with a Vietnamese message, nothing of the document shown. */
-  static final class PageRefused extends RuntimeException {
-    private final int status;
-
-    PageRefused(int status, String message) {
-      super(message);
-      this.status = status;
-    }
-  }
-
-  @ExceptionHandler(PageRefused.class)
-  String refused(PageRefused refused, HttpServletResponse response, Model model) {
-    return refusedPage(refused, response, model);
-  }
-
-  static String refusedPage(PageRefused refused, HttpServletResponse response, Model model) {
-    response.setStatus(refused.status);
-    model.addAttribute("status", refused.status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
   }
 
   @GetMapping("/new")
@@ -284,7 +264,7 @@ class DocumentPageController {
     try {
       file = attachments.download(documentId, documentId(attachmentId), viewer(user));
     } catch (NotFoundException missing) {
-      throw new PageRefused(404, "Không tìm thấy tệp đính kèm này.");
+      throw new PageRefusedException(404, "Không tìm thấy tệp đính kèm này.");
     }
     boolean inline = view != null && MediaType.APPLICATION_PDF_VALUE.equals(file.getContentType());
     ResponseEntity.BodyBuilder response = ResponseEntity.ok()
@@ -311,9 +291,9 @@ class DocumentPageController {
       return queries.details(id, viewer);
     } catch (NotFoundException hidden) {
       if (documents.existsById(id)) {
-        throw new PageRefused(403, "Bạn không có quyền xem văn bản này.");
+        throw new PageRefusedException(403, "Bạn không có quyền xem văn bản này.");
       }
-      throw new PageRefused(404, "Không tìm thấy văn bản đến này.");
+      throw new PageRefusedException(404, "Không tìm thấy văn bản đến này.");
     }
   }
 
@@ -321,7 +301,7 @@ class DocumentPageController {
     try {
       return Long.parseLong(id);
     } catch (NumberFormatException notANumber) {
-      throw new PageRefused(404, "Không tìm thấy văn bản đến này.");
+      throw new PageRefusedException(404, "Không tìm thấy văn bản đến này.");
     }
   }
 

@@ -18,7 +18,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +30,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
 import vn.khcn.workflow.shared.web.Paging;
+import vn.khcn.workflow.shared.web.PageController;
 
 /**
  * /documents: the Department's staff find incoming documents (full text with or without
@@ -38,6 +38,7 @@ import vn.khcn.workflow.shared.web.Paging;
  * searches of their own. Bad filters answer 400 on the page itself, naming the fields.
  */
 @Controller
+@PageController
 @RequestMapping("/documents")
 class DocumentSearchPageController {
 
@@ -181,13 +182,6 @@ class DocumentSearchPageController {
     saved.delete(search);
     redirect.addFlashAttribute("message", "Đã xóa tìm kiếm «" + search.getName() + "».");
     return "redirect:/documents";
-  }
-
-  /** A page asks for HTML, so "not found" answers in plain text rather than the API's JSON. */
-  @ExceptionHandler(NotFoundException.class)
-  ResponseEntity<String> notFound(NotFoundException e) {
-    return ResponseEntity.status(HttpStatus.NOT_FOUND)
-        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8)).body(e.getMessage());
   }
 
   private SavedDocumentSearch own(long id, Authentication user) {

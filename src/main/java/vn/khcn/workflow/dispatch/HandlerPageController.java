@@ -4,20 +4,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.khcn.workflow.dispatch.DocumentPageController.PageRefused;
 import vn.khcn.workflow.identity.CurrentUser;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 import vn.khcn.workflow.shared.web.ConflictException;
-import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageController;
 
 /**
  * The document page's form of a unit head: names (or names again) the unit's handler through
@@ -27,6 +24,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  * deputy, 404 a document or unit not to be seen); nothing stored.
  */
 @Controller
+@PageController
 class HandlerPageController {
 
   private final HandlerAssignmentService service;
@@ -35,11 +33,6 @@ class HandlerPageController {
   HandlerPageController(HandlerAssignmentService service, DocumentPageController documentPage) {
     this.service = service;
     this.documentPage = documentPage;
-  }
-
-  @ExceptionHandler(PageRefused.class)
-  String refused(PageRefused refused, HttpServletResponse response, Model model) {
-    return DocumentPageController.refusedPage(refused, response, model);
   }
 
   @PostMapping("/documents/{id}/assignments/{unit}/handler")
@@ -68,11 +61,7 @@ class HandlerPageController {
     } catch (ConflictException e) {
       status = HttpServletResponse.SC_CONFLICT;
       problems = List.of(e.getMessage());
-    } catch (AccessDeniedException e) {
-      throw new PageRefused(HttpServletResponse.SC_FORBIDDEN, e.getMessage());
-    } catch (NotFoundException e) {
-      throw new PageRefused(HttpServletResponse.SC_NOT_FOUND, e.getMessage());
-    }
+    } // AccessDeniedException (403) and NotFoundException (404): the refusal page (PageRefusals)
     String page = documentPage.details(String.valueOf(id), user, model);
     model.addAttribute("handlerProblems", problems);
     model.addAttribute("handlerUnit", unit);

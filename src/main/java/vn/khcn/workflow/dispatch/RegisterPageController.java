@@ -1,6 +1,5 @@
 package vn.khcn.workflow.dispatch;
 
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -27,6 +26,8 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageController;
+import vn.khcn.workflow.shared.web.PageRefusedException;
 
 /**
  * The registers' pages: /documents/registers (registry clerks and directors) lists the years'
@@ -34,6 +35,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  * (ADR 0014); /admin/registers (administrators) imports an earlier register from CSV.
  */
 @Controller
+@PageController
 class RegisterPageController {
 
   private final RegisterClosures closures;
@@ -56,15 +58,12 @@ class RegisterPageController {
       String closingLine, boolean mayRequest, boolean mayConfirm, boolean mayWithdraw) {}
 
   @GetMapping("/documents/registers")
-  String registers(Authentication user, Model model, HttpServletResponse response) {
+  String registers(Authentication user, Model model) {
     Set<String> groups = CurrentUser.groupIds(user);
     boolean clerk = groups.contains(Groups.VAN_THU);
     boolean director = groups.contains(Groups.LANH_DAO);
     if (!clerk && !director) {
-      response.setStatus(403);
-      model.addAttribute("status", 403);
-      model.addAttribute("message", "Sổ đăng ký chỉ dành cho văn thư và lãnh đạo.");
-      return "document-refused";
+      throw new PageRefusedException(403, "Sổ đăng ký chỉ dành cho văn thư và lãnh đạo.");
     }
     int thisYear = LocalDate.now(clock).getYear();
     Map<Integer, int[]> last = new TreeMap<>(java.util.Comparator.reverseOrder());

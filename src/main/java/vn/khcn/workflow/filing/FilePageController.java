@@ -9,7 +9,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +25,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageController;
 
 /**
  * The file pages (ADR 0028): /files (the year's list, approval, opening files), /files/{id} (a
@@ -33,6 +33,7 @@ import vn.khcn.workflow.shared.web.NotFoundException;
  * /files/unfiled (the year's documents in no file). The same services and rules as the API.
  */
 @Controller
+@PageController
 @RequestMapping("/files")
 class FilePageController {
 
@@ -53,15 +54,6 @@ class FilePageController {
     this.leaders = leaders;
     this.actors = actors;
     this.clock = clock;
-  }
-
-  @ExceptionHandler({AccessDeniedException.class, NotFoundException.class})
-  String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    int status = refused instanceof NotFoundException ? 404 : 403;
-    response.setStatus(status);
-    model.addAttribute("status", status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
   }
 
   @GetMapping

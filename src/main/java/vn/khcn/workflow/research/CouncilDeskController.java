@@ -14,7 +14,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,12 +21,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khcn.workflow.research.CouncilDeskService.Action;
+import vn.khcn.workflow.shared.web.PageController;
 
 /**
  * /council: the council desk (hoi-dong, session login). Each form posts the fields of one task's
  * form; who acts is the signed-in member, the task is the member's own open one.
  */
 @Controller
+@PageController(back = "/council")
 @RequestMapping("/council")
 class CouncilDeskController {
 
@@ -67,11 +68,6 @@ class CouncilDeskController {
           AssignmentCouncilProcess.Vars.NOTES.name());
       case REVISION_CHECK, CONFIRMATION -> Set.of(ACCEPTED, COMMENT);
     };
-  }
-
-  @ExceptionHandler(RuntimeException.class)
-  String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    return DeskPages.refused(refused, "/council", response, model);
   }
 
   @GetMapping

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import vn.khcn.workflow.shared.web.PageRefusals;
 
 /**
  * Investigators' accounts, by phong-qlkh only: the JSON API (POST/GET
@@ -67,7 +68,7 @@ class InvestigatorAccountsController {
           params.getFirst("id"), params.getFirst("name"), params.getFirst("email"),
           params.getFirst("organisation")), user.getName()));
     } catch (RuntimeException refused) {
-      return DeskPages.refused(refused, "/portal/accounts", response, model);
+      return PageRefusals.page(refused, "/portal/accounts", response, model);
     }
     model.addAttribute("accounts", accounts.all());
     return "portal-accounts";

@@ -12,7 +12,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
+import vn.khcn.workflow.shared.web.PageController;
 
 /**
  * /portal: the investigators' portal (chu-nhiem, session login). The investigator is always the
@@ -30,6 +30,7 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * completed through the tasks' contracts, an extension request through the same rules as the API.
  */
 @Controller
+@PageController(back = "/portal")
 @RequestMapping("/portal")
 class PortalController {
 
@@ -53,11 +54,6 @@ class PortalController {
     this.accounts = accounts;
     this.actors = actors;
     this.clock = clock;
-  }
-
-  @ExceptionHandler(RuntimeException.class)
-  String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    return DeskPages.refused(refused, "/portal", response, model);
   }
 
   @GetMapping

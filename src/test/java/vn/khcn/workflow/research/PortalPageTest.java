@@ -42,7 +42,8 @@ class PortalPageTest {
     http = api.http();
   }
 
-  Map<String, String> dossier(String title) {
+  /** The portal's dossier form of the demo host organisation (without the outline). */
+  static Map<String, String> dossier(String title) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("title", title);
     fields.put("field", "Nông nghiệp");

@@ -10,9 +10,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Maps the application's own exceptions to {@link ApiError} bodies. */
+/**
+ * Maps the application's own exceptions to {@link ApiError} bodies (after {@link PageRefusals},
+ * which answers the page controllers with a page).
+ */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DomainExceptionHandler {
 
   @ExceptionHandler(InvalidInputException.class)
