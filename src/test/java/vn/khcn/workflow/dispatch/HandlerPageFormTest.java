@@ -1,32 +1,15 @@
 package vn.khcn.workflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
-import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
-import vn.khcn.workflow.identity.UnitLeaders;
-import vn.khcn.workflow.support.TestHttp;
-import vn.khcn.workflow.support.TestHttp.Response;
-import vn.khcn.workflow.support.UnitLeadersFixture;
 
 /**
  * The processing slip's part 2 on the document page: the head of Phòng QLKH (tp.qlkh) posts the
@@ -34,74 +17,7 @@ import vn.khcn.workflow.support.UnitLeadersFixture;
  * an officer of the unit, another unit's head, a bad or late date, the wrong stage, a post without
  * the CSRF token and a visitor not signed in are refused, and nothing is stored.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class HandlerPageFormTest {
-
-  @Autowired TestRestTemplate rest;
-  @Autowired TaskService taskService;
-  @Autowired WorkingCalendar calendar;
-  @Autowired UnitLeaders leaders;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired Clock clock;
-
-  @BeforeEach
-  void demoLeaders() {
-    UnitLeadersFixture.demoLeaders(leaders);
-  }
-
-  @AfterEach
-  void restore() {
-    UnitLeadersFixture.demoLeaders(leaders);
-  }
-
-  /** A document directed to Phòng QLKH (lead) and Phòng KH-TC; its id and instance. */
-  record Doc(long id, String pi) {
-    String form() {
-      return "/documents/" + id + "/assignments/phong-qlkh/handler";
-    }
-  }
-
-  Doc directed() {
-    TestHttp api = TestHttp.of(rest);
-    Response created = api.post("vanthu", "/api/incoming-documents",
-        document(UUID.randomUUID().toString().substring(0, 8) + "/KH-UBND"));
-    assertThat(created.status()).isEqualTo(201);
-    Doc doc = new Doc(created.body().get("id").asLong(),
-        created.body().get("processInstanceId").asText());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("direction", "Phòng QLKH chủ trì, Phòng KH-TC phối hợp.");
-    body.put("leadUnit", "phong-qlkh");
-    body.put("coordinatingUnits", List.of("phong-khtc"));
-    body.put("dueDate", unitDue().toString());
-    String direction = taskService.createTaskQuery().processInstanceId(doc.pi())
-        .taskDefinitionKey(Tasks.GIVE_DIRECTION).singleResult().getId();
-    Response done = api.post("giamdoc", "/api/inbox/" + direction + "/direction", body);
-    assertThat(done.status()).as(done.text()).isEqualTo(204);
-    return doc;
-  }
-
-  LocalDate unitDue() {
-    return calendar.addWorkingDays(LocalDate.now(clock), 10);
-  }
-
-  LocalDate internalDue() {
-    return calendar.addWorkingDays(LocalDate.now(clock), 3);
-  }
-
-  /** What a refusal must leave as it was: trail, the assignments' slip columns, open tasks. */
-  String state(Doc doc) {
-    StringBuilder state = new StringBuilder();
-    state.append(jdbc.queryForObject("select count(*) from document_trail where document_id = ?",
-        Long.class, doc.id()));
-    jdbc.queryForList("select unit_id, handler, handler_due_at, handler_note, completed_at"
-        + " from document_assignment where document_id = ? order by id", doc.id())
-        .forEach(row -> state.append(' ').append(row));
-    taskService.createTaskQuery().processInstanceId(doc.pi()).orderByTaskId().asc().list()
-        .forEach(t -> state.append(' ').append(t.getTaskDefinitionKey()).append('/')
-            .append(t.getAssignee()));
-    return state.toString();
-  }
+class HandlerPageFormTest extends UnitHandlerSupport {
 
   /** The form as the signed-in user's browser posts it, with the page's CSRF token. */
   HttpResponse<String> post(PageSession session, Doc doc, String handler, String due) {

@@ -2,24 +2,18 @@ package vn.khcn.workflow.filing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import vn.khcn.workflow.support.TestDocuments;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 
 /** Documents and list entries the file tests put in files, made through the public APIs. */
 final class FilingFixtures {
 
-  static final String DOCX =
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   /** A year no test has used for a list of files yet (years from 2100 on are the tests'). */
@@ -74,7 +68,8 @@ final class FilingFixtures {
   static long issued(TestHttp api, String summary) {
     long id = draft(api, summary);
     TestHttp.Response version = api.multipart("cv.qlkh", "/api/outgoing-documents/" + id
-        + "/versions", Part.file("file", "du-thao.docx", DOCX, docx(summary)),
+        + "/versions", Part.file("file", "du-thao.docx", TestDocuments.DOCX,
+            TestDocuments.docx(summary)),
         new Part("note", null, "text/plain; charset=UTF-8",
             "Bản đầu".getBytes(StandardCharsets.UTF_8)));
     assertThat(version.status()).as(version.text()).isEqualTo(201);
@@ -86,22 +81,6 @@ final class FilingFixtures {
         + "/number", null);
     assertThat(numbered.status()).as(numbered.text()).isEqualTo(200);
     return id;
-  }
-
-  static byte[] docx(String text) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream zip = new ZipOutputStream(out)) {
-      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/"
-          + "2006/content-types\"/>").getBytes(StandardCharsets.UTF_8));
-      zip.putNextEntry(new ZipEntry("word/document.xml"));
-      zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/"
-          + "main\"><w:body><w:p><w:r><w:t>" + text + "</w:t></w:r></w:p></w:body></w:document>")
-          .getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
   }
 
   private FilingFixtures() {}
