@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -85,7 +84,7 @@ public final class TestHttp {
     return send(json(builder(user, path), method, body));
   }
 
-  private static HttpRequest.Builder json(HttpRequest.Builder request, String method,
+  static HttpRequest.Builder json(HttpRequest.Builder request, String method,
       Object body) {
     request.header("Accept", "application/json").header("Content-Type", "application/json");
     return request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
@@ -114,63 +113,8 @@ public final class TestHttp {
    * through the webapp's own login as a browser does; its calls carry the session cookie and the
    * CSRF token.
    */
-  public Webapp webapp(String user, String app) {
-    return new Webapp(app).login(user);
-  }
-
-  /** A logged-in Camunda webapp session (see {@link #webapp}). */
-  public final class Webapp {
-    private final String app;
-    private final HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-        .cookieHandler(new CookieManager()).build();
-    private String token = "";
-
-    private Webapp(String app) {
-      this.app = app;
-    }
-
-    private Webapp login(String user) {
-      page();
-      Response login = send(client, builder(null, "/camunda/api/admin/auth/user/default/login/"
-          + app).header("X-XSRF-TOKEN", token)
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username="
-              + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-              + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8))));
-      if (login.status() != 200) {
-        throw new IllegalStateException("login of " + user + " to " + app + ": "
-            + login.status() + " " + login.text());
-      }
-      page(); // a new session comes with a new CSRF token
-      return this;
-    }
-
-    private void page() {
-      Response page = send(client, builder(null, "/camunda/app/" + app + "/default/")
-          .header("Accept", "text/html").GET());
-      for (String header : page.headers().allValues("Set-Cookie")) {
-        for (HttpCookie cookie : HttpCookie.parse(header)) {
-          if (cookie.getName().equals("XSRF-TOKEN")) {
-            token = cookie.getValue();
-          }
-        }
-      }
-    }
-
-    /** method on the webapps' engine API, /camunda/api/engine/engine/default + path. */
-    public Response call(String method, String path, Object body) {
-      return send(client, json(builder(null, "/camunda/api/engine/engine/default" + path)
-          .header("X-XSRF-TOKEN", token), method, body));
-    }
-
-    public Response get(String path) {
-      return call("GET", path, null);
-    }
-
-    public Response post(String path, Object body) {
-      return call("POST", path, body);
-    }
+  public CamundaWebapp webapp(String user, String app) {
+    return new CamundaWebapp(this, app).login(user);
   }
 
   /** GET of a page as a browser asks for it (Accept: text/html). */
@@ -368,7 +312,7 @@ public final class TestHttp {
     }
   }
 
-  private HttpRequest.Builder builder(String user, String path) {
+  HttpRequest.Builder builder(String user, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(baseUrl + path))
         .timeout(timeout);
     if (user != null && !user.isEmpty()) {
@@ -395,7 +339,7 @@ public final class TestHttp {
     return send(HTTP, request);
   }
 
-  private static Response send(HttpClient client, HttpRequest.Builder request) {
+  static Response send(HttpClient client, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = client.send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
