@@ -1,7 +1,6 @@
 package vn.khcn.workflow.outgoing;
 
 import java.util.List;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -64,7 +63,7 @@ class SigningAuthorisationPage {
     } catch (InvalidInputException invalid) {
       redirect.addFlashAttribute("problems", invalid.fieldErrors().stream()
           .map(e -> e.field() + ": " + e.message()).toList());
-    } catch (AccessDeniedException denied) {
+    } catch (SigningRefusedException denied) {
       redirect.addFlashAttribute("problems", List.of(denied.getMessage()));
     }
     return "redirect:/drafts/signing-authorisations";
@@ -75,7 +74,7 @@ class SigningAuthorisationPage {
     try {
       authorisations.revoke(id, user.getName());
       redirect.addFlashAttribute("message", "Đã thu hồi giấy ủy quyền.");
-    } catch (AccessDeniedException | ConflictException | NotFoundException refused) {
+    } catch (SigningRefusedException | ConflictException | NotFoundException refused) {
       redirect.addFlashAttribute("problems", List.of(refused.getMessage()));
     }
     return "redirect:/drafts/signing-authorisations";

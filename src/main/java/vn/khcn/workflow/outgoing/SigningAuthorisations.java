@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.UnitLeaders;
@@ -71,7 +70,7 @@ class SigningAuthorisations {
   @Transactional
   Authorisation create(Request request, String grantor) {
     if (!isDirector(grantor)) {
-      throw new AccessDeniedException(of(grantor).isEmpty()
+      throw new SigningRefusedException(of(grantor).isEmpty()
           ? "Chỉ Giám đốc Sở ủy quyền ký thừa ủy quyền (TUQ.)"
           : "Người được ủy quyền không được ủy quyền lại cho người khác (Điều 13 Nghị định"
               + " 30/2020)");
@@ -129,7 +128,7 @@ class SigningAuthorisations {
   @Transactional
   Authorisation revoke(long id, String by) {
     if (!isDirector(by)) {
-      throw new AccessDeniedException("Chỉ Giám đốc Sở thu hồi ủy quyền");
+      throw new SigningRefusedException("Chỉ Giám đốc Sở thu hồi ủy quyền");
     }
     Authorisation found = find(id).orElseThrow(() -> new vn.khcn.workflow.shared.web
         .NotFoundException("Không có giấy ủy quyền " + id));
