@@ -259,6 +259,13 @@ class InboxPageController {
       // back to the item, what was typed kept, each problem named by its field's label
       redirect.addFlashAttribute("problems", PageProblems.of(refused));
       return "redirect:/inbox/" + taskId;
+    } catch (org.camunda.bpm.engine.AuthorizationException denied) {
+      if (denied.getUserId() != null) {
+        throw denied; // the engine's own refusal: 403
+      }
+      // a rule's refusal with its reason (e.g. the signing rules, ADR 0032), shown on the item
+      redirect.addFlashAttribute("problems", PageProblems.of(denied));
+      return "redirect:/inbox/" + taskId;
     }
   }
 

@@ -64,6 +64,9 @@ final class PageProblems {
       }
     } else if (refused instanceof BadUserRequestException) {
       lines.add(REFUSED);
+    } else if (refused instanceof org.camunda.bpm.engine.AuthorizationException denied
+        && denied.getUserId() == null && denied.getMessage() != null) {
+      lines.add(denied.getMessage()); // a rule's own refusal (e.g. the signing rules, ADR 0032)
     }
     return lines.isEmpty() ? List.of(REFUSED) : lines;
   }

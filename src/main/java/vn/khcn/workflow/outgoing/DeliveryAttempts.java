@@ -114,7 +114,9 @@ class DeliveryAttempts {
     String number = slash < 0 ? symbol : symbol.substring(0, slash);
     String notation = slash < 0 ? null : symbol.substring(slash + 1);
     boolean replaces = document.getRelation() == OutgoingDocument.Relation.REPLACES;
-    String competence = document.getProposedSigner() == null ? null
+    String competence = document.getSigningTitle() != null
+        ? document.getSigningTitle().replace('\n', ' ')
+        : document.getProposedSigner() == null ? null
         : (document.getAuthority() == null || document.getAuthority().mark().isEmpty() ? ""
             : document.getAuthority().mark() + " ") + document.getProposedSigner();
     return new DocumentPackage(packageId(document.getId(), delivery.getAddress()),
@@ -128,6 +130,9 @@ class DeliveryAttempts {
   }
 
   private static String signer(OutgoingDocument document) {
+    if (document.getSigningTitle() != null) {
+      return document.getSigningTitle().replace('\n', ' ') + " " + document.getSignedByName();
+    }
     return (document.getAuthority() == null || document.getAuthority().mark().isEmpty() ? ""
         : document.getAuthority().mark() + " ") + document.getSignedByName();
   }

@@ -71,6 +71,9 @@ class OutgoingDocument {
   private Instant signedAt;
   @Enumerated(EnumType.STRING)
   private SignAuthority authority;
+  /** The signer's position under the mark, e.g. "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC" (ADR 0032). */
+  @Column(name = "signing_title")
+  private String signingTitle;
 
   private String series;
   @Column(name = "doc_year")
@@ -188,6 +191,12 @@ class OutgoingDocument {
   }
 
   void sign(Actor signer, SignAuthority authority, Instant now) {
+    sign(signer, authority, null, now);
+  }
+
+  /** Signed, with the position the signing rules found (ADR 0032). */
+  void sign(Actor signer, SignAuthority authority, String title, Instant now) {
+    this.signingTitle = title;
     this.status = OutgoingStatus.SIGNED;
     this.signedBy = signer.userId();
     this.signedByName = signer.fullName();
@@ -282,6 +291,10 @@ class OutgoingDocument {
 
   Instant getSignedAt() {
     return signedAt;
+  }
+
+  String getSigningTitle() {
+    return signingTitle;
   }
 
   SignAuthority getAuthority() {

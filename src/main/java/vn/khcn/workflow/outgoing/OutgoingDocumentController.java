@@ -103,8 +103,9 @@ class OutgoingDocumentController {
         .body(version.getContent());
   }
 
+  /** Directors, and heads of units who sign TL./TUQ. (the signing rules decide, ADR 0032). */
   @PostMapping("/{id}/sign")
-  @PreAuthorize("hasAuthority('lanh-dao')")
+  @PreAuthorize(STAFF)
   Details sign(@PathVariable long id, @RequestBody(required = false) SignRequest request,
       Authentication user) {
     refuseWhenDriven(id, "ký");

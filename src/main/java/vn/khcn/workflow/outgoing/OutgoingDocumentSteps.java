@@ -58,13 +58,15 @@ class OutgoingDocumentSteps {
   private final OutgoingWorkflow workflow;
   private final ActorResolver actors;
   private final ApplicationEventPublisher events;
+  private final SigningRules rules;
   private final Clock clock;
 
   OutgoingDocumentSteps(OutgoingDocumentRepository documents, BodyVersionRepository versions,
       OutgoingTrailRepository trail, OpinionRequestRepository requests,
       OutgoingOpinions opinions, OutgoingLifecycle lifecycle, OutgoingTaskViews views,
       PdfSigner signer, UnitLeaders leaders, WorkingCalendar calendar, OutgoingWorkflow workflow,
-      ActorResolver actors, ApplicationEventPublisher events, Clock clock) {
+      ActorResolver actors, ApplicationEventPublisher events, SigningRules rules, Clock clock) {
+    this.rules = rules;
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
@@ -147,6 +149,10 @@ class OutgoingDocumentSteps {
     }
     if (!problems.isEmpty()) {
       throw new InvalidTaskInputException(problems);
+    }
+    if (approved && Tasks.APPROVE_SIGNATURE.equals(taskKey)) {
+      rules.titleOrRefuse(actor.userId(), SignAuthority.ofMark(authority), document.getUnitId(),
+          document.getDocumentType(), LocalDate.now(clock), SigningRefusedException::new);
     }
     Action action = !approved ? Action.RETURNED : switch (taskKey) {
       case Tasks.CHECK_CONTENT -> Action.CONTENT_CHECKED;

@@ -23,11 +23,13 @@ class OutgoingLifecycle {
   private final OutgoingNumbering numbering;
   private final OutgoingQueries queries;
   private final OutgoingIssued issued;
+  private final SigningRules rules;
   private final Clock clock;
 
   OutgoingLifecycle(OutgoingDocumentRepository documents, BodyVersionRepository versions,
       OutgoingTrailRepository trail, OutgoingNumbering numbering, OutgoingQueries queries,
-      OutgoingIssued issued, Clock clock) {
+      OutgoingIssued issued, SigningRules rules, Clock clock) {
+    this.rules = rules;
     this.documents = documents;
     this.versions = versions;
     this.trail = trail;
@@ -37,14 +39,19 @@ class OutgoingLifecycle {
     this.clock = clock;
   }
 
-  /** A director signs a draft someone else drafted, with the authority he signs with. */
+  /**
+   * A director (or, with TL./TUQ., the head of a unit) signs a draft someone else drafted, with
+   * the authority the signing rules allow him for this document today (ADR 0032).
+   */
   @Transactional
   OutgoingDocument sign(long id, SignAuthority authority, Actor signer, Reader reader) {
     OutgoingDocument document = documents.findForUpdate(id)
         .orElseThrow(() -> OutgoingQueries.notFound(id));
     queries.checkRead(document, reader);
-    if (!reader.isDirector()) {
-      throw new AccessDeniedException("Chỉ Lãnh đạo Sở ký văn bản đi");
+    if (!reader.isDirector() && authority != SignAuthority.TL
+        && authority != SignAuthority.TUQ) {
+      throw new SigningRefusedException("Chỉ Lãnh đạo Sở ký văn bản đi (người đứng đầu đơn vị"
+          + " chỉ ký TL. hoặc TUQ. khi được giao)");
     }
     if (document.getDrafter().equals(reader.userId())) {
       throw new AccessDeniedException("Người soạn thảo không tự ký văn bản mình soạn");
@@ -57,7 +64,10 @@ class OutgoingLifecycle {
       throw conflict(document, "Dự thảo chưa có bản nội dung (DOCX hoặc PDF) để ký");
     }
     Instant now = clock.instant();
-    document.sign(signer, authority, now);
+    String title = rules.titleOrRefuse(signer.userId(), authority, document.getUnitId(),
+        document.getDocumentType(), LocalDate.ofInstant(now, clock.getZone()),
+        SigningRefusedException::new);
+    document.sign(signer, authority, title, now);
     trail.save(new OutgoingTrailEntry(id, now, signer, OutgoingTrailEntry.Action.SIGNED,
         authority == SignAuthority.NONE ? null : "Ký với thẩm quyền " + authority.mark()));
     return document;

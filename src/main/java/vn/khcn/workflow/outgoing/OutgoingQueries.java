@@ -104,7 +104,7 @@ class OutgoingQueries {
             .map(f -> link(f, f.getRelation())).toList(),
         d.getRecalledAt(), d.getRecalledBy(), d.getRecallReason(), d.isDigitallySigned(),
         OpinionTable.requests(requests.findByDocumentIdOrderByRoundNoAscIdAsc(id)),
-        opinions(id));
+        opinions(id), d.getSigningTitle());
   }
 
   /** The document's opinions with their files, oldest first. */

@@ -21,7 +21,20 @@ final class OutgoingViews {
       List<TrailView> trail, List<RecipientAddress> addresses, List<DeliveryView> deliveries,
       String relation, String relationLabel, Link related, Link replacedBy, List<Link> followUps,
       Instant recalledAt, String recalledBy, String recallReason, boolean digitallySigned,
-      List<OpinionRequestView> opinionRequests, List<OpinionView> opinions) {}
+      List<OpinionRequestView> opinionRequests, List<OpinionView> opinions,
+      String signingTitle) {
+
+    /** "KT. GIÁM ĐỐC – PHÓ GIÁM ĐỐC – Phạm Thị Lan" as the paper prints it (ADR 0032). */
+    public String signatureLine() {
+      if (signedByName == null) {
+        return null;
+      }
+      if (signingTitle != null) {
+        return signingTitle.replace("\n", " – ") + " – " + signedByName;
+      }
+      return (authority == null || authority.isEmpty() ? "" : authority + " ") + signedByName;
+    }
+  }
 
   /** Another outgoing document this one is linked with (replacement, correction letter). */
   record Link(long id, String relation, String relationLabel, String status, String statusLabel,

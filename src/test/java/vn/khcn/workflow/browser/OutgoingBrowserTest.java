@@ -163,7 +163,7 @@ class OutgoingBrowserTest {
 
     try (Browser browser = browser("outgoing-signature")) {
       browser.recordingFailure(() -> {
-        logIn(browser, "giamdoc", "/inbox");
+        logIn(browser, "phogiamdoc", "/inbox"); // the deputy in charge of the unit signs KT.
         browser.visible(By.xpath("//h1[starts-with(normalize-space(.), 'Hộp việc lãnh đạo')]"));
         WebElement link = itemOnSomePage(browser, signature);
         assertThat(link.getText()).isEqualTo(signature.getName());
@@ -186,7 +186,8 @@ class OutgoingBrowserTest {
       JsonNode signed = http.get("cv.qlkh", base).body();
       assertThat(signed.get("status").asText()).isEqualTo("SIGNED");
       assertThat(signed.get("authority").asText()).isEqualTo("KT.");
-      assertThat(signed.get("signedBy").asText()).isEqualTo("giamdoc");
+      assertThat(signed.get("signedBy").asText()).isEqualTo("phogiamdoc");
+      assertThat(signed.get("signingTitle").asText()).isEqualTo("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
       assertThat(signed.get("number").isNull()).isTrue();
 
       // the registry numbers from Tasklist

@@ -47,6 +47,7 @@ class OutgoingDigitalSigningTest {
   @Autowired OpinionRequestRepository requests;
   @Autowired OutgoingOpinions opinions;
   @Autowired OutgoingLifecycle lifecycle;
+  @Autowired SigningRules rules;
   @Autowired OutgoingTaskViews views;
   @Autowired UnitLeaders leaders;
   @Autowired WorkingCalendar calendar;
@@ -71,7 +72,7 @@ class OutgoingDigitalSigningTest {
     }
     OutgoingDocumentSteps steps = new OutgoingDocumentSteps(documents, versions, trail, requests,
         opinions, lifecycle, views, new PdfSigner(keystore.toString(), "matkhau", "giam-doc"),
-        leaders, calendar, workflow, actors, events, clock);
+        leaders, calendar, workflow, actors, events, rules, clock);
 
     TestHttp api = TestHttp.of(rest);
     TestHttp.Response created = api.post("cv.qlkh", "/api/outgoing-documents", Map.of(
@@ -90,7 +91,7 @@ class OutgoingDigitalSigningTest {
     PreModelOutgoing.detach(id);
 
     new TransactionTemplate(transactions).executeWithoutResult(
-        status -> steps.sign(id, "giamdoc", "KT."));
+        status -> steps.sign(id, "giamdoc", ""));
 
     List<BodyVersionRepository.VersionInfo> infos = versions.infos(id);
     assertThat(infos).hasSize(2);

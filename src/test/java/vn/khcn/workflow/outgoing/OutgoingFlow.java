@@ -46,11 +46,16 @@ final class OutgoingFlow {
     return id;
   }
 
-  /** Signs (phogiamdoc) and numbers (vanthu) a draft with a body; the issued details. */
+  /**
+   * Signs and numbers (vanthu) a draft with a body; the issued details. The deputy in charge of
+   * the drafting unit signs "KT.", otherwise the Director in his own name (ADR 0032).
+   */
   JsonNode issue(long id) {
     vn.khcn.workflow.support.PreModelOutgoing.detach(id);
-    TestHttp.Response signed = api.post("phogiamdoc", API + "/" + id + "/sign",
-        Map.of("authority", "KT."));
+    boolean deputy = DemoSigningPositions.DEPUTY_UNITS.contains(
+        api.get("vanthu", API + "/" + id).body().get("unitId").asText());
+    TestHttp.Response signed = api.post(deputy ? "phogiamdoc" : "giamdoc",
+        API + "/" + id + "/sign", Map.of("authority", deputy ? "KT." : ""));
     assertThat(signed.status()).as(signed.text()).isEqualTo(200);
     TestHttp.Response numbered = api.post("vanthu", API + "/" + id + "/number", null);
     assertThat(numbered.status()).as(numbered.text()).isEqualTo(200);

@@ -52,6 +52,7 @@ class OutgoingNumberingTest {
   @Autowired OutgoingTrailRepository trail;
   @Autowired OutgoingQueries queries;
   @Autowired OutgoingIssued issued;
+  @Autowired SigningRules rules;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
 
@@ -132,7 +133,7 @@ class OutgoingNumberingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, PROPERTIES), queries, issued, clock);
+        new OutgoingNumbering(jdbc, PROPERTIES), queries, issued, rules, clock);
   }
 
   /** A document signed and waiting for its number. */

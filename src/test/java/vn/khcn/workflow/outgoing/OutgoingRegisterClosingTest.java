@@ -45,6 +45,7 @@ class OutgoingRegisterClosingTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactions;
   @Autowired OutgoingIssued issued;
+  @Autowired SigningRules rules;
 
   @Test
   void aClosedYearTakesNoMoreNumbersAndItsRegisterEndsWithTheClosingLine() {
@@ -132,7 +133,7 @@ class OutgoingRegisterClosingTest {
 
   private OutgoingLifecycle lifecycle(Clock clock) {
     return new OutgoingLifecycle(documents, versions, trail,
-        new OutgoingNumbering(jdbc, OutgoingNumberingTest.PROPERTIES), queries, issued, clock);
+        new OutgoingNumbering(jdbc, OutgoingNumberingTest.PROPERTIES), queries, issued, rules, clock);
   }
 
   private long signed() {

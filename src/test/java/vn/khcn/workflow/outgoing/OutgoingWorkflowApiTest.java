@@ -170,7 +170,8 @@ class OutgoingWorkflowApiTest {
       listed.addAll(items.findValuesAsText("taskId"));
     }
     assertThat(listed).contains(signature.getId());
-    TestHttp.Response approved = api.post("giamdoc", "/api/inbox/" + signature.getId()
+    // the Deputy Director in charge of the drafting unit signs "KT." (ADR 0032)
+    TestHttp.Response approved = api.post("phogiamdoc", "/api/inbox/" + signature.getId()
         + "/approval", Map.of("approved", true, "authority", "KT."));
     assertThat(approved.status()).as(approved.text()).isEqualTo(204);
     JsonNode signed = api.get("cv.qlkh", base).body();
