@@ -37,7 +37,10 @@ class SearchBenchmarkIT {
   static final int SAMPLES = Integer.getInteger("bench.searchSamples", 40);
   static final int WARMUPS = 3;
   static final boolean KEEP = Boolean.getBoolean("bench.keepDatabase");
-  static final String DB = "khcn_bench_search_" + ProcessHandle.current().pid();
+  /** An existing database seeded by an earlier run (kept with bench.keepDatabase): no new seed. */
+  static final String REUSE = System.getProperty("bench.searchDatabase", "");
+  static final String DB = REUSE.isEmpty() ? "khcn_bench_search_" + ProcessHandle.current().pid()
+      : REUSE;
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
   /** A class of query: who asks, and the query strings it cycles through. */
@@ -73,18 +76,22 @@ class SearchBenchmarkIT {
 
   @Test
   void search() throws Exception {
-    BenchmarkIT.admin("drop database if exists " + DB + " with (force)");
-    BenchmarkIT.admin("create database " + DB + " encoding 'UTF8' template template0");
+    if (REUSE.isEmpty()) {
+      BenchmarkIT.admin("drop database if exists " + DB + " with (force)");
+      BenchmarkIT.admin("create database " + DB + " encoding 'UTF8' template template0");
+    }
     Map<String, Object> documents = new LinkedHashMap<>();
     ConfigurableApplicationContext app = null;
     try {
       app = startApp();
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       LocalDate today = LocalDate.now(ZONE);
-      double seedSeconds = SearchCorpus.seed(BenchmarkIT.url(DB), DOCUMENTS, today);
+      if (REUSE.isEmpty()) {
+        double seedSeconds = SearchCorpus.seed(BenchmarkIT.url(DB), DOCUMENTS, today);
+        documents.put("search_seed_s", BenchmarkIT.round(seedSeconds));
+      }
       long count = count("select count(*) from incoming_document");
       documents.put("count", count);
-      documents.put("search_seed_s", BenchmarkIT.round(seedSeconds));
       assertEquals(DOCUMENTS, count);
 
       Map<String, TestHttp.Session> sessions = new LinkedHashMap<>();
@@ -124,7 +131,7 @@ class SearchBenchmarkIT {
       if (app != null) {
         app.close();
       }
-      if (!KEEP) {
+      if (!KEEP && REUSE.isEmpty()) {
         try {
           BenchmarkIT.admin("drop database if exists " + DB + " with (force)");
         } catch (Exception ignored) {
