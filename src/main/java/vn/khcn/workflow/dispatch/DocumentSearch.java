@@ -1,6 +1,8 @@
 package vn.khcn.workflow.dispatch;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
@@ -12,7 +14,9 @@ import java.util.List;
 import java.util.Set;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -30,10 +34,12 @@ import vn.khcn.workflow.shared.text.SearchText;
 class DocumentSearch {
 
   private final IncomingDocumentRepository documents;
+  private final EntityManager entities;
   private final Clock clock;
 
-  DocumentSearch(IncomingDocumentRepository documents, Clock clock) {
+  DocumentSearch(IncomingDocumentRepository documents, EntityManager entities, Clock clock) {
     this.documents = documents;
+    this.entities = entities;
     this.clock = clock;
   }
 
@@ -43,16 +49,50 @@ class DocumentSearch {
         || groups.contains(Groups.CAMUNDA_ADMIN);
   }
 
+  /**
+   * Results are counted up to this many (or up to the page asked for); beyond it the page says
+   * "more than" rather than counting every match of a common word in a million documents
+   * (ADR 0036).
+   */
+  static final int COUNT_CAP = 1000;
+
+  /**
+   * One page of results. {@code total} is exact unless {@code capped}: then there are more than
+   * {@code total} documents, and {@code page}'s total is one more (so it has a next page).
+   */
+  record Found(Page<DocumentRow> page, long total, boolean capped) {}
+
   /** One page of the documents the viewer may see that match the filter. */
-  Page<DocumentRow> find(DocumentFilter filter, int page, int size, Viewer viewer) {
+  Found find(DocumentFilter filter, int page, int size, Viewer viewer) {
     PageRequest request = PageRequest.of(page, size, order(filter.sort()));
     if (!maySearch(viewer.groups())) {
-      return Page.empty(request);
+      return new Found(Page.empty(request), 0, false);
     }
     Instant now = clock.instant();
     ZoneId zone = clock.getZone();
-    return documents.findAll(matching(filter, viewer, now), request)
-        .map(d -> row(d, now, zone));
+    Specification<IncomingDocument> spec = matching(filter, viewer, now);
+    // the page's rows (one more to know whether a next page exists) without a count ...
+    Slice<IncomingDocument> slice = documents.findBy(spec, q -> q.slice(request));
+    List<DocumentRow> rows = slice.getContent().stream().map(d -> row(d, now, zone)).toList();
+    if (!slice.hasNext() && (page == 0 || !rows.isEmpty())) {
+      long total = (long) page * size + rows.size();
+      return new Found(new PageImpl<>(rows, request, total), total, false);
+    }
+    // ... and the ids counted only up to the cap or the page asked for, whichever is further
+    int limit = Math.max(COUNT_CAP, (page + 1) * size) + 1;
+    int counted = countUpTo(spec, limit);
+    boolean capped = counted >= limit;
+    long total = capped ? limit - 1 : counted;
+    return new Found(new PageImpl<>(rows, request, capped ? limit : counted), total, capped);
+  }
+
+  /** How many documents match, counting no further than {@code limit}. */
+  private int countUpTo(Specification<IncomingDocument> spec, int limit) {
+    CriteriaBuilder cb = entities.getCriteriaBuilder();
+    CriteriaQuery<Long> ids = cb.createQuery(Long.class);
+    Root<IncomingDocument> root = ids.from(IncomingDocument.class);
+    ids.select(root.get("id")).where(spec.toPredicate(root, ids, cb));
+    return entities.createQuery(ids).setMaxResults(limit).getResultList().size();
   }
 
   private static Sort order(DocumentFilter.Sort sort) {

@@ -81,7 +81,8 @@ class DocumentSearchPageController {
     if (page > Paging.MAX_PAGE) {
       page = Paging.MAX_PAGE;
     }
-    Page<DocumentRow> rows = search.find(filter, page, PAGE_SIZE, viewer);
+    DocumentSearch.Found found = search.find(filter, page, PAGE_SIZE, viewer);
+    Page<DocumentRow> rows = found.page();
     if (page > 0 && page >= rows.getTotalPages()) {
       return "redirect:" + filter.pageUrl(Math.max(rows.getTotalPages() - 1, 0));
     }
@@ -89,6 +90,8 @@ class DocumentSearchPageController {
       return "redirect:" + filter.pageUrl(page);
     }
     show(model, filter.parameters(), filter, rows, viewer);
+    model.addAttribute("total", found.total());
+    model.addAttribute("capped", found.capped());
     return "documents";
   }
 
@@ -113,10 +116,12 @@ class DocumentSearchPageController {
     } catch (InvalidInputException invalid) {
       return refused(model, response, params, invalid.fieldErrors(), viewer);
     }
-    Page<DocumentRow> rows = search.find(filter, 0, DocumentExport.MAX_ROWS, viewer);
-    if (rows.getTotalElements() > DocumentExport.MAX_ROWS) {
+    DocumentSearch.Found found = search.find(filter, 0, DocumentExport.MAX_ROWS, viewer);
+    Page<DocumentRow> rows = found.page();
+    if (found.capped() || found.total() > DocumentExport.MAX_ROWS) {
       return refused(model, response, filter.parameters(), List.of(new FieldError("export",
-          "kết quả có " + rows.getTotalElements() + " văn bản, quá " + DocumentExport.MAX_ROWS
+          "kết quả có " + (found.capped() ? "hơn " : "") + found.total() + " văn bản, quá "
+              + DocumentExport.MAX_ROWS
               + " văn bản của một lần xuất; hãy thu hẹp bộ lọc (ví dụ theo năm hoặc ngày đến)")),
           viewer);
     }
@@ -207,6 +212,7 @@ class DocumentSearchPageController {
     model.addAttribute("filterParams", filter.parameters());
     model.addAttribute("rows", rows.getContent());
     model.addAttribute("total", rows.getTotalElements());
+    model.addAttribute("capped", false);
     model.addAttribute("page", rows.getPageable().isPaged() ? rows.getNumber() : 0);
     model.addAttribute("totalPages", rows.getTotalPages());
     model.addAttribute("prevUrl", rows.hasPrevious() ? filter.pageUrl(rows.getNumber() - 1) : null);

@@ -84,11 +84,9 @@ class PaperController {
         : List.of();
     Range range = range(from, to, unitProblem);
     Optional<String> onlyUnit = unit == null || unit.isBlank() ? Optional.empty() : Optional.of(unit);
-    byte[] body = pdf.render("tracking", Map.of(
-        "agency", agency(),
-        "period", period(range),
-        "unitName", onlyUnit.map(Groups::nameOf).orElse(""),
-        "rows", papers.tracking(range.from(), range.to(), onlyUnit, viewer(user))));
+    byte[] body = TrackingPdf.render(pdf, agency(), period(range),
+        onlyUnit.map(Groups::nameOf).orElse(""),
+        papers.tracking(range.from(), range.to(), onlyUnit, viewer(user)));
     return file("so-theo-doi-van-ban-den_" + range.from() + "_" + range.to()
         + onlyUnit.map(u -> "_" + u).orElse("") + ".pdf", body);
   }

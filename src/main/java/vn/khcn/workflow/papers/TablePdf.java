@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,15 +100,38 @@ public final class TablePdf implements AutoCloseable {
 
   /** One row, a cell per column; null cells are empty. */
   public void row(String... cells) {
-    List<List<String>> lines = new ArrayList<>();
-    int height = 0;
-    for (int i = 0; i < columns.size(); i++) {
-      List<String> wrapped = wrap(i < cells.length ? cells[i] : null, regular, SIZE,
-          widths[i] - 2 * PAD);
-      lines.add(wrapped);
-      height = Math.max(height, wrapped.size());
+    emphasisedRow(-1, cells);
+  }
+
+  /** One row whose cell in column {@code bold} is in bold (an overdue duty's progress). */
+  public void emphasisedRow(int bold, String... cells) {
+    PDType0Font[] fonts = new PDType0Font[columns.size()];
+    boolean[] centred = new boolean[columns.size()];
+    for (int i = 0; i < fonts.length; i++) {
+      fonts[i] = i == bold ? this.bold : regular;
+      centred[i] = columns.get(i).centred();
     }
-    draw(lines, height, regular, false);
+    draw(cells, widths, centred, fonts, false);
+  }
+
+  /**
+   * A row whose text, in italic, spans the columns from {@code first} to the last, the cells
+   * before it empty: a line under the row above (a direction item under its document).
+   */
+  public void spannedRow(int first, String text) {
+    float[] spans = new float[first + 1];
+    PDType0Font[] fonts = new PDType0Font[first + 1];
+    String[] cells = new String[first + 1];
+    for (int i = 0; i < first; i++) {
+      spans[i] = widths[i];
+      fonts[i] = regular;
+    }
+    for (int i = first; i < widths.length; i++) {
+      spans[first] += widths[i];
+    }
+    fonts[first] = italic;
+    cells[first] = text;
+    draw(cells, spans, new boolean[first + 1], fonts, false);
   }
 
   /** A row over the whole width, in italic: a closing line, or "nothing in this range". */
@@ -169,21 +193,33 @@ public final class TablePdf implements AutoCloseable {
 
   private void headers() {
     int rows = columns.get(0).headers().size();
+    PDType0Font[] fonts = new PDType0Font[columns.size()];
+    boolean[] centred = new boolean[columns.size()];
+    Arrays.fill(fonts, bold);
+    Arrays.fill(centred, true);
     for (int r = 0; r < rows; r++) {
-      List<List<String>> lines = new ArrayList<>();
-      int height = 0;
-      for (int i = 0; i < columns.size(); i++) {
-        List<String> wrapped = wrap(columns.get(i).headers().get(r), bold, SIZE,
-            widths[i] - 2 * PAD);
-        lines.add(wrapped);
-        height = Math.max(height, wrapped.size());
+      String[] cells = new String[columns.size()];
+      for (int i = 0; i < cells.length; i++) {
+        cells[i] = columns.get(i).headers().get(r);
       }
-      draw(lines, height, bold, true);
+      draw(cells, widths, centred, fonts, true);
     }
   }
 
-  /** Draws a row of wrapped cells; breaks the page before it, or inside it if taller than a page. */
-  private void draw(List<List<String>> cells, int lineCount, PDType0Font font, boolean header) {
+  /**
+   * Draws a row of cells (widths, alignment and font per cell), wrapped; breaks the page before
+   * it, or inside it if taller than a page.
+   */
+  private void draw(String[] texts, float[] cellWidths, boolean[] centred, PDType0Font[] fonts,
+      boolean header) {
+    List<List<String>> cells = new ArrayList<>();
+    int lineCount = 0;
+    for (int i = 0; i < cellWidths.length; i++) {
+      List<String> wrapped = wrap(i < texts.length ? texts[i] : null, fonts[i], SIZE,
+          cellWidths[i] - 2 * PAD);
+      cells.add(wrapped);
+      lineCount = Math.max(lineCount, wrapped.size());
+    }
     int from = 0;
     while (from < lineCount) {
       int fit = (int) Math.floor((y - BOTTOM - 2 * PAD - 2) / LEADING);
@@ -199,14 +235,13 @@ public final class TablePdf implements AutoCloseable {
         float baseline = y - PAD - SIZE;
         for (int l = from; l < Math.min(to, lines.size()); l++) {
           String line = lines.get(l);
-          float inner = widths[i] - 2 * PAD;
-          float offset = header || columns.get(i).centred()
-              ? (inner - width(line, font, SIZE)) / 2 : 0;
-          text(line, font, SIZE, x + PAD + Math.max(0, offset), baseline);
+          float inner = cellWidths[i] - 2 * PAD;
+          float offset = centred[i] ? (inner - width(line, fonts[i], SIZE)) / 2 : 0;
+          text(line, fonts[i], SIZE, x + PAD + Math.max(0, offset), baseline);
           baseline -= LEADING;
         }
-        box(x, y, widths[i], height);
-        x += widths[i];
+        box(x, y, cellWidths[i], height);
+        x += cellWidths[i];
       }
       y -= height;
       from = to;

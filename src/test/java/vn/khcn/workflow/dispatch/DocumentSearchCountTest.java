@@ -1,0 +1,97 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * /documents counts results only up to {@link DocumentSearch#COUNT_CAP} (ADR 0036): more matches
+ * read "hơn 1.000 văn bản" and the pages still go on; fewer are counted exactly; an export of
+ * export counts on to its own limit (5,000). The documents are written straight into the table
+ * (in 1991, a year no other test uses) and removed afterwards.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DocumentSearchCountTest {
+
+  static final int YEAR = 1991;
+  static final int MANY = DocumentSearch.COUNT_CAP + 25;
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+
+  String marker;
+
+  @BeforeEach
+  void insert() {
+    marker = "dem" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    jdbc.batchUpdate("""
+        insert into incoming_document (series, doc_year, incoming_number, business_key, issuer,
+          document_number, issued_on, document_type, summary, urgency, classification,
+          received_on, status, registered_by, registered_at, search_text, duplicate_key, version)
+        values ('REGULAR', ?, ?, ?, 'Sở Tài chính', ?, date '1991-03-01', 'Công văn', ?, 'NORMAL',
+          'NONE', date '1991-03-02', 'ARCHIVED', 'vanthu', timestamp '1991-03-02 08:00:00', ?,
+          ?, 0)""", java.util.stream.IntStream.rangeClosed(1, MANY).mapToObj(i -> new Object[] {
+        YEAR, 900_000 + i, marker + "-" + i, i + "/STC", "Về việc quyết toán " + marker + " số " + i,
+        "ve viec quyet toan " + marker + (i <= 5 ? " hiem" : "") + " so " + i + " | " + i + "/stc",
+        "so tai chinh" + (char) 31 + marker + i}).toList());
+  }
+
+  @AfterEach
+  void remove() {
+    jdbc.update("delete from incoming_document where doc_year = ? and business_key like ?", YEAR,
+        marker + "-%");
+  }
+
+  @Test
+  void manyMatchesAreCountedUpToTheCapAndStillPaged() {
+    PageSession clerk = PageSession.login(rest.getRootUri(), "vanthu");
+
+    HttpResponse<String> first = clerk.get("/documents?q=" + marker);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.body()).contains("Tìm thấy hơn 1.000 văn bản").contains("Trang 1<")
+        .contains("rel=\"next\"");
+    assertThat(DocumentSearchPageTest.documentIds(first.body()))
+        .hasSize(DocumentSearchPageController.PAGE_SIZE);
+
+    // the last page, past the cap: its rows, and no next page
+    int last = (MANY - 1) / DocumentSearchPageController.PAGE_SIZE;
+    HttpResponse<String> end = clerk.get("/documents?q=" + marker + "&page=" + last);
+    assertThat(end.statusCode()).isEqualTo(200);
+    assertThat(DocumentSearchPageTest.documentIds(end.body()))
+        .hasSize(MANY - last * DocumentSearchPageController.PAGE_SIZE);
+    assertThat(end.body()).doesNotContain("rel=\"next\"").contains("rel=\"prev\"")
+        .contains("Tìm thấy " + MANY + " văn bản");
+
+    // a page beyond the last leads to the last
+    HttpResponse<String> beyond = clerk.get("/documents?q=" + marker + "&page=" + (last + 5));
+    assertThat(beyond.statusCode()).isEqualTo(302);
+    assertThat(beyond.headers().firstValue("Location").orElseThrow()).endsWith("page=" + last);
+  }
+
+  @Test
+  void fewMatchesAreCountedExactly() {
+    HttpResponse<String> few = PageSession.login(rest.getRootUri(), "vanthu")
+        .get("/documents?q=" + marker + "+hiem");
+    assertThat(few.body()).contains("Tìm thấy 5 văn bản").doesNotContain("hơn");
+    assertThat(DocumentSearchPageTest.documentIds(few.body())).hasSize(5);
+  }
+
+  @Test
+  void anExportCountsPastTheCapUpToItsOwnLimit() {
+    HttpResponse<byte[]> csv = PageSession.login(rest.getRootUri(), "vanthu")
+        .download("/documents/export.csv?q=" + marker);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(text.lines().filter(line -> line.contains(marker + "-"))).hasSize(MANY);
+  }
+}
