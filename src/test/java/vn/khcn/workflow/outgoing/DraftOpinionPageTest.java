@@ -177,7 +177,8 @@ class DraftOpinionPageTest {
         .andExpect(redirectedUrl(page + "#opinions"));
     mvc.perform(get(page).with(DRAFTER).session(session))
         .andExpect(content().string(containsString("hạn góp ý đã qua")))
-        .andExpect(content().string(containsString("không có đơn vị hay người dùng 'khong-co-ai'")))
+        .andExpect(content().string(containsString(
+            "không có đơn vị hay người dùng &#39;khong-co-ai&#39;")))
         .andExpect(content().string(containsString("Ghi chú đã gõ")));
     for (String due : List.of("14/12/2026", "")) {
       MvcResult result = mvc.perform(post(page + "/opinion-requests").with(DRAFTER).with(csrf())
