@@ -50,10 +50,13 @@ class InboxPageController {
   private final ClosedTasks closed;
   private final CurrentUser currentUser;
   private final DirectionItemRequests proposals;
+  private final vn.khcn.workflow.outgoing.OpinionsAwaited opinionsAwaited;
 
   InboxPageController(InboxService inbox, DocumentQueries documents,
       AttachmentService attachments, TaskCompletionContracts contracts, ClosedTasks closed,
-      CurrentUser currentUser, DirectionItemRequests proposals) {
+      CurrentUser currentUser, DirectionItemRequests proposals,
+      vn.khcn.workflow.outgoing.OpinionsAwaited opinionsAwaited) {
+    this.opinionsAwaited = opinionsAwaited;
     this.currentUser = currentUser;
     this.proposals = proposals;
     this.inbox = inbox;
@@ -138,6 +141,8 @@ class InboxPageController {
     items.items().stream().filter(i -> i.assignee() != null && !i.assignee().equals(user.getName()))
         .forEach(i -> coveredFor.put(i.taskId(), currentUser.fullName(i.assignee())));
     model.addAttribute("coveredFor", coveredFor);
+    // drafts the director is asked to comment on (candidate-user tasks, not in the read model)
+    model.addAttribute("awaited", opinionsAwaited.of(user.getName(), CurrentUser.groupIds(user)));
     return "inbox";
   }
 

@@ -134,6 +134,7 @@ class DraftPageController {
     model.addAttribute("mayNumber", !driven && details.status().equals(
         OutgoingStatus.SIGNED.name()) && reader.isRegistry());
     model.addAttribute("mayAnswer", opinions.openRequestOf(id, reader).isPresent());
+    DraftOpinionPageController.fill(model, details, reader, workflow);
     model.addAttribute("authorities", SignAuthority.values());
     boolean live = details.status().equals(OutgoingStatus.ISSUED.name())
         && details.recalledAt() == null && details.replacedBy() == null;

@@ -52,7 +52,11 @@ final class OpinionInput {
       return null;
     }
     try {
-      return Position.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      Position position = Position.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      if (position == Position.NO_OPINION) { // only the closing of a round records it
+        throw new IllegalArgumentException(value);
+      }
+      return position;
     } catch (IllegalArgumentException unknown) {
       problems.add(new FieldError("position", "ý kiến phải là AGREE (đồng ý), AGREE_WITH_COMMENTS"
           + " (đồng ý, có góp ý) hoặc DISAGREE (không đồng ý)"));

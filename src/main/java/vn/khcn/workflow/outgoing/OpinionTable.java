@@ -63,7 +63,8 @@ final class OpinionTable {
       for (OpinionView o : opinions) {
         String party = o.from() + (o.incomingDocumentId() == null ? ""
             : " (văn bản đến số định danh " + o.incomingDocumentId() + ")");
-        String resolution = o.resolution() == null ? "Chưa tiếp thu, giải trình"
+        String resolution = OutgoingOpinion.Position.NO_OPINION.name().equals(o.position()) ? ""
+            : o.resolution() == null ? "Chưa tiếp thu, giải trình"
             : o.resolutionLabel() + (o.explanation() == null ? "" : ": " + o.explanation());
         pdf.row(String.valueOf(i++), party, o.positionLabel(), o.text(), resolution,
             OutgoingQueries.DATE.format(o.answeredAt().atZone(zone).toLocalDate()));

@@ -24,7 +24,9 @@ class OutgoingOpinion {
   enum Position {
     AGREE("Đồng ý"),
     AGREE_WITH_COMMENTS("Đồng ý, có góp ý"),
-    DISAGREE("Không đồng ý");
+    DISAGREE("Không đồng ý"),
+    /** Recorded by the system when the drafter closes a round before this party answered. */
+    NO_OPINION("Không có ý kiến");
 
     private final String label;
 

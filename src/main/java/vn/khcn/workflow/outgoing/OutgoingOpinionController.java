@@ -108,6 +108,14 @@ class OutgoingOpinionController {
     return queries.details(id, reader);
   }
 
+  /** The drafter closes the open round early: unanswered parties "không có ý kiến" (no body). */
+  @PostMapping("/opinion-round/close")
+  Details closeRound(@PathVariable long id, Authentication user) {
+    Reader reader = OutgoingDocumentController.reader(user);
+    opinions.closeRound(id, actors.of(user.getName()), reader);
+    return queries.details(id, reader);
+  }
+
   @PostMapping("/outside-opinions")
   ResponseEntity<Details> recordOutside(@PathVariable long id, @RequestBody OutsideBody body,
       Authentication user) {

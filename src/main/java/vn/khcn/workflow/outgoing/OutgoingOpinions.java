@@ -214,6 +214,10 @@ class OutgoingOpinions {
     OutgoingOpinion opinion = opinions.findById(opinionId)
         .filter(o -> o.getDocumentId().equals(id))
         .orElseThrow(() -> new NotFoundException("Không có ý kiến " + opinionId));
+    if (opinion.getPosition() == Position.NO_OPINION) {
+      throw new ConflictException("Nơi được xin ý kiến không có ý kiến: không có gì để tiếp thu"
+          + " hay giải trình", Map.of("position", Position.NO_OPINION.name()));
+    }
     List<FieldError> problems = new ArrayList<>();
     if (body.accepted() == null) {
       problems.add(new FieldError("accepted", "chưa chọn tiếp thu (true) hay giải trình (false)"));
@@ -231,6 +235,38 @@ class OutgoingOpinions {
         resolution.label() + " ý kiến của " + party(opinion)
             + (explanation == null ? "" : ": " + explanation)));
     return opinion;
+  }
+
+  /**
+   * The drafter closes the open round before its due day (e.g. every answer needed is in): each
+   * party that has not answered is recorded as "không có ý kiến" and its opinion task is completed
+   * through the engine (the model's own path out of the round; nothing deleted). 409 without an
+   * open round. Returns the parties closed without an answer.
+   */
+  List<String> closeRound(long id, Actor drafter, Reader reader) {
+    draftOfDrafter(id, reader, "đóng vòng lấy ý kiến");
+    List<OpinionRequest> open = requests.findByDocumentIdOrderByRoundNoAscIdAsc(id).stream()
+        .filter(r -> r.getAnsweredAt() == null && workflow.opinionTaskOpen(id, r.getId()))
+        .toList();
+    if (open.isEmpty()) {
+      throw new ConflictException("Không có vòng lấy ý kiến nào đang mở (mọi nơi đã trả lời"
+          + " hoặc chưa xin ý kiến)", Map.of("round", "none"));
+    }
+    Instant now = clock.instant();
+    for (OpinionRequest request : open) {
+      request.answered(now);
+      opinions.save(new OutgoingOpinion(id, request.getId(), null, null, Position.NO_OPINION,
+          null, drafter, now));
+    }
+    opinions.flush();
+    List<String> parties = open.stream().map(OpinionRequest::getPartyName).toList();
+    trail.save(new OutgoingTrailEntry(id, now, drafter, Action.OPINION_ROUND_CLOSED,
+        "Vòng " + open.get(0).getRoundNo() + " đóng trước hạn; không có ý kiến: "
+            + String.join("; ", parties)));
+    // the answer listener finds each request answered and records nothing more; the last
+    // completion ends the round and the model creates the consolidation task
+    open.forEach(r -> workflow.completeOpinionTask(id, r.getId()));
+    return parties;
   }
 
   /** The drafter records an outside body's opinion that arrived as an incoming document. */
@@ -262,7 +298,8 @@ class OutgoingOpinions {
   @Transactional(readOnly = true)
   List<String> unresolved(long documentId) {
     return opinions.findByDocumentIdOrderByAnsweredAtAscIdAsc(documentId).stream()
-        .filter(o -> o.getResolution() == null).map(this::party).toList();
+        .filter(o -> o.getResolution() == null && o.getPosition() != Position.NO_OPINION)
+        .map(this::party).toList();
   }
 
   String party(OutgoingOpinion opinion) {

@@ -31,6 +31,7 @@ class OutgoingTrailEntry {
     OPINION_GIVEN("Góp ý dự thảo"),
     OPINION_RECORDED("Ghi ý kiến của cơ quan ngoài"),
     OPINION_RESOLVED("Tiếp thu, giải trình ý kiến"),
+    OPINION_ROUND_CLOSED("Đóng vòng lấy ý kiến"),
     SUBMITTED("Trình kiểm tra nội dung"),
     CONTENT_CHECKED("Kiểm tra nội dung: đạt"),
     FORM_CHECKED("Kiểm tra thể thức: đạt"),

@@ -82,6 +82,32 @@ class OutgoingWorkflow {
         .setVariable(Vars.OPINION_REQUEST_IDS.name(), ids).correlateWithResult());
   }
 
+  /**
+   * Completes the drafter's consolidation task as the person signed in (the engine's own
+   * authorization and completion rule apply); the listener refuses it while an opinion is neither
+   * accepted nor explained (its problems as a 400 on the page). 409 when no consolidation waits.
+   */
+  void completeConsolidation(long documentId) {
+    Task task = openTask(documentId, Tasks.CONSOLIDATE).orElseThrow(() -> new ConflictException(
+        "Không có việc tổng hợp ý kiến đang chờ (vòng lấy ý kiến chưa xong hoặc đã tổng hợp)",
+        Map.of("step", "notConsolidating")));
+    try {
+      tasks.complete(task.getId());
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof vn.khcn.workflow.shared.process.InvalidTaskInputException invalid) {
+          throw new vn.khcn.workflow.shared.web.InvalidInputException(invalid.problems().stream()
+              .map(p -> new vn.khcn.workflow.shared.web.ApiError.FieldError("opinions", p))
+              .toList());
+        }
+        if (cause.getCause() == cause) {
+          break;
+        }
+      }
+      throw e;
+    }
+  }
+
   /** Whether the opinion task of the request waits (its round is open). */
   boolean opinionTaskOpen(long documentId, long requestId) {
     return opinionTask(documentId, requestId).isPresent();

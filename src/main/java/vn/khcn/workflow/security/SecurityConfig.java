@@ -105,6 +105,9 @@ class SecurityConfig {
         .authorizeHttpRequests(authorize -> authorize
             .requestMatchers(path("/login"), path("/css/**"), path("/js/**")).permitAll()
             .requestMatchers(path("/admin/**")).hasAuthority("camunda-admin")
+            // opinion requests on drafts (issue 19): anyone of the staff asked answers here
+            .requestMatchers(path("/inbox/opinions"), path("/inbox/opinions/**"))
+                .hasAnyAuthority(vn.khcn.workflow.identity.Groups.STAFF.toArray(String[]::new))
             .requestMatchers(path("/inbox"), path("/inbox/**")).hasAuthority("lanh-dao")
             // investigators' portal and council desk (issue 18); accounts by phong-qlkh
             .requestMatchers(path("/portal/accounts")).hasAuthority("phong-qlkh")

@@ -107,7 +107,7 @@ class OutgoingBrowserTest {
         .containsExactly("Như trên", "Lưu: VT, QLKH");
     task(id[0], Tasks.DRAFT);
 
-    // the draft page has no form to ask for opinions: the drafter asks through the API
+    // the drafter asks through the API here (the page forms: OutgoingOpinionBrowserTest)
     Map<String, Object> ask = new LinkedHashMap<>();
     ask.put("from", List.of("phong-khtc"));
     ask.put("dueDate", LocalDate.now(WorkflowApi.ZONE).plusDays(5).toString());
@@ -139,7 +139,7 @@ class OutgoingBrowserTest {
       });
     }
 
-    // the drafter accepts the opinion and completes consolidation (no form on the page for these)
+    // the drafter accepts the opinion and completes consolidation through the API here
     Task consolidate = task(id[0], Tasks.CONSOLIDATE);
     JsonNode opinions = http.get("cv.qlkh", base).body().get("opinions");
     assertThat(opinions).hasSize(1);
