@@ -1,0 +1,178 @@
+package vn.khcn.workflow.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import vn.khcn.workflow.identity.TasklistFilters;
+
+/**
+ * Issue 20's {@code tasklist_filter} figures ({@code ./mvnw -B -Pbench verify
+ * -Dit.test=TasklistFilterBenchmarkIT}, not part of verify): the clerks' Tasklist filters "Việc
+ * của đơn vị", "Sắp đến hạn" and "Quá hạn" as a unit officer (cv.qlkh, phong-qlkh) opens them
+ * through the engine REST API with authorization on, at bench.openTasks (100,000) open tasks,
+ * next to the bare ordered candidate-group queries of the inbox's baseline in the same run
+ * (ADR 0035). Checks on the way that each filter lists only tasks of the officer's unit and counts
+ * what the database holds for it. Settings: bench.openTasks, bench.filterSamples (200).
+ * Merges its keys into target/bench/results.json ({@link BenchResults}).
+ */
+class TasklistFilterBenchmarkIT {
+
+  static final int OPEN_TASKS = Integer.getInteger("bench.openTasks", 100_000);
+  static final int SAMPLES = Integer.getInteger("bench.filterSamples", 200);
+  static final String DB = "khcn_bench_filters_" + ProcessHandle.current().pid();
+  static final String OFFICER = "cv.qlkh";
+  static final String UNIT = "phong-qlkh";
+  static final int PAGE = 15;
+  /** The filters and the keys their figures go under. */
+  static final Map<String, String> FILTERS = new LinkedHashMap<>();
+
+  static {
+    FILTERS.put(TasklistFilters.UNIT_TASKS, "unit_tasks");
+    FILTERS.put(TasklistFilters.DUE_SOON, "due_soon");
+    FILTERS.put(TasklistFilters.OVERDUE, "overdue");
+  }
+
+  final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void filtersAsAUnitOfficer() throws Exception {
+    Map<String, Object> figures = new LinkedHashMap<>();
+    try (OpenTaskLoad load = new OpenTaskLoad(DB)) {
+      load.load(OPEN_TASKS);
+      figures.put("open_tasks", load.count("select count(*) from act_ru_task"));
+      figures.put("task_authorizations",
+          load.count("select count(*) from act_ru_authorization where resource_type_ = 7"));
+      FilterService filters = load.app.getBean(FilterService.class);
+      // before ADR 0035: the same first pages without the statistics on the permission checks
+      statistics(load, false);
+      for (Map.Entry<String, String> filter : FILTERS.entrySet()) {
+        String id = filters.createFilterQuery().filterName(filter.getKey()).singleResult().getId();
+        figures.put(filter.getValue() + "_without_statistics_p95_ms", OpenTaskLoad.latencies(
+            Math.max(10, SAMPLES / 10), () -> load.http(OFFICER, "POST", "/engine-rest/filter/"
+                + id + "/list?firstResult=0&maxResults=" + PAGE, "{}")).get("p95_ms"));
+      }
+      figures.put("plans_without_statistics", plans(load, false));
+      statistics(load, true);
+      double worst = 0;
+      for (Map.Entry<String, String> filter : FILTERS.entrySet()) {
+        String id = filters.createFilterQuery().filterName(filter.getKey()).singleResult().getId();
+        checkOnlyTheUnitsTasks(load, id, filter.getKey());
+        Map<String, Object> list = OpenTaskLoad.latencies(SAMPLES, () -> load.http(OFFICER, "POST",
+            "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=" + PAGE, "{}"));
+        Map<String, Object> count = OpenTaskLoad.latencies(Math.max(10, SAMPLES / 10), () -> load.http(OFFICER,
+            "GET", "/engine-rest/filter/" + id + "/count", null));
+        String key = filter.getValue();
+        figures.put(key + "_p50_ms", list.get("p50_ms"));
+        figures.put(key + "_p95_ms", list.get("p95_ms"));
+        figures.put(key + "_p99_ms", list.get("p99_ms"));
+        figures.put(key + "_count_p95_ms", count.get("p95_ms"));
+        worst = Math.max(worst, (Double) list.get("p95_ms"));
+      }
+      TaskService tasks = load.app.getBean(TaskService.class);
+      // the inbox's baseline (inbox.baseline_p95_ms): the director's candidate-group and
+      // assignee TaskQuerys in the inbox's order, no authentication, measured in this run
+      double baseline = (Double) OpenTaskLoad.latencies(SAMPLES, () -> {
+        bareOrdered(tasks).taskCandidateGroupIn(List.of("lanh-dao")).listPage(0, 51);
+        bareOrdered(tasks).taskAssignee("giamdoc").listPage(0, 51);
+      }).get("p95_ms");
+      // the same bare ordered query for the officer's unit (three times the director's tasks)
+      Object unitBaseline = OpenTaskLoad.latencies(SAMPLES, () -> bareOrdered(tasks)
+          .taskCandidateGroupIn(List.of(UNIT)).listPage(0, 51)).get("p95_ms");
+      figures.put("p95_ms", worst);
+      figures.put("baseline_p95_ms", baseline);
+      figures.put("ratio", OpenTaskLoad.round(worst / baseline));
+      figures.put("baseline_unit_p95_ms", unitBaseline);
+      figures.put("samples", SAMPLES);
+      figures.put("page", PAGE);
+      figures.put("plans", plans(load, true));
+    }
+    System.out.println(BenchResults.merge(Map.of("tasklist_filter", figures)));
+  }
+
+  static org.camunda.bpm.engine.task.TaskQuery bareOrdered(TaskService tasks) {
+    return tasks.createTaskQuery().active().orderByTaskPriority().desc().orderByDueDate().asc()
+        .orderByTaskCreateTime().asc().orderByTaskId().asc();
+  }
+
+  /**
+   * The filter's whole list (paged by 2000 as Tasklist pages it) holds only tasks whose candidate
+   * group is the officer's unit, and as many as the database holds of that unit for the filter.
+   */
+  void checkOnlyTheUnitsTasks(OpenTaskLoad load, String filterId, String name) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int first = 0; ; first += 2000) {
+      JsonNode page = json.readTree(load.http(OFFICER, "POST", "/engine-rest/filter/" + filterId
+          + "/list?firstResult=" + first + "&maxResults=2000", "{}"));
+      page.forEach(task -> ids.add(task.get("id").asText()));
+      if (page.size() < 2000) {
+        break;
+      }
+    }
+    long count = json.readTree(load.http(OFFICER, "GET", "/engine-rest/filter/" + filterId
+        + "/count", null)).get("count").asLong();
+    assertEquals(ids.size(), count, name + ": list and count");
+    assertTrue(count > 0, name + " lists the unit's tasks");
+    String where = switch (name) {
+      case TasklistFilters.UNIT_TASKS -> "t.assignee_ is null";
+      case TasklistFilters.OVERDUE -> "t.due_date_ < now()";
+      default -> "t.due_date_ > now() and t.due_date_ < now() + interval '2 days'";
+    };
+    long unitTasks = load.count("select count(distinct t.id_) from act_ru_task t join"
+        + " act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'"
+        + " and l.group_id_ = '" + UNIT + "' where " + where);
+    long others = load.count("select count(*) from act_ru_task t where t.id_ in ('"
+        + String.join("','", ids) + "') and not exists (select 1 from act_ru_identitylink l"
+        + " where l.task_id_ = t.id_ and l.type_ = 'candidate' and l.group_id_ = '" + UNIT + "')");
+    assertEquals(0, others, name + " lists tasks of other units");
+    if (!TasklistFilters.DUE_SOON.equals(name)) {
+      // "Sắp đến hạn" ends after 2 working days, which a calendar span only approximates
+      assertEquals(unitTasks, count, name + ": the unit's tasks in the database");
+    }
+  }
+
+  /** Drops or (re)creates the statistics TaskAuthorizationStatistics creates, then analyzes. */
+  static void statistics(OpenTaskLoad load, boolean on) throws Exception {
+    try (Connection c = load.connection(); Statement s = c.createStatement()) {
+      for (String[] stx : new String[][] {{"khcn_stx_auth_perms_read", "2"},
+          {"khcn_stx_auth_perms_read_task", "64"}}) {
+        s.execute(on ? "create statistics if not exists " + stx[0] + " on (perms_ & " + stx[1]
+            + ") from act_ru_authorization" : "drop statistics if exists " + stx[0]);
+      }
+      s.execute("analyze act_ru_authorization");
+    }
+  }
+
+  /** What PostgreSQL plans for the filters, as the engine writes them: the execution times. */
+  Map<String, Object> plans(OpenTaskLoad load, boolean withCount) throws Exception {
+    Map<String, Object> plans = new LinkedHashMap<>();
+    try (Connection c = load.connection(); Statement s = c.createStatement()) {
+      for (Map.Entry<String, String> query : FilterSql.QUERIES.entrySet()) {
+        if (!withCount && query.getKey().endsWith("_count")) {
+          continue; // without the statistics it scans every authorization for every task
+        }
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rs = s.executeQuery("explain (analyze, buffers) " + query.getValue())) {
+          while (rs.next()) {
+            plan.append(rs.getString(1)).append('\n');
+          }
+        }
+        System.out.println("-- " + query.getKey() + "\n" + plan);
+        String[] lines = plan.toString().split("\n");
+        plans.put(query.getKey(), lines[lines.length - 1].trim());
+      }
+    }
+    return plans;
+  }
+}
