@@ -8,6 +8,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.dispatch.IssuedReplies;
 import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 
 /**
  * What the issue of a document changes elsewhere (ADR 0027): a replacement marks its original
@@ -22,10 +23,13 @@ class OutgoingIssued {
   private final OutgoingTrailRepository trail;
   private final IssuedReplies replies;
   private final TransactionTemplate ownTransaction;
+  private final AfterCommitExecutor afterCommit;
   private final Clock clock;
 
   OutgoingIssued(OutgoingDocumentRepository documents, OutgoingTrailRepository trail,
-      IssuedReplies replies, PlatformTransactionManager transactions, Clock clock) {
+      IssuedReplies replies, PlatformTransactionManager transactions,
+      AfterCommitExecutor afterCommit, Clock clock) {
+    this.afterCommit = afterCommit;
     this.documents = documents;
     this.trail = trail;
     this.replies = replies;
@@ -51,7 +55,7 @@ class OutgoingIssued {
       String number = document.getNumberSymbol();
       var date = document.getIssuedOn();
       String summary = document.getSummary();
-      AfterCommit.run("Reply of outgoing document " + id, () -> ownTransaction
+      afterCommit.run("Reply of outgoing document " + id, () -> ownTransaction
           .executeWithoutResult(status -> {
             IssuedReplies.Outcome outcome = replies.replyIssued(incoming, unit, drafter, number,
                 date, summary, clerk);
