@@ -16,7 +16,8 @@ import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
  * Statuses 04 (assigned), 05 (in progress) and 06 (done) for documents registered from a package,
  * driven by the real process without touching its model: the engine's task events (published to
  * Spring, ADR 0010) say when something happened in an incoming-directive instance; once that
- * transaction has committed, on the after-commit pool (ADR 0033), the document's trail says how far it has come (direction given,
+ * transaction has committed, on the after-commit pool (ADR 0033: no second connection while the
+ * committing one is held), the document's trail says how far it has come (direction given,
  * archived) and a unit's task claimed or completed says a unit has started. Each status is sent
  * once, in order.
  */
@@ -61,7 +62,8 @@ class InteropProgress {
 
   /** Sends what the document's progress calls for and was not sent yet. */
   void report(long documentId, boolean unitStarted) {
-    ReceivedPackage received = packages.findByDocumentId(documentId).orElse(null);
+    // locked: reports of the same document on the pool's two threads do not both send a status
+    ReceivedPackage received = packages.findByDocumentIdForUpdate(documentId).orElse(null);
     if (received == null || received.getStatus() != PackageStatus.REGISTERED) {
       return; // a paper document, or recalled
     }

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 
@@ -36,6 +37,7 @@ class OutgoingDocumentApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
@@ -108,7 +110,10 @@ class OutgoingDocumentApiTest {
     int number = issued.get("number").asInt();
     assertThat(issued.get("numberSymbol").asText())
         .isEqualTo(String.format("%02d/SKHCN-QLKH", number));
-    assertThat(issued.get("trail")).extracting(t -> t.get("action").asText())
+    // the reply is recorded on the incoming document after the commit, off the request
+    assertThat(afterCommit.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+    assertThat(api.get("vanthu", API + "/" + id).body().get("trail"))
+        .extracting(t -> t.get("action").asText())
         .containsExactly("DRAFTED", "VERSION_ADDED", "VERSION_ADDED", "SIGNED", "NUMBERED",
             "REPLY_RECORDED");
 
