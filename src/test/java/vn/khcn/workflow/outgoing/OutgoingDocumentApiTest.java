@@ -188,6 +188,10 @@ class OutgoingDocumentApiTest {
     assertThat(api.get("cv.qlkh", API + "/" + id).body().get("status").asText())
         .isEqualTo("DRAFT");
 
+    // a DOCX is not signed (ADR 0033): the final PDF first
+    assertThat(api.post("giamdoc", API + "/" + id + "/sign", Map.of()).status()).isEqualTo(409);
+    assertThat(upload("cv.qlkh", id, "a.pdf", "application/pdf", OutgoingFixtures.pdf(), "PDF")
+        .status()).isEqualTo(201);
     assertThat(api.post("giamdoc", API + "/" + id + "/sign", Map.of()).status()).isEqualTo(200);
     // signed: no new version (409), no second signature (409); a director cannot number (403)
     assertThat(upload("cv.qlkh", id, "b.pdf", "application/pdf", OutgoingFixtures.pdf(), "x")

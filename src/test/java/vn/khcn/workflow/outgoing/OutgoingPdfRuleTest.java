@@ -42,6 +42,12 @@ class OutgoingPdfRuleTest {
     flow = new OutgoingFlow(api, jdbc, afterCommit);
   }
 
+  String page(String user, long id) {
+    TestHttp.Session session = api.session();
+    session.login(user, TestHttp.PASSWORD);
+    return session.get("/drafts/" + id).text();
+  }
+
   TestHttp.Response uploadDocx(long id) {
     return api.multipart("cv.qlkh", API + "/" + id + "/versions",
         Part.file("file", "du-thao.docx", DOCX, OutgoingFixtures.docx("Bản cuối")),
@@ -64,15 +70,14 @@ class OutgoingPdfRuleTest {
     assertThat(refused.text()).contains("Văn bản ký ban hành phải là tệp PDF",
         "tải lên bản PDF cuối cùng");
     assertThat(flow.details(id).get("status").asText()).isEqualTo("DRAFT");
-    TestHttp.Response page = api.page("cv.qlkh", "/drafts/" + id);
-    assertThat(page.text()).contains("id=\"pdf-needed\"", "Văn bản ký ban hành phải là tệp PDF");
-    assertThat(api.page("phogiamdoc", "/drafts/" + id).text()).as("no sign form for a DOCX")
+    assertThat(page("cv.qlkh", id)).contains("id=\"pdf-needed\"", "Văn bản ký ban hành phải là tệp PDF");
+    assertThat(page("phogiamdoc", id)).as("no sign form for a DOCX")
         .doesNotContain("id=\"sign\"");
 
     flow.uploadPdf("cv.qlkh", id);
-    assertThat(api.page("cv.qlkh", "/drafts/" + id).text()).doesNotContain("pdf-needed");
+    assertThat(page("cv.qlkh", id)).doesNotContain("pdf-needed");
     flow.issue(id);
-    String issued = api.page("cv.qlkh", "/drafts/" + id).text();
+    String issued = page("cv.qlkh", id);
     assertThat(issued).contains("id=\"issued-file\"", "Văn bản đã ký, ban hành (PDF)",
         "van-ban-" + id + ".pdf");
   }

@@ -79,6 +79,7 @@ class OutgoingReplyUndoTest {
   static Map<String, Object> item(String label, String lead, LocalDate due) {
     Map<String, Object> item = new LinkedHashMap<>();
     item.put("label", label);
+    item.put("text", "Mục " + label + ": báo cáo, trả lời theo phần việc được giao.");
     item.put("lead", lead);
     item.put("coordinating", List.of());
     item.put("dueDate", due.toString());
