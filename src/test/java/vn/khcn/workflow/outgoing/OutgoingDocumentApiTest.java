@@ -215,7 +215,7 @@ class OutgoingDocumentApiTest {
     assertThat(api.post("vanthu", API + "/" + id + "/number", null).status()).isEqualTo(409);
     JsonNode after = api.get("vanthu", API + "/" + id).body();
     assertThat(after.get("numberSymbol").asText()).isEqualTo(symbol);
-    assertThat(after.get("versions")).hasSize(1);
+    assertThat(after.get("versions")).hasSize(2);
   }
 
   @Test
