@@ -88,6 +88,16 @@ class Assignment {
     this.replyDate = reply.date();
   }
 
+  /** The reply numbered {@code number} was recalled or replaced: no longer this unit's answer. */
+  boolean withdrawReply(String number) {
+    if (number == null || !number.equals(replyNumber)) {
+      return false;
+    }
+    this.replyNumber = null;
+    this.replyDate = null;
+    return true;
+  }
+
   void reminded(Instant at) {
     this.remindedAt = at;
   }

@@ -59,6 +59,13 @@ class DirectionItem {
   @Column(name = "process_instance_id")
   private String processInstanceId;
 
+  /** The issued reply answering this item (ADR 0033), for its tracking register line. */
+  @Column(name = "reply_number")
+  private String replyNumber;
+
+  @Column(name = "reply_date")
+  private LocalDate replyDate;
+
   protected DirectionItem() {}
 
   DirectionItem(Long documentId, int position, DirectionItemRules.Item item, Instant dueAt,
@@ -86,6 +93,26 @@ class DirectionItem {
     units.add(leadUnit);
     units.addAll(getCoordinatingUnits());
     return units;
+  }
+
+  void recordReply(Reply reply) {
+    this.replyNumber = reply.number();
+    this.replyDate = reply.date();
+  }
+
+  /** The reply numbered {@code number} was recalled or replaced: the item is no longer answered. */
+  boolean withdrawReply(String number) {
+    if (number == null || !number.equals(replyNumber)) {
+      return false;
+    }
+    this.replyNumber = null;
+    this.replyDate = null;
+    return true;
+  }
+
+  /** The reply's number and date as the register reads it, or null. */
+  String replyLabel() {
+    return replyNumber == null ? null : new Reply(replyNumber, replyDate).label();
   }
 
   public Long getId() { return id; }

@@ -46,7 +46,7 @@ class DirectionItemQueries {
   record ItemView(String label, String text, String lead, String leadName,
       List<String> coordinating, List<String> coordinatingNames, Instant dueDate,
       String reportEvery, LocalDate reportUntil, int reportCount, int reportsSubmitted,
-      ItemStatus status, String statusLabel, List<ReportView> reports) {}
+      ItemStatus status, String statusLabel, List<ReportView> reports, String reply, long id) {}
 
   /** GET /api/incoming-documents/{id}/items. */
   record ItemsView(List<DocumentItemView> documentItems, List<ItemView> directionItems) {}
@@ -129,6 +129,7 @@ class DirectionItemQueries {
         status == ItemStatus.FOLLOWING_REPORTS ? status.label() + " (" + submitted + "/"
             + item.getReportCount() + ")" : status.label(),
         itemReports.stream().map(r -> new ReportView(r.getPeriodNo(), r.getPeriodCount(),
-            r.getDueAt(), r.getSubmittedAt(), r.getSubmittedBy(), r.getText())).toList());
+            r.getDueAt(), r.getSubmittedAt(), r.getSubmittedBy(), r.getText())).toList(),
+        item.replyLabel(), item.getId());
   }
 }

@@ -32,6 +32,8 @@ public class IssuedReplies {
     TASK_COMPLETED,
     /** The unit's assignment records the reply's number and date. */
     ASSIGNMENT_NOTED,
+    /** The direction item the reply answers records its number and date (not the unit's work). */
+    ITEM_NOTED,
     /** Only the trail: the drafter's unit has no duty on it, or one naming another reply. */
     TRAIL_ONLY,
     /** No such incoming document. */
@@ -40,14 +42,16 @@ public class IssuedReplies {
 
   private final IncomingDocumentRepository documents;
   private final AssignmentRepository assignments;
+  private final DirectionItemRepository items;
   private final TrailRepository trail;
   private final TaskService taskService;
   private final IdentityService identityService;
   private final Clock clock;
 
   IssuedReplies(IncomingDocumentRepository documents, AssignmentRepository assignments,
-      TrailRepository trail, TaskService taskService, IdentityService identityService,
-      Clock clock) {
+      DirectionItemRepository items, TrailRepository trail, TaskService taskService,
+      IdentityService identityService, Clock clock) {
+    this.items = items;
     this.documents = documents;
     this.assignments = assignments;
     this.trail = trail;
@@ -63,13 +67,32 @@ public class IssuedReplies {
   @Transactional
   public Outcome replyIssued(long incomingId, String unit, String drafter, String number,
       LocalDate date, String summary, Actor clerk) {
+    return replyIssued(incomingId, null, unit, drafter, number, date, summary, clerk);
+  }
+
+  /**
+   * The same, for a reply answering direction item {@code itemId} of that document (checked
+   * again: an item of another document or not given to {@code unit} is ignored): the item keeps
+   * the reply's number and date for its line in the tracking register.
+   */
+  @Transactional
+  public Outcome replyIssued(long incomingId, Long itemId, String unit, String drafter,
+      String number, LocalDate date, String summary, Actor clerk) {
     IncomingDocument document = documents.findById(incomingId).orElse(null);
     if (document == null) {
       return Outcome.NOT_FOUND;
     }
     Reply reply = new Reply(number, date);
+    Optional<DirectionItem> item = itemId == null ? Optional.empty()
+        : items.findById(itemId).filter(i -> i.getDocumentId().equals(incomingId)
+            && i.units().contains(unit));
+    item.ifPresent(i -> i.recordReply(reply));
     trail.save(new TrailEntry(incomingId, clock.instant(), clerk, TrailAction.REPLY_ISSUED, unit,
-        null, reply.label() + ": " + summary));
+        null, reply.label() + item.map(i -> " (mục " + i.getLabel() + ")").orElse("") + ": "
+            + summary));
+    if (item.isPresent()) {
+      return Outcome.ITEM_NOTED; // one item answered: the unit's other work goes on
+    }
     boolean member = EngineAuthentication.withoutAuthentication(identityService,
         () -> identityService.createUserQuery().userId(drafter).memberOfGroup(unit).count() > 0);
     Optional<Assignment> duty = assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(incomingId,
@@ -100,6 +123,31 @@ public class IssuedReplies {
       return Outcome.ASSIGNMENT_NOTED;
     }
     return Outcome.TRAIL_ONLY;
+  }
+
+  /**
+   * The reply numbered {@code number} was recalled or replaced ({@code why}, Art. 18.3-18.4): the
+   * trail says so, and the assignments and direction items of the document that name it no
+   * longer do (the tracking register shows them unanswered). A unit's work the reply completed
+   * stays completed — the engine's history is not rewritten — and the trail says why its reply
+   * is gone. Returns how many assignments and items were cleared.
+   */
+  @Transactional
+  public int replyWithdrawn(long incomingId, String unit, String number, String why,
+      Actor actor) {
+    if (documents.findById(incomingId).isEmpty()) {
+      return 0;
+    }
+    int cleared = 0;
+    for (Assignment assignment : assignments.findByDocumentIdOrderByIdAsc(incomingId)) {
+      cleared += assignment.withdrawReply(number) ? 1 : 0;
+    }
+    for (DirectionItem item : items.ofDocument(incomingId)) {
+      cleared += item.withdrawReply(number) ? 1 : 0;
+    }
+    trail.save(new TrailEntry(incomingId, clock.instant(), actor, TrailAction.REPLY_WITHDRAWN,
+        unit, null, "Văn bản trả lời số " + number + " " + why));
+    return cleared;
   }
 
   /** The unit's task a reply completes: the handler's proposal, or the unit's own task. */

@@ -151,7 +151,8 @@ class RegisterPapers {
           .filter(i -> unit.map(u -> u.equals(i.lead()) || i.coordinating().contains(u))
               .orElse(true))
           .map(i -> new ItemLine(i.label(), i.leadName(), DocumentFormats.date(i.dueDate(),
-              zone()), i.statusLabel())).toList();
+              zone()), i.reply() == null ? i.statusLabel()
+              : i.statusLabel() + "; " + i.reply())).toList();
       if (rows.size() > first && !lines.isEmpty()) {
         rows.set(rows.size() - 1, rows.get(rows.size() - 1).withItems(lines));
       }

@@ -18,8 +18,11 @@ public class ReplyTargets {
 
   private final DocumentQueries queries;
   private final IncomingDocumentRepository documents;
+  private final DirectionItemRepository items;
 
-  ReplyTargets(DocumentQueries queries, IncomingDocumentRepository documents) {
+  ReplyTargets(DocumentQueries queries, IncomingDocumentRepository documents,
+      DirectionItemRepository items) {
+    this.items = items;
     this.queries = queries;
     this.documents = documents;
   }
@@ -32,5 +35,16 @@ public class ReplyTargets {
         .filter(d -> queries.canSee(d, viewer))
         .map(d -> new ReplyTarget(d.getId(), d.getBusinessKey(), d.getIssuer(),
             d.getDocumentNumber(), d.getSummary()));
+  }
+
+  /**
+   * The label of direction item {@code itemId} when it is an item of incoming document
+   * {@code incomingId} given to {@code unit} (leading or co-ordinating); else empty (ADR 0033).
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> itemOf(long incomingId, long itemId, String unit) {
+    return items.findById(itemId)
+        .filter(i -> i.getDocumentId() == incomingId && i.units().contains(unit))
+        .map(DirectionItem::getLabel);
   }
 }

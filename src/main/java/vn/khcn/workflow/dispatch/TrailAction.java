@@ -36,7 +36,9 @@ enum TrailAction {
   /** The handling is done but periodic reports remain: the document stays open for them. */
   FOLLOWING_REPORTS("Theo dõi báo cáo định kỳ"),
   /** An outgoing document answering this one was issued (issue 19, ADR 0027). */
-  REPLY_ISSUED("Phát hành văn bản trả lời");
+  REPLY_ISSUED("Phát hành văn bản trả lời"),
+  /** That reply was recalled or replaced: it no longer answers this document (ADR 0033). */
+  REPLY_WITHDRAWN("Văn bản trả lời bị thu hồi, thay thế");
 
   private final String label;
 

@@ -5,18 +5,19 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.dispatch.ElectronicRegistry;
 import vn.khcn.workflow.dispatch.ElectronicRegistry.Milestones;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 
 /**
  * Statuses 04 (assigned), 05 (in progress) and 06 (done) for documents registered from a package,
  * driven by the real process without touching its model: the engine's task events (published to
  * Spring, ADR 0010) say when something happened in an incoming-directive instance; once that
- * transaction has committed, the document's trail says how far it has come (direction given,
+ * transaction has committed, on the after-commit pool (ADR 0033: no second connection while the
+ * committing one is held), the document's trail says how far it has come (direction given,
  * archived) and a unit's task claimed or completed says a unit has started. Each status is sent
  * once, in order.
  */
@@ -27,14 +28,16 @@ class InteropProgress {
   private final StatusOutbox outbox;
   private final ElectronicRegistry registry;
   private final TransactionTemplate transaction;
+  private final AfterCommitExecutor afterCommit;
 
   InteropProgress(ReceivedPackageRepository packages, StatusOutbox outbox,
-      ElectronicRegistry registry, PlatformTransactionManager transactions) {
+      ElectronicRegistry registry, PlatformTransactionManager transactions,
+      AfterCommitExecutor afterCommit) {
+    this.afterCommit = afterCommit;
     this.packages = packages;
     this.outbox = outbox;
     this.registry = registry;
     this.transaction = new TransactionTemplate(transactions);
-    this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   @EventListener
@@ -51,14 +54,16 @@ class InteropProgress {
     boolean unitStarted = !IncomingDirectiveProcess.Tasks.GIVE_DIRECTION.equals(key)
         && !IncomingDirectiveProcess.Tasks.APPROVE_RESULT.equals(key);
     if (documentId != null) {
-      StatusOutbox.afterCommit(() -> transaction.executeWithoutResult(
-          status -> report(documentId, unitStarted)));
+      // on the after-commit pool: no second connection while the committing one is held
+      afterCommit.run("Interop progress of document " + documentId,
+          () -> transaction.executeWithoutResult(status -> report(documentId, unitStarted)));
     }
   }
 
   /** Sends what the document's progress calls for and was not sent yet. */
   void report(long documentId, boolean unitStarted) {
-    ReceivedPackage received = packages.findByDocumentId(documentId).orElse(null);
+    // locked: reports of the same document on the pool's two threads do not both send a status
+    ReceivedPackage received = packages.findByDocumentIdForUpdate(documentId).orElse(null);
     if (received == null || received.getStatus() != PackageStatus.REGISTERED) {
       return; // a paper document, or recalled
     }

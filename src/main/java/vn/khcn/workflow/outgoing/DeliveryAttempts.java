@@ -94,21 +94,18 @@ class DeliveryAttempts {
               + "Lý do: " + document.getRecallReason() + "\n"
               + "Đề nghị Quý cơ quan không sử dụng văn bản này.", null, null, null);
     }
-    BodyVersion body = versions.findFirstByDocumentIdOrderByVersionNoDesc(document.getId())
-        .orElse(null);
+    BodyVersion body = issuedPdf(document);
     String text = "Sở Khoa học và Công nghệ gửi " + title + ".\nTrích yếu: "
         + document.getSummary() + "\nNgười ký: " + signer(document) + "\n"
         + (document.getRelation() == OutgoingDocument.Relation.REPLACES
             ? "Văn bản này thay thế văn bản đã gửi trước.\n" : "")
         + "Văn bản kèm theo thư này.";
     return new Mail(delivery.getAddress(), "[Văn bản đi] " + title + " – " + document.getSummary(),
-        text, body == null ? null : body.getFileName(),
-        body == null ? null : body.getContentType(), body == null ? null : body.getContent());
+        text, body.getFileName(), body.getContentType(), body.getContent());
   }
 
   private DocumentPackage packageOf(OutgoingDocument document, Delivery delivery) {
-    BodyVersion body = versions.findFirstByDocumentIdOrderByVersionNoDesc(document.getId())
-        .orElseThrow(() -> new IllegalStateException("văn bản không có tệp nội dung"));
+    BodyVersion body = issuedPdf(document);
     String symbol = document.getNumberSymbol();
     int slash = symbol.indexOf('/');
     String number = slash < 0 ? symbol : symbol.substring(0, slash);
@@ -127,6 +124,20 @@ class DeliveryAttempts {
         replaces ? Business.REPLACEMENT : Business.NEW,
         replaces ? packageId(document.getRelatedId(), delivery.getAddress()) : null,
         body.getFileName(), body.getContentType(), body.getContent());
+  }
+
+  /**
+   * The issued document: its latest version, the PDF signed (ADR 0033); a document signed before
+   * that rule with a DOCX body is not sent as if it were the issued document.
+   */
+  private BodyVersion issuedPdf(OutgoingDocument document) {
+    BodyVersion body = versions.findFirstByDocumentIdOrderByVersionNoDesc(document.getId())
+        .orElseThrow(() -> new IllegalStateException("văn bản không có tệp nội dung"));
+    if (!OutgoingLifecycle.PDF.equals(body.getContentType())) {
+      throw new IllegalStateException("văn bản ban hành không phải tệp PDF đã ký ("
+          + body.getFileName() + ")");
+    }
+    return body;
   }
 
   private static String signer(OutgoingDocument document) {

@@ -129,8 +129,15 @@ class DraftPageController {
     model.addAttribute("mayUpload", draft && details.drafter().equals(reader.userId()));
     // a draft the model drives is signed and numbered through its tasks (ADR 0026)
     boolean driven = workflow.driven(id);
+    // what is signed, sent and shown as issued is the latest version, a PDF (ADR 0033)
+    OutgoingViews.VersionView latest = details.versions().isEmpty() ? null
+        : details.versions().get(details.versions().size() - 1);
+    boolean pdf = latest != null && OutgoingLifecycle.PDF.equals(latest.contentType());
+    model.addAttribute("pdfNeeded", draft && latest != null && !pdf
+        ? OutgoingLifecycle.SIGN_NEEDS_PDF + "." : null);
+    model.addAttribute("issuedFile", !draft && pdf ? latest : null);
     model.addAttribute("maySign", !driven && draft && reader.isDirector()
-        && !details.drafter().equals(reader.userId()) && !details.versions().isEmpty());
+        && !details.drafter().equals(reader.userId()) && pdf);
     model.addAttribute("mayNumber", !driven && details.status().equals(
         OutgoingStatus.SIGNED.name()) && reader.isRegistry());
     model.addAttribute("mayAnswer", opinions.openRequestOf(id, reader).isPresent());

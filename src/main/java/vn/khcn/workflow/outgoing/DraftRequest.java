@@ -15,7 +15,15 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  */
 record DraftRequest(String documentType, String summary, List<String> recipients,
     List<String> copyTo, String signer, String urgency, String classification, Long replyTo,
-    List<RecipientAddress> addresses) {
+    List<RecipientAddress> addresses, Long replyToItem) {
+
+  /** A request answering a whole incoming document (or none). */
+  DraftRequest(String documentType, String summary, List<String> recipients, List<String> copyTo,
+      String signer, String urgency, String classification, Long replyTo,
+      List<RecipientAddress> addresses) {
+    this(documentType, summary, recipients, copyTo, signer, urgency, classification, replyTo,
+        addresses, null);
+  }
 
   /** A request without addresses (the /drafts form). */
   DraftRequest(String documentType, String summary, List<String> recipients, List<String> copyTo,
@@ -47,6 +55,12 @@ record DraftRequest(String documentType, String summary, List<String> recipients
     if (replyTo != null && replyTo <= 0) {
       errors.add(new FieldError("replyTo", "văn bản đến được trả lời không tồn tại"));
     }
+    if (replyToItem != null && replyTo == null) {
+      errors.add(new FieldError("replyToItem", "chỉ chọn mục chỉ đạo khi trả lời một văn bản"
+          + " đến (replyTo)"));
+    } else if (replyToItem != null && replyToItem <= 0) {
+      errors.add(new FieldError("replyToItem", "mục chỉ đạo được trả lời không tồn tại"));
+    }
     List<String> lines = new ArrayList<>(to);
     lines.addAll(copies);
     List<RecipientAddress> addressed = RecipientAddress.validate(addresses, lines, errors);
@@ -54,7 +68,7 @@ record DraftRequest(String documentType, String summary, List<String> recipients
       throw new InvalidInputException(errors);
     }
     return new Draft(type, summary, to, copies, signer, urgency, classification, replyTo,
-        addressed);
+        addressed, replyToItem);
   }
 
   private static String text(String field, String value, int max, boolean required,

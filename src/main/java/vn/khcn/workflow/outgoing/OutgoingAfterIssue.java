@@ -33,11 +33,13 @@ class OutgoingAfterIssue {
   private final OutgoingProperties properties;
   private final OutgoingSending sending;
   private final OutgoingWorkflow workflow;
+  private final OutgoingIssued issued;
   private final Clock clock;
 
   OutgoingAfterIssue(OutgoingDocumentRepository documents, OutgoingTrailRepository trail,
       OutgoingQueries queries, OutgoingProperties properties, OutgoingSending sending,
-      OutgoingWorkflow workflow, Clock clock) {
+      OutgoingWorkflow workflow, OutgoingIssued issued, Clock clock) {
+    this.issued = issued;
     this.workflow = workflow;
     this.documents = documents;
     this.trail = trail;
@@ -60,7 +62,7 @@ class OutgoingAfterIssue {
     Draft draft = new Draft(original.getDocumentType(), original.getSummary(),
         original.getRecipients(), original.getCopyTo(), original.getProposedSigner(),
         original.getUrgency(), original.getClassification(), original.getReplyToId(),
-        original.getAddresses());
+        original.getAddresses(), original.getReplyToItemId());
     return followUp(original, draft, Relation.REPLACES, drafter, reader,
         OutgoingTrailEntry.Action.REPLACEMENT_DRAFTED, "Thay thế văn bản số ");
   }
@@ -97,6 +99,7 @@ class OutgoingAfterIssue {
     documents.saveAndFlush(document);
     trail.save(new OutgoingTrailEntry(id, now, actor, OutgoingTrailEntry.Action.RECALLED, text));
     sending.recallNotices(document);
+    issued.recalled(document, actor); // Art. 18.4: no longer the answer of what it replied to
     return document;
   }
 

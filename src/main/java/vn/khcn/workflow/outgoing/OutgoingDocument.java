@@ -50,6 +50,9 @@ class OutgoingDocument {
   private Classification classification;
   @Column(name = "reply_to_id")
   private Long replyToId;
+  /** The direction item of that incoming document the reply answers (ADR 0033), or null. */
+  @Column(name = "reply_to_item_id")
+  private Long replyToItemId;
 
   @Column(nullable = false)
   private String drafter;
@@ -136,6 +139,7 @@ class OutgoingDocument {
     this.urgency = draft.urgency();
     this.classification = draft.classification();
     this.replyToId = draft.replyTo();
+    this.replyToItemId = draft.replyToItem();
     this.drafter = drafter.userId();
     this.drafterName = drafter.fullName();
     this.unitId = unitId;
@@ -259,6 +263,10 @@ class OutgoingDocument {
 
   Long getReplyToId() {
     return replyToId;
+  }
+
+  Long getReplyToItemId() {
+    return replyToItemId;
   }
 
   String getDrafter() {

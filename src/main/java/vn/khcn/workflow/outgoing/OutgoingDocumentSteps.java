@@ -169,6 +169,9 @@ class OutgoingDocumentSteps {
    * and the latest body is a PDF, signs that PDF (PAdES) as a new version; then the issue's due.
    */
   IssueSchedule sign(long documentId, String signerId, String authority) {
+    if (!lifecycle.latestIsPdf(documentId)) {
+      throw new InvalidTaskInputException(List.of(OutgoingLifecycle.SIGN_NEEDS_PDF));
+    }
     Actor actor = actors.of(signerId);
     lifecycle.sign(documentId, SignAuthority.ofMark(authority), actor,
         new Reader(signerId, groupsOf(signerId)));

@@ -52,6 +52,12 @@ class OutgoingDrafts {
       throw new InvalidInputException(List.of(new FieldError("replyTo",
           "không có văn bản đến số " + draft.replyTo() + " mà bạn được xem")));
     }
+    if (draft.replyToItem() != null
+        && replyTargets.itemOf(draft.replyTo(), draft.replyToItem(), unit).isEmpty()) {
+      throw new InvalidInputException(List.of(new FieldError("replyToItem",
+          "mục chỉ đạo số " + draft.replyToItem() + " không thuộc văn bản đến này hoặc không"
+              + " giao cho đơn vị của bạn")));
+    }
     Instant now = clock.instant();
     OutgoingDocument document = documents.save(new OutgoingDocument(draft, drafter, unit, now));
     trail.save(new OutgoingTrailEntry(document.getId(), now, drafter,

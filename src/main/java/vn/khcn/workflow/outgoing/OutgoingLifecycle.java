@@ -3,6 +3,7 @@ package vn.khcn.workflow.outgoing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -16,6 +17,12 @@ import vn.khcn.workflow.shared.web.ConflictException;
  */
 @Service
 class OutgoingLifecycle {
+
+  static final String PDF = "application/pdf";
+  /** Why a draft whose latest version is a DOCX cannot be signed (ADR 0033). */
+  static final String SIGN_NEEDS_PDF = "Văn bản ký ban hành phải là tệp PDF: bản cuối của dự thảo"
+      + " là tệp DOCX. Người soạn thảo tải lên bản PDF cuối cùng (xuất từ bản DOCX đã duyệt)"
+      + " trước khi ký";
 
   private final OutgoingDocumentRepository documents;
   private final BodyVersionRepository versions;
@@ -63,6 +70,9 @@ class OutgoingLifecycle {
     if (versions.countByDocumentId(id) == 0) {
       throw conflict(document, "Dự thảo chưa có bản nội dung (DOCX hoặc PDF) để ký");
     }
+    if (!latestIsPdf(id)) {
+      throw conflict(document, SIGN_NEEDS_PDF);
+    }
     Instant now = clock.instant();
     String title = rules.titleOrRefuse(signer.userId(), authority, document.getUnitId(),
         document.getDocumentType(), LocalDate.ofInstant(now, clock.getZone()),
@@ -102,6 +112,13 @@ class OutgoingLifecycle {
         "Số, ký hiệu " + assigned.numberSymbol()));
     issued.issued(document, clerk);
     return document;
+  }
+
+  /** Whether the latest body version, the one signed and issued (ADR 0033), is a PDF. */
+  boolean latestIsPdf(long id) {
+    List<BodyVersionRepository.VersionInfo> infos = versions.infos(id);
+    return !infos.isEmpty()
+        && PDF.equals(infos.get(infos.size() - 1).contentType());
   }
 
   private static ConflictException conflict(OutgoingDocument document, String message) {

@@ -13,14 +13,15 @@ import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.interop.OutgoingPackages;
 import vn.khcn.workflow.outgoing.Delivery.Channel;
 import vn.khcn.workflow.outgoing.Delivery.Purpose;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.shared.web.ConflictException;
 
 /**
  * Sending an issued document (Decree 30/2020 Art. 18, ADR 0027): one delivery per recipient
  * line and channel — mail to an e-mail address, an edXML package to an agency's id on the axis,
  * the paper copy otherwise (and always for a classified document). The deliveries are recorded
- * in the caller's transaction and attempted once it has committed, each in its own transaction
- * with its row locked, so sending twice sends nothing twice and a failure stays on record for
+ * in the caller's transaction and attempted once it has committed, off the committing thread
+ * (ADR 0033), each in its own transaction with its row locked, so sending twice sends nothing twice and a failure stays on record for
  * the registry to send again.
  */
 @Service
@@ -31,11 +32,13 @@ public class OutgoingSending {
   private final OutgoingTrailRepository trail;
   private final OutgoingPackages packages;
   private final DeliveryAttempts attempts;
+  private final AfterCommitExecutor afterCommit;
   private final Clock clock;
 
   OutgoingSending(OutgoingDocumentRepository documents, DeliveryRepository deliveries,
       OutgoingTrailRepository trail, OutgoingPackages packages, DeliveryAttempts attempts,
-      Clock clock) {
+      AfterCommitExecutor afterCommit, Clock clock) {
+    this.afterCommit = afterCommit;
     this.documents = documents;
     this.deliveries = deliveries;
     this.trail = trail;
@@ -162,7 +165,7 @@ public class OutgoingSending {
     List<Long> pending = list.stream().filter(d -> d.getStatus() == Delivery.Status.PENDING)
         .map(Delivery::getId).toList();
     if (!pending.isEmpty()) {
-      AfterCommit.run("Outgoing delivery", () -> pending.forEach(attempts::attempt));
+      afterCommit.run("Outgoing delivery", () -> pending.forEach(attempts::attempt));
     }
   }
 

@@ -23,6 +23,7 @@ class OutgoingTrailEntry {
     SENT("Gửi văn bản"),
     RESENT("Gửi lại"),
     REPLY_RECORDED("Ghi vào văn bản đến được trả lời"),
+    REPLY_WITHDRAWN("Gỡ khỏi văn bản đến được trả lời"),
     REPLACEMENT_DRAFTED("Soạn văn bản thay thế"),
     CORRECTION_DRAFTED("Soạn văn bản đính chính"),
     REPLACED("Được thay thế"),

@@ -73,6 +73,13 @@ final class FilingFixtures {
         new Part("note", null, "text/plain; charset=UTF-8",
             "Bản đầu".getBytes(StandardCharsets.UTF_8)));
     assertThat(version.status()).as(version.text()).isEqualTo(201);
+    // what is signed and issued is a PDF (ADR 0033): the final version exported from the DOCX
+    TestHttp.Response pdf = api.multipart("cv.qlkh", "/api/outgoing-documents/" + id
+        + "/versions", Part.file("file", "van-ban.pdf", "application/pdf",
+            "%PDF-1.4\n% van ban\n".getBytes(StandardCharsets.UTF_8)),
+        new Part("note", null, "text/plain; charset=UTF-8",
+            "Bản PDF trình ký".getBytes(StandardCharsets.UTF_8)));
+    assertThat(pdf.status()).as(pdf.text()).isEqualTo(201);
     vn.khcn.workflow.support.PreModelOutgoing.detach(id);
     TestHttp.Response signed = api.post("giamdoc", "/api/outgoing-documents/" + id + "/sign",
         Map.of("authority", ""));

@@ -60,6 +60,7 @@ class InteropApiTest {
   @Autowired TestRestTemplate rest;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired vn.khcn.workflow.shared.tx.AfterCommitExecutor afterCommit;
   @Autowired InboxWatcher inbox;
 
   TestHttp api;
@@ -385,6 +386,7 @@ class InteropApiTest {
   }
 
   List<String> codes(String documentId) {
+    assertThat(afterCommit.awaitIdle(java.time.Duration.ofSeconds(30))).as("04-06").isTrue();
     return outbox(documentId).stream().map(p -> p.status().code()).toList();
   }
 
@@ -394,7 +396,5 @@ class InteropApiTest {
     return clerk.get("/documents/" + document).text();
   }
 
-  int count(String table) {
-    return jdbc.queryForObject("select count(*) from " + table, Integer.class);
-  }
+  int count(String t) { return jdbc.queryForObject("select count(*) from " + t, int.class); }
 }

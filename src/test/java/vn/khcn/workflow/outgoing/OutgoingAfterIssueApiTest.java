@@ -16,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.support.TestHttp;
 
 /**
@@ -34,6 +35,7 @@ class OutgoingAfterIssueApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
 
   TestHttp api;
   OutgoingFlow flow;
@@ -41,7 +43,7 @@ class OutgoingAfterIssueApiTest {
   @BeforeEach
   void setUp() {
     api = TestHttp.of(rest);
-    flow = new OutgoingFlow(api, jdbc);
+    flow = new OutgoingFlow(api, jdbc, afterCommit);
   }
 
   Map<String, Object> mailed(String summary, String email) {

@@ -17,6 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 
@@ -36,6 +37,7 @@ class OutgoingDocumentApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired IdentityService identity;
   @Autowired org.camunda.bpm.engine.RuntimeService runtime;
 
@@ -108,7 +110,10 @@ class OutgoingDocumentApiTest {
     int number = issued.get("number").asInt();
     assertThat(issued.get("numberSymbol").asText())
         .isEqualTo(String.format("%02d/SKHCN-QLKH", number));
-    assertThat(issued.get("trail")).extracting(t -> t.get("action").asText())
+    // the reply is recorded on the incoming document after the commit, off the request
+    assertThat(afterCommit.awaitIdle(java.time.Duration.ofSeconds(30))).isTrue();
+    assertThat(api.get("vanthu", API + "/" + id).body().get("trail"))
+        .extracting(t -> t.get("action").asText())
         .containsExactly("DRAFTED", "VERSION_ADDED", "VERSION_ADDED", "SIGNED", "NUMBERED",
             "REPLY_RECORDED");
 
@@ -183,6 +188,10 @@ class OutgoingDocumentApiTest {
     assertThat(api.get("cv.qlkh", API + "/" + id).body().get("status").asText())
         .isEqualTo("DRAFT");
 
+    // a DOCX is not signed (ADR 0033): the final PDF first
+    assertThat(api.post("giamdoc", API + "/" + id + "/sign", Map.of()).status()).isEqualTo(409);
+    assertThat(upload("cv.qlkh", id, "a.pdf", "application/pdf", OutgoingFixtures.pdf(), "PDF")
+        .status()).isEqualTo(201);
     assertThat(api.post("giamdoc", API + "/" + id + "/sign", Map.of()).status()).isEqualTo(200);
     // signed: no new version (409), no second signature (409); a director cannot number (403)
     assertThat(upload("cv.qlkh", id, "b.pdf", "application/pdf", OutgoingFixtures.pdf(), "x")
@@ -206,7 +215,7 @@ class OutgoingDocumentApiTest {
     assertThat(api.post("vanthu", API + "/" + id + "/number", null).status()).isEqualTo(409);
     JsonNode after = api.get("vanthu", API + "/" + id).body();
     assertThat(after.get("numberSymbol").asText()).isEqualTo(symbol);
-    assertThat(after.get("versions")).hasSize(1);
+    assertThat(after.get("versions")).hasSize(2);
   }
 
   @Test

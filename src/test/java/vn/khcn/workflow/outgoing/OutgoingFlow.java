@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 
@@ -18,10 +20,18 @@ final class OutgoingFlow {
 
   private final TestHttp api;
   private final JdbcTemplate jdbc;
+  private final AfterCommitExecutor afterCommit;
 
-  OutgoingFlow(TestHttp api, JdbcTemplate jdbc) {
+  OutgoingFlow(TestHttp api, JdbcTemplate jdbc, AfterCommitExecutor afterCommit) {
     this.api = api;
     this.jdbc = jdbc;
+    this.afterCommit = afterCommit;
+  }
+
+  /** Waits for what the last steps handed over after their commit (deliveries, replies). */
+  void settle() {
+    assertThat(afterCommit.awaitIdle(Duration.ofSeconds(30))).as("after-commit work done")
+        .isTrue();
   }
 
   /** A recipient's address as the draft request takes it. */
@@ -38,12 +48,17 @@ final class OutgoingFlow {
     TestHttp.Response created = api.post(drafter, API, body);
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     long id = created.body().get("id").asLong();
+    uploadPdf(drafter, id);
+    return id;
+  }
+
+  /** The drafter uploads a PDF body version. */
+  void uploadPdf(String drafter, long id) {
     TestHttp.Response uploaded = api.multipart(drafter, API + "/" + id + "/versions",
         Part.file("file", "van-ban-" + id + ".pdf", "application/pdf", OutgoingFixtures.pdf()),
         new Part("note", null, "text/plain; charset=UTF-8",
             "Bản trình ký".getBytes(StandardCharsets.UTF_8)));
     assertThat(uploaded.status()).as(uploaded.text()).isEqualTo(201);
-    return id;
   }
 
   /**
@@ -59,6 +74,7 @@ final class OutgoingFlow {
     assertThat(signed.status()).as(signed.text()).isEqualTo(200);
     TestHttp.Response numbered = api.post("vanthu", API + "/" + id + "/number", null);
     assertThat(numbered.status()).as(numbered.text()).isEqualTo(200);
+    settle();
     return numbered.body();
   }
 
@@ -69,6 +85,7 @@ final class OutgoingFlow {
   }
 
   JsonNode details(long id) {
+    settle();
     TestHttp.Response details = api.get("vanthu", API + "/" + id);
     assertThat(details.status()).as(details.text()).isEqualTo(200);
     return details.body();
@@ -76,6 +93,7 @@ final class OutgoingFlow {
 
   /** The deliveries as "recipient|purpose|channel|status" lines. */
   List<String> deliveries(long id) {
+    settle();
     return jdbc.queryForList("select recipient || '|' || purpose || '|' || channel || '|' ||"
         + " status from outgoing_delivery where document_id = ? order by id", String.class, id);
   }

@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.identity.UnitLeaders;
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.UnitLeadersFixture;
 
@@ -36,6 +37,7 @@ class OutgoingReplyLoopTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired TaskService taskService;
   @Autowired WorkingCalendar calendar;
   @Autowired UnitLeaders leaders;
@@ -47,7 +49,7 @@ class OutgoingReplyLoopTest {
   @BeforeEach
   void setUp() {
     api = TestHttp.of(rest);
-    flow = new OutgoingFlow(api, jdbc);
+    flow = new OutgoingFlow(api, jdbc, afterCommit);
     UnitLeadersFixture.demoLeaders(leaders);
   }
 
