@@ -46,6 +46,7 @@ class SoakIT {
   static final Database DB = new Database("khcn_rel_soak_" + ProcessHandle.current().pid());
   static final List<AppNode> NODES = new ArrayList<>();
   static String window;
+  static double[] startSeconds;
 
   @BeforeAll
   static void start() throws Exception {
@@ -63,9 +64,8 @@ class SoakIT {
           "--camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time="
               + to);
       NODES.add(node);
-      node.start();
-      node.awaitHealthy(Database.START);
     }
+    startSeconds = AppNode.startAll(NODES, Database.START);
   }
 
   @AfterAll
@@ -166,8 +166,10 @@ class SoakIT {
   }
 
   JsonNode pick(AppNode node, String kind) {
-    JsonNode tasks = Client.get(node, "admin", "/engine-rest/task?taskDefinitionKey=" + kind
-        + "&maxResults=20").json();
+    Answer list = Client.get(node, "admin", "/engine-rest/task?taskDefinitionKey=" + kind
+        + "&maxResults=20");
+    answered("task list", list, false);
+    JsonNode tasks = list.json();
     return tasks.size() == 0 ? null : tasks.get(ThreadLocalRandom.current().nextInt(
         tasks.size()));
   }
@@ -189,7 +191,11 @@ class SoakIT {
       AppNode node = NODES.get(w % 2);
       pool.submit(() -> {
         while (System.nanoTime() - started < runNanos) {
-          step(node);
+          try {
+            step(node);
+          } catch (Exception | AssertionError unexpected) {
+            answered("step", new Answer(-1, String.valueOf(unexpected)), false);
+          }
         }
         return null;
       });
@@ -247,7 +253,8 @@ class SoakIT {
     int total = done.values().stream().mapToInt(Integer::intValue).sum();
     ReliabilityReport.merge(List.of(new ReliabilityReport.Entry("soak", total,
         problems.isEmpty() ? 0 : 1, lost, MINUTES + " min, " + WORKERS + " workers on two"
-            + " nodes: " + done + " (" + races.get() + " lost a race for a task: 404/409), "
+            + " nodes (started together in " + startSeconds[0] + " s and " + startSeconds[1]
+            + " s): " + done + " (" + races.get() + " lost a race for a task: 404/409), "
             + acknowledged.size() + " registrations; heap after full GC (MiB) a " + heapStart[0]
             + "→" + heapEnd[0] + ", b " + heapStart[1] + "→" + heapEnd[1] + " (tolerance +"
             + Math.round(HEAP_TOLERANCE * 100) + " % + " + HEAP_SLACK_MB + " MiB); history"
