@@ -45,6 +45,8 @@ class SoakIT {
   static final long HEAP_SLACK_MB = 16;
   static final Database DB = new Database("khcn_rel_soak_" + ProcessHandle.current().pid());
   static final List<AppNode> NODES = new ArrayList<>();
+  /** The first node's port (the second's is the next). */
+  static final int PORT = Integer.getInteger("soak.port", 18091);
   static String window;
   static double[] startSeconds;
 
@@ -58,7 +60,7 @@ class SoakIT {
     String to = now.plusMinutes((long) Math.ceil(MINUTES) + 15).format(hhmm);
     window = from + "–" + to;
     for (int i = 0; i < 2; i++) {
-      AppNode node = DB.node("soak-" + (char) ('a' + i), 18091 + i).with(
+      AppNode node = DB.node("soak-" + (char) ('a' + i), PORT + i).with(
           "--camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time="
               + from,
           "--camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time="
