@@ -225,7 +225,7 @@ class SoakIT {
     long cleanups = DB.count("select count(*) from act_hi_job_log where job_state_ = 2 and"
         + " (job_def_type_ = 'history-cleanup' or job_id_ in (select id_ from act_ru_job"
         + " where handler_type_ = 'history-cleanup'))");
-    String cleanupJob = String.join(" ", DB.strings("select job_handler_cfg_ from act_ru_job"
+    String cleanupJob = String.join(" ", DB.strings("select handler_cfg_ from act_ru_job"
         + " where handler_type_ = 'history-cleanup'"));
     if (cleanups == 0 && cleanupJob.matches(".*\"countEmptyRuns\":[1-9].*")) {
       cleanups = 1;
