@@ -26,7 +26,16 @@ class BackupRestoreIT {
   static final long PID = ProcessHandle.current().pid();
   static final Database DB = new Database("khcn_rel_bk_" + PID);
   static final Database RESTORED = new Database("khcn_rel_rs_" + PID);
-  static final int LOAD_SECONDS = Integer.getInteger("backup.loadSeconds", 15);
+  /** Load before the dump begins; it goes on through the dump and AFTER_SECONDS past its end. */
+  static final int LOAD_SECONDS = Integer.getInteger("backup.loadSeconds", 40);
+  static final int AFTER_SECONDS = Integer.getInteger("backup.afterSeconds", 5);
+  /**
+   * The units' steps worked under load, each kind as often as given, so that later kinds are open
+   * at the dump too (each step leaves at least one task of the next kind open).
+   */
+  static final Map<String, Integer> UNIT_STEPS = Map.of(
+      "assignHandler", 3, "handleAssignment", 1, "proposeResult", 2, "reviewProposal", 1,
+      "consolidateReport", 1);
   /** Nodes under load while the dump runs (2; 1 on a machine too loaded to start two). */
   static final int LOAD_NODES = Integer.getInteger("backup.nodes", 2);
   static final List<AppNode> NODES = new ArrayList<>();
@@ -71,8 +80,14 @@ class BackupRestoreIT {
   @Test
   void aDumpTakenUnderLoadRestoresEverythingAcknowledged() throws Exception {
     Database.create(DB.name);
-    AppNode a = started(DB, "bk-a", 18088);
-    AppNode b = LOAD_NODES > 1 ? started(DB, "bk-b", 18089) : a;
+    AppNode a = DB.node("bk-a", 18088);
+    NODES.add(a);
+    AppNode b = a;
+    if (LOAD_NODES > 1) {
+      b = DB.node("bk-b", 18089);
+      NODES.add(b);
+    }
+    double[] startSeconds = AppNode.startAll(List.copyOf(NODES), Database.START);
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       Answer submitted = dossier(i % 2 == 0 ? a : b, i);
@@ -83,15 +98,37 @@ class BackupRestoreIT {
     Path dump = ReliabilityReport.OUT.resolve("backup-" + PID + ".dump");
     Path log = ReliabilityReport.OUT.resolve("backup-restore.log");
     RegistrationLoad load = new RegistrationLoad(List.of(a, b), 4, 3);
-    Thread.sleep(TimeUnit.SECONDS.toMillis(LOAD_SECONDS));
+    long loadStarted = System.nanoTime();
+    Thread.sleep(TimeUnit.SECONDS.toMillis(LOAD_SECONDS / 2));
+    // the units work the directed documents on: handler, proposal, review and report tasks open
+    List<String> unitWorked = new ArrayList<>();
+    for (String kind : List.of("assignHandler", "handleAssignment", "proposeResult",
+        "reviewProposal", "consolidateReport")) {
+      for (int j = 0; j < UNIT_STEPS.get(kind); j++) {
+        JsonNode task = OpenTasks.any(b, kind);
+        Answer done = task == null ? null : OpenTasks.complete(b, task);
+        if (done != null && done.status() == 204) {
+          unitWorked.add(kind);
+        } else if (done != null) {
+          problems.add(kind + " under load: " + done.status());
+        }
+      }
+    }
+    long left = TimeUnit.SECONDS.toNanos(LOAD_SECONDS) - (System.nanoTime() - loadStarted);
+    Thread.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(left)));
+    List<String> kindsAtDump = DB.strings("select distinct task_def_key_ from act_ru_task"
+        + " order by 1");
     long dumpStarted = System.nanoTime();
     run(log, "pg_dump", "-h", Database.PGHOST, "-p", Database.PGPORT, "-U", Database.PGUSER,
         "-Fc", "-f", dump.toString(), DB.name);
-    double dumpSeconds = (System.nanoTime() - dumpStarted) / 1e9;
-    Thread.sleep(3000);
+    long dumpEnded = System.nanoTime();
+    double dumpSeconds = (dumpEnded - dumpStarted) / 1e9;
+    Thread.sleep(TimeUnit.SECONDS.toMillis(AFTER_SECONDS));
     load.close();
     long beforeDump = load.acknowledged.values().stream()
         .filter(ack -> ack.nanos() < dumpStarted).count();
+    List<RegistrationLoad.Ack> duringDump = load.acknowledged.values().stream()
+        .filter(ack -> ack.nanos() >= dumpStarted && ack.nanos() < dumpEnded).toList();
     for (AppNode node : List.copyOf(NODES)) {
       node.stop();
     }
@@ -111,6 +148,18 @@ class BackupRestoreIT {
     }
     if (lost > 0) {
       problems.add(lost + " registrations acknowledged before the dump missing");
+    }
+    // acknowledged while pg_dump ran: in the dump or not, as its snapshot decided
+    long duringInDump = 0;
+    for (RegistrationLoad.Ack ack : duringDump) {
+      duringInDump += RESTORED.count("select count(*) from incoming_document where id = ? and"
+          + " incoming_number = ?", ack.id(), ack.number());
+    }
+    // the demo units all have a head: a directed unit's task is assignHandler, its handler's
+    for (String unit : List.of("assignHandler", "proposeResult")) {
+      if (!kindsAtDump.contains(unit)) {
+        problems.add("no " + unit + " task open when the dump began: " + kindsAtDump);
+      }
     }
     List<Long> numbers = RESTORED.longs("select incoming_number from incoming_document where"
         + " series = 'REGULAR' order by incoming_number");
@@ -144,10 +193,15 @@ class BackupRestoreIT {
     Files.deleteIfExists(dump);
     ReliabilityReport.merge(List.of(new ReliabilityReport.Entry("backup-restore", 1,
         problems.isEmpty() ? 0 : 1, lost, "pg_dump -Fc (" + String.format("%.1f", dumpSeconds)
-            + " s) while 4 clerks registered and the director directed on " + LOAD_NODES
-            + " node(s); "
+            + " s) after " + LOAD_SECONDS + " s of load, while 4 clerks registered and the"
+            + " director directed (" + load.directed.get() + " directions) on " + LOAD_NODES
+            + " node(s) started together in " + java.util.Arrays.toString(startSeconds)
+            + " s; units worked " + unitWorked + "; "
             + load.acknowledged.size() + " registrations acknowledged, " + beforeDump
-            + " before the dump began, " + numbers.size() + " in the restored database"
+            + " before the dump began, " + duringDump.size() + " while it ran (" + duringInDump
+            + " of them in the dump), " + (load.acknowledged.size() - beforeDump
+                - duringDump.size()) + " after it; "
+            + numbers.size() + " in the restored database"
             + " (pg_restore " + String.format("%.1f", restoreSeconds) + " s), application"
             + " started on it; open task kinds " + kinds + ", worked one each: " + worked + "; "
             + (problems.isEmpty() ? "all registrations acknowledged before the dump present,"

@@ -26,6 +26,13 @@ final class Database {
   static final java.time.Duration START = java.time.Duration.ofSeconds(
       Integer.getInteger("reliability.startSeconds", 600));
 
+  /**
+   * Connections of a node's pool (DB_POOL_SIZE; the application's default is 20): the
+   * PostgreSQL cluster's connections are shared, two or three nodes of 20 each and others' runs
+   * exhaust max_connections (a node then fails to start with SQL state 53300).
+   */
+  static final String POOL_SIZE = System.getProperty("reliability.poolSize", "10");
+
   final String name;
 
   Database(String name) {
@@ -135,7 +142,7 @@ final class Database {
   AppNode node(String nodeName, int port) throws Exception {
     Files.createDirectories(ReliabilityReport.OUT);
     return new AppNode(nodeName, port, jar(), Map.of("DB_URL", jdbcUrl(name), "DB_USER", PGUSER,
-        "DB_PASSWORD", PGPASSWORD, "ADMIN_PASSWORD", "demo",
+        "DB_PASSWORD", PGPASSWORD, "ADMIN_PASSWORD", "demo", "DB_POOL_SIZE", POOL_SIZE,
         "PROCESSES_PATH", Path.of("processes").toAbsolutePath().toString()),
         ReliabilityReport.OUT);
   }

@@ -25,13 +25,32 @@ final class OpenTasks {
           "informedUnits", Map.of("value", "[\"van-phong\"]", "type", "Json"));
       case "handleAssignment", "proposeResult" -> Map.of("result",
           text("Đã xử lý, báo cáo kèm theo"));
-      case "assignHandler" -> Map.of("handler", text(member(node, task, user)));
+      case "assignHandler" -> Map.of("handler", text(member(node, task, user)),
+          "handlerDueDate", text(handlerDue(task)));
       case "reviewProposal" -> Map.of("proposalApproved", bool(true));
       case "consolidateReport" -> Map.of("report", text("Báo cáo tổng hợp kết quả xử lý"));
       case "approveResult" -> Map.of("approved", bool(true));
       case "checkDossier" -> Map.of("valid", bool(true));
       default -> null;
     };
+  }
+
+  /**
+   * The handler's due date the head's form submits: the unit's own due date (a working day the
+   * handler's may not pass), else the next weekday.
+   */
+  static String handlerDue(JsonNode task) {
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    String due = task.path("due").asText("");
+    if (!due.isEmpty() && !"null".equals(due)) {
+      return java.time.OffsetDateTime.parse(due, java.time.format.DateTimeFormatter.ofPattern(
+          "yyyy-MM-dd'T'HH:mm:ss.SSSZ")).atZoneSameInstant(zone).toLocalDate().toString();
+    }
+    java.time.LocalDate day = java.time.LocalDate.now(zone).plusDays(1);
+    while (day.getDayOfWeek().getValue() > 5) {
+      day = day.plusDays(1);
+    }
+    return day.toString();
   }
 
   /** A member of the task's candidate group other than user (the unit's handler). */

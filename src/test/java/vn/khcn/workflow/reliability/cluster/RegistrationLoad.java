@@ -81,7 +81,7 @@ final class RegistrationLoad implements AutoCloseable {
   static Answer direct(AppNode node, String processInstanceId, String leadUnit) {
     JsonNode tasks = Client.get(node, "admin", "/engine-rest/task?processInstanceId="
         + processInstanceId + "&taskDefinitionKey="
-        + IncomingDirectiveProcess.Tasks.GIVE_DIRECTION).json();
+        + IncomingDirectiveProcess.Tasks.GIVE_DIRECTION + "&maxResults=5").json();
     if (tasks.size() == 0) {
       return new Answer(0, "no giveDirection task of " + processInstanceId);
     }

@@ -45,7 +45,10 @@ class SoakIT {
   static final long HEAP_SLACK_MB = 16;
   static final Database DB = new Database("khcn_rel_soak_" + ProcessHandle.current().pid());
   static final List<AppNode> NODES = new ArrayList<>();
+  /** The first node's port (the second's is the next). */
+  static final int PORT = Integer.getInteger("soak.port", 18091);
   static String window;
+  static double[] startSeconds;
 
   @BeforeAll
   static void start() throws Exception {
@@ -57,15 +60,14 @@ class SoakIT {
     String to = now.plusMinutes((long) Math.ceil(MINUTES) + 15).format(hhmm);
     window = from + "–" + to;
     for (int i = 0; i < 2; i++) {
-      AppNode node = DB.node("soak-" + (char) ('a' + i), 18091 + i).with(
+      AppNode node = DB.node("soak-" + (char) ('a' + i), PORT + i).with(
           "--camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time="
               + from,
           "--camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time="
               + to);
       NODES.add(node);
-      node.start();
-      node.awaitHealthy(Database.START);
     }
+    startSeconds = AppNode.startAll(NODES, Database.START);
   }
 
   @AfterAll
@@ -166,8 +168,10 @@ class SoakIT {
   }
 
   JsonNode pick(AppNode node, String kind) {
-    JsonNode tasks = Client.get(node, "admin", "/engine-rest/task?taskDefinitionKey=" + kind
-        + "&maxResults=20").json();
+    Answer list = Client.get(node, "admin", "/engine-rest/task?taskDefinitionKey=" + kind
+        + "&maxResults=20");
+    answered("task list", list, false);
+    JsonNode tasks = list.json();
     return tasks.size() == 0 ? null : tasks.get(ThreadLocalRandom.current().nextInt(
         tasks.size()));
   }
@@ -189,7 +193,11 @@ class SoakIT {
       AppNode node = NODES.get(w % 2);
       pool.submit(() -> {
         while (System.nanoTime() - started < runNanos) {
-          step(node);
+          try {
+            step(node);
+          } catch (Exception | AssertionError unexpected) {
+            answered("step", new Answer(-1, String.valueOf(unexpected)), false);
+          }
         }
         return null;
       });
@@ -217,7 +225,7 @@ class SoakIT {
     long cleanups = DB.count("select count(*) from act_hi_job_log where job_state_ = 2 and"
         + " (job_def_type_ = 'history-cleanup' or job_id_ in (select id_ from act_ru_job"
         + " where handler_type_ = 'history-cleanup'))");
-    String cleanupJob = String.join(" ", DB.strings("select job_handler_cfg_ from act_ru_job"
+    String cleanupJob = String.join(" ", DB.strings("select handler_cfg_ from act_ru_job"
         + " where handler_type_ = 'history-cleanup'"));
     if (cleanups == 0 && cleanupJob.matches(".*\"countEmptyRuns\":[1-9].*")) {
       cleanups = 1;
@@ -247,7 +255,8 @@ class SoakIT {
     int total = done.values().stream().mapToInt(Integer::intValue).sum();
     ReliabilityReport.merge(List.of(new ReliabilityReport.Entry("soak", total,
         problems.isEmpty() ? 0 : 1, lost, MINUTES + " min, " + WORKERS + " workers on two"
-            + " nodes: " + done + " (" + races.get() + " lost a race for a task: 404/409), "
+            + " nodes (started together in " + startSeconds[0] + " s and " + startSeconds[1]
+            + " s): " + done + " (" + races.get() + " lost a race for a task: 404/409), "
             + acknowledged.size() + " registrations; heap after full GC (MiB) a " + heapStart[0]
             + "→" + heapEnd[0] + ", b " + heapStart[1] + "→" + heapEnd[1] + " (tolerance +"
             + Math.round(HEAP_TOLERANCE * 100) + " % + " + HEAP_SLACK_MB + " MiB); history"
