@@ -1,5 +1,6 @@
 package vn.khcn.workflow.outgoing;
 
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -49,6 +50,7 @@ class DraftOpinionPageTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired TaskService taskService;
   @Autowired WebApplicationContext context;
   MockMvc mvc;
@@ -57,7 +59,7 @@ class DraftOpinionPageTest {
   @BeforeEach
   void setUp() {
     mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-    flow = new OutgoingFlow(TestHttp.of(rest), jdbc);
+    flow = new OutgoingFlow(TestHttp.of(rest), jdbc, afterCommit);
   }
 
   static String inDays(int days) {

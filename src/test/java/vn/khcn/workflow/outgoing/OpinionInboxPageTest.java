@@ -1,5 +1,6 @@
 package vn.khcn.workflow.outgoing;
 
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -47,6 +48,7 @@ class OpinionInboxPageTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired WebApplicationContext context;
   MockMvc mvc;
   OutgoingFlow flow;
@@ -56,7 +58,7 @@ class OpinionInboxPageTest {
   void setUp() {
     mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
     api = TestHttp.of(rest);
-    flow = new OutgoingFlow(api, jdbc);
+    flow = new OutgoingFlow(api, jdbc, afterCommit);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package vn.khcn.workflow.outgoing;
 
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +36,7 @@ class OpinionRoundCloseTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
   @Autowired TaskService taskService;
   @Autowired HistoryService history;
   @Autowired ManagementService management;
@@ -45,7 +47,7 @@ class OpinionRoundCloseTest {
   @BeforeEach
   void setUp() {
     api = TestHttp.of(rest);
-    flow = new OutgoingFlow(api, jdbc);
+    flow = new OutgoingFlow(api, jdbc, afterCommit);
   }
 
   @Test

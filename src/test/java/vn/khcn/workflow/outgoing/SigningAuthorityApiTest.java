@@ -1,5 +1,6 @@
 package vn.khcn.workflow.outgoing;
 
+import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +33,7 @@ class SigningAuthorityApiTest {
 
   @Autowired TestRestTemplate rest;
   @Autowired JdbcTemplate jdbc;
+  @Autowired AfterCommitExecutor afterCommit;
 
   TestHttp api;
   OutgoingFlow flow;
@@ -39,7 +41,7 @@ class SigningAuthorityApiTest {
   @BeforeEach
   void setUp() {
     api = TestHttp.of(rest);
-    flow = new OutgoingFlow(api, jdbc);
+    flow = new OutgoingFlow(api, jdbc, afterCommit);
   }
 
   @Test
