@@ -58,7 +58,7 @@ class TasklistFilterVisibilityTest {
     List<String> ids = new ArrayList<>();
     for (int first = 0; ; first += 2000) {
       ResponseEntity<JsonNode> page = rest.withBasicAuth(user, "demo").postForEntity(
-          "/engine-rest/filter/" + id + "/list?firstResult=" + first + "&maxResults=2000", "{}",
+          "/engine-rest/filter/" + id + "/list?firstResult=" + first + "&maxResults=2000", java.util.Map.of(),
           JsonNode.class);
       assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
       page.getBody().forEach(t -> ids.add(t.get("id").asText()));
