@@ -21,7 +21,9 @@ import vn.khcn.workflow.shared.text.SearchText;
  * {@code like '%…%'}). Only the way PostgreSQL finds the matches differs:
  * <ul>
  *   <li><b>common</b> text (at least {@link #COMMON} matches among the {@link #SAMPLE} newest
- *       documents): a plain condition on each document, so the list walks the order index (V39)
+ *       documents and as many among the oldest, both read through the order index V39; a text
+ *       of the last months only, such as "17/2026", may match fewer than the page's count cap
+ *       in all, and a plain count would then read every document): a plain condition on each document, so the list walks the order index (V39)
  *       and stops after the page;
  *   <li><b>rare</b> text: {@code id in (documents matching union all attachments matching)}, each
  *       side narrowed by the full-text index (V40) on the query's whole words when it has any,
@@ -52,18 +54,24 @@ final class DocumentTextMatch {
     this.fullText = fullText;
   }
 
-  /** The match for a query, its shape chosen (on PostgreSQL) by a look at the newest documents. */
+  /** The match for a query, its shape chosen (on PostgreSQL) by a look at both ends of the list. */
   static DocumentTextMatch of(String query, EntityManager entities) {
     String pattern = SearchText.likePattern(query);
     if (!postgres(entities)) {
       return new DocumentTextMatch(pattern, null, Shape.ID_SET, false);
     }
-    Number sampled = (Number) entities.createNativeQuery("select count(*) from (select search_text"
-            + " from incoming_document order by doc_year desc, incoming_number desc, id desc"
-            + " limit " + SAMPLE + ") newest where search_text like :pattern escape '\\'")
-        .setParameter("pattern", pattern).getSingleResult();
-    Shape shape = sampled.intValue() >= COMMON ? Shape.PLAIN : Shape.ID_SET;
+    Shape shape = sampled(entities, pattern, "desc") >= COMMON
+        && sampled(entities, pattern, "asc") >= COMMON ? Shape.PLAIN : Shape.ID_SET;
     return new DocumentTextMatch(pattern, prefilter(SearchText.fold(query)), shape, true);
+  }
+
+  /** Matches among the {@link #SAMPLE} newest ("desc") or oldest ("asc") documents. */
+  private static int sampled(EntityManager entities, String pattern, String direction) {
+    String order = "doc_year %1$s, incoming_number %1$s, id %1$s".formatted(direction);
+    return ((Number) entities.createNativeQuery("select count(*) from (select search_text"
+            + " from incoming_document order by " + order + " limit " + SAMPLE + ") sampled"
+            + " where search_text like :pattern escape '\\'")
+        .setParameter("pattern", pattern).getSingleResult()).intValue();
   }
 
   Shape shape() {
