@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hibernate.query.criteria.HibernateCriteriaBuilder;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -70,7 +69,9 @@ class DocumentSearch {
     }
     Instant now = clock.instant();
     ZoneId zone = clock.getZone();
-    Specification<IncomingDocument> spec = matching(filter, viewer, now);
+    DocumentTextMatch text = filter.q() == null || SearchText.fold(filter.q()).isEmpty() ? null
+        : DocumentTextMatch.of(filter.q(), entities);
+    Specification<IncomingDocument> spec = matching(filter, viewer, now, text);
     // the page's rows (one more to know whether a next page exists) without a count ...
     Slice<IncomingDocument> slice = documents.findBy(spec, q -> q.slice(request));
     List<DocumentRow> rows = slice.getContent().stream().map(d -> row(d, now, zone)).toList();
@@ -107,25 +108,12 @@ class DocumentSearch {
   }
 
   private static Specification<IncomingDocument> matching(DocumentFilter f, Viewer viewer,
-      Instant now) {
+      Instant now, DocumentTextMatch text) {
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
       where.add(visible(root, query, cb, viewer));
-      if (f.q() != null && !SearchText.fold(f.q()).isEmpty()) {
-        // "id in (documents matching union all attachments matching)", not "like or exists":
-        // each side reads its trigram index on PostgreSQL (ADR 0025); an OR with a subquery
-        // makes PostgreSQL filter every document
-        String pattern = SearchText.likePattern(f.q());
-        Subquery<Long> inDocument = query.subquery(Long.class);
-        Root<IncomingDocument> document = inDocument.from(IncomingDocument.class);
-        inDocument.select(document.get("id"))
-            .where(cb.like(document.get("searchText"), pattern, '\\'));
-        Subquery<Long> inAttachment = query.subquery(Long.class);
-        Root<AttachmentText> text = inAttachment.from(AttachmentText.class);
-        inAttachment.select(text.get("documentId"))
-            .where(cb.like(text.get("searchText"), pattern, '\\'));
-        where.add(root.get("id").in(
-            ((HibernateCriteriaBuilder) cb).unionAll(inDocument, inAttachment)));
+      if (text != null) {
+        where.add(text.on(root, query, cb));
       }
       if (f.issuer() != null) {
         where.add(cb.like(cb.lower(root.get("issuer")), "%" + escape(f.issuer().toLowerCase())

@@ -1,0 +1,168 @@
+package vn.khcn.workflow.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.persistence.EntityManager;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * /documents' text match means the same on every database (ADR 0036): the folded query is a
+ * contiguous part of the document's or an attachment's text, whether PostgreSQL narrows it by
+ * whole words (full text), by trigrams, or walks the order index for a common text. The same
+ * assertions run on H2 here and on PostgreSQL in {@code DocumentTextSearchPostgresIT}. The
+ * documents are written straight into the table in 2998 (so they are the newest) and removed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DocumentTextSearchTest {
+
+  static final int YEAR = 2998;
+  static final int COMMON = DocumentTextMatch.COMMON + 10;
+
+  @Autowired TestRestTemplate rest;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired EntityManager entities;
+  @Autowired TransactionTemplate transactions;
+
+  String m;
+  long phrase;
+  long scattered;
+  long longerFirstWord;
+  long inAttachment;
+  long archivedPhrase;
+
+  @BeforeEach
+  void insert() {
+    m = "tx" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    phrase = document(1, "IN_PROGRESS", "ve viec giong lua chiu man tai huyen co do " + m
+        + " | 15/skhcn-" + m);
+    scattered = document(2, "IN_PROGRESS", "lua giong chiu han man tai huyen " + m
+        + " co do | 16/skhcn");
+    longerFirstWord = document(3, "IN_PROGRESS", "ve viec xgiong lua chiu mann " + m);
+    inAttachment = document(4, "IN_PROGRESS", "cong van " + m + " | 17/ubnd");
+    attachment(inAttachment, "bao cao giong lua chiu man tai huyen co do nam " + m);
+    archivedPhrase = document(5, "ARCHIVED", "giong lua chiu man tai huyen co do " + m);
+    IntStream.rangeClosed(1, COMMON).forEach(i ->
+        document(100 + i, "ARCHIVED", "chuong trinh khoa hoc " + m + " so " + i));
+  }
+
+  @AfterEach
+  void remove() {
+    String ours = "select id from incoming_document where doc_year = " + YEAR
+        + " and business_key like '" + m + "-%'";
+    jdbc.update("delete from attachment_text where document_id in (" + ours + ")");
+    jdbc.update("delete from document_attachment where document_id in (" + ours + ")");
+    jdbc.update("delete from incoming_document where doc_year = ? and business_key like ?", YEAR,
+        m + "-%");
+  }
+
+  @Test
+  void aPhraseMustBeContiguousWithOrWithoutDiacriticsInTheDocumentOrAnAttachment() {
+    List<Long> expected = List.of(archivedPhrase, inAttachment, longerFirstWord, phrase);
+    assertThat(found("giống lúa chịu mặn")).containsExactlyElementsOf(expected);
+    assertThat(found("giong lua chiu man")).containsExactlyElementsOf(expected);
+    // a fragment of words at both ends still matches as today's like does
+    assertThat(found("iong lua chiu ma")).containsExactlyElementsOf(expected);
+    assertThat(found("lúa chịu mặn tại huyện Cờ Đỏ"))
+        .containsExactly(archivedPhrase, inAttachment, phrase);
+    assertThat(found("chiu man tai")).containsExactly(archivedPhrase, inAttachment, phrase);
+    assertThat(found("huyen " + m)).containsExactly(scattered);
+    assertThat(found("lua giong chiu")).containsExactly(scattered);
+  }
+
+  @Test
+  void symbolsAndFiltersKeepTheirMeaning() {
+    assertThat(found("15/SKHCN")).containsExactly(phrase);
+    assertThat(found("SKHCN")).containsExactly(scattered, phrase);
+    assertThat(found("17/UBND")).containsExactly(inAttachment);
+    assertThat(found("18/UBND")).isEmpty();
+    assertThat(found("giống lúa chịu mặn", "&status=IN_PROGRESS"))
+        .containsExactly(inAttachment, longerFirstWord, phrase);
+    assertThat(found("Cờ Đỏ " + m, "&status=ARCHIVED")).containsExactly(archivedPhrase);
+  }
+
+  @Test
+  void aCommonTextWalksTheListOrderAndIsCountedTheSame() {
+    boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+        "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+    DocumentTextMatch.Shape common = transactions.execute(s ->
+        DocumentTextMatch.of("chương trình khoa học " + m, entities).shape());
+    DocumentTextMatch.Shape rare = transactions.execute(s ->
+        DocumentTextMatch.of("giống lúa chịu mặn " + m, entities).shape());
+    assertThat(common).isEqualTo(postgres ? DocumentTextMatch.Shape.PLAIN
+        : DocumentTextMatch.Shape.ID_SET);
+    assertThat(rare).isEqualTo(DocumentTextMatch.Shape.ID_SET);
+
+    String html = PageSession.login(rest.getRootUri(), "vanthu")
+        .get("/documents?year=" + YEAR + "&q=" + encode("chương trình khoa học " + m)).body();
+    assertThat(html).contains("Tìm thấy " + COMMON + " văn bản");
+    // newest first: the highest incoming numbers
+    assertThat(DocumentSearchPageTest.documentIds(html))
+        .hasSize(DocumentSearchPageController.PAGE_SIZE)
+        .first().isEqualTo(id(100 + COMMON));
+  }
+
+  @Test
+  void fullTextNarrowsOnlyByWordsTheLikeMakesWhole() {
+    assertThat(DocumentTextMatch.prefilter("giong lua chiu man")).isEqualTo("lua & chiu");
+    assertThat(DocumentTextMatch.prefilter("thuy san")).isEqualTo("san:*");
+    assertThat(DocumentTextMatch.prefilter("so 15/skhcn ngay 3")).isEqualTo("ngay");
+    assertThat(DocumentTextMatch.prefilter("a 15/skhcn b c")).isEqualTo("b");
+    assertThat(DocumentTextMatch.prefilter("zzqx")).isNull();
+    assertThat(DocumentTextMatch.prefilter("15/skhcn")).isNull();
+    assertThat(DocumentTextMatch.prefilter("qd-ubnd 1234")).isEqualTo("1234:*");
+  }
+
+  /** The ids found for this query in the test's year, as the page lists them (newest first). */
+  List<Long> found(String query, String... filters) {
+    String url = "/documents?year=" + YEAR + "&q=" + encode(query) + String.join("", filters);
+    return DocumentSearchPageTest.documentIds(
+        PageSession.login(rest.getRootUri(), "vanthu").get(url).body());
+  }
+
+  static String encode(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  long document(int number, String status, String searchText) {
+    jdbc.update("""
+        insert into incoming_document (series, doc_year, incoming_number, business_key, issuer,
+          document_number, issued_on, document_type, summary, urgency, classification,
+          received_on, status, registered_by, registered_at, search_text, duplicate_key, version)
+        values ('REGULAR', ?, ?, ?, 'Sở Nông nghiệp', ?, date '2998-03-01', 'Công văn', ?,
+          'NORMAL', 'NONE', date '2998-03-02', ?, 'vanthu', timestamp '2998-03-02 08:00:00', ?,
+          ?, 0)""", YEAR, 800_000 + number, m + "-" + number, number + "/SNN", searchText,
+        status, searchText, "so nong nghiep" + (char) 31 + m + number);
+    return id(number);
+  }
+
+  long id(int number) {
+    return jdbc.queryForObject("select id from incoming_document where business_key = ?",
+        Long.class, m + "-" + number);
+  }
+
+  void attachment(long document, String text) {
+    jdbc.update("""
+        insert into document_attachment (document_id, file_name, content_type, size_bytes, sha256,
+          content, uploaded_by, uploaded_at)
+        values (?, 'bao-cao.txt', 'text/plain', 1, ?, ?, 'vanthu', current_timestamp)""",
+        document, "0".repeat(64), new byte[] {1});
+    long attachment = jdbc.queryForObject(
+        "select max(id) from document_attachment where document_id = ?", Long.class, document);
+    jdbc.update("insert into attachment_text (attachment_id, document_id, search_text)"
+        + " values (?, ?, ?)", attachment, document, text);
+  }
+}
