@@ -1,0 +1,185 @@
+package vn.khcn.workflow.bench;
+
+import static vn.khcn.workflow.bench.BenchSupport.NUMBER;
+import static vn.khcn.workflow.bench.BenchSupport.ZONE;
+import static vn.khcn.workflow.bench.BenchSupport.measured;
+import static vn.khcn.workflow.bench.BenchSupport.pool;
+import static vn.khcn.workflow.bench.BenchSupport.url;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.plugin.impl.SpinProcessEnginePlugin;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+
+/**
+ * The bare engine on a database of its own: the application's incoming-directive model with
+ * no-op delegates, no domain tables. Without authorization it is the engine's floor; with
+ * authorization on (as the application runs it: Camunda's default task authorizations with
+ * TASK_WORK, each step as the logged-in user with their groups) it shows what the engine itself
+ * charges for authorization and audit, apart from what the application adds.
+ */
+final class BareEngine implements AutoCloseable {
+
+  final CountingDataSource sql = new CountingDataSource();
+  final ProcessEngine engine;
+  final boolean authorization;
+
+  BareEngine(String db, boolean authorization) throws Exception {
+    this.authorization = authorization;
+    StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+    config.setProcessEngineName(authorization ? "bench-baseline-auth" : "bench-baseline");
+    config.setDataSource(sql.wrap(pool(url(db), 20)));
+    config.setDatabaseSchemaUpdate("true");
+    config.setHistory("full");
+    config.setJobExecutorActivate(false);
+    config.setExpressionManager(new MockExpressionManager());
+    config.setDefaultSerializationFormat("application/json");
+    config.setJavaSerializationFormatEnabled(false);
+    config.setProcessEnginePlugins(List.of(new SpinProcessEnginePlugin()));
+    if (authorization) {
+      config.setAuthorizationEnabled(true);
+      config.setDefaultUserPermissionNameForTask("TASK_WORK");
+    }
+    engine = config.buildProcessEngine();
+    var deployment = engine.getRepositoryService().createDeployment().name("baseline");
+    for (String file : List.of("incoming-directive.bpmn", "dispatch-sla.dmn")) {
+      deployment.addInputStream(file, Files.newInputStream(Path.of("processes", file)));
+    }
+    deployment.deploy();
+  }
+
+  /** No-op beans that set only what the model's gateways and timers read. */
+  static void registerDoubles() {
+    Mocks.register("scheduleDirectionStep", (JavaDelegate) execution -> {
+      execution.setVariable("directionDueDate", new Date(System.currentTimeMillis() + 86_400_000L));
+      execution.setVariable("directionReminderDate", new Date(System.currentTimeMillis() + 43_200_000L));
+      execution.setVariable("directionEscalationCycle", "R/" + java.time.OffsetDateTime.now(ZONE)
+          .plusDays(1) + "/P1D");
+      execution.setVariable("dueDate", LocalDate.now(ZONE).plusDays(14).toString());
+    });
+    Mocks.register("directionListener", (TaskListener) task -> {
+      DelegateExecution execution = task.getExecution();
+      execution.setVariable("infoOnly", false);
+      execution.setVariable("assignedUnits", new ArrayList<>(List.of("phong-qlkh", "phong-khtc",
+          "phong-qlcn")));
+      execution.setVariable("hasCoordinatingUnits", true);
+      execution.setVariable("handlingDueDate", new Date(System.currentTimeMillis() + 14 * 86_400_000L));
+      execution.setVariable("reminderDate", new Date(System.currentTimeMillis() + 13 * 86_400_000L));
+      execution.setVariable("escalationCycle", "R/" + java.time.OffsetDateTime.now(ZONE)
+          .plusDays(14) + "/P1D");
+    });
+    Mocks.register("approvalListener", (TaskListener) task ->
+        task.getExecution().setVariable("approved", task.getVariable("approved")));
+    TaskListener noOpListener = task -> { };
+    JavaDelegate noOpStep = execution -> { };
+    for (String name : List.of("taskViewListener", "unitResultListener", "reportListener")) {
+      Mocks.register(name, noOpListener);
+    }
+    for (String name : List.of("notifyInformedUnitsStep", "archiveDocumentStep", "remindStep",
+        "escalateStep")) {
+      Mocks.register(name, noOpStep);
+    }
+  }
+
+  int lifecycle() {
+    return lifecycle(null);
+  }
+
+  /** One lifecycle; CpuProfile tells the two engines apart by these two methods' names. */
+  int lifecycle(long[] cost) {
+    return authorization ? authorizedLifecycle(cost) : baselineLifecycle(cost);
+  }
+
+  int baselineLifecycle(long[] cost) {
+    return run(cost);
+  }
+
+  int authorizedLifecycle(long[] cost) {
+    return run(cost);
+  }
+
+  long[] completionCost(int lifecycles) {
+    long[] cost = new long[3];
+    for (int i = 0; i < lifecycles; i++) {
+      lifecycle(cost);
+    }
+    return cost;
+  }
+
+  /** The application's people: who works a task of the group, and the group itself. */
+  private static final Map<String, String> GROUP_USER = Map.of("lanh-dao", "giamdoc",
+      "phong-qlkh", "cv.qlkh", "phong-khtc", "cv.khtc", "phong-qlcn", "cv.qlcn");
+
+  private int run(long[] cost) {
+    registerDoubles();
+    TaskService tasks = engine.getTaskService();
+    int number = NUMBER.incrementAndGet();
+    // started by the system, as the application's registration starts it
+    String pi = engine.getRuntimeService().startProcessInstanceByKey("incoming-directive",
+        number + "/2026", Variables.createVariables().putValue("documentId", (long) number)
+            .putValue("incomingNumber", number + "/2026").putValue("summary", "Đo hiệu năng")
+            .putValue("documentNumber", "B/" + number).putValue("issuer", "UBND")
+            .putValue("documentType", "Kế hoạch").putValue("urgency", "NORMAL")).getId();
+    Task give = AppSide.one(tasks, pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);
+    work(cost, "lanh-dao", () -> {
+      tasks.claim(give.getId(), "giamdoc");
+      tasks.complete(give.getId(), AppSide.direction());
+    });
+    for (Task unit : tasks.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
+      String group = tasks.getIdentityLinksForTask(unit.getId()).stream()
+          .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
+      work(cost, group, () -> {
+        tasks.claim(unit.getId(), GROUP_USER.get(group));
+        tasks.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý"));
+      });
+    }
+    Task consolidate = AppSide.one(tasks, pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
+    work(cost, "phong-qlkh", () -> {
+      tasks.claim(consolidate.getId(), "cv.qlkh");
+      tasks.complete(consolidate.getId(), Variables.createVariables().putValue("report", "Xong"));
+    });
+    Task approve = AppSide.one(tasks, pi, IncomingDirectiveProcess.Tasks.APPROVE_RESULT);
+    work(cost, "lanh-dao", () -> {
+      tasks.claim(approve.getId(), "giamdoc");
+      tasks.complete(approve.getId(), Variables.createVariables().putValue("approved", true));
+    });
+    return 6;
+  }
+
+  /** The step measured; with authorization as the group's user, logged in with the group. */
+  private void work(long[] cost, String group, Runnable step) {
+    measured(cost, sql, () -> {
+      if (!authorization) {
+        step.run();
+        return;
+      }
+      engine.getIdentityService().setAuthentication(GROUP_USER.get(group), List.of(group));
+      try {
+        step.run();
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    engine.close();
+  }
+}
