@@ -43,7 +43,8 @@ final class BareEngine implements AutoCloseable {
     this.authorization = authorization;
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
     config.setProcessEngineName(authorization ? "bench-baseline-auth" : "bench-baseline");
-    config.setDataSource(sql.wrap(pool(url(db), 20)));
+    // 4 workers: a few connections each side, the server being shared
+    config.setDataSource(sql.wrap(pool(url(db), 6)));
     config.setDatabaseSchemaUpdate("true");
     config.setHistory("full");
     config.setJobExecutorActivate(false);

@@ -90,6 +90,8 @@ final class BenchSupport {
     pool.setUsername(USER);
     pool.setPassword(PASSWORD);
     pool.setMaximumPoolSize(size);
+    // the PostgreSQL server is shared (max_connections): open connections only as they are used
+    pool.setMinimumIdle(1);
     return pool;
   }
 
