@@ -38,13 +38,16 @@ final class BareEngine implements AutoCloseable {
   final CountingDataSource sql = new CountingDataSource();
   final ProcessEngine engine;
   final boolean authorization;
+  private final com.zaxxer.hikari.HikariDataSource pool;
+  private boolean closed;
 
   BareEngine(String db, boolean authorization) throws Exception {
     this.authorization = authorization;
     StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
     config.setProcessEngineName(authorization ? "bench-baseline-auth" : "bench-baseline");
     // 4 workers: a few connections each side, the server being shared
-    config.setDataSource(sql.wrap(pool(url(db), 6)));
+    pool = pool(url(db), 6);
+    config.setDataSource(sql.wrap(pool));
     config.setDatabaseSchemaUpdate("true");
     config.setHistory("full");
     config.setJobExecutorActivate(false);
@@ -181,6 +184,10 @@ final class BareEngine implements AutoCloseable {
 
   @Override
   public void close() {
-    engine.close();
+    if (!closed) {
+      closed = true;
+      engine.close();
+      pool.close();
+    }
   }
 }
