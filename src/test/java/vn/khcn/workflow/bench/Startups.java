@@ -99,7 +99,7 @@ final class Startups {
     long start = System.nanoTime();
     try {
       HttpClient http = HttpClient.newHttpClient();
-      while (System.nanoTime() - start < Duration.ofMinutes(3).toNanos()) {
+      while (System.nanoTime() - start < Duration.ofMinutes(10).toNanos()) {
         if (!process.isAlive()) {
           throw new IllegalStateException(name + " exited; see " + log);
         }
@@ -115,7 +115,7 @@ final class Startups {
         }
         Thread.sleep(200);
       }
-      throw new IllegalStateException(name + " not UP after 3 minutes; see " + log);
+      throw new IllegalStateException(name + " not UP after 10 minutes; see " + log);
     } finally {
       process.destroy();
       if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
