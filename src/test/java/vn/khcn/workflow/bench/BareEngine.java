@@ -87,15 +87,27 @@ final class BareEngine implements AutoCloseable {
       execution.setVariable("escalationCycle", "R/" + java.time.OffsetDateTime.now(ZONE)
           .plusDays(14) + "/P1D");
     });
+    // each unit's sub-process: its deadline and timers, no unit head (the group task)
+    Mocks.register("unitDeadlineListener", (org.camunda.bpm.engine.delegate.ExecutionListener)
+        execution -> {
+          execution.setVariableLocal("assignmentDueDate",
+              new Date(System.currentTimeMillis() + 14 * 86_400_000L));
+          execution.setVariableLocal("assignmentReminderDate",
+              new Date(System.currentTimeMillis() + 13 * 86_400_000L));
+          execution.setVariableLocal("assignmentEscalationCycle", "R/"
+              + java.time.OffsetDateTime.now(ZONE).plusDays(14) + "/P1D");
+          execution.setVariableLocal("unitHasHead", false);
+        });
     Mocks.register("approvalListener", (TaskListener) task ->
         task.getExecution().setVariable("approved", task.getVariable("approved")));
     TaskListener noOpListener = task -> { };
     JavaDelegate noOpStep = execution -> { };
-    for (String name : List.of("taskViewListener", "unitResultListener", "reportListener")) {
+    for (String name : List.of("taskViewListener", "unitResultListener", "reportListener",
+        "unitLeadersListener", "handlerListener", "proposalListener", "proposalReviewListener")) {
       Mocks.register(name, noOpListener);
     }
     for (String name : List.of("notifyInformedUnitsStep", "archiveDocumentStep", "remindStep",
-        "escalateStep")) {
+        "escalateStep", "scheduleHandlerStep")) {
       Mocks.register(name, noOpStep);
     }
   }
