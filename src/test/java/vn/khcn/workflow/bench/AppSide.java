@@ -34,6 +34,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.khcn.workflow.KhcnWorkflowApplication;
+import vn.khcn.workflow.calendar.WorkingCalendar;
 import vn.khcn.workflow.dispatch.BenchRegistrations;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 import vn.khcn.workflow.dispatch.RegisteredDocument;
@@ -45,9 +46,6 @@ import vn.khcn.workflow.identity.Actor;
  * incoming-directive lifecycle as logged-in users work it, registrations, HTTP calls as a user.
  */
 final class AppSide implements AutoCloseable {
-
-  static final Map<String, String> UNIT_USER = Map.of("phong-qlkh", "cv.qlkh", "phong-khtc",
-      "cv.khtc", "phong-qlcn", "cv.qlcn");
 
   final String db;
   final CountingDataSource sql = new CountingDataSource();
@@ -135,16 +133,7 @@ final class AppSide implements AutoCloseable {
       tasks.claim(give.getId(), "giamdoc");
       tasks.complete(give.getId(), direction());
     }));
-    for (Task unit : tasks.createTaskQuery().processInstanceId(pi)
-        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
-      String group = tasks.getIdentityLinksForTask(unit.getId()).stream()
-          .filter(l -> l.getGroupId() != null).findFirst().orElseThrow().getGroupId();
-      String user = UNIT_USER.get(group);
-      measured(cost, sql, () -> as(user, () -> {
-        tasks.claim(unit.getId(), user);
-        tasks.complete(unit.getId(), Variables.createVariables().putValue("result", "Đã xử lý"));
-      }));
-    }
+    int completions = 1 + units(tasks, pi, cost);
     Task consolidate = one(tasks, pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT);
     measured(cost, sql, () -> as("cv.qlkh", () -> {
       tasks.claim(consolidate.getId(), "cv.qlkh");
@@ -155,7 +144,31 @@ final class AppSide implements AutoCloseable {
       tasks.claim(approve.getId(), "giamdoc");
       tasks.complete(approve.getId(), Variables.createVariables().putValue("approved", true));
     }));
-    return 6;
+    return completions + 2;
+  }
+
+  /** The units' tasks, worked as the model routes each unit (see UnitWork); the completions. */
+  private int units(TaskService tasks, String pi, long[] cost) {
+    WorkingCalendar calendar = app.getBean(WorkingCalendar.class);
+    int completions = 0;
+    for (List<Task> open = UnitWork.open(tasks, pi); !open.isEmpty();
+        open = UnitWork.open(tasks, pi)) {
+      for (Task task : open) {
+        UnitWork work = UnitWork.of(task, UnitWork.unit(tasks, task), t -> {
+          // the head gives the handler the unit's own deadline, or the working day before it
+          LocalDate day = t.getDueDate().toInstant().atZone(ZONE).toLocalDate();
+          while (!calendar.isWorkingDay(day)) {
+            day = day.minusDays(1);
+          }
+          return day;
+        });
+        measured(cost, sql, () -> as(work.user(), () -> work.complete(tasks, task)));
+        if (++completions > 30) {
+          throw new IllegalStateException("the units' tasks do not end: " + open);
+        }
+      }
+    }
+    return completions;
   }
 
   long[] completionCost(int lifecycles) {
