@@ -66,6 +66,9 @@ final class BareEngine implements AutoCloseable {
     deployment.deploy();
   }
 
+  private static final java.util.concurrent.ConcurrentHashMap<String, Object> HANDLERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /** No-op beans that set only what the model's gateways and timers read. */
   static void registerDoubles() {
     Mocks.register("scheduleDirectionStep", (JavaDelegate) execution -> {
@@ -107,9 +110,13 @@ final class BareEngine implements AutoCloseable {
         task.addCandidateUsers(leaders);
       }
     });
-    // the handler the head named (the application reads it back from its table)
+    // the handler the head named, kept outside the engine as the application keeps it in its
+    // table (the task's input is local to the task)
+    Mocks.register("handlerListener", (TaskListener) task -> HANDLERS.put(
+        task.getProcessInstanceId() + "/" + task.getVariable("unit"), task.getVariable("handler")));
     Mocks.register("scheduleHandlerStep", (JavaDelegate) execution -> {
-      execution.setVariableLocal("handlerUser", execution.getVariable("handler"));
+      execution.setVariableLocal("handlerUser", HANDLERS.remove(
+          execution.getProcessInstanceId() + "/" + execution.getVariable("unit")));
       execution.setVariableLocal("handlerDue", new Date(System.currentTimeMillis()
           + 7 * 86_400_000L));
       execution.setVariableLocal("handlerReminderDate", new Date(System.currentTimeMillis()
@@ -123,7 +130,7 @@ final class BareEngine implements AutoCloseable {
     TaskListener noOpListener = task -> { };
     JavaDelegate noOpStep = execution -> { };
     for (String name : List.of("taskViewListener", "unitResultListener", "reportListener",
-        "handlerListener", "proposalListener")) {
+        "proposalListener")) {
       Mocks.register(name, noOpListener);
     }
     for (String name : List.of("notifyInformedUnitsStep", "archiveDocumentStep", "remindStep",
