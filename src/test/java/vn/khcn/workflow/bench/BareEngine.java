@@ -127,6 +127,8 @@ final class BareEngine implements AutoCloseable {
     });
     Mocks.register("proposalReviewListener", (TaskListener) task ->
         task.getExecution().setVariable("proposalApproved", task.getVariable("proposalApproved")));
+    Mocks.register("approvalListener", (TaskListener) task ->
+        task.getExecution().setVariable("approved", task.getVariable("approved")));
     TaskListener noOpListener = task -> { };
     JavaDelegate noOpStep = execution -> { };
     for (String name : List.of("taskViewListener", "unitResultListener", "reportListener",
