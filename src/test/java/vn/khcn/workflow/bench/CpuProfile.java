@@ -70,8 +70,8 @@ final class CpuProfile {
     recording.stop();
     recording.dump(file);
     recording.close();
-    long[] total = new long[2];
-    long[][] counts = new long[2][PARTS.size()];
+    long[] total = new long[SIDES.size()];
+    long[][] counts = new long[SIDES.size()][PARTS.size()];
     for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
       if (!event.getEventType().getName().equals("jdk.ExecutionSample")
           || event.getStackTrace() == null) {
@@ -79,8 +79,7 @@ final class CpuProfile {
       }
       List<String> frames = event.getStackTrace().getFrames().stream()
           .map(CpuProfile::name).toList();
-      int side = frames.stream().anyMatch(f -> f.endsWith("BenchmarkIT.appLifecycle")) ? 0
-          : frames.stream().anyMatch(f -> f.endsWith("BenchmarkIT.baselineLifecycle")) ? 1 : -1;
+      int side = side(frames);
       if (side < 0) {
         continue;
       }
@@ -94,15 +93,37 @@ final class CpuProfile {
       }
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("app_samples", total[0]);
-    result.put("baseline_samples", total[1]);
+    List<String> sides = SIDES;
+    for (int side = 0; side < sides.size(); side++) {
+      result.put(sides.get(side) + "_samples", total[side]);
+    }
     int part = 0;
     for (String name : PARTS.keySet()) {
-      result.put(name + "_app_pct", percent(counts[0][part], total[0]));
-      result.put(name + "_baseline_pct", percent(counts[1][part], total[1]));
+      for (int side = 0; side < sides.size(); side++) {
+        result.put(name + "_" + sides.get(side) + "_pct", percent(counts[side][part],
+            total[side]));
+      }
       part++;
     }
     return result;
+  }
+
+  /**
+   * The sides, by the lifecycle method on a sample's stack: the application, the bare engine and
+   * the bare engine with authorization on.
+   */
+  private static final List<String> SIDES = List.of("app", "baseline", "bare_auth");
+  private static final List<String> SIDE_METHODS = List.of("AppSide.appLifecycle",
+      "BareEngine.baselineLifecycle", "BareEngine.authorizedLifecycle");
+
+  private static int side(List<String> frames) {
+    for (int side = 0; side < SIDE_METHODS.size(); side++) {
+      String method = SIDE_METHODS.get(side);
+      if (frames.stream().anyMatch(f -> f.endsWith(method))) {
+        return side;
+      }
+    }
+    return -1;
   }
 
   private static String name(RecordedFrame frame) {
