@@ -102,14 +102,31 @@ class DocumentSearch {
     return switch (sort) {
       case NUMBER -> byNumber;
       case ISSUED -> Sort.by(Sort.Order.desc("issuedOn")).and(byNumber);
-      case DUE -> Sort.by(Sort.Order.asc("dueAt").nullsLast(),
-          Sort.Order.asc("directionDueAt").nullsLast()).and(byNumber);
+      // Spring Data's criteria ordering refuses nullsLast(): the spec orders by due dates itself
+      case DUE -> Sort.unsorted();
     };
+  }
+
+  /** Earliest deadline first, documents without one last, then by number (sort=DUE). */
+  private static void orderByDue(Root<IncomingDocument> root, CriteriaQuery<?> query,
+      CriteriaBuilder cb) {
+    List<jakarta.persistence.criteria.Order> orders = new ArrayList<>();
+    for (String due : List.of("dueAt", "directionDueAt")) {
+      orders.add(cb.asc(cb.selectCase().when(cb.isNull(root.get(due)), 1).otherwise(0)));
+      orders.add(cb.asc(root.get(due)));
+    }
+    orders.add(cb.desc(root.get("year")));
+    orders.add(cb.desc(root.get("incomingNumber")));
+    orders.add(cb.desc(root.get("id")));
+    query.orderBy(orders);
   }
 
   private static Specification<IncomingDocument> matching(DocumentFilter f, Viewer viewer,
       Instant now, DocumentTextMatch text) {
     return (root, query, cb) -> {
+      if (f.sort() == DocumentFilter.Sort.DUE && !Long.class.equals(query.getResultType())) {
+        orderByDue(root, query, cb);
+      }
       List<Predicate> where = new ArrayList<>();
       where.add(visible(root, query, cb, viewer));
       if (text != null) {
