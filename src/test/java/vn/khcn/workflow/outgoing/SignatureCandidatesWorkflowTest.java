@@ -53,8 +53,8 @@ class SignatureCandidatesWorkflowTest {
     assertThat(candidateUsers(signature)).contains("cvp").doesNotContain("tp.khtc", "tp.qlcn");
     assertThat(candidateGroups(signature)).containsExactly(Groups.LANH_DAO);
     // Tasklist's candidate-user filter finds it for him
-    TestHttp.Response listed = api.get("cvp", "/engine-rest/task?candidateUser=cvp"
-        + "&taskDefinitionKey=" + Tasks.APPROVE_SIGNATURE);
+    TestHttp.Response listed = api.get("cvp", "/engine-rest/task?firstResult=0&maxResults=50"
+        + "&candidateUser=cvp&taskDefinitionKey=" + Tasks.APPROVE_SIGNATURE);
     assertThat(listed.status()).as(listed.text()).isEqualTo(200);
     assertThat(listed.text()).contains(signature.getId());
 
@@ -82,7 +82,7 @@ class SignatureCandidatesWorkflowTest {
   void theAuthorisedHeadIsOfferedAndSignsTuqUntilTheAuthorisationIsRevoked() {
     LocalDate today = LocalDate.now(clock);
     TestHttp.Response given = api.post("giamdoc", "/api/signing-authorisations",
-        SigningAuthorityApiTest.authorisation("tp.khtc", today, today.plusDays(10),
+        SigningAuthorityApiTest.authorisation("tp.qlkh", today, today.plusDays(10),
             List.of("Báo cáo"), "Giấy ủy quyền số 21/GUQ-SKHCN"));
     assertThat(given.status()).as(given.text()).isEqualTo(201);
     long authorisation = given.body().get("id").asLong();
@@ -90,19 +90,20 @@ class SignatureCandidatesWorkflowTest {
     long second = toSignature("Báo cáo", "Về việc báo cáo tiến độ nhiệm vụ");
     Task signature = open(first, Tasks.APPROVE_SIGNATURE);
     Task later = open(second, Tasks.APPROVE_SIGNATURE);
-    assertThat(candidateUsers(signature)).contains("tp.khtc").doesNotContain("cvp", "tp.qlcn");
-    assertThat(candidateUsers(later)).contains("tp.khtc");
+    assertThat(candidateUsers(signature)).contains("tp.qlkh")
+        .doesNotContain("cvp", "tp.qlcn", "tp.khtc");
+    assertThat(candidateUsers(later)).contains("tp.qlkh");
 
-    TestHttp.Response signed = complete("tp.khtc", signature, Map.of("approved", true,
+    TestHttp.Response signed = complete("tp.qlkh", signature, Map.of("approved", true,
         "authority", "TUQ."));
     assertThat(signed.status()).as(signed.text()).isEqualTo(204);
     assertThat(api.get("cv.qlkh", API + "/" + first).body().get("signingTitle").asText())
-        .isEqualTo("TUQ. GIÁM ĐỐC\n" + SigningRules.headTitle(Groups.PHONG_KHTC));
+        .isEqualTo("TUQ. GIÁM ĐỐC\n" + SigningRules.headTitle(Groups.PHONG_QLKH));
 
     // revoked after the task was offered: the check at completion refuses, the task stays
     assertThat(api.post("giamdoc", "/api/signing-authorisations/" + authorisation + "/revoke",
         null).status()).isEqualTo(200);
-    TestHttp.Response refused = complete("tp.khtc", later, Map.of("approved", true,
+    TestHttp.Response refused = complete("tp.qlkh", later, Map.of("approved", true,
         "authority", "TUQ."));
     assertThat(refused.status()).as(refused.text()).isEqualTo(403);
     assertThat(refused.text()).contains("đã bị thu hồi");
