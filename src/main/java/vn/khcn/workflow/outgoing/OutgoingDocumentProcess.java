@@ -66,6 +66,8 @@ public final class OutgoingDocumentProcess implements ProcessDescriptor {
     public static final String CONSOLIDATION_LISTENER = "opinionConsolidationListener";
     public static final String ROUTE_CONTENT_CHECK = "routeContentCheckStep";
     public static final String CHECK_LISTENER = "outgoingCheckListener";
+    /** Makes the unit heads who may sign "TL."/"TUQ." candidates of the signature task. */
+    public static final String SIGNATURE_CANDIDATES_LISTENER = "signatureCandidatesListener";
     public static final String SIGN = "signOutgoingStep";
     public static final String NUMBER_LISTENER = "outgoingNumberListener";
     public static final String ESCALATE_ISSUE = "escalateIssueStep";

@@ -210,6 +210,21 @@ final class OutgoingDocumentProcessAdapters {
   }
 
   @WorkflowStep
+  @Component(Beans.SIGNATURE_CANDIDATES_LISTENER)
+  static class SignatureCandidatesListener implements TaskListener {
+    private final OutgoingDocumentSteps steps;
+
+    SignatureCandidatesListener(OutgoingDocumentSteps steps) {
+      this.steps = steps;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+      task.addCandidateUsers(steps.delegatedSigners(documentId(task)));
+    }
+  }
+
+  @WorkflowStep
   @Component(Beans.SIGN)
   static class SignStep implements JavaDelegate {
     private final OutgoingDocumentSteps steps;

@@ -122,6 +122,18 @@ class OutgoingDocumentSteps {
   }
 
   /**
+   * The unit heads made candidates of the signature task besides the directors' group: those the
+   * signing rules let sign the document's type "TL." or "TUQ." today, never its drafter, and only
+   * those who may read it (the sign step reads the document as the signer).
+   */
+  List<String> delegatedSigners(long documentId) {
+    OutgoingDocument document = document(documentId);
+    return rules.delegatedSigners(document.getDocumentType(), LocalDate.now(clock)).stream()
+        .filter(u -> !u.equals(document.getDrafter()))
+        .filter(u -> new Reader(u, groupsOf(u)).canRead(document)).toList();
+  }
+
+  /**
    * A check's verdict (content, form, signature): true when it passes. Never by the drafter; a
    * return needs a comment; the form check passes only with App. I's whole checklist.
    */

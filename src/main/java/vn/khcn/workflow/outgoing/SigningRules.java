@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +98,23 @@ class SigningRules {
         return "TUQ. " + DIRECTOR + "\n" + authorised(signer, documentType, day, refusal);
       }
     }
+  }
+
+  /**
+   * Besides the directors' group, who may be offered the signature of a document of the type on
+   * the day: the heads of the units the "TL." list names for the type, and the unit heads holding
+   * a written authorisation valid that day for the type ("TUQ."). Sorted, no one else; the check
+   * at signing stays the guard (an authorisation may end before the signature).
+   */
+  List<String> delegatedSigners(String documentType, LocalDate day) {
+    TreeSet<String> signers = new TreeSet<>();
+    positions.tlUnits(documentType).forEach(u -> leaders.headOf(u).ifPresent(signers::add));
+    authorisations.all().stream().filter(a -> a.covers(documentType, day))
+        .map(SigningAuthorisations.Authorisation::grantee)
+        .filter(g -> leaders.unitsLedBy(g).stream()
+            .anyMatch(u -> leaders.headOf(u).filter(g::equals).isPresent()))
+        .forEach(signers::add);
+    return List.copyOf(signers);
   }
 
   private String authorised(String signer, String documentType, LocalDate day,

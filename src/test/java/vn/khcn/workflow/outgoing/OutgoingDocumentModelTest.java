@@ -99,6 +99,8 @@ class OutgoingDocumentModelTest {
         Vars.SIGN_AUTHORITY.set(task.getExecution(), Vars.AUTHORITY.get(task));
       }
     });
+    Mocks.register(Beans.SIGNATURE_CANDIDATES_LISTENER, (TaskListener) task ->
+        task.addCandidateUsers(List.of("cvp")));
     Mocks.register(Beans.SIGN, (JavaDelegate) execution -> {
       calls.add("signed " + Vars.SIGNER.require(execution) + " "
           + Vars.SIGN_AUTHORITY.get(execution));
@@ -136,6 +138,7 @@ class OutgoingDocumentModelTest {
     complete(form, Map.of("approved", true));
     Task signature = task(instance, Tasks.APPROVE_SIGNATURE);
     assertThat(candidateGroups(signature)).containsExactly("lanh-dao");
+    assertThat(candidateUsers(signature)).containsExactly("cvp");
     complete(signature, Map.of("approved", true, "authority", "KT."));
     Task number = task(instance, Tasks.NUMBER);
     assertThat(candidateGroups(number)).containsExactly("van-thu");
