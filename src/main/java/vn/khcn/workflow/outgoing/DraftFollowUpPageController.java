@@ -17,6 +17,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageRefusals;
 
 /** The draft page's forms after issue: send again, replacement, correction letter, recall. */
 @Controller
@@ -36,11 +37,7 @@ class DraftFollowUpPageController {
 
   @ExceptionHandler({AccessDeniedException.class, NotFoundException.class})
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    int status = refused instanceof NotFoundException ? 404 : 403;
-    response.setStatus(status);
-    model.addAttribute("status", status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
+    return PageRefusals.page(refused, "", response, model);
   }
 
   @PostMapping("/{id}/send")

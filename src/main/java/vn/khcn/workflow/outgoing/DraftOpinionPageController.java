@@ -24,6 +24,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageRefusals;
 
 /**
  * The drafter's opinion forms on /drafts/{id} (issue 19): ask units or people by a due day,
@@ -50,11 +51,7 @@ class DraftOpinionPageController {
 
   @ExceptionHandler({AccessDeniedException.class, NotFoundException.class})
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    int status = refused instanceof NotFoundException ? 404 : 403;
-    response.setStatus(status);
-    model.addAttribute("status", status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
+    return PageRefusals.page(refused, "", response, model);
   }
 
   /** Units are ticked, people typed (user ids, separated by commas or lines). */

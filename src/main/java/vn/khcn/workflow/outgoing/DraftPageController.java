@@ -25,6 +25,7 @@ import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageRefusals;
 
 /**
  * The drafting pages: /drafts (my and my unit's outgoing documents), /drafts/new (a new draft),
@@ -59,11 +60,7 @@ class DraftPageController {
 
   @ExceptionHandler({AccessDeniedException.class, NotFoundException.class})
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    int status = refused instanceof NotFoundException ? 404 : 403;
-    response.setStatus(status);
-    model.addAttribute("status", status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
+    return PageRefusals.page(refused, "", response, model);
   }
 
   @GetMapping

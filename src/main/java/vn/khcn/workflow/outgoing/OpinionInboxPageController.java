@@ -23,6 +23,7 @@ import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
+import vn.khcn.workflow.shared.web.PageRefusals;
 
 /**
  * Opinion requests in the inbox (issue 19): /inbox/opinions lists what waits for the person's
@@ -50,11 +51,7 @@ class OpinionInboxPageController {
 
   @ExceptionHandler({AccessDeniedException.class, NotFoundException.class})
   String refused(RuntimeException refused, HttpServletResponse response, Model model) {
-    int status = refused instanceof NotFoundException ? 404 : 403;
-    response.setStatus(status);
-    model.addAttribute("status", status);
-    model.addAttribute("message", refused.getMessage());
-    return "document-refused";
+    return PageRefusals.page(refused, "", response, model);
   }
 
   @GetMapping

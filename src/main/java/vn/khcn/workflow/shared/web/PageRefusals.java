@@ -22,7 +22,7 @@ import vn.khcn.workflow.shared.process.InvalidTaskInputException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class PageRefusals {
 
-  /** Also rendered by the outgoing pages' own handlers (status and message only). */
+  /** The refusal template; the outgoing pages' own 403/404 handlers render it through {@link #page}. */
   static final String TEMPLATE = "document-refused";
   private static final String NOTHING_SAVED =
       "Chưa thực hiện: dữ liệu chưa hợp lệ. Không có gì được lưu.";
