@@ -25,11 +25,15 @@ import vn.khcn.workflow.shared.text.SearchText;
  *       of the last months only, such as "17/2026", may match fewer than the page's count cap
  *       in all, and a plain count would then read every document): a plain condition on each document, so the list walks the order index (V39)
  *       and stops after the page;
- *   <li><b>rare</b> text: {@code id in (documents matching union all attachments matching)}, each
- *       side narrowed by the full-text index (V40) on the query's whole words when it has any,
- *       else by the trigram index (V25), and then checked with the exact {@code like}.
+ *   <li><b>rare</b> text: the ids of the documents matching and of those whose attachments match
+ *       are read once, each side narrowed by the full-text index (V40) on the query's whole words
+ *       when it has any, else by the trigram index (V25), and checked with the exact
+ *       {@code like}; at most {@link #KNOWN_IDS} of them become an {@code id in (…)} list that
+ *       the page and its count both use (shape {@code IDS}), so the index search runs once per
+ *       request; more than that keep the search as a subquery
+ *       ({@code id in (… union all …)}, shape {@code ID_SET}).
  * </ul>
- * H2 keeps the {@code like} in the rare shape (no sample, no full text).
+ * H2 has no sample and no full text: the {@code like} alone, in the rare shapes.
  */
 final class DocumentTextMatch {
 
@@ -38,31 +42,65 @@ final class DocumentTextMatch {
   /** Matches among them (1 %) from which the list walks the order index. */
   static final int COMMON = 20;
 
+  /** Matching ids read into the query at most; beyond, the search stays a subquery. */
+  static final int KNOWN_IDS = 2000;
+
   private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
 
-  enum Shape { PLAIN, ID_SET }
+  enum Shape { PLAIN, IDS, ID_SET }
 
   private final String pattern;
   private final String prefilter;
   private final Shape shape;
   private final boolean fullText;
+  private final List<Long> ids;
 
-  private DocumentTextMatch(String pattern, String prefilter, Shape shape, boolean fullText) {
+  private DocumentTextMatch(String pattern, String prefilter, Shape shape, boolean fullText,
+      List<Long> ids) {
     this.pattern = pattern;
     this.prefilter = prefilter;
     this.shape = shape;
     this.fullText = fullText;
+    this.ids = ids;
   }
 
   /** The match for a query, its shape chosen (on PostgreSQL) by a look at both ends of the list. */
   static DocumentTextMatch of(String query, EntityManager entities) {
+    return of(query, entities, KNOWN_IDS);
+  }
+
+  /** As {@link #of(String, EntityManager)}, reading at most {@code knownIds} matching ids. */
+  static DocumentTextMatch of(String query, EntityManager entities, int knownIds) {
     String pattern = SearchText.likePattern(query);
-    if (!postgres(entities)) {
-      return new DocumentTextMatch(pattern, null, Shape.ID_SET, false);
+    boolean postgres = postgres(entities);
+    if (postgres && sampled(entities, pattern, "desc") >= COMMON
+        && sampled(entities, pattern, "asc") >= COMMON) {
+      return new DocumentTextMatch(pattern, null, Shape.PLAIN, true, List.of());
     }
-    Shape shape = sampled(entities, pattern, "desc") >= COMMON
-        && sampled(entities, pattern, "asc") >= COMMON ? Shape.PLAIN : Shape.ID_SET;
-    return new DocumentTextMatch(pattern, prefilter(SearchText.fold(query)), shape, true);
+    String prefilter = postgres ? prefilter(SearchText.fold(query)) : null;
+    List<Long> found = matchingIds(entities, pattern, prefilter, knownIds + 1);
+    return found.size() > knownIds
+        ? new DocumentTextMatch(pattern, prefilter, Shape.ID_SET, postgres, List.of())
+        : new DocumentTextMatch(pattern, prefilter, Shape.IDS, postgres, found);
+  }
+
+  /**
+   * The ids of the documents whose text or an attachment's text matches, at most {@code limit}:
+   * each side through its own index, as the subquery shape reads them.
+   */
+  private static List<Long> matchingIds(EntityManager entities, String pattern, String prefilter,
+      int limit) {
+    String words = prefilter == null ? ""
+        : "to_tsvector('simple', search_text) @@ to_tsquery('simple', :words) and ";
+    var query = entities.createNativeQuery("select id from incoming_document where " + words
+        + "search_text like :pattern escape '\\' union select document_id from attachment_text"
+        + " where " + words + "search_text like :pattern escape '\\'", Long.class)
+        .setParameter("pattern", pattern).setMaxResults(limit);
+    if (prefilter != null) {
+      query.setParameter("words", prefilter);
+    }
+    List<?> rows = query.getResultList();
+    return rows.stream().map(r -> ((Number) r).longValue()).toList();
   }
 
   /** Matches among the {@link #SAMPLE} newest ("desc") or oldest ("asc") documents. */
@@ -103,6 +141,9 @@ final class DocumentTextMatch {
 
   /** The condition on the document {@code root} in the query {@code query}. */
   Predicate on(Root<IncomingDocument> root, CommonAbstractCriteria query, CriteriaBuilder cb) {
+    if (shape == Shape.IDS) {
+      return ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
+    }
     if (shape == Shape.PLAIN) {
       // the document's own text as a plain condition, its attachments one by one (by document)
       Subquery<Long> inAttachment = query.subquery(Long.class);

@@ -4,10 +4,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 
@@ -15,6 +19,11 @@ import vn.khcn.workflow.shared.web.InvalidInputException;
  * Who leads each unit (Decree 30/2020 Art. 10, 12.1; the processing slip's second part): the head
  * and the deputies, who name a handler for the unit's work. A unit without a head keeps its work
  * as a group task.
+ *
+ * <p>Every unit task asks who leads its unit, several times (ADR 0037): the table, a few rows, is
+ * read whole and kept for {@link #FRESH_NANOS}; {@link #replace} forgets it at once and again
+ * when its transaction ends, so this node reads its own change; another node of a cluster sees it
+ * within that time.
  */
 @Service
 public class UnitLeaders {
@@ -22,42 +31,76 @@ public class UnitLeaders {
   /** A unit (group id and Vietnamese name) and its leaders, as the API and pages show them. */
   public record Leadership(String id, String name, String head, List<String> deputies) {}
 
+  /** How long a read of the table is used: 10 seconds. */
+  static final long FRESH_NANOS = 10_000_000_000L;
+
+  /** One leader as read, detached from the persistence context. */
+  private record Leader(String unit, String userId, UnitLeader.Role role) {}
+
+  /** The whole table by unit, and when it was read. */
+  private record Snapshot(Map<String, List<Leader>> byUnit, long readAt) {}
+
   private final UnitLeaderRepository leaders;
   private final IdentityService identityService;
+  private volatile Snapshot snapshot;
 
   UnitLeaders(UnitLeaderRepository leaders, IdentityService identityService) {
     this.leaders = leaders;
     this.identityService = identityService;
   }
 
+  private List<Leader> of(String unit) {
+    return current().byUnit().getOrDefault(unit, List.of());
+  }
+
+  private Snapshot current() {
+    Snapshot read = snapshot;
+    if (read == null || System.nanoTime() - read.readAt() > FRESH_NANOS) {
+      long at = System.nanoTime();
+      read = new Snapshot(leaders.findAll().stream()
+          .map(l -> new Leader(l.unit(), l.userId(), l.role()))
+          .collect(Collectors.groupingBy(Leader::unit)), at);
+      snapshot = read;
+    }
+    return read;
+  }
+
+  private void forget() {
+    snapshot = null;
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          snapshot = null;
+        }
+      });
+    }
+  }
+
   /** The unit's head, if one is named. */
-  @Transactional(readOnly = true)
   public Optional<String> headOf(String unit) {
-    return leaders.findByUnit(unit).stream().filter(l -> l.role() == UnitLeader.Role.HEAD)
-        .map(UnitLeader::userId).findFirst();
+    return of(unit).stream().filter(l -> l.role() == UnitLeader.Role.HEAD)
+        .map(Leader::userId).findFirst();
   }
 
   /** The unit's deputies, by user id. */
-  @Transactional(readOnly = true)
   public List<String> deputiesOf(String unit) {
-    return leaders.findByUnit(unit).stream().filter(l -> l.role() == UnitLeader.Role.DEPUTY)
-        .map(UnitLeader::userId).sorted().toList();
+    return of(unit).stream().filter(l -> l.role() == UnitLeader.Role.DEPUTY)
+        .map(Leader::userId).sorted().toList();
   }
 
   /** Whether the user is the head or a deputy of the unit. */
-  @Transactional(readOnly = true)
   public boolean leads(String userId, String unit) {
-    return userId != null && leaders.existsById(new UnitLeader.Key(unit, userId));
+    return userId != null && of(unit).stream().anyMatch(l -> l.userId().equals(userId));
   }
 
   /** The units the user heads or is a deputy of. */
-  @Transactional(readOnly = true)
   public List<String> unitsLedBy(String userId) {
-    return leaders.findByUserId(userId).stream().map(UnitLeader::unit).sorted().toList();
+    return current().byUnit().values().stream().flatMap(List::stream)
+        .filter(l -> l.userId().equals(userId)).map(Leader::unit).sorted().toList();
   }
 
   /** Every unit with its leaders, in the order of {@link Groups#UNITS}. */
-  @Transactional(readOnly = true)
   public List<Leadership> all() {
     List<Leadership> all = new ArrayList<>();
     for (String unit : Groups.UNITS) {
@@ -93,6 +136,7 @@ public class UnitLeaders {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+    forget();
     leaders.deleteByUnit(unit);
     leaders.flush();
     if (head != null && !head.isBlank()) {

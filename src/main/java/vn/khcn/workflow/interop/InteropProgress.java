@@ -29,6 +29,11 @@ class InteropProgress {
   private final ElectronicRegistry registry;
   private final TransactionTemplate transaction;
   private final AfterCommitExecutor afterCommit;
+  /** Documents found without a package: their tasks' events need no look-up (ADR 0037). */
+  private final RecentIds paper = new RecentIds(PAPER_REMEMBERED);
+
+  /** Paper documents remembered at most (the least recently seen are forgotten first). */
+  static final int PAPER_REMEMBERED = 20_000;
 
   InteropProgress(ReceivedPackageRepository packages, StatusOutbox outbox,
       ElectronicRegistry registry, PlatformTransactionManager transactions,
@@ -53,19 +58,30 @@ class InteropProgress {
     String key = task.getTaskDefinitionKey();
     boolean unitStarted = !IncomingDirectiveProcess.Tasks.GIVE_DIRECTION.equals(key)
         && !IncomingDirectiveProcess.Tasks.APPROVE_RESULT.equals(key);
-    if (documentId != null) {
+    if (documentId != null && !paper.contains(documentId)) {
       // on the after-commit pool: no second connection while the committing one is held
       afterCommit.run("Interop progress of document " + documentId,
           () -> transaction.executeWithoutResult(status -> report(documentId, unitStarted)));
     }
   }
 
+  /** Whether the document is known to have been registered on paper (no look-up needed). */
+  boolean knownPaper(long documentId) {
+    return paper.contains(documentId);
+  }
+
   /** Sends what the document's progress calls for and was not sent yet. */
   void report(long documentId, boolean unitStarted) {
     // locked: reports of the same document on the pool's two threads do not both send a status
     ReceivedPackage received = packages.findByDocumentIdForUpdate(documentId).orElse(null);
-    if (received == null || received.getStatus() != PackageStatus.REGISTERED) {
-      return; // a paper document, or recalled
+    if (received == null) {
+      // registered on paper: its package, if any, would have been linked when it was registered,
+      // before any of its tasks was claimed or completed; it never gets one later
+      paper.add(documentId);
+      return;
+    }
+    if (received.getStatus() != PackageStatus.REGISTERED) {
+      return; // recalled
     }
     Milestones milestones = registry.milestones(documentId);
     if (milestones.withdrawn()) {

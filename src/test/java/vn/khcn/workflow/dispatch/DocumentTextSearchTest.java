@@ -103,8 +103,12 @@ class DocumentTextSearchTest {
     DocumentTextMatch.Shape rare = transactions.execute(s ->
         DocumentTextMatch.of("giống lúa chịu mặn " + m, entities).shape());
     assertThat(common).isEqualTo(postgres ? DocumentTextMatch.Shape.PLAIN
-        : DocumentTextMatch.Shape.ID_SET);
-    assertThat(rare).isEqualTo(DocumentTextMatch.Shape.ID_SET);
+        : DocumentTextMatch.Shape.IDS);
+    assertThat(rare).isEqualTo(DocumentTextMatch.Shape.IDS);
+    // more matches than ids read: the search stays a subquery
+    DocumentTextMatch.Shape beyond = transactions.execute(s ->
+        DocumentTextMatch.of("giống lúa chịu mặn", entities, 0).shape());
+    assertThat(beyond).isEqualTo(DocumentTextMatch.Shape.ID_SET);
 
     String html = PageSession.login(rest.getRootUri(), "vanthu")
         .get("/documents?year=" + YEAR + "&q=" + encode("chương trình khoa học " + m)).body();
@@ -113,6 +117,30 @@ class DocumentTextSearchTest {
     assertThat(DocumentSearchPageTest.documentIds(html))
         .hasSize(DocumentSearchPageController.PAGE_SIZE)
         .first().isEqualTo(id(100 + COMMON));
+  }
+
+  @Test
+  void theSubqueryShapeFindsWhatTheIdListFinds() {
+    for (String query : List.of("giống lúa chịu mặn", "iong lua chiu ma", "17/UBND",
+        "huyen " + m)) {
+      List<Long> ids = idsFound(query, DocumentTextMatch.KNOWN_IDS);
+      assertThat(ids).as(query).isNotEmpty().containsExactlyInAnyOrderElementsOf(
+          idsFound(query, 0));
+    }
+    assertThat(idsFound("18/UBND " + m, DocumentTextMatch.KNOWN_IDS)).isEmpty();
+  }
+
+  /** This test's documents the match finds, with at most {@code knownIds} ids read first. */
+  List<Long> idsFound(String query, int knownIds) {
+    return transactions.execute(s -> {
+      var cb = entities.getCriteriaBuilder();
+      var select = cb.createQuery(Long.class);
+      var root = select.from(IncomingDocument.class);
+      DocumentTextMatch match = DocumentTextMatch.of(query, entities, knownIds);
+      select.select(root.get("id")).where(cb.equal(root.get("year"), YEAR),
+          match.on(root, select, cb));
+      return entities.createQuery(select).getResultList();
+    });
   }
 
   @Test
