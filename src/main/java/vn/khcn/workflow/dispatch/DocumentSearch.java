@@ -35,11 +35,14 @@ class DocumentSearch {
   private final IncomingDocumentRepository documents;
   private final EntityManager entities;
   private final Clock clock;
+  private final SearchWordFrequencies frequencies;
 
-  DocumentSearch(IncomingDocumentRepository documents, EntityManager entities, Clock clock) {
+  DocumentSearch(IncomingDocumentRepository documents, EntityManager entities, Clock clock,
+      SearchWordFrequencies frequencies) {
     this.documents = documents;
     this.entities = entities;
     this.clock = clock;
+    this.frequencies = frequencies;
   }
 
   /** Whether these groups may use the page: the Department's staff and its administrators. */
@@ -70,7 +73,8 @@ class DocumentSearch {
     Instant now = clock.instant();
     ZoneId zone = clock.getZone();
     DocumentTextMatch text = filter.q() == null || SearchText.fold(filter.q()).isEmpty() ? null
-        : DocumentTextMatch.of(filter.q(), entities);
+        : DocumentTextMatch.of(filter.q(), entities, DocumentTextMatch.KNOWN_IDS,
+            frequencies.counts());
     Specification<IncomingDocument> spec = matching(filter, viewer, now, text);
     // the page's rows (one more to know whether a next page exists) without a count ...
     Slice<IncomingDocument> slice = documents.findBy(spec, q -> q.slice(request));

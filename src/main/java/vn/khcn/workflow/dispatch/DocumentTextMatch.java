@@ -8,7 +8,9 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -42,6 +44,9 @@ final class DocumentTextMatch {
   /** Matches among them (1 %) from which the list walks the order index. */
   static final int COMMON = 20;
 
+  /** Words of a phrase the full-text prefilter uses at most, when their frequencies are known. */
+  static final int WORDS_USED = 3;
+
   /** Matching ids read into the query at most; beyond, the search stays a subquery. */
   static final int KNOWN_IDS = 2000;
 
@@ -66,18 +71,22 @@ final class DocumentTextMatch {
 
   /** The match for a query, its shape chosen (on PostgreSQL) by a look at both ends of the list. */
   static DocumentTextMatch of(String query, EntityManager entities) {
-    return of(query, entities, KNOWN_IDS);
+    return of(query, entities, KNOWN_IDS, Map.of());
   }
 
-  /** As {@link #of(String, EntityManager)}, reading at most {@code knownIds} matching ids. */
-  static DocumentTextMatch of(String query, EntityManager entities, int knownIds) {
+  /**
+   * As {@link #of(String, EntityManager)}, reading at most {@code knownIds} matching ids, the
+   * full-text words chosen by their sampled {@code frequencies} (none: every word).
+   */
+  static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
+      Map<String, Integer> frequencies) {
     String pattern = SearchText.likePattern(query);
     boolean postgres = postgres(entities);
     if (postgres && sampled(entities, pattern, "desc") >= COMMON
         && sampled(entities, pattern, "asc") >= COMMON) {
       return new DocumentTextMatch(pattern, null, Shape.PLAIN, true, List.of());
     }
-    String prefilter = postgres ? prefilter(SearchText.fold(query)) : null;
+    String prefilter = postgres ? prefilter(SearchText.fold(query), frequencies) : null;
     List<Long> found = matchingIds(entities, pattern, prefilter, knownIds + 1);
     return found.size() > knownIds
         ? new DocumentTextMatch(pattern, prefilter, Shape.ID_SET, postgres, List.of())
@@ -125,18 +134,59 @@ final class DocumentTextMatch {
    * split differently by the parser: these are left to the trigram and the {@code like}.
    */
   static String prefilter(String folded) {
+    return prefilter(folded, Map.of());
+  }
+
+  /**
+   * As {@link #prefilter(String)}; with word {@code frequencies} (sampled document counts; a word
+   * not sampled counts 0) a phrase with more than {@link #WORDS_USED} such words uses only that
+   * many, the rarest, preferring words not next to one already chosen (neighbours often come
+   * together, as "chịu mặn", and narrow less than their counts suggest).
+   */
+  static String prefilter(String folded, Map<String, Integer> frequencies) {
     String[] words = folded.split(" ");
     List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     for (int i = 1; i < words.length - 1; i++) {
       if (WORD.matcher(words[i]).matches() && !terms.contains(words[i])) {
         terms.add(words[i]);
+        positions.add(i);
       }
+    }
+    if (!frequencies.isEmpty() && terms.size() > WORDS_USED) {
+      terms = rarest(terms, positions, frequencies);
     }
     String last = words[words.length - 1];
     if (terms.isEmpty() && words.length > 1 && WORD.matcher(last).matches()) {
       terms.add(last + ":*");
     }
     return terms.isEmpty() ? null : String.join(" & ", terms);
+  }
+
+  /** The {@link #WORDS_USED} rarest terms, apart from each other where possible, in text order. */
+  private static List<String> rarest(List<String> terms, List<Integer> positions,
+      Map<String, Integer> frequencies) {
+    List<Integer> byRarity = new ArrayList<>();
+    for (int i = 0; i < terms.size(); i++) {
+      byRarity.add(i);
+    }
+    byRarity.sort(Comparator.comparingInt((Integer i) -> frequencies.getOrDefault(terms.get(i), 0))
+        .thenComparingInt(i -> i));
+    List<Integer> chosen = new ArrayList<>();
+    for (int i : byRarity) {
+      boolean apart = chosen.stream()
+          .allMatch(c -> Math.abs(positions.get(c) - positions.get(i)) > 1);
+      if (apart && chosen.size() < WORDS_USED) {
+        chosen.add(i);
+      }
+    }
+    for (int i : byRarity) {
+      if (chosen.size() < WORDS_USED && !chosen.contains(i)) {
+        chosen.add(i);
+      }
+    }
+    chosen.sort(Comparator.naturalOrder());
+    return chosen.stream().map(terms::get).toList();
   }
 
   /** The condition on the document {@code root} in the query {@code query}. */

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -107,7 +108,7 @@ class DocumentTextSearchTest {
     assertThat(rare).isEqualTo(DocumentTextMatch.Shape.IDS);
     // more matches than ids read: the search stays a subquery
     DocumentTextMatch.Shape beyond = transactions.execute(s ->
-        DocumentTextMatch.of("giống lúa chịu mặn", entities, 0).shape());
+        DocumentTextMatch.of("giống lúa chịu mặn", entities, 0, Map.of()).shape());
     assertThat(beyond).isEqualTo(DocumentTextMatch.Shape.ID_SET);
 
     String html = PageSession.login(rest.getRootUri(), "vanthu")
@@ -136,7 +137,7 @@ class DocumentTextSearchTest {
       var cb = entities.getCriteriaBuilder();
       var select = cb.createQuery(Long.class);
       var root = select.from(IncomingDocument.class);
-      DocumentTextMatch match = DocumentTextMatch.of(query, entities, knownIds);
+      DocumentTextMatch match = DocumentTextMatch.of(query, entities, knownIds, Map.of());
       select.select(root.get("id")).where(cb.equal(root.get("year"), YEAR),
           match.on(root, select, cb));
       return entities.createQuery(select).getResultList();
@@ -152,6 +153,25 @@ class DocumentTextSearchTest {
     assertThat(DocumentTextMatch.prefilter("zzqx")).isNull();
     assertThat(DocumentTextMatch.prefilter("15/skhcn")).isNull();
     assertThat(DocumentTextMatch.prefilter("qd-ubnd 1234")).isEqualTo("1234:*");
+  }
+
+  @Test
+  void withWordCountsALongPhraseUsesItsThreeRarestWordsApartFromEachOther() {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    for (String count : ("lua=443 chiu=157 man=157 tai=8428 huyen=4027 co=1345 do=2274"
+        + " phoi=2058 hop=2469 voi=2058 tac=356 xa=900 my=185").split(" ")) {
+      counts.put(count.split("=")[0], Integer.valueOf(count.split("=")[1]));
+    }
+    String phrase = "giong lua chiu man tai huyen co do phoi hop voi hop tac xa my khanh";
+    // chiu and man are the rarest but neighbours: chiu, then my and tac, in the text's order
+    assertThat(DocumentTextMatch.prefilter(phrase, counts)).isEqualTo("chiu & tac & my");
+    // a word never sampled counts as the rarest
+    assertThat(DocumentTextMatch.prefilter("mot xyzzy lua chiu man tai", counts))
+        .isEqualTo("xyzzy & chiu & man");
+    // without counts, or with few words, every middle word as before
+    assertThat(DocumentTextMatch.prefilter(phrase, Map.of())).isEqualTo(
+        "lua & chiu & man & tai & huyen & co & do & phoi & hop & voi & tac & xa & my");
+    assertThat(DocumentTextMatch.prefilter("giong lua chiu man", counts)).isEqualTo("lua & chiu");
   }
 
   /** The ids found for this query in the test's year, as the page lists them (newest first). */
