@@ -255,8 +255,16 @@ class BenchmarkIT {
   /** 4. Registration under contention and the smallest transaction as the ceiling. */
   static void registrations(Map<String, Object> results, AppSide app) throws Exception {
     List<Double> regRates = new ArrayList<>();
+    List<Double> jvmMs = new ArrayList<>();
+    List<Double> pgMs = new ArrayList<>();
     for (int r = 0; r < REPEATS; r++) {
-      regRates.add(runFor(SECONDS, 8, app::register));
+      long cpu = processCpu();
+      long pgCpu = postgresCpu();
+      double rate = runFor(SECONDS, 8, app::register);
+      regRates.add(rate);
+      // CPU per registration: whether the counter lock or the cores bound the rate
+      jvmMs.add((processCpu() - cpu) / 1e6 / (rate * SECONDS));
+      pgMs.add((postgresCpu() - pgCpu) / 1e6 / (rate * SECONDS));
     }
     List<Double> ceilings = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url(APP_DB), USER, PASSWORD);
@@ -274,7 +282,8 @@ class BenchmarkIT {
     double ceiling = median(ceilings);
     results.put("registration", ordered("per_s", round(rate), "spread", spread(regRates),
         "gapless", app.gapless(), "ceiling_per_s", round(ceiling), "ratio",
-        round(rate / ceiling), "workers", 8));
+        round(rate / ceiling), "workers", 8, "jvm_cpu_ms_per_registration",
+        round(median(jvmMs)), "pg_cpu_ms_per_registration", round(median(pgMs))));
   }
 
   static int smallestTransaction(DataSource pool) {
