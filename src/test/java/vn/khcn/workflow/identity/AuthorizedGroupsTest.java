@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * of every authorization row (ADR 0037), and decide as before: a grant to one of the groups
  * counts, a group without authorizations adds nothing, a REVOKE still takes away.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuthorizedGroupsTest {
 
