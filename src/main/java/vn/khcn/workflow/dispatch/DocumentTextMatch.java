@@ -1,6 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.criteria.CommonAbstractCriteria;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.Expression;
@@ -57,15 +58,15 @@ final class DocumentTextMatch {
   private final String pattern;
   private final String prefilter;
   private final Shape shape;
-  private final boolean fullText;
+  private final boolean postgres;
   private final List<Long> ids;
 
-  private DocumentTextMatch(String pattern, String prefilter, Shape shape, boolean fullText,
+  private DocumentTextMatch(String pattern, String prefilter, Shape shape, boolean postgres,
       List<Long> ids) {
     this.pattern = pattern;
     this.prefilter = prefilter;
     this.shape = shape;
-    this.fullText = fullText;
+    this.postgres = postgres;
     this.ids = ids;
   }
 
@@ -81,7 +82,7 @@ final class DocumentTextMatch {
   static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
       Map<String, Integer> frequencies) {
     String pattern = SearchText.likePattern(query);
-    boolean postgres = postgres(entities);
+    boolean postgres = postgres(entities.getEntityManagerFactory());
     if (postgres && sampled(entities, pattern, "desc") >= COMMON
         && sampled(entities, pattern, "asc") >= COMMON) {
       return new DocumentTextMatch(pattern, null, Shape.PLAIN, true, List.of());
@@ -218,7 +219,7 @@ final class DocumentTextMatch {
   /** The exact like, narrowed first by the full-text index where the query has whole words. */
   private Predicate matches(Expression<String> searchText, CriteriaBuilder cb) {
     Predicate like = cb.like(searchText, pattern, '\\');
-    if (!fullText || prefilter == null) {
+    if (!postgres || prefilter == null) {
       return like;
     }
     Expression<Boolean> words = ((HibernateCriteriaBuilder) cb).sql(
@@ -227,8 +228,9 @@ final class DocumentTextMatch {
     return cb.and(cb.isTrue(words), like);
   }
 
-  private static boolean postgres(EntityManager entities) {
-    return entities.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
+  /** Whether the documents live in PostgreSQL (full text, samples), from Hibernate's dialect. */
+  static boolean postgres(EntityManagerFactory entities) {
+    return entities.unwrap(SessionFactoryImplementor.class)
         .getJdbcServices().getDialect() instanceof PostgreSQLDialect;
   }
 }

@@ -1,10 +1,12 @@
 package vn.khcn.workflow.dispatch;
 
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,14 +16,18 @@ import org.springframework.stereotype.Component;
 /**
  * How many documents hold each word, estimated on PostgreSQL from about 1 % of the documents'
  * pages ({@code ts_stat} over {@code tablesample system (1)}, about 0.3 s at 1,000,000 documents),
- * read when first asked and again after {@link #FRESH}. The full-text prefilter of a phrase uses
- * its rarest words only (ADR 0037): ANDing every word makes the GIN index intersect the long lists
- * of common ones. Empty on H2 and on a table too small to sample: then every word is used.
+ * read when first asked and again after {@link #FRESH}, by one request at a time: the others
+ * meanwhile use the previous counts (or none, the very first time). The full-text prefilter of a
+ * phrase uses its rarest words only (ADR 0037): ANDing every word makes the GIN index intersect
+ * the long lists of common ones. Empty on H2 and on a table too small to sample: then every word
+ * is used.
  */
 @Component
 class SearchWordFrequencies {
 
   static final Duration FRESH = Duration.ofHours(6);
+  /** Percent of the table's pages sampled. */
+  static final double PERCENT = 1;
   private static final Logger log = LoggerFactory.getLogger(SearchWordFrequencies.class);
 
   private record Read(Map<String, Integer> counts, Instant at) {}
@@ -29,13 +35,13 @@ class SearchWordFrequencies {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final boolean postgres;
+  private final AtomicBoolean sampling = new AtomicBoolean();
   private volatile Read read;
 
-  SearchWordFrequencies(DataSource dataSource, Clock clock) {
+  SearchWordFrequencies(DataSource dataSource, EntityManagerFactory entities, Clock clock) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.clock = clock;
-    this.postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
-        "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+    this.postgres = DocumentTextMatch.postgres(entities);
   }
 
   /** The sampled number of documents holding each word; empty where nothing was sampled. */
@@ -45,18 +51,24 @@ class SearchWordFrequencies {
     }
     Read current = read;
     Instant now = clock.instant();
-    if (current == null || current.at().plus(FRESH).isBefore(now)) {
-      current = new Read(sample(), now);
-      read = current;
+    if ((current == null || current.at().plus(FRESH).isBefore(now))
+        && sampling.compareAndSet(false, true)) {
+      try {
+        current = new Read(sample(PERCENT), now);
+        read = current;
+      } finally {
+        sampling.set(false);
+      }
     }
-    return current.counts();
+    return current == null ? Map.of() : current.counts();
   }
 
-  private Map<String, Integer> sample() {
+  /** Documents holding each word among {@code percent} of the table's pages (PostgreSQL). */
+  Map<String, Integer> sample(double percent) {
     Map<String, Integer> counts = new HashMap<>();
     try {
       jdbc.query("select word, ndoc from ts_stat('select to_tsvector(''simple'', search_text)"
-          + " from incoming_document tablesample system (1)')",
+          + " from incoming_document tablesample system (" + percent + ")')",
           rs -> {
             counts.put(rs.getString(1), rs.getInt(2));
           });

@@ -37,6 +37,7 @@ class DocumentTextSearchTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired EntityManager entities;
   @Autowired TransactionTemplate transactions;
+  @Autowired SearchWordFrequencies frequencies;
 
   String m;
   long phrase;
@@ -172,6 +173,19 @@ class DocumentTextSearchTest {
     assertThat(DocumentTextMatch.prefilter(phrase, Map.of())).isEqualTo(
         "lua & chiu & man & tai & huyen & co & do & phoi & hop & voi & tac & xa & my");
     assertThat(DocumentTextMatch.prefilter("giong lua chiu man", counts)).isEqualTo("lua & chiu");
+  }
+
+  @Test
+  void wordCountsAreSampledOnPostgresAndAbsentOnH2() {
+    if (!DocumentTextMatch.postgres(entities.getEntityManagerFactory())) {
+      assertThat(frequencies.counts()).isEmpty();
+      return;
+    }
+    // the whole table read (100 %): every document of this test holds "trinh" or "giong"
+    Map<String, Integer> counts = frequencies.sample(100);
+    assertThat(counts.get("trinh")).isGreaterThanOrEqualTo(COMMON);
+    assertThat(counts.get("giong")).isGreaterThanOrEqualTo(3);
+    assertThat(counts.get(m)).isGreaterThanOrEqualTo(COMMON + 4);
   }
 
   /** The ids found for this query in the test's year, as the page lists them (newest first). */
