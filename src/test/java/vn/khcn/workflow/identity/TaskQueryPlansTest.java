@@ -1,0 +1,78 @@
+package vn.khcn.workflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Camunda's authorized task queries are never kept as named server-side statements, so PostgreSQL
+ * plans them for their values each time (ADR 0038), while every other statement keeps the JDBC
+ * driver's default. The same test runs on H2 (the wrapper in place, the queries unchanged) and on
+ * PostgreSQL in {@code TaskQueryPlansPostgresIT}, where the session's prepared statements tell.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class TaskQueryPlansTest {
+
+  /** More uses than the driver's default threshold (5) before a statement is named. */
+  static final int USES = 10;
+
+  @Autowired DataSource dataSource;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transactions;
+  @Autowired TaskService tasks;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+
+  @Test
+  void onlyStatementsReadingTasksWithTheirAuthorizationsArePlannedEachTime() {
+    assertThat(TaskQueryPlans.plannedEachTime("select distinct RES.* from ACT_RU_TASK RES left"
+        + " join ACT_RU_AUTHORIZATION AUTH on AUTH.RESOURCE_ID_ = RES.ID_")).isTrue();
+    assertThat(TaskQueryPlans.plannedEachTime("select * from ACT_RU_TASK where ID_ = ?"))
+        .isFalse();
+    assertThat(TaskQueryPlans.plannedEachTime("select count(*) from ACT_RU_AUTHORIZATION"))
+        .isFalse();
+  }
+
+  @Test
+  void authorizedTaskQueriesAreNeverNamedOnTheServer() {
+    assertThat(dataSource).isInstanceOf(TaskQueryPlans.PlannedDataSource.class);
+    boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+        "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
+    // one transaction: the engine's commands and the look-up share one connection (one session)
+    List<String> named = transactions.execute(status -> {
+      identity.setAuthentication("cv.qlkh", List.of(Groups.PHONG_QLKH));
+      try {
+        for (int i = 0; i < USES; i++) {
+          int listed = tasks.createTaskQuery().taskCandidateGroup(Groups.PHONG_QLKH)
+              .orderByTaskCreateTime().desc().listPage(0, 15).size();
+          long counted = tasks.createTaskQuery().taskCandidateGroup(Groups.PHONG_QLKH).count();
+          assertThat(counted).isGreaterThanOrEqualTo(listed);
+          assertThat(repository.createProcessDefinitionQuery().latestVersion().listPage(0, 50))
+              .as("the user may read the models").isNotEmpty();
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
+      return postgres ? jdbc.queryForList("select lower(statement) from pg_prepared_statements"
+          + " where not from_sql", String.class) : null;
+    });
+    if (!postgres) {
+      return;
+    }
+    assertThat(named).as("the task query and its count, never named")
+        .noneMatch(sql -> sql.contains("act_ru_task") && sql.contains("act_ru_authorization"));
+    assertThat(named).as("another authorized query keeps the driver's default")
+        .anyMatch(sql -> sql.contains("act_re_procdef") && sql.contains("act_ru_authorization"));
+  }
+}
