@@ -49,6 +49,24 @@ class OperationsEndpointsTest {
   }
 
   @Test
+  void theHistoryCleanupRunsNightlyInTheDepartmentsTime() {
+    TestHttp.Response window = TestHttp.of(rest).get("admin",
+        "/engine-rest/history/cleanup/configuration");
+    assertThat(window.status()).isEqualTo(200);
+    java.time.ZoneId department = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    java.time.format.DateTimeFormatter format =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+    var start = java.time.OffsetDateTime.parse(window.body().get("batchWindowStartTime").asText(),
+        format).atZoneSameInstant(department);
+    var end = java.time.OffsetDateTime.parse(window.body().get("batchWindowEndTime").asText(),
+        format).atZoneSameInstant(department);
+    assertThat(start.getHour()).as("starts at 22:00 in the Department").isEqualTo(22);
+    assertThat(end.getHour()).as("ends at 05:00 the next morning").isEqualTo(5);
+    assertThat(java.time.Duration.between(start, end)).isEqualTo(java.time.Duration.ofHours(7));
+    assertThat(window.body().get("enabled").asBoolean()).isTrue();
+  }
+
+  @Test
   void theOpenApiDocumentListsEveryApiOperationOfTheControllers() {
     TestHttp http = TestHttp.of(rest);
     assertThat(http.request("GET", "/api/openapi.json").send().status())

@@ -83,7 +83,8 @@ final class RegistrationLoad implements AutoCloseable {
         + processInstanceId + "&taskDefinitionKey="
         + IncomingDirectiveProcess.Tasks.GIVE_DIRECTION + "&maxResults=5").json();
     if (tasks.size() == 0) {
-      return new Answer(0, "no giveDirection task of " + processInstanceId);
+      // directed meanwhile by another worker: as the task's own 404 would say
+      return new Answer(404, "no giveDirection task of " + processInstanceId);
     }
     String id = tasks.get(0).get("id").asText();
     Answer claimed = Client.post(node, "giamdoc", "/engine-rest/task/" + id + "/claim",

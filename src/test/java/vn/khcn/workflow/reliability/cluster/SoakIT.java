@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,10 @@ class SoakIT {
   @BeforeAll
   static void start() throws Exception {
     Database.create(DB.name);
-    // the batch window in the nodes' local time, from now to past the end of the run
-    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
-    LocalTime now = LocalTime.now();
+    // the batch window in the Department's time with its offset (the nodes' JVMs keep the
+    // machine's zone), from now to past the end of the run
+    DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mmZ");
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh"));
     String from = now.minusMinutes(1).format(hhmm);
     String to = now.plusMinutes((long) Math.ceil(MINUTES) + 15).format(hhmm);
     window = from + "–" + to;
@@ -154,10 +156,17 @@ class SoakIT {
           "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)), false);
     } else if (dice < 70) {
       work(node, "checkDossier", "research step");
+    } else if (dice < 78) {
+      // the directors read their inbox
+      String director = ThreadLocalRandom.current().nextBoolean() ? "giamdoc" : "phogiamdoc";
+      answered("inbox", Client.get(node, director, "/api/inbox"), false);
     } else if (dice < 86) {
-      String user = List.of("vanthu", "giamdoc", "tp.qlkh", "cv.qlkh", "pp.qlkh")
-          .get(ThreadLocalRandom.current().nextInt(5));
-      answered("inbox", Client.get(node, user, "/api/inbox"), false);
+      // the staff read their work as Tasklist lists it: their groups' tasks and their own
+      String user = List.of("vanthu", "tp.qlkh", "cv.qlkh", "pp.qlkh")
+          .get(ThreadLocalRandom.current().nextInt(4));
+      answered("tasklist", Client.get(node, user, "/engine-rest/task?candidateUser=" + user
+          + "&includeAssignedTasks=true&sortBy=created&sortOrder=desc&firstResult=0"
+          + "&maxResults=15"), false);
     } else {
       String query = List.of("/api/incoming-documents?q=K%E1%BA%BF+ho%E1%BA%A1ch",
           "/api/incoming-documents?q=ke+hoach&page=1", "/api/incoming-documents?status=REGISTERED",
