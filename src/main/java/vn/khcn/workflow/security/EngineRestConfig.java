@@ -15,6 +15,7 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
   protected void registerAdditionalResources() {
     register(EngineRestExceptionMappers.TaskAlreadyClaimed.class);
     register(EngineRestExceptionMappers.OptimisticLocking.class);
+    register(EngineRestExceptionMappers.ConcurrentRowChange.class);
     register(EngineRestExceptionMappers.JavaSerializationRefused.class);
     register(EngineRestExceptionMappers.InvalidTaskInput.class);
   }

@@ -52,6 +52,21 @@ public final class EngineRestExceptionMappers {
   }
 
   /**
+   * One of our rows a listener writes (a unit's assignment) changed by another transaction
+   * meanwhile, past the completion's retries (ADR 0038): nothing stored, 409 as for the engine's
+   * own optimistic lock.
+   */
+  @Provider
+  @Priority(OURS_FIRST)
+  public static final class ConcurrentRowChange
+      implements ExceptionMapper<org.springframework.dao.ConcurrencyFailureException> {
+    @Override
+    public Response toResponse(org.springframework.dao.ConcurrencyFailureException exception) {
+      return conflict(exception, CONCURRENT_MESSAGE);
+    }
+  }
+
+  /**
    * Task input refused by a listener (see {@link InvalidTaskInput}) reaches here when the task
    * resource wraps it as "Cannot complete task": 400 with the person-readable message.
    * Camunda wraps the engine's refusal of a Java-serialized variable (ENGINE-17007,
@@ -78,6 +93,10 @@ public final class EngineRestExceptionMappers {
       if (concurrent != null) {
         // "Cannot complete task": another completion touched the same instance; nothing stored
         return conflict(concurrent, CONCURRENT_MESSAGE);
+      }
+      var rowChanged = cause(exception, org.springframework.dao.ConcurrencyFailureException.class);
+      if (rowChanged != null) {
+        return conflict(rowChanged, CONCURRENT_MESSAGE);
       }
       Response known = knownClientError(exception);
       if (known != null) {
@@ -115,6 +134,10 @@ public final class EngineRestExceptionMappers {
       OptimisticLockingException concurrent = cause(exception, OptimisticLockingException.class);
       if (concurrent != null) {
         return conflict(concurrent, CONCURRENT_MESSAGE);
+      }
+      var rowChanged = cause(exception, org.springframework.dao.ConcurrencyFailureException.class);
+      if (rowChanged != null) {
+        return conflict(rowChanged, CONCURRENT_MESSAGE);
       }
       Response known = knownClientError(exception);
       if (known != null) {

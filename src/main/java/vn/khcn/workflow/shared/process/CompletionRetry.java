@@ -2,10 +2,12 @@ package vn.khcn.workflow.shared.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -15,15 +17,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A person's task completion that loses an optimistic-locking race is done again, up to
- * {@link #ATTEMPTS} times, instead of answering 409. Units working in parallel (a multi-instance
- * subprocess) complete their tasks at the same moment: each completion updates the instance
- * counters of the multi-instance body, so one of two simultaneous completions fails at commit
- * with nothing stored. Done again, it sees the other's commit and succeeds (a task someone else
- * completed meanwhile is then "not found", as it is).
+ * A person's task completion or claim that loses a race is done again, up to {@link #ATTEMPTS}
+ * times, instead of answering 409 or 500. Units working in parallel (a multi-instance subprocess)
+ * complete their tasks at the same moment: each completion updates the instance counters of the
+ * multi-instance body, so one of two simultaneous completions fails at commit with nothing
+ * stored. Done again, it sees the other's commit and succeeds (a task someone else completed
+ * meanwhile is then "not found", as it is: 404).
+ *
+ * <p>A race shows itself in more ways than the engine's optimistic lock (the two-node soak, ADR
+ * 0038): our listeners' JPA rows (a unit's assignment) fail their version check; the task's
+ * process instance ends in another transaction between the engine's reads of the task and of its
+ * executions ("Cannot restore state of process instance", or a {@code NullPointerException}
+ * inside the engine); its authorizations are removed by the other completion before the check
+ * ({@code AuthorizationException}). Each is done again: on a fresh read the task is gone (404),
+ * claimed by someone else (409) or workable. A real refusal fails the same way every time and is
+ * answered as before.
  *
  * <p>Only a completion that is its own transaction is retried (Tasklist's engine REST, the
  * inbox): inside a caller's transaction (a service method, a delegate) the caller's transaction
@@ -52,7 +64,7 @@ class CompletionRetry {
     };
   }
 
-  /** Retries a top-level task completion on {@link OptimisticLockingException}. */
+  /** Retries a top-level task completion or claim that failed as a lost race does. */
   static final class RetryingInterceptor extends CommandInterceptor {
 
     @Override
@@ -63,20 +75,41 @@ class CompletionRetry {
       for (int attempt = 1; ; attempt++) {
         try {
           return next.execute(command);
-        } catch (OptimisticLockingException concurrent) {
-          if (attempt >= ATTEMPTS) {
-            throw concurrent;
+        } catch (RuntimeException failure) {
+          if (attempt >= ATTEMPTS || !lostRace(failure)) {
+            throw failure;
           }
-          log.info("Task completion lost an optimistic-locking race (attempt {} of {}); done"
-              + " again: {}", attempt, ATTEMPTS, concurrent.getMessage());
+          log.info("Task {} failed as a lost race does (attempt {} of {}); done again: {}",
+              command instanceof ClaimTaskCmd ? "claim" : "completion", attempt, ATTEMPTS,
+              failure.toString());
         }
       }
     }
 
     private static boolean retried(Command<?> command) {
-      return (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)
+      return (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+          || command instanceof ClaimTaskCmd)
           && Context.getCommandContext() == null
           && !TransactionSynchronizationManager.isActualTransactionActive();
     }
+  }
+
+  /** Whether the failure is one a concurrent change of the same task or instance causes. */
+  static boolean lostRace(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException
+          || cause instanceof ConcurrencyFailureException
+          || cause instanceof jakarta.persistence.OptimisticLockException
+          || cause instanceof AuthorizationException
+          || cause instanceof NullPointerException
+          || cause.getMessage() != null
+              && cause.getMessage().startsWith("Cannot restore state of process instance")) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
   }
 }

@@ -65,8 +65,10 @@ public class ApiExceptionHandler {
         "Công việc này đã có người nhận xử lý; hãy tải lại danh sách công việc.", r);
   }
 
-  @ExceptionHandler(OptimisticLockingException.class)
-  ResponseEntity<ApiError> concurrentChange(OptimisticLockingException e, HttpServletRequest r) {
+  /** The engine's or our own rows changed by someone else meanwhile (JPA version check). */
+  @ExceptionHandler({OptimisticLockingException.class,
+      org.springframework.dao.ConcurrencyFailureException.class})
+  ResponseEntity<ApiError> concurrentChange(RuntimeException e, HttpServletRequest r) {
     return error(HttpStatus.CONFLICT,
         "Dữ liệu vừa được người khác thay đổi; hãy tải lại và thực hiện lại.", r);
   }

@@ -26,6 +26,8 @@ class ApiExceptionHandlerTest {
     assertStatus(handler.engineAuthorization(new AuthorizationException("x"), request), 403);
     assertStatus(handler.alreadyClaimed(new TaskAlreadyClaimedException("t", "u"), request), 409);
     assertStatus(handler.concurrentChange(new OptimisticLockingException("x"), request), 409);
+    assertStatus(handler.concurrentChange(new org.springframework.orm
+        .ObjectOptimisticLockingFailureException("Assignment", 166L), request), 409);
     assertStatus(handler.engineNotFound(new NotFoundException("x"), request), 404);
     ResponseEntity<ApiError> bad =
         handler.badEngineRequest(new BadUserRequestException("Max results limit"), request);

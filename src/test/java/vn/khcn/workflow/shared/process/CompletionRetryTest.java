@@ -1,0 +1,107 @@
+package vn.khcn.workflow.shared.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.junit.jupiter.api.Test;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/**
+ * A completion or claim that fails as a lost race does is done again (ADR 0038); a real refusal
+ * is answered at once, and nothing but completions and claims is retried.
+ */
+class CompletionRetryTest {
+
+  /** The engine behind the interceptor: fails with the given exceptions in turn, then succeeds. */
+  static final class Engine extends CommandInterceptor {
+    final Deque<RuntimeException> failures;
+    int calls;
+
+    Engine(RuntimeException... failures) {
+      this.failures = new ArrayDeque<>(List.of(failures));
+    }
+
+    @Override
+    public <T> T execute(Command<T> command) {
+      calls++;
+      if (!failures.isEmpty()) {
+        throw failures.poll();
+      }
+      return null;
+    }
+  }
+
+  static final Command<?> COMPLETE = new CompleteTaskCmd("task-1", null);
+  static final Command<?> CLAIM = new ClaimTaskCmd("task-1", "cv.qlkh");
+
+  static Engine run(Command<?> command, RuntimeException... failures) {
+    Engine engine = new Engine(failures);
+    CompletionRetry.RetryingInterceptor retrying = new CompletionRetry.RetryingInterceptor();
+    retrying.setNext(engine);
+    retrying.execute(command);
+    return engine;
+  }
+
+  @Test
+  void theRacesOfTwoNodesAreDoneAgain() {
+    assertThat(run(COMPLETE, new OptimisticLockingException("instance changed")).calls)
+        .isEqualTo(2);
+    assertThat(run(COMPLETE, new ProcessEngineException("listener failed",
+        new ObjectOptimisticLockingFailureException("Assignment", 166L))).calls)
+        .as("a listener's JPA row changed meanwhile").isEqualTo(2);
+    assertThat(run(COMPLETE, new ProcessEngineException("Cannot restore state of process"
+        + " instance p-1: list of executions is empty")).calls)
+        .as("the instance ended meanwhile").isEqualTo(2);
+    assertThat(run(COMPLETE, new NullPointerException("processInstance is null"),
+        new AuthorizationException("cv.qlkh", "TASK_WORK", "Task", "task-1")).calls)
+        .as("its authorizations removed meanwhile").isEqualTo(3);
+    assertThat(run(CLAIM, new OptimisticLockingException("claimed meanwhile")).calls)
+        .isEqualTo(2);
+  }
+
+  @Test
+  void whatTheRetryFindsIsTheAnswer() {
+    NullValueException gone = new NullValueException("Cannot find task with id task-1");
+    Engine engine = new Engine(new AuthorizationException("cv.qlkh", "TASK_WORK", "Task",
+        "task-1"), gone);
+    CompletionRetry.RetryingInterceptor retrying = new CompletionRetry.RetryingInterceptor();
+    retrying.setNext(engine);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE)).isSameAs(gone);
+    assertThat(engine.calls).isEqualTo(2);
+  }
+
+  @Test
+  void aRealRefusalIsAnsweredAsItIs() {
+    AuthorizationException denied = new AuthorizationException("vanthu", "TASK_WORK", "Task",
+        "task-1");
+    Engine always = new Engine(denied, denied, denied, denied);
+    CompletionRetry.RetryingInterceptor retrying = new CompletionRetry.RetryingInterceptor();
+    retrying.setNext(always);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE)).isSameAs(denied);
+    assertThat(always.calls).isEqualTo(CompletionRetry.ATTEMPTS);
+
+    Engine bad = new Engine(new BadUserRequestException("variable not declared"));
+    retrying.setNext(bad);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE))
+        .isInstanceOf(BadUserRequestException.class);
+    assertThat(bad.calls).isEqualTo(1);
+
+    Engine other = new Engine(new OptimisticLockingException("not a task command"));
+    retrying.setNext(other);
+    assertThatThrownBy(() -> retrying.execute((Command<Object>) context -> null))
+        .isInstanceOf(OptimisticLockingException.class);
+    assertThat(other.calls).as("only completions and claims").isEqualTo(1);
+  }
+}
