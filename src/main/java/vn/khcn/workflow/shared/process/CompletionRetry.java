@@ -33,7 +33,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * process instance ends in another transaction between the engine's reads of the task and of its
  * executions ("Cannot restore state of process instance", or a {@code NullPointerException}
  * inside the engine); its authorizations are removed by the other completion before the check
- * ({@code AuthorizationException}). Each is done again: on a fresh read the task is gone (404),
+ * ({@code AuthorizationException}); a step's variable is gone with the instance; PostgreSQL ends one
+ * of two transactions deleting the same executions in opposite order (deadlock, 40P01). Each is
+ * done again: on a fresh read the task is gone (404),
  * claimed by someone else (409) or workable. A real refusal fails the same way every time and is
  * answered as before.
  *
@@ -47,6 +49,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class CompletionRetry {
 
   static final int ATTEMPTS = 3;
+
+  /** SQL states of a transaction the database ended for a concurrent one: deadlock, serialization. */
+  static final java.util.Set<String> RACE_STATES = java.util.Set.of("40P01", "40001");
 
   private static final Logger log = LoggerFactory.getLogger(CompletionRetry.class);
 
@@ -102,6 +107,8 @@ class CompletionRetry {
           || cause instanceof jakarta.persistence.OptimisticLockException
           || cause instanceof AuthorizationException
           || cause instanceof NullPointerException
+          || cause instanceof MissingVariableException
+          || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState())
           || cause.getMessage() != null
               && cause.getMessage().startsWith("Cannot restore state of process instance")) {
         return true;

@@ -141,7 +141,7 @@ public final class Variable<T> {
   public T require(VariableScope scope) {
     T value = get(scope);
     if (value == null) {
-      throw new IllegalStateException("Process variable " + name + " is missing");
+      throw new MissingVariableException(name);
     }
     return value;
   }

@@ -68,9 +68,11 @@ final class OpenTasks {
     return user;
   }
 
+  /** The task's candidate links; none when it is gone (worked meanwhile by someone else). */
   static JsonNode links(AppNode node, JsonNode task) {
-    return Client.get(node, "admin", "/engine-rest/task/" + task.get("id").asText()
-        + "/identity-links?type=candidate").json();
+    Answer links = Client.get(node, "admin", "/engine-rest/task/" + task.get("id").asText()
+        + "/identity-links?type=candidate");
+    return links.status() == 200 ? links.json() : Client.JSON.createArrayNode();
   }
 
   /** Who may work the task: its assignee, a candidate user, or a candidate group's member. */
@@ -101,7 +103,9 @@ final class OpenTasks {
     String kind = task.get("taskDefinitionKey").asText();
     String user = worker(node, task);
     if (user == null) {
-      return new Answer(0, "nobody may work " + kind);
+      Answer still = Client.get(node, "admin", "/engine-rest/task/" + task.get("id").asText());
+      // gone meanwhile: the 404 a person racing for it would get
+      return still.status() == 404 ? still : new Answer(0, "nobody may work " + kind);
     }
     Map<String, Object> form = form(kind, node, task, user);
     if (form == null) {

@@ -69,6 +69,12 @@ class CompletionRetryTest {
         .as("its authorizations removed meanwhile").isEqualTo(3);
     assertThat(run(CLAIM, new OptimisticLockingException("claimed meanwhile")).calls)
         .isEqualTo(2);
+    assertThat(run(COMPLETE, new ProcessEngineException("listener failed",
+        new MissingVariableException("documentId"))).calls)
+        .as("a variable gone with the instance").isEqualTo(2);
+    assertThat(run(COMPLETE, new ProcessEngineException("persistence layer",
+        new java.sql.BatchUpdateException("deadlock detected", "40P01", new int[0]))).calls)
+        .as("a deadlock PostgreSQL broke").isEqualTo(2);
   }
 
   @Test
@@ -91,6 +97,13 @@ class CompletionRetryTest {
     retrying.setNext(always);
     assertThatThrownBy(() -> retrying.execute(COMPLETE)).isSameAs(denied);
     assertThat(always.calls).isEqualTo(CompletionRetry.ATTEMPTS);
+
+    Engine duplicate = new Engine(new ProcessEngineException("persistence layer",
+        new java.sql.SQLException("duplicate key", "23505")));
+    retrying.setNext(duplicate);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE))
+        .isInstanceOf(ProcessEngineException.class);
+    assertThat(duplicate.calls).as("another SQL failure is no race").isEqualTo(1);
 
     Engine bad = new Engine(new BadUserRequestException("variable not declared"));
     retrying.setNext(bad);
