@@ -33,11 +33,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * process instance ends in another transaction between the engine's reads of the task and of its
  * executions ("Cannot restore state of process instance", or a {@code NullPointerException}
  * inside the engine); its authorizations are removed by the other completion before the check
- * ({@code AuthorizationException}); a step's variable is gone with the instance; PostgreSQL ends one
- * of two transactions deleting the same executions in opposite order (deadlock, 40P01). Each is
- * done again: on a fresh read the task is gone (404),
- * claimed by someone else (409) or workable. A real refusal fails the same way every time and is
- * answered as before.
+ * ({@code AuthorizationException}); a step's variable is gone with the instance; PostgreSQL ends
+ * one of two transactions deleting the same executions in opposite order (deadlock, 40P01). Each
+ * is done again: on a fresh read the task is gone (404), claimed by someone else (409) or
+ * workable. A real refusal fails the same way every time and is answered as before.
  *
  * <p>Only a completion that is its own transaction is retried (Tasklist's engine REST, the
  * inbox): inside a caller's transaction (a service method, a delegate) the caller's transaction
