@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -21,8 +22,8 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * A person's task completion or claim that loses a race is done again, up to {@link #ATTEMPTS}
- * times, instead of answering 409 or 500. Units working in parallel (a multi-instance subprocess)
+ * A person's task completion or claim (or the engine's reading of a task) that loses a race is
+ * done again, up to {@link #ATTEMPTS} times, instead of answering 409 or 500. Units working in parallel (a multi-instance subprocess)
  * complete their tasks at the same moment: each completion updates the instance counters of the
  * multi-instance body, so one of two simultaneous completions fails at commit with nothing
  * stored. Done again, it sees the other's commit and succeeds (a task someone else completed
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * process instance ends in another transaction between the engine's reads of the task and of its
  * executions ("Cannot restore state of process instance", or a {@code NullPointerException}
  * inside the engine); its authorizations are removed by the other completion before the check
- * ({@code AuthorizationException}); a step's variable is gone with the instance; PostgreSQL ends
+ * ({@code AuthorizationException}); a step's variable, or the engine's own ("nrOfCompletedInstances
+ * could not be found", a {@code NullValueException}), is gone with the instance; PostgreSQL ends
  * one of two transactions deleting the same executions in opposite order (deadlock, 40P01). Each
  * is done again: on a fresh read the task is gone (404), claimed by someone else (409) or
  * workable. A real refusal fails the same way every time and is answered as before.
@@ -92,9 +94,19 @@ class CompletionRetry {
 
     private static boolean retried(Command<?> command) {
       return (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
-          || command instanceof ClaimTaskCmd)
+          || command instanceof ClaimTaskCmd || engineRead(command))
           && Context.getCommandContext() == null
           && !TransactionSynchronizationManager.isActualTransactionActive();
+    }
+
+    /**
+     * The engine's reading commands (Tasklist reading a task's candidates, form, variables while
+     * someone completes it): nothing to undo, so done again like a completion.
+     */
+    private static boolean engineRead(Command<?> command) {
+      Class<?> type = command.getClass();
+      return type.getSimpleName().startsWith("Get")
+          && "org.camunda.bpm.engine.impl.cmd".equals(type.getPackageName());
     }
   }
 
@@ -107,6 +119,8 @@ class CompletionRetry {
           || cause instanceof AuthorizationException
           || cause instanceof NullPointerException
           || cause instanceof MissingVariableException
+          || cause instanceof NullValueException && cause.getMessage() != null
+              && !cause.getMessage().startsWith("Cannot find task")
           || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState())
           || cause.getMessage() != null
               && cause.getMessage().startsWith("Cannot restore state of process instance")) {

@@ -75,6 +75,12 @@ class CompletionRetryTest {
     assertThat(run(COMPLETE, new ProcessEngineException("persistence layer",
         new java.sql.BatchUpdateException("deadlock detected", "40P01", new int[0]))).calls)
         .as("a deadlock PostgreSQL broke").isEqualTo(2);
+    assertThat(run(COMPLETE, new NullValueException("The variable \"nrOfCompletedInstances\""
+        + " could not be found in execution with id e-1: value is null")).calls)
+        .as("the engine's own variable gone with the instance").isEqualTo(2);
+    assertThat(run(new org.camunda.bpm.engine.impl.cmd.GetIdentityLinksForTaskCmd("task-1"),
+        new NullPointerException("execution is null")).calls)
+        .as("Tasklist reading a task's candidates while it is completed").isEqualTo(2);
   }
 
   @Test
@@ -115,6 +121,12 @@ class CompletionRetryTest {
     retrying.setNext(other);
     assertThatThrownBy(() -> retrying.execute((Command<Object>) context -> null))
         .isInstanceOf(OptimisticLockingException.class);
-    assertThat(other.calls).as("only completions and claims").isEqualTo(1);
+    assertThat(other.calls).as("only completions, claims and the engine's reads").isEqualTo(1);
+
+    NullValueException gone = new NullValueException("Cannot find task with id task-1");
+    Engine done = new Engine(gone, gone, gone);
+    retrying.setNext(done);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE)).isSameAs(gone);
+    assertThat(done.calls).as("a task found gone is the answer").isEqualTo(1);
   }
 }
