@@ -158,7 +158,8 @@ public final class EngineRestExceptionMappers {
    * Engine refusals that Camunda answers with 500 but are the client's doing: a decision
    * evaluated with a value of the wrong type (DMN-01005 and the like: 400); the deletion of a
    * task of a running process (403); a unique key violated by two identical requests at once,
-   * e.g. one user claiming a task from two tabs, both inserting the same authorization (409).
+   * e.g. one user claiming a task from two tabs, both inserting the same authorization, or a
+   * deadlock of two completions of one task that outlasted the retries (409).
    */
   static Response knownClientError(Exception exception) {
     Throwable dmn = dmnFailure(exception);
@@ -183,7 +184,8 @@ public final class EngineRestExceptionMappers {
       }
       if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
           || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-              && sql.getSQLState().startsWith("23")) {
+              && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+        // 23: a unique key; 40: a deadlock or serialization failure the retries did not outlast
         return conflict(exception, CONCURRENT_MESSAGE);
       }
       if (cause.getCause() == cause) {

@@ -31,6 +31,13 @@ class EngineRestConcurrencyMappersTest {
   }
 
   @Test
+  void aDeadlockThatOutlastedTheRetriesIsAConflict() {
+    assertConflict(new EngineRestExceptionMappers.InvalidTaskInput().toResponse(
+        new ProcessEngineException("An exception occurred in the persistence layer",
+            new java.sql.BatchUpdateException("deadlock detected", "40P01", new int[0]))));
+  }
+
+  @Test
   void anUnrelatedFailureKeepsCamundasAnswer() {
     Response other = new EngineRestExceptionMappers.InvalidTaskInput().toResponse(
         new ProcessEngineException("something else"));

@@ -2,6 +2,7 @@ package vn.khcn.workflow.shared.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -51,6 +52,9 @@ class CompletionRetry {
 
   static final int ATTEMPTS = 3;
 
+  /** The least pause before a second attempt, in milliseconds (up to 4 × this × attempt). */
+  static final long PAUSE_MS = 10;
+
   /** SQL states of a transaction the database ended for a concurrent one: deadlock, serialization. */
   static final java.util.Set<String> RACE_STATES = java.util.Set.of("40P01", "40001");
 
@@ -88,7 +92,21 @@ class CompletionRetry {
           log.info("Task {} failed as a lost race does (attempt {} of {}); done again: {}",
               command instanceof ClaimTaskCmd ? "claim" : "completion", attempt, ATTEMPTS,
               failure.toString());
+          pause(attempt, failure);
         }
+      }
+    }
+
+    /**
+     * A short random pause before the next attempt, so that two racers retrying together (two
+     * completions of one task deadlocking again and again in the soak) fall apart.
+     */
+    private static void pause(int attempt, RuntimeException failure) {
+      try {
+        Thread.sleep(ThreadLocalRandom.current().nextLong(PAUSE_MS, 4 * PAUSE_MS) * attempt);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        throw failure;
       }
     }
 
