@@ -82,12 +82,17 @@ class CompletionRetry {
       if (!retried(command)) {
         return next.execute(command);
       }
+      boolean contended = false;
       for (int attempt = 1; ; attempt++) {
         try {
           return next.execute(command);
         } catch (RuntimeException failure) {
-          if (attempt >= ATTEMPTS || !lostRace(failure)) {
+          contended |= contention(failure);
+          if (!lostRace(failure)) {
             throw failure;
+          }
+          if (attempt >= ATTEMPTS) {
+            throw contended ? lostEveryRace(failure) : failure;
           }
           log.info("Task {} failed as a lost race does (attempt {} of {}); done again: {}",
               command instanceof ClaimTaskCmd ? "claim" : "completion", attempt, ATTEMPTS,
@@ -126,6 +131,43 @@ class CompletionRetry {
       return type.getSimpleName().startsWith("Get")
           && "org.camunda.bpm.engine.impl.cmd".equals(type.getPackageName());
     }
+  }
+
+  /**
+   * Whether the failure shows for certain that another transaction changed the same rows: the
+   * engine's or JPA's version check, or a deadlock or serialization failure.
+   */
+  static boolean contention(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException
+          || cause instanceof ConcurrencyFailureException
+          || cause instanceof jakarta.persistence.OptimisticLockException
+          || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The answer after every attempt lost to others working the same task or instance (at least
+   * one attempt failed for certain by contention): an {@link OptimisticLockingException}, the 409
+   * "changed by someone else, reload". A refusal of the engine's authorization stays itself.
+   */
+  static RuntimeException lostEveryRace(RuntimeException last) {
+    for (Throwable cause = last; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException || cause instanceof OptimisticLockingException) {
+        return last;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return new OptimisticLockingException("Lost the race for the same task or instance "
+        + ATTEMPTS + " times; last: " + last, last);
   }
 
   /** Whether the failure is one a concurrent change of the same task or instance causes. */

@@ -95,6 +95,25 @@ class CompletionRetryTest {
   }
 
   @Test
+  void racesLostOnEveryAttemptAreAConflict() {
+    Engine storm = new Engine(new OptimisticLockingException("task changed"),
+        new OptimisticLockingException("task changed"),
+        new NullPointerException("processInstance is null"));
+    CompletionRetry.RetryingInterceptor retrying = new CompletionRetry.RetryingInterceptor();
+    retrying.setNext(storm);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE))
+        .isInstanceOf(OptimisticLockingException.class)
+        .hasRootCauseInstanceOf(NullPointerException.class);
+    assertThat(storm.calls).isEqualTo(CompletionRetry.ATTEMPTS);
+
+    NullPointerException bug = new NullPointerException("a defect");
+    Engine defect = new Engine(bug, bug, bug);
+    retrying.setNext(defect);
+    assertThatThrownBy(() -> retrying.execute(COMPLETE))
+        .as("no contention seen: the failure itself").isSameAs(bug);
+  }
+
+  @Test
   void aRealRefusalIsAnsweredAsItIs() {
     AuthorizationException denied = new AuthorizationException("vanthu", "TASK_WORK", "Task",
         "task-1");
