@@ -94,10 +94,6 @@ public final class EngineRestExceptionMappers {
         // "Cannot complete task": another completion touched the same instance; nothing stored
         return conflict(concurrent, CONCURRENT_MESSAGE);
       }
-      var rowChanged = cause(exception, org.springframework.dao.ConcurrencyFailureException.class);
-      if (rowChanged != null) {
-        return conflict(rowChanged, CONCURRENT_MESSAGE);
-      }
       Response known = knownClientError(exception);
       if (known != null) {
         return known;
@@ -135,10 +131,6 @@ public final class EngineRestExceptionMappers {
       if (concurrent != null) {
         return conflict(concurrent, CONCURRENT_MESSAGE);
       }
-      var rowChanged = cause(exception, org.springframework.dao.ConcurrencyFailureException.class);
-      if (rowChanged != null) {
-        return conflict(rowChanged, CONCURRENT_MESSAGE);
-      }
       Response known = knownClientError(exception);
       if (known != null) {
         return known;
@@ -174,6 +166,10 @@ public final class EngineRestExceptionMappers {
         // e.g. the same task completed twice: it is gone, nothing changed
         return error(Response.Status.NOT_FOUND, exception,
             "Không tìm thấy công việc; có thể công việc đã được hoàn thành.");
+      }
+      if (cause instanceof org.springframework.dao.ConcurrencyFailureException rowChanged) {
+        // one of our rows a listener writes changed meanwhile, past the retries (ADR 0038)
+        return conflict(rowChanged, CONCURRENT_MESSAGE);
       }
       if (cause instanceof vn.khcn.workflow.shared.web.ConflictException conflict) {
         // a listener's refusal of what contradicts the stored state (a late ballot)

@@ -2,7 +2,9 @@ package vn.khcn.workflow.shared.process;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -24,11 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * A person's task completion or claim (or the engine's reading of a task) that loses a race is
- * done again, up to {@link #ATTEMPTS} times, instead of answering 409 or 500. Units working in parallel (a multi-instance subprocess)
- * complete their tasks at the same moment: each completion updates the instance counters of the
- * multi-instance body, so one of two simultaneous completions fails at commit with nothing
- * stored. Done again, it sees the other's commit and succeeds (a task someone else completed
- * meanwhile is then "not found", as it is: 404).
+ * done again, up to {@link #ATTEMPTS} times, instead of answering 409 or 500. Units working in
+ * parallel (a multi-instance subprocess) complete their tasks at the same moment: each completion
+ * updates the instance counters of the multi-instance body, so one of two simultaneous
+ * completions fails at commit with nothing stored. Done again, it sees the other's commit and
+ * succeeds (a task someone else completed meanwhile is then "not found", as it is: 404).
  *
  * <p>A race shows itself in more ways than the engine's optimistic lock (the two-node soak, ADR
  * 0038): our listeners' JPA rows (a unit's assignment) fail their version check; the task's
@@ -55,8 +57,8 @@ class CompletionRetry {
   /** The least pause before a second attempt, in milliseconds (up to 4 × this × attempt). */
   static final long PAUSE_MS = 10;
 
-  /** SQL states of a transaction the database ended for a concurrent one: deadlock, serialization. */
-  static final java.util.Set<String> RACE_STATES = java.util.Set.of("40P01", "40001");
+  /** SQL states of a transaction ended for a concurrent one (deadlock, serialization). */
+  static final Set<String> RACE_STATES = Set.of("40P01", "40001");
 
   private static final Logger log = LoggerFactory.getLogger(CompletionRetry.class);
 
@@ -138,18 +140,10 @@ class CompletionRetry {
    * engine's or JPA's version check, or a deadlock or serialization failure.
    */
   static boolean contention(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException
-          || cause instanceof ConcurrencyFailureException
-          || cause instanceof jakarta.persistence.OptimisticLockException
-          || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+    return anyCause(failure, cause -> cause instanceof OptimisticLockingException
+        || cause instanceof ConcurrencyFailureException
+        || cause instanceof jakarta.persistence.OptimisticLockException
+        || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState()));
   }
 
   /**
@@ -158,32 +152,32 @@ class CompletionRetry {
    * "changed by someone else, reload". A refusal of the engine's authorization stays itself.
    */
   static RuntimeException lostEveryRace(RuntimeException last) {
-    for (Throwable cause = last; cause != null; cause = cause.getCause()) {
-      if (cause instanceof AuthorizationException || cause instanceof OptimisticLockingException) {
-        return last;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
+    if (anyCause(last, cause -> cause instanceof AuthorizationException
+        || cause instanceof OptimisticLockingException)) {
+      return last;
     }
     return new OptimisticLockingException("Lost the race for the same task or instance "
         + ATTEMPTS + " times; last: " + last, last);
   }
 
-  /** Whether the failure is one a concurrent change of the same task or instance causes. */
+  /**
+   * Whether the failure is one a concurrent change of the same task or instance causes: a sure
+   * {@link #contention}, or what a task or instance gone meanwhile leaves behind.
+   */
   static boolean lostRace(Throwable failure) {
+    return contention(failure) || anyCause(failure, cause ->
+        cause instanceof AuthorizationException
+            || cause instanceof NullPointerException
+            || cause instanceof MissingVariableException
+            || cause instanceof NullValueException && cause.getMessage() != null
+                && !cause.getMessage().startsWith("Cannot find task")
+            || cause.getMessage() != null
+                && cause.getMessage().startsWith("Cannot restore state of process instance"));
+  }
+
+  private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof OptimisticLockingException
-          || cause instanceof ConcurrencyFailureException
-          || cause instanceof jakarta.persistence.OptimisticLockException
-          || cause instanceof AuthorizationException
-          || cause instanceof NullPointerException
-          || cause instanceof MissingVariableException
-          || cause instanceof NullValueException && cause.getMessage() != null
-              && !cause.getMessage().startsWith("Cannot find task")
-          || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState())
-          || cause.getMessage() != null
-              && cause.getMessage().startsWith("Cannot restore state of process instance")) {
+      if (test.test(cause)) {
         return true;
       }
       if (cause.getCause() == cause) {
