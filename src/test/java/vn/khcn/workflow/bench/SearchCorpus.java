@@ -14,7 +14,9 @@ import vn.khcn.workflow.shared.text.SearchText;
  * drawn from a vocabulary with skewed (Zipf-like) frequencies, so that a common phrase is in a
  * large share of the documents, a rare one in a few hundred, and no phrase is in every row (the
  * generator of ADR 0025 repeated its words in every row). The search column is filled with the
- * vocabulary folded in Java ({@link SearchText}), exactly as the application stores it.
+ * vocabulary folded in Java ({@link SearchText}), exactly as the application stores it. As in
+ * the registers, each year's numbers start at 1 and follow the days of arrival (the classified
+ * series on its own); the newest documents are the ones still awaiting direction or in progress.
  */
 final class SearchCorpus {
 
@@ -91,7 +93,9 @@ final class SearchCorpus {
             1 + floor(r3 * %d)::int as verb, 1 + floor(r4 * r4 * %d)::int as obj,
             1 + floor(r5 * %d)::int as place,
             case when r6 < 0.2 then 1 + floor(r6 * 5 * %d)::int end as partner,
-            1 + floor(r7 * 3000)::int as num
+            1 + floor(r7 * 3000)::int as num,
+            row_number() over (partition by mod(i, 50) = 0, extract(year from day)
+              order by i desc) as no
           from seed""".formatted(ISSUERS.size(), TYPES.size(), VERBS.size(), OBJECTS.size(),
           PLACES.size(), PARTNERS.size()));
       String sql = """
@@ -100,7 +104,7 @@ final class SearchCorpus {
             classification, received_on, status, direction, direction_by, direction_at,
             info_only, direction_due_at, due_at, registered_by, registered_at, search_text,
             duplicate_key, version)
-          select series, extract(year from day)::int, i + 1, bk, iss_v, docno, day - 2, typ_v,
+          select series, extract(year from day)::int, no, bk, iss_v, docno, day - 2, typ_v,
             summ, 1 + mod(i, 9),
             case when mod(i, 20) = 0 then 'FLASH' when mod(i, 10) = 0 then 'VERY_URGENT'
               when mod(i, 4) = 0 then 'URGENT' else 'NORMAL' end,
@@ -113,9 +117,9 @@ final class SearchCorpus {
             case when i >= 300 then day + 10 + time '17:00' end, 'vanthu', day + time '08:00',
             summ_f || ' | ' || docno_f || ' | ' || iss_f || ' | ' || bk || ' | ' || typ_f,
             iss_f || chr(31) || docno_f || '#' || i, 0
-          from (select p.i, p.day, case when mod(p.i, 50) = 0 then 'CLASSIFIED' else 'REGULAR' end
-                  as series,
-                case when mod(p.i, 50) = 0 then (p.i + 1) || '-m/' else (p.i + 1) || '/' end
+          from (select p.i, p.no, p.day,
+                case when mod(p.i, 50) = 0 then 'CLASSIFIED' else 'REGULAR' end as series,
+                case when mod(p.i, 50) = 0 then p.no || '-m/' else p.no || '/' end
                   || extract(year from p.day)::int as bk,
                 (%1$s)[p.iss] as iss_v, (%2$s)[p.iss] as iss_f,
                 (%3$s)[p.typ] as typ_v, (%4$s)[p.typ] as typ_f,
