@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +19,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.identity.Groups;
 
 /**
  * /documents' text match means the same on every database (ADR 0036): the folded query is a
@@ -38,6 +40,7 @@ class DocumentTextSearchTest {
   @Autowired EntityManager entities;
   @Autowired TransactionTemplate transactions;
   @Autowired SearchWordFrequencies frequencies;
+  @Autowired DocumentSearch search;
 
   String m;
   long phrase;
@@ -130,6 +133,35 @@ class DocumentTextSearchTest {
           idsFound(query, 0));
     }
     assertThat(idsFound("18/UBND " + m, DocumentTextMatch.KNOWN_IDS)).isEmpty();
+  }
+
+  @Test
+  void searchStatementsArePlannedForTheirValuesEachTime() {
+    assertThat(new DocumentSearchPlans().test("select id1_0.id from incoming_document id1_0"
+        + " where id1_0.search_text like ? escape '\\' order by id1_0.doc_year desc")).isTrue();
+    assertThat(new DocumentSearchPlans().test("select id1_0.id from incoming_document id1_0"
+        + " where id1_0.received_on>=? and id1_0.received_on<=?")).isTrue();
+    assertThat(new DocumentSearchPlans().test("select id1_0.id,id1_0.received_on from"
+        + " incoming_document id1_0 where id1_0.id in (?,?)")).isFalse();
+    assertThat(new DocumentSearchPlans().test("select * from outgoing_document"
+        + " where search_text like ?")).isFalse();
+    boolean postgres = DocumentTextMatch.postgres(entities.getEntityManagerFactory());
+    Viewer clerk = new Viewer("vanthu", Set.of(Groups.VAN_THU));
+    // one transaction, so one connection: more searches than the driver's threshold (5)
+    List<String> named = transactions.execute(status -> {
+      for (int i = 0; i < 10; i++) {
+        DocumentFilter filter = DocumentFilter.parse(Map.of("q", "giống lúa chịu mặn",
+            "from", "2998-01-01", "to", "2998-12-31"));
+        assertThat(search.find(filter, 0, 20, clerk).page().getContent())
+            .extracting(DocumentRow::id).contains(phrase, archivedPhrase);
+      }
+      return postgres ? jdbc.queryForList("select lower(statement) from pg_prepared_statements"
+          + " where not from_sql", String.class) : null;
+    });
+    if (postgres) {
+      assertThat(named).as("the search's statements are never named on the server")
+          .noneMatch(sql -> sql.contains("incoming_document") && sql.contains(" like "));
+    }
   }
 
   /** This test's documents the match finds, with at most {@code knownIds} ids read first. */

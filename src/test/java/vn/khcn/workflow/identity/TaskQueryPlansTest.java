@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.khcn.workflow.shared.jdbc.StatementPlans;
 
 /**
  * Camunda's authorized task queries are never kept as named server-side statements, so PostgreSQL
@@ -36,17 +37,17 @@ class TaskQueryPlansTest {
 
   @Test
   void onlyStatementsReadingTasksWithTheirAuthorizationsArePlannedEachTime() {
-    assertThat(TaskQueryPlans.plannedEachTime("select distinct RES.* from ACT_RU_TASK RES left"
+    assertThat(new TaskQueryPlans().test("select distinct RES.* from ACT_RU_TASK RES left"
         + " join ACT_RU_AUTHORIZATION AUTH on AUTH.RESOURCE_ID_ = RES.ID_")).isTrue();
-    assertThat(TaskQueryPlans.plannedEachTime("select * from ACT_RU_TASK where ID_ = ?"))
+    assertThat(new TaskQueryPlans().test("select * from ACT_RU_TASK where ID_ = ?"))
         .isFalse();
-    assertThat(TaskQueryPlans.plannedEachTime("select count(*) from ACT_RU_AUTHORIZATION"))
+    assertThat(new TaskQueryPlans().test("select count(*) from ACT_RU_AUTHORIZATION"))
         .isFalse();
   }
 
   @Test
   void authorizedTaskQueriesAreNeverNamedOnTheServer() {
-    assertThat(dataSource).isInstanceOf(TaskQueryPlans.PlannedDataSource.class);
+    assertThat(dataSource).isInstanceOf(StatementPlans.PlannedDataSource.class);
     boolean postgres = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
         "PostgreSQL".equals(c.getMetaData().getDatabaseProductName())));
     // one transaction: the engine's commands and the look-up share one connection (one session)
