@@ -14,9 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * /documents counts results only up to {@link DocumentSearch#COUNT_CAP} (ADR 0036): more matches
- * read "hơn 1.000 văn bản" and the pages still go on; fewer are counted exactly; an export of
- * export counts on to its own limit (5,000). The documents are written straight into the table
+ * /documents counts results only up to {@link DocumentSearch#COUNT_CAP} (ADR 0036, 0039): more
+ * matches read "hơn 200 văn bản" and the pages still go on; fewer are counted exactly; an export
+ * counts on to its own limit (5,000). The documents are written straight into the table
  * (in 1991, a year no other test uses) and removed afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -58,7 +58,7 @@ class DocumentSearchCountTest {
 
     HttpResponse<String> first = clerk.get("/documents?q=" + marker);
     assertThat(first.statusCode()).isEqualTo(200);
-    assertThat(first.body()).contains("Tìm thấy hơn 1.000 văn bản").contains("Trang 1<")
+    assertThat(first.body()).contains("Tìm thấy hơn " + DocumentSearch.COUNT_CAP + " văn bản").contains("Trang 1<")
         .contains("rel=\"next\"");
     assertThat(DocumentSearchPageTest.documentIds(first.body()))
         .hasSize(DocumentSearchPageController.PAGE_SIZE);
