@@ -83,8 +83,10 @@ final class DocumentTextMatch {
       Map<String, Integer> frequencies) {
     String pattern = SearchText.likePattern(query);
     boolean postgres = postgres(entities.getEntityManagerFactory());
-    if (postgres && sampled(entities, pattern, "desc") >= COMMON
-        && sampled(entities, pattern, "asc") >= COMMON) {
+    // the oldest end first: a text of recent documents only (a year, a new name, "17/2026") is
+    // rare there, and one sample then decides
+    if (postgres && sampled(entities, pattern, "asc") >= COMMON
+        && sampled(entities, pattern, "desc") >= COMMON) {
       return new DocumentTextMatch(pattern, null, Shape.PLAIN, true, List.of());
     }
     String prefilter = postgres ? prefilter(SearchText.fold(query), frequencies) : null;
