@@ -68,7 +68,7 @@ public class ApiExceptionHandler {
   /** The engine's or our own rows changed by someone else meanwhile (JPA version check). */
   @ExceptionHandler({OptimisticLockingException.class,
       org.springframework.dao.ConcurrencyFailureException.class})
-  ResponseEntity<ApiError> concurrentChange(RuntimeException e, HttpServletRequest r) {
+  ResponseEntity<ApiError> concurrentChange(Exception e, HttpServletRequest r) {
     return error(HttpStatus.CONFLICT,
         "Dữ liệu vừa được người khác thay đổi; hãy tải lại và thực hiện lại.", r);
   }
@@ -155,9 +155,28 @@ public class ApiExceptionHandler {
       log.warn("Database unreachable on {} {}: {}", r.getMethod(), path(r), e.getMessage());
       return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, r);
     }
+    if (rolledBackForAnother(e)) {
+      // a deadlock or serialization failure the engine passed on wrapped (not retried, or past
+      // the retries): the other transaction won; nothing of this one was stored
+      log.info("Transaction rolled back for a concurrent one on {} {}: {}", r.getMethod(),
+          path(r), e.toString());
+      return concurrentChange(e, r);
+    }
     log.error("Unexpected error on {} {}", r.getMethod(), path(r), e);
     return error(HttpStatus.INTERNAL_SERVER_ERROR,
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại hoặc báo quản trị viên.", r);
+  }
+
+  /** Whether the database ended the transaction for a concurrent one (SQL state class 40). */
+  static boolean rolledBackForAnother(Throwable failure) {
+    for (Throwable cause = failure; cause != null && cause.getCause() != cause;
+        cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("40")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String messageFor(HttpStatusCode status) {

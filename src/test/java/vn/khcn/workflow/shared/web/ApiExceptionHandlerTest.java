@@ -2,9 +2,11 @@ package vn.khcn.workflow.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,19 @@ class ApiExceptionHandlerTest {
         handler.badEngineRequest(new BadUserRequestException("Max results limit"), request);
     assertStatus(bad, 400);
     assertThat(bad.getBody().message()).startsWith("Yêu cầu không hợp lệ");
+  }
+
+  @Test
+  void aDeadlockOrSerializationFailureTheEngineWrappedIsAConflictOtherDatabaseErrorsAre500() {
+    ResponseEntity<ApiError> deadlock = handler.unexpected(new ProcessEngineException(
+        "could not execute", new PersistenceException(new java.sql.SQLException(
+            "deadlock detected", "40P01"))), request);
+    assertStatus(deadlock, 409);
+    assertThat(deadlock.getBody().message()).contains("người khác thay đổi");
+    assertStatus(handler.unexpected(new ProcessEngineException("x",
+        new java.sql.SQLException("could not serialize access", "40001")), request), 409);
+    assertStatus(handler.unexpected(new ProcessEngineException("x",
+        new java.sql.SQLException("value too long", "22001")), request), 500);
   }
 
   @Test
