@@ -6,8 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -42,11 +44,20 @@ public class UnitLeaders {
 
   private final UnitLeaderRepository leaders;
   private final IdentityService identityService;
+  /** The clock of {@link #FRESH_NANOS} ({@link System#nanoTime()}; a test's own in tests). */
+  private final LongSupplier nanoTime;
   private volatile Snapshot snapshot;
 
+  @Autowired
   UnitLeaders(UnitLeaderRepository leaders, IdentityService identityService) {
+    this(leaders, identityService, System::nanoTime);
+  }
+
+  UnitLeaders(UnitLeaderRepository leaders, IdentityService identityService,
+      LongSupplier nanoTime) {
     this.leaders = leaders;
     this.identityService = identityService;
+    this.nanoTime = nanoTime;
   }
 
   private List<Leader> of(String unit) {
@@ -55,8 +66,8 @@ public class UnitLeaders {
 
   private Snapshot current() {
     Snapshot read = snapshot;
-    if (read == null || System.nanoTime() - read.readAt() > FRESH_NANOS) {
-      long at = System.nanoTime();
+    if (read == null || nanoTime.getAsLong() - read.readAt() > FRESH_NANOS) {
+      long at = nanoTime.getAsLong();
       read = new Snapshot(leaders.findAll().stream()
           .map(l -> new Leader(l.unit(), l.userId(), l.role()))
           .collect(Collectors.groupingBy(Leader::unit)), at);
