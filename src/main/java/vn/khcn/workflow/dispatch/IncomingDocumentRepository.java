@@ -9,8 +9,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Long>,
-    org.springframework.data.jpa.repository.JpaSpecificationExecutor<IncomingDocument> {
+interface IncomingDocumentRepository extends JpaRepository<IncomingDocument, Long> {
 
   /** Earlier registrations of the same document (issuer, number, issue date), oldest first. */
   default List<IncomingDocument> findDuplicates(String issuer, String documentNumber,

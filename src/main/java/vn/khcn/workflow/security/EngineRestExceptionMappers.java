@@ -180,7 +180,8 @@ public final class EngineRestExceptionMappers {
       }
       if (cause instanceof java.sql.SQLIntegrityConstraintViolationException
           || cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-              && (sql.getSQLState().startsWith("23") || sql.getSQLState().startsWith("40"))) {
+              && sql.getSQLState().startsWith("23")
+          || vn.khcn.workflow.shared.web.ConcurrentTransaction.isRollback(cause)) {
         // 23: a unique key; 40: a deadlock or serialization failure the retries did not outlast
         return conflict(exception, CONCURRENT_MESSAGE);
       }

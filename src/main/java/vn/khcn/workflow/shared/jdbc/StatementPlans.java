@@ -57,7 +57,7 @@ public class StatementPlans implements BeanPostProcessor {
     }
 
     /** Whether a feature asks for this statement to be planned for its values each time. */
-    public boolean plannedEachTime(String sql) {
+    boolean plannedEachTime(String sql) {
       List<PlannedEachTime> known = rules;
       if (known == null) {
         known = provider.orderedStream().toList();

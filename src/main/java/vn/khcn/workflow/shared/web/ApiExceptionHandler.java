@@ -155,7 +155,7 @@ public class ApiExceptionHandler {
       log.warn("Database unreachable on {} {}: {}", r.getMethod(), path(r), e.getMessage());
       return error(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.MESSAGE, r);
     }
-    if (rolledBackForAnother(e)) {
+    if (ConcurrentTransaction.rolledBack(e)) {
       // a deadlock or serialization failure the engine passed on wrapped (not retried, or past
       // the retries): the other transaction won; nothing of this one was stored
       log.info("Transaction rolled back for a concurrent one on {} {}: {}", r.getMethod(),
@@ -165,18 +165,6 @@ public class ApiExceptionHandler {
     log.error("Unexpected error on {} {}", r.getMethod(), path(r), e);
     return error(HttpStatus.INTERNAL_SERVER_ERROR,
         "Hệ thống gặp lỗi ngoài dự kiến; vui lòng thử lại hoặc báo quản trị viên.", r);
-  }
-
-  /** Whether the database ended the transaction for a concurrent one (SQL state class 40). */
-  static boolean rolledBackForAnother(Throwable failure) {
-    for (Throwable cause = failure; cause != null && cause.getCause() != cause;
-        cause = cause.getCause()) {
-      if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("40")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static String messageFor(HttpStatusCode status) {
