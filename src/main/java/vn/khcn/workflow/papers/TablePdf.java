@@ -3,7 +3,6 @@ package vn.khcn.workflow.papers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,7 +28,13 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class TablePdf implements AutoCloseable {
 
   /** A column: its headers (one per header row), its share of the width, centred or not. */
-  public record Column(List<String> headers, float share, boolean centred) {}
+  public record Column(List<String> headers, float share, boolean centred) {
+
+    /** A column headed by its title over its number, as the Decree's registers are: "(1)". */
+    public static Column numbered(String title, String number, float share, boolean centred) {
+      return new Column(List.of(title, number), share, centred);
+    }
+  }
 
   private static final float MM = 72f / 25.4f;
   private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(),
@@ -51,8 +56,11 @@ public final class TablePdf implements AutoCloseable {
   private final PDType0Font italic;
   private final List<Column> columns;
   private final float[] widths;
-  private final Map<PDType0Font, Map<Integer, Boolean>> printable = new HashMap<>();
+  private final Map<PDType0Font, FontMetrics> metrics = new HashMap<>();
   private PDPageContentStream page;
+  /** The page's font and size in effect (text state outlives a text object): set on change. */
+  private PDType0Font pageFont;
+  private float pageSize;
   private float y;
   /** Whether a body row stands on the current page (else a tall row is split, not moved). */
   private boolean rowsOnPage;
@@ -158,10 +166,12 @@ public final class TablePdf implements AutoCloseable {
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       closePage();
       int pages = document.getNumberOfPages();
-      for (int i = 0; i < pages; i++) {
-        try (PDPageContentStream foot = new PDPageContentStream(document, document.getPage(i),
+      int i = 0;
+      // the page tree walked once: getPage(i) would walk it from the root for every page
+      for (PDPage each : document.getPages()) {
+        try (PDPageContentStream foot = new PDPageContentStream(document, each,
             AppendMode.APPEND, true)) {
-          String number = "Trang " + (i + 1) + " / " + pages;
+          String number = "Trang " + ++i + " / " + pages;
           foot.beginText();
           foot.setFont(regular, SIZE);
           foot.newLineAtOffset((PAGE.getWidth() - width(number, regular, SIZE)) / 2,
@@ -240,9 +250,15 @@ public final class TablePdf implements AutoCloseable {
           text(line, fonts[i], SIZE, x + PAD + Math.max(0, offset), baseline);
           baseline -= LEADING;
         }
-        box(x, y, cellWidths[i], height);
         x += cellWidths[i];
       }
+      // the row's cell borders as one path, stroked once
+      x = LEFT;
+      for (float cellWidth : cellWidths) {
+        rect(x, y, cellWidth, height);
+        x += cellWidth;
+      }
+      stroke();
       y -= height;
       from = to;
       rowsOnPage = !header;
@@ -262,6 +278,7 @@ public final class TablePdf implements AutoCloseable {
       PDPage next = new PDPage(PAGE);
       document.addPage(next);
       page = new PDPageContentStream(document, next, AppendMode.OVERWRITE, true);
+      pageFont = null;
       page.setLineWidth(BORDER);
       y = PAGE.getHeight() - TOP;
       rowsOnPage = false;
@@ -286,7 +303,11 @@ public final class TablePdf implements AutoCloseable {
     }
     try {
       page.beginText();
-      page.setFont(font, size);
+      if (font != pageFont || size != pageSize) {
+        page.setFont(font, size);
+        pageFont = font;
+        pageSize = size;
+      }
       page.newLineAtOffset(x, baseline);
       page.showText(line);
       page.endText();
@@ -296,79 +317,35 @@ public final class TablePdf implements AutoCloseable {
   }
 
   private void box(float x, float top, float width, float height) {
+    rect(x, top, width, height);
+    stroke();
+  }
+
+  private void rect(float x, float top, float width, float height) {
     try {
       page.addRect(x, top - height, width, height);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void stroke() {
+    try {
       page.stroke();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The text in lines no wider than {@code width}: at spaces, inside a word only if it must. */
   private List<String> wrap(String text, PDType0Font font, float size, float width) {
-    List<String> lines = new ArrayList<>();
-    String clean = printable(text, font);
-    if (clean.isEmpty()) {
-      lines.add("");
-      return lines;
-    }
-    StringBuilder line = new StringBuilder();
-    for (String word : clean.split(" ")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (width(candidate, font, size) <= width) {
-        line.setLength(0);
-        line.append(candidate);
-        continue;
-      }
-      if (!line.isEmpty()) {
-        lines.add(line.toString());
-        line.setLength(0);
-      }
-      String rest = word;
-      while (width(rest, font, size) > width && rest.length() > 1) {
-        int cut = rest.length() - 1;
-        while (cut > 1 && width(rest.substring(0, cut), font, size) > width) {
-          cut--;
-        }
-        lines.add(rest.substring(0, cut));
-        rest = rest.substring(cut);
-      }
-      line.append(rest);
-    }
-    lines.add(line.toString());
-    return lines;
+    return metrics(font).lines(text, size, width);
   }
 
-  /** NFC, white space as single spaces, characters the font has no glyph for left out. */
-  private String printable(String text, PDType0Font font) {
-    if (text == null) {
-      return "";
-    }
-    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC).replaceAll("\\s+", " ").strip();
-    Map<Integer, Boolean> known = printable.computeIfAbsent(font, f -> new HashMap<>());
-    StringBuilder out = new StringBuilder(nfc.length());
-    nfc.codePoints().forEach(c -> {
-      if (known.computeIfAbsent(c, code -> hasGlyph(font, code))) {
-        out.appendCodePoint(c);
-      }
-    });
-    return out.toString();
+  private float width(String text, PDType0Font font, float size) {
+    return metrics(font).width(text, size);
   }
 
-  private static boolean hasGlyph(PDType0Font font, int codePoint) {
-    try {
-      font.encode(new String(Character.toChars(codePoint)));
-      return true;
-    } catch (IOException | IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static float width(String text, PDType0Font font, float size) {
-    try {
-      return font.getStringWidth(text) / 1000f * size;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  private FontMetrics metrics(PDType0Font font) {
+    return metrics.computeIfAbsent(font, FontMetrics::new);
   }
 }
