@@ -14,13 +14,16 @@ import vn.khcn.workflow.papers.TablePdf.Column;
 final class RegisterPdf {
 
   static final List<Column> COLUMNS = List.of(
-      column("Ngày đến", "(1)", 7.5f, true), column("Số đến", "(2)", 5f, true),
-      column("Tác giả", "(3)", 12f, false), column("Số, ký hiệu", "(4)", 9.5f, false),
-      column("Ngày tháng", "(5)", 7.5f, true),
-      column("Tên loại và trích yếu nội dung", "(6)", 22f, false),
-      column("Đơn vị hoặc người nhận", "(7)", 14f, false),
-      column("Ngày chuyển", "(8)", 7.5f, true), column("Ký nhận", "(9)", 7.5f, false),
-      column("Ghi chú", "(10)", 7.5f, false));
+      Column.numbered("Ngày đến", "(1)", 7.5f, true),
+      Column.numbered("Số đến", "(2)", 5f, true),
+      Column.numbered("Tác giả", "(3)", 12f, false),
+      Column.numbered("Số, ký hiệu", "(4)", 9.5f, false),
+      Column.numbered("Ngày tháng", "(5)", 7.5f, true),
+      Column.numbered("Tên loại và trích yếu nội dung", "(6)", 22f, false),
+      Column.numbered("Đơn vị hoặc người nhận", "(7)", 14f, false),
+      Column.numbered("Ngày chuyển", "(8)", 7.5f, true),
+      Column.numbered("Ký nhận", "(9)", 7.5f, false),
+      Column.numbered("Ghi chú", "(10)", 7.5f, false));
 
   static final String NOTHING = "Không có văn bản đến nào trong khoảng ngày này.";
 
@@ -42,10 +45,6 @@ final class RegisterPdf {
       }
       return pdf.finish();
     }
-  }
-
-  private static Column column(String title, String number, float share, boolean centred) {
-    return new Column(List.of(title, number), share, centred);
   }
 
   private RegisterPdf() {}

@@ -15,11 +15,13 @@ import vn.khcn.workflow.papers.TablePdf.Column;
 final class TrackingPdf {
 
   static final List<Column> COLUMNS = List.of(
-      column("Số đến", "(1)", 7.5f, true), column("Văn bản", "(2)", 29f, false),
-      column("Đơn vị nhận", "(3)", 13f, false), column("Hạn giải quyết", "(4)", 8.5f, true),
-      column("Tiến độ giải quyết", "(5)", 12f, false),
-      column("Số, ngày văn bản trả lời", "(6)", 14f, false),
-      column("Ghi chú", "(7)", 16f, false));
+      Column.numbered("Số đến", "(1)", 7.5f, true),
+      Column.numbered("Văn bản", "(2)", 29f, false),
+      Column.numbered("Đơn vị nhận", "(3)", 13f, false),
+      Column.numbered("Hạn giải quyết", "(4)", 8.5f, true),
+      Column.numbered("Tiến độ giải quyết", "(5)", 12f, false),
+      Column.numbered("Số, ngày văn bản trả lời", "(6)", 14f, false),
+      Column.numbered("Ghi chú", "(7)", 16f, false));
 
   static final String TITLE = "SỔ THEO DÕI GIẢI QUYẾT VĂN BẢN ĐẾN";
   private static final int PROGRESS = 4;
@@ -41,10 +43,6 @@ final class TrackingPdf {
       }
       return pdf.finish();
     }
-  }
-
-  private static Column column(String title, String number, float share, boolean centred) {
-    return new Column(List.of(title, number), share, centred);
   }
 
   private TrackingPdf() {}

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -64,13 +63,10 @@ class OutgoingRegisterController {
       throw new AccessDeniedException("Chỉ văn thư và lãnh đạo in được sổ văn bản mật");
     }
     List<RegisterYear> years = years(from, to, classified);
-    byte[] body = pdf.render("outgoing-register", Map.of(
-        "agency", agency,
-        "title", classified ? "SỔ ĐĂNG KÝ VĂN BẢN ĐI (VĂN BẢN MẬT)" : "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
-        "period", "Từ ngày " + OutgoingQueries.DATE.format(from) + " đến ngày "
-            + OutgoingQueries.DATE.format(to),
-        "years", years,
-        "nothing", years.stream().allMatch(y -> y.rows().isEmpty() && y.closingLine() == null)));
+    byte[] body = OutgoingRegisterPdf.render(pdf, agency,
+        classified ? "SỔ ĐĂNG KÝ VĂN BẢN ĐI (VĂN BẢN MẬT)" : "SỔ ĐĂNG KÝ VĂN BẢN ĐI",
+        "Từ ngày " + OutgoingQueries.DATE.format(from) + " đến ngày "
+            + OutgoingQueries.DATE.format(to), years);
     String name = "so-dang-ky-van-ban-di_" + from + "_" + to + (classified ? "_mat" : "") + ".pdf";
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
