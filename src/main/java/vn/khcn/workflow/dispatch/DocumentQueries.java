@@ -141,9 +141,8 @@ public class DocumentQueries {
   public byte[] registerCsv(LocalDate from, LocalDate to, boolean classified) {
     List<IncomingDocument> rows = documents.findRegister(
         classified ? NumberSeries.CLASSIFIED : NumberSeries.REGULAR, from, to);
-    Map<Long, List<Assignment>> byDocument = rows.isEmpty() ? Map.of()
-        : assignments.findByDocumentIdInOrderByIdAsc(rows.stream().map(IncomingDocument::getId)
-            .toList()).stream().collect(Collectors.groupingBy(Assignment::getDocumentId));
+    Map<Long, List<Assignment>> byDocument = assignments.byDocument(rows.stream()
+        .map(IncomingDocument::getId).toList());
     StringBuilder csv = new StringBuilder("\uFEFF");
     Csv.row(csv, "Ngày đến", "Số đến", "Tác giả", "Số, ký hiệu", "Ngày tháng",
         "Tên loại và trích yếu nội dung", "Đơn vị hoặc người nhận", "Ngày chuyển", "Ký nhận",

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import vn.khcn.workflow.identity.Groups;
 class RegisterPapers {
 
   /** Enough ids per "in (...)" for any database's parameter limit. */
-  private static final int CHUNK = 1000;
+  private static final int CHUNK = AssignmentRepository.CHUNK;
 
   /** One row of the incoming register (sổ đăng ký văn bản đến). */
   record RegisterRow(String receivedOn, String number, String issuer, String documentNumber,
@@ -270,14 +269,7 @@ class RegisterPapers {
   }
 
   private Map<Long, List<Assignment>> assignmentsOf(List<IncomingDocument> rows) {
-    List<Long> ids = rows.stream().map(IncomingDocument::getId).toList();
-    Map<Long, List<Assignment>> byDocument = new LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i += CHUNK) {
-      Collection<Long> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-      assignments.findByDocumentIdInOrderByIdAsc(chunk)
-          .forEach(a -> byDocument.computeIfAbsent(a.getDocumentId(), k -> new ArrayList<>()).add(a));
-    }
-    return byDocument;
+    return assignments.byDocument(rows.stream().map(IncomingDocument::getId).toList());
   }
 
   private String name(String userId) {

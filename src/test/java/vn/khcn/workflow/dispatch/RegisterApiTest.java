@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 import vn.khcn.workflow.support.TestHttp.Response;
@@ -330,5 +332,50 @@ class RegisterApiTest {
     assertThat(closing.body().get("message").asText())
         .contains("Sổ đăng ký văn bản đến năm " + year);
     assertThat(documentsOf(year)).isZero();
+  }
+
+  /**
+   * A year at a province's volume (about 100,000): more documents than a PostgreSQL statement
+   * carries parameters (65,535), so their units are read a chunk of ids at a time; the last
+   * document's unit is printed.
+   */
+  @Test
+  void aYearOfMoreDocumentsThanAStatementHasParametersIsExportedWhole() {
+    int year = 2009;
+    int count = 66_000;
+    String product = jdbc.execute((ConnectionCallback<String>) c ->
+        c.getMetaData().getDatabaseProductName());
+    String numbers = "PostgreSQL".equals(product)
+        ? "(select generate_series(1, " + count + ") as n) s"
+        : "(select x as n from system_range(1, " + count + ")) s";
+    try {
+      jdbc.update("""
+          insert into incoming_document (series, doc_year, incoming_number, business_key, issuer,
+            document_number, issued_on, document_type, summary, urgency, classification,
+            received_on, status, registered_by, registered_at, search_text, duplicate_key, version)
+          select 'REGULAR', 2009, n, cast(n as varchar(10)) || '/2009', 'Sở Tài chính',
+            cast(n as varchar(10)) || '/STC-NS', date '2009-06-30', 'Công văn',
+            'Về việc ngân sách', 'NORMAL', 'NONE', date '2009-07-01', 'ARCHIVED', 'vanthu',
+            timestamp '2009-07-01 09:00:00', 've viec ngan sach',
+            'nam-2009-' || cast(n as varchar(10)), 0
+          from\s""" + numbers);
+      jdbc.update("""
+          insert into document_assignment (document_id, unit_id, assignment_role, assigned_at,
+            version)
+          select id, 'phong-qlkh', 'LEAD', timestamp '2009-07-01 10:00:00', 0
+          from incoming_document where business_key = ?""", count + "/" + year);
+
+      String csv = new String(api.download("vanthu", "/api/incoming-documents/register.csv"
+          + "?from=2009-07-01&to=2009-07-01").body(), StandardCharsets.UTF_8);
+      String[] lines = csv.split("\r?\n");
+      assertThat(lines).hasSize(count + 1);
+      assertThat(lines[count]).startsWith("\"01/07/2009\",\"" + count + "/" + year + "\",")
+          .contains(Groups.nameOf("phong-qlkh") + " (" + AssignmentRole.LEAD.label()
+              .toLowerCase() + ")");
+    } finally {
+      jdbc.update("delete from document_assignment where document_id in"
+          + " (select id from incoming_document where doc_year = ?)", year);
+      jdbc.update("delete from incoming_document where doc_year = ?", year);
+    }
   }
 }
