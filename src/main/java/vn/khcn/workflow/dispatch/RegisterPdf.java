@@ -2,13 +2,13 @@ package vn.khcn.workflow.dispatch;
 
 import java.util.List;
 import vn.khcn.workflow.papers.PdfRenderer;
-import vn.khcn.workflow.papers.TablePdf;
+import vn.khcn.workflow.papers.RegisterPaper;
 import vn.khcn.workflow.papers.TablePdf.Column;
 
 /**
  * The incoming register (sổ đăng ký văn bản đến, Decree 30/2020, App. IV) as PDF: the ten
  * columns of the Decree with their numbers, row after row, each closed year's closing line after
- * its last row. Written with {@link TablePdf} rather than an HTML template: a year's register
+ * its last row. A {@link RegisterPaper} rather than an HTML template: a year's register
  * holds tens of thousands of rows (ADR 0025).
  */
 final class RegisterPdf {
@@ -29,22 +29,11 @@ final class RegisterPdf {
 
   static byte[] render(PdfRenderer renderer, List<String> agency, String title, String period,
       List<RegisterPapers.RegisterYear> years) {
-    try (TablePdf pdf = renderer.table(COLUMNS)) {
-      pdf.heading(agency, title, period);
-      if (years.isEmpty()) {
-        pdf.wideRow(NOTHING, true);
-      }
-      for (RegisterPapers.RegisterYear year : years) {
-        for (RegisterPapers.RegisterRow r : year.rows()) {
-          pdf.row(r.receivedOn(), r.number(), r.issuer(), r.documentNumber(), r.issuedOn(),
-              r.typeAndSummary(), r.receivers(), r.handedOver(), "", r.notes());
-        }
-        if (year.closingLine() != null) {
-          pdf.wideRow(year.closingLine(), false);
-        }
-      }
-      return pdf.finish();
-    }
+    return RegisterPaper.render(renderer, COLUMNS, agency, title, period, NOTHING,
+        years.stream().map(year -> new RegisterPaper.Year(year.rows().stream()
+            .map(r -> new String[] {r.receivedOn(), r.number(), r.issuer(), r.documentNumber(),
+                r.issuedOn(), r.typeAndSummary(), r.receivers(), r.handedOver(), "", r.notes()})
+            .toList(), year.closingLine())).toList());
   }
 
   private RegisterPdf() {}

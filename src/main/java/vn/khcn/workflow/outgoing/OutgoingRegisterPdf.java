@@ -2,13 +2,13 @@ package vn.khcn.workflow.outgoing;
 
 import java.util.List;
 import vn.khcn.workflow.papers.PdfRenderer;
-import vn.khcn.workflow.papers.TablePdf;
+import vn.khcn.workflow.papers.RegisterPaper;
 import vn.khcn.workflow.papers.TablePdf.Column;
 
 /**
  * The outgoing register (sổ đăng ký văn bản đi, Decree 30/2020, App. IV) as PDF: the eight
  * columns of the Decree with their numbers, row after row, each closed year's closing line after
- * its last row. Written with {@link TablePdf} like the incoming register: a year of a busy
+ * its last row. A table paper ({@link RegisterPaper}) like the incoming register: a year of a busy
  * Department's outgoing documents is thousands of rows, which an HTML table laid out in minutes.
  */
 final class OutgoingRegisterPdf {
@@ -27,22 +27,11 @@ final class OutgoingRegisterPdf {
 
   static byte[] render(PdfRenderer renderer, List<String> agency, String title, String period,
       List<OutgoingRegisterController.RegisterYear> years) {
-    try (TablePdf pdf = renderer.table(COLUMNS)) {
-      pdf.heading(agency, title, period);
-      if (years.stream().allMatch(y -> y.rows().isEmpty() && y.closingLine() == null)) {
-        pdf.wideRow(NOTHING, true);
-      }
-      for (OutgoingRegisterController.RegisterYear year : years) {
-        for (OutgoingViews.RegisterRow r : year.rows()) {
-          pdf.row(r.numberSymbol(), r.issuedOn(), r.typeAndSummary(), r.signer(),
-              r.recipients(), r.keptBy(), String.valueOf(r.copies()), r.notes());
-        }
-        if (year.closingLine() != null) {
-          pdf.wideRow(year.closingLine(), false);
-        }
-      }
-      return pdf.finish();
-    }
+    return RegisterPaper.render(renderer, COLUMNS, agency, title, period, NOTHING,
+        years.stream().map(year -> new RegisterPaper.Year(year.rows().stream()
+            .map(r -> new String[] {r.numberSymbol(), r.issuedOn(), r.typeAndSummary(),
+                r.signer(), r.recipients(), r.keptBy(), String.valueOf(r.copies()), r.notes()})
+            .toList(), year.closingLine())).toList());
   }
 
   private OutgoingRegisterPdf() {}

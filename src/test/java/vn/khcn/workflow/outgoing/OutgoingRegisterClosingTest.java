@@ -144,4 +144,36 @@ class OutgoingRegisterClosingTest {
     document.sign(new Actor("giamdoc", "Trần Quốc Bảo"), SignAuthority.NONE, Instant.now());
     return documents.save(document).getId();
   }
+
+  /**
+   * The printed register's doors: a period without documents says so; dates backwards, a
+   * period over a year, a date that is none or no date are 400 naming the parameter; no login
+   * 401; a unit officer 403, the Office asking for the classified series 403.
+   */
+  @Test
+  void theRegisterRefusesBadPeriodsAndThoseWhoMayNotPrintIt() {
+    TestHttp api = TestHttp.of(rest);
+    String register = "/api/outgoing-documents/register.pdf";
+    assertThat(OutgoingFixtures.pdfText(api.download("vanthu",
+        register + "?from=2001-03-01&to=2001-03-02").body()))
+        .contains("SỔ ĐĂNG KÝ VĂN BẢN ĐI", "Không có văn bản đi nào trong khoảng ngày này.");
+
+    TestHttp.Response backwards = api.get("vanthu", register + "?from=2001-03-02&to=2001-03-01");
+    assertThat(backwards.status()).isEqualTo(400);
+    assertThat(backwards.text()).contains("from", "ngày bắt đầu sau ngày kết thúc");
+    TestHttp.Response tooLong = api.get("vanthu", register + "?from=2000-01-01&to=2001-01-02");
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.text()).contains("to", "tối đa 366 ngày");
+    TestHttp.Response notADate = api.get("vanthu", register + "?from=hôm-nay&to=2001-03-01");
+    assertThat(notADate.status()).isEqualTo(400);
+    assertThat(notADate.text()).contains("from");
+    assertThat(api.get("vanthu", register + "?from=2001-03-01").status()).isEqualTo(400);
+
+    assertThat(api.get(null, register + "?from=2001-03-01&to=2001-03-02").status())
+        .isEqualTo(401);
+    assertThat(api.get("cv.qlkh", register + "?from=2001-03-01&to=2001-03-02").status())
+        .isEqualTo(403);
+    assertThat(api.get("cv.vp", register + "?from=2001-03-01&to=2001-03-02&classified=true")
+        .status()).isEqualTo(403);
+  }
 }
