@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,10 +17,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.shared.jdbc.StatementPlans;
 
 /**
- * Camunda's authorized task queries are never kept as named server-side statements, so PostgreSQL
- * plans them for their values each time (ADR 0038), while every other statement keeps the JDBC
- * driver's default. The same test runs on H2 (the wrapper in place, the queries unchanged) and on
- * PostgreSQL in {@code TaskQueryPlansPostgresIT}, where the session's prepared statements tell.
+ * Camunda's authorized task queries and the variables listed with them are never kept as named
+ * server-side statements, so PostgreSQL plans them for their values each time (ADR 0038, 0042),
+ * while every other statement keeps the JDBC driver's default. The same test runs on H2 (the
+ * wrapper in place, the queries unchanged) and on PostgreSQL in {@code TaskQueryPlansPostgresIT},
+ * where the session's prepared statements tell.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,13 +35,19 @@ class TaskQueryPlansTest {
   @Autowired TransactionTemplate transactions;
   @Autowired TaskService tasks;
   @Autowired RepositoryService repository;
+  @Autowired RuntimeService runtime;
   @Autowired IdentityService identity;
 
   @Test
-  void onlyStatementsReadingTasksWithTheirAuthorizationsArePlannedEachTime() {
+  void onlyStatementsReadingTasksOrVariablesWithTheirAuthorizationsArePlannedEachTime() {
     assertThat(new TaskQueryPlans().test("select distinct RES.* from ACT_RU_TASK RES left"
         + " join ACT_RU_AUTHORIZATION AUTH on AUTH.RESOURCE_ID_ = RES.ID_")).isTrue();
+    assertThat(new TaskQueryPlans().test("select distinct RES.* from ( select RES.* from"
+        + " ACT_RU_VARIABLE RES left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A ) AUTH"
+        + " ON (AUTH.RESOURCE_ID_ IN (RES.PROC_INST_ID_, RES.TASK_ID_, '*'))")).isTrue();
     assertThat(new TaskQueryPlans().test("select * from ACT_RU_TASK where ID_ = ?"))
+        .isFalse();
+    assertThat(new TaskQueryPlans().test("select * from ACT_RU_VARIABLE where EXECUTION_ID_ = ?"))
         .isFalse();
     assertThat(new TaskQueryPlans().test("select count(*) from ACT_RU_AUTHORIZATION"))
         .isFalse();
@@ -59,6 +67,10 @@ class TaskQueryPlansTest {
               .orderByTaskCreateTime().desc().listPage(0, 15).size();
           long counted = tasks.createTaskQuery().taskCandidateGroup(Groups.PHONG_QLKH).count();
           assertThat(counted).isGreaterThanOrEqualTo(listed);
+          // the variables Tasklist lists with a page: by scope (tasks, process instances), names
+          runtime.createVariableInstanceQuery().variableScopeIdIn("no-such-task", "no-such-pi")
+              .variableNameIn("incomingNumber", "summary").disableBinaryFetching()
+              .disableCustomObjectDeserialization().listPage(0, 50);
           assertThat(repository.createProcessDefinitionQuery().latestVersion().listPage(0, 50))
               .as("the user may read the models").isNotEmpty();
         }
@@ -73,6 +85,8 @@ class TaskQueryPlansTest {
     }
     assertThat(named).as("the task query and its count, never named")
         .noneMatch(sql -> sql.contains("act_ru_task") && sql.contains("act_ru_authorization"));
+    assertThat(named).as("the variables listed with a page, never named")
+        .noneMatch(sql -> sql.contains("act_ru_variable") && sql.contains("act_ru_authorization"));
     assertThat(named).as("another authorized query keeps the driver's default")
         .anyMatch(sql -> sql.contains("act_re_procdef") && sql.contains("act_ru_authorization"));
   }
