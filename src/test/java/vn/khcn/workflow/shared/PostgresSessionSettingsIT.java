@@ -16,15 +16,16 @@ import org.springframework.core.io.ClassPathResource;
 import vn.khcn.workflow.support.PostgresTestDatabase;
 
 /**
- * The postgres profile's pool runs its connection-init-sql on every new connection (ADR 0037):
- * PostgreSQL's JIT is off in the session, and prepared statements keep PostgreSQL's default plan
- * choice (a forced custom plan doubled the server's CPU per lifecycle in the benchmark).
+ * The postgres profile's pool runs its connection-init-sql on every new connection (ADR 0037,
+ * 0042): PostgreSQL's JIT is off in the session, a random page read is costed as 1.1 sequential
+ * ones, and prepared statements keep PostgreSQL's default plan choice (a forced custom plan
+ * doubled the server's CPU per lifecycle in the benchmark).
  */
 @ExtendWith(PostgresTestDatabase.class)
 class PostgresSessionSettingsIT {
 
   @Test
-  void everyPooledConnectionHasJitOff() throws Exception {
+  void everyPooledConnectionHasJitOffAndCheapRandomReads() throws Exception {
     String init = null;
     List<PropertySource<?>> documents = new YamlPropertySourceLoader()
         .load("application", new ClassPathResource("application.yaml"));
@@ -50,6 +51,7 @@ class PostgresSessionSettingsIT {
         Connection connection = pool.getConnection();
         Statement statement = connection.createStatement()) {
       assertThat(show(statement, "jit")).isEqualTo("off");
+      assertThat(show(statement, "random_page_cost")).as("ADR 0042").isEqualTo("1.1");
       assertThat(show(statement, "plan_cache_mode")).isEqualTo("auto");
     }
   }
