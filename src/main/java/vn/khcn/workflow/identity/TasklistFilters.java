@@ -48,6 +48,12 @@ public class TasklistFilters {
       new Column("summary", "Trích yếu / tên nhiệm vụ"),
       new Column("urgency", "Độ khẩn"));
 
+  /**
+   * Tasklist's "Tự động làm mới": the open filter's page is loaded again every 10 seconds. On by
+   * default; what an administrator sets in Tasklist is kept when the definitions are applied.
+   */
+  static final String REFRESH = "refresh";
+
   public static final String MY_TASKS = "Việc của tôi";
   public static final String UNIT_TASKS = "Việc của đơn vị";
   public static final String NAMED_FOR_ME = "Việc chỉ định tôi";
@@ -106,7 +112,13 @@ public class TasklistFilters {
         : existing.get(0);
     // saving an existing filter keeps its id: applying a definition twice changes no count
     filter.setOwner(null);
-    filter.setProperties(properties(definition));
+    Map<String, Object> properties = properties(definition);
+    if (!existing.isEmpty() && filter.getProperties() != null
+        && filter.getProperties().get(REFRESH) instanceof Boolean chosen) {
+      // an administrator may untick auto-refresh on a large filter (README runbook, ADR 0042)
+      properties.put(REFRESH, chosen);
+    }
+    filter.setProperties(properties);
     filter.setQuery(definition.query().apply(taskService.createTaskQuery()));
     filterService.saveFilter(filter);
     for (String group : definition.readGroups()) {
@@ -119,7 +131,7 @@ public class TasklistFilters {
     Map<String, Object> properties = new LinkedHashMap<>();
     properties.put("description", definition.description());
     properties.put("priority", definition.priority());
-    properties.put("refresh", true);
+    properties.put(REFRESH, true);
     properties.put("showUndefinedVariable", false);
     List<Map<String, Object>> variables = new ArrayList<>();
     for (Column column : definition.columns()) {

@@ -25,6 +25,7 @@ class TasklistFiltersTest {
   @Autowired IdentityService identityService;
   @Autowired TaskService taskService;
   @Autowired TestRestTemplate rest;
+  @Autowired TasklistFilters filters;
 
   String register(String urgency) {
     Map<String, Object> body = Map.of("issuer", "Bộ Khoa học và Công nghệ",
@@ -63,6 +64,29 @@ class TasklistFiltersTest {
     task.setDueDate(java.util.Date.from(java.time.Instant.now().minusSeconds(3600)));
     taskService.saveTask(task);
     assertThat(run(TasklistFilters.OVERDUE, "giamdoc", "lanh-dao")).contains(normal);
+  }
+
+  @Test
+  void anAdministratorsAutoRefreshChoiceOutlivesTheDefinitions() {
+    TasklistFilters.Definition definition = new TasklistFilters.Definition(
+        "Thử làm mới " + UUID.randomUUID(), "Bộ lọc thử", 90,
+        q -> q.taskCandidateGroupInExpression("${currentUserGroups()}"),
+        TasklistFilters.DOCUMENT_COLUMNS, List.of("van-phong"));
+    String id = filters.ensure(definition);
+    assertThat(filterService.getFilter(id).getProperties()).containsEntry("refresh", true);
+
+    Filter filter = filterService.getFilter(id);
+    Map<String, Object> unticked = new java.util.HashMap<>(filter.getProperties());
+    unticked.put("refresh", false);
+    unticked.put("description", "sửa tay");
+    filter.setProperties(unticked);
+    filterService.saveFilter(filter);
+
+    assertThat(filters.ensure(definition)).as("the same filter").isEqualTo(id);
+    assertThat(filterService.getFilter(id).getProperties())
+        .as("auto-refresh as the administrator left it, the rest as defined")
+        .containsEntry("refresh", false).containsEntry("description", "Bộ lọc thử");
+    filterService.deleteFilter(id);
   }
 
   @Test
