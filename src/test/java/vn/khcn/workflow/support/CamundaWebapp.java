@@ -61,6 +61,17 @@ public final class CamundaWebapp {
         "/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", token), method, body));
   }
 
+  /**
+   * POST as Tasklist's own client sends it: HAL preferred ({@code application/hal+json, 
+   * application/json; q=0.5}), so the engine embeds assignees, candidate groups, process
+   * definitions and the filter's variables.
+   */
+  public Response postAsTasklist(String path, Object body) {
+    return TestHttp.send(client, TestHttp.json(http.builder(null,
+        "/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", token), "POST", body)
+        .setHeader("Accept", "application/hal+json, application/json; q=0.5"));
+  }
+
   public Response get(String path) {
     return call("GET", path, null);
   }
