@@ -113,7 +113,7 @@ public class TasklistFilters {
     // saving an existing filter keeps its id: applying a definition twice changes no count
     filter.setOwner(null);
     Map<String, Object> properties = properties(definition);
-    if (!existing.isEmpty() && filter.getProperties() != null
+    if (filter.getProperties() != null
         && filter.getProperties().get(REFRESH) instanceof Boolean chosen) {
       // an administrator may untick auto-refresh on a large filter (README runbook, ADR 0042)
       properties.put(REFRESH, chosen);

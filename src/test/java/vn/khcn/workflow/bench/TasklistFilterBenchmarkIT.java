@@ -24,8 +24,8 @@ import vn.khcn.workflow.identity.TasklistFilters;
  * in Tasklist with authorization on, at bench.openTasks (100,000) open tasks: the page as Tasklist
  * loads it (HAL: the list, the filter's count, the embedded variables and names; ADR 0042), the
  * list alone, the count alone, next to the bare ordered candidate-group queries of the inbox's
- * baseline in the same run (ADR 0035). Checks on the way that each filter lists only tasks of the officer's unit and counts
- * what the database holds for it. Settings: bench.openTasks, bench.filterSamples (200).
+ * baseline in the same run (ADR 0035). Checks on the way that each filter lists only tasks of
+ * the officer's unit and counts what the database holds for it. Settings: bench.openTasks, bench.filterSamples (200).
  * Merges its keys into target/bench/results.json ({@link BenchResults}).
  */
 class TasklistFilterBenchmarkIT {
@@ -92,32 +92,18 @@ class TasklistFilterBenchmarkIT {
         // the page as Tasklist loads it (ADR 0042): the webapp's engine API with the session of
         // one login (cookie and CSRF token), HAL, so the engine also counts the filter's tasks
         // and embeds the variables, assignees, candidate groups and process definitions
-        Map<String, Object> page = OpenTaskLoad.latencies(SAMPLES, () -> {
-          var loaded = tasklist.postAsTasklist(path, TASKLIST_QUERY);
-          if (loaded.status() != 200) {
-            throw new IllegalStateException("Tasklist page " + loaded.status() + ": "
-                + loaded.text());
-          }
-        });
+        Map<String, Object> page = OpenTaskLoad.latencies(SAMPLES, () ->
+            ok(tasklist.postAsTasklist(path, TASKLIST_QUERY), "Tasklist page"));
         // the list alone (plain JSON: no count, nothing embedded), what these keys measured
         // before ADR 0042
-        Map<String, Object> list = OpenTaskLoad.latencies(SAMPLES, () -> {
-          var listed = tasklist.post(path, Map.of());
-          if (listed.status() != 200) {
-            throw new IllegalStateException("Tasklist list " + listed.status() + ": "
-                + listed.text());
-          }
-        });
+        Map<String, Object> list = OpenTaskLoad.latencies(SAMPLES, () ->
+            ok(tasklist.post(path, Map.of()), "Tasklist list"));
         // the list through /engine-rest with Basic credentials (a script or integrator): the
         // password is checked (BCrypt) on every call
         Map<String, Object> basic = OpenTaskLoad.latencies(Math.max(10, SAMPLES / 4), () ->
             load.http(OFFICER, "POST", "/engine-rest" + path, "{}"));
-        Map<String, Object> count = OpenTaskLoad.latencies(Math.max(10, SAMPLES / 10), () -> {
-          var counted = tasklist.get("/filter/" + id + "/count");
-          if (counted.status() != 200) {
-            throw new IllegalStateException("Tasklist count " + counted.status());
-          }
-        });
+        Map<String, Object> count = OpenTaskLoad.latencies(Math.max(10, SAMPLES / 10), () ->
+            ok(tasklist.get("/filter/" + id + "/count"), "Tasklist count"));
         String key = filter.getValue();
         figures.put(key + "_p50_ms", page.get("p50_ms"));
         figures.put(key + "_p95_ms", page.get("p95_ms"));
@@ -156,6 +142,13 @@ class TasklistFilterBenchmarkIT {
       }
     }
     System.out.println(BenchResults.merge(Map.of("tasklist_filter", figures)));
+  }
+
+  /** A timed call failed: the bench stops rather than time error pages. */
+  static void ok(vn.khcn.workflow.support.TestHttp.Response response, String what) {
+    if (response.status() != 200) {
+      throw new IllegalStateException(what + " " + response.status() + ": " + response.text());
+    }
   }
 
   /**

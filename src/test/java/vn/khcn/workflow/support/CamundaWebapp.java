@@ -57,19 +57,22 @@ public final class CamundaWebapp {
 
   /** method on the webapps' engine API, /camunda/api/engine/engine/default + path. */
   public Response call(String method, String path, Object body) {
-    return TestHttp.send(client, TestHttp.json(http.builder(null,
-        "/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", token), method, body));
+    return TestHttp.send(client, engine(method, path, body));
   }
 
   /**
-   * POST as Tasklist's own client sends it: HAL preferred ({@code application/hal+json, 
+   * POST as Tasklist's own client sends it: HAL preferred ({@code application/hal+json,
    * application/json; q=0.5}), so the engine embeds assignees, candidate groups, process
    * definitions and the filter's variables.
    */
   public Response postAsTasklist(String path, Object body) {
-    return TestHttp.send(client, TestHttp.json(http.builder(null,
-        "/camunda/api/engine/engine/default" + path).header("X-XSRF-TOKEN", token), "POST", body)
+    return TestHttp.send(client, engine("POST", path, body)
         .setHeader("Accept", "application/hal+json, application/json; q=0.5"));
+  }
+
+  private HttpRequest.Builder engine(String method, String path, Object body) {
+    return TestHttp.json(http.builder(null, "/camunda/api/engine/engine/default" + path)
+        .header("X-XSRF-TOKEN", token), method, body);
   }
 
   public Response get(String path) {
