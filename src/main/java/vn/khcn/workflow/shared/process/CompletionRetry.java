@@ -41,7 +41,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * could not be found", a {@code NullValueException}), is gone with the instance; PostgreSQL ends
  * one of two transactions deleting the same executions in opposite order (deadlock, 40P01). Each
  * is done again: on a fresh read the task is gone (404), claimed by someone else (409) or
- * workable. A real refusal fails the same way every time and is answered as before.
+ * workable. A real refusal fails the same way every time and is answered as before; the engine's
+ * authorization refusing the user twice in a row is one (not tried a third time).
  *
  * <p>Only a completion that is its own transaction is retried (Tasklist's engine REST, the
  * inbox): inside a caller's transaction (a service method, a delegate) the caller's transaction
@@ -85,14 +86,16 @@ class CompletionRetry {
         return next.execute(command);
       }
       boolean contended = false;
+      boolean refused = false;
       for (int attempt = 1; ; attempt++) {
         try {
           return next.execute(command);
         } catch (RuntimeException failure) {
           contended |= contention(failure);
-          if (!lostRace(failure)) {
+          if (!lostRace(failure) || refused && refusal(failure)) {
             throw failure;
           }
+          refused = refusal(failure);
           if (attempt >= ATTEMPTS) {
             throw contended ? lostEveryRace(failure) : failure;
           }
@@ -144,6 +147,16 @@ class CompletionRetry {
         || cause instanceof ConcurrencyFailureException
         || cause instanceof jakarta.persistence.OptimisticLockException
         || cause instanceof java.sql.SQLException sql && RACE_STATES.contains(sql.getSQLState()));
+  }
+
+  /**
+   * Whether the engine refused the authenticated user, without any sign of contention. Once, it
+   * may be a race (the task's authorizations removed by a completion that committed between the
+   * engine's reads); twice in a row, the task still there, it is a real refusal, answered at once
+   * instead of after a third attempt.
+   */
+  static boolean refusal(Throwable failure) {
+    return !contention(failure) && anyCause(failure, AuthorizationException.class::isInstance);
   }
 
   /**

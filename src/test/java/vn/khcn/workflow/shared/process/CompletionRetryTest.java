@@ -121,7 +121,14 @@ class CompletionRetryTest {
     CompletionRetry.RetryingInterceptor retrying = new CompletionRetry.RetryingInterceptor();
     retrying.setNext(always);
     assertThatThrownBy(() -> retrying.execute(COMPLETE)).isSameAs(denied);
-    assertThat(always.calls).isEqualTo(CompletionRetry.ATTEMPTS);
+    assertThat(always.calls).as("refused twice in a row: a real refusal, no third attempt")
+        .isEqualTo(2);
+
+    Engine claimed = new Engine(denied, new OptimisticLockingException("task changed"), denied);
+    retrying.setNext(claimed);
+    assertThatThrownBy(() -> retrying.execute(CLAIM)).isSameAs(denied);
+    assertThat(claimed.calls).as("a refusal after a lost race may still be one: tried again")
+        .isEqualTo(CompletionRetry.ATTEMPTS);
 
     Engine duplicate = new Engine(new ProcessEngineException("persistence layer",
         new java.sql.SQLException("duplicate key", "23505")));
