@@ -71,7 +71,7 @@ public final class DirectionItemReportProcess implements ProcessDescriptor {
     /** The lead unit's report (task-local input). */
     public static final Variable<String> ITEM_REPORT = Variable.text("itemReport");
     /** Task-local: the document and the item as a person reads them. */
-    public static final Variable<String> DOCUMENT_VIEW = Variable.serverText("documentView");
+    public static final Variable<String> DOCUMENT_VIEW = Variable.view("documentView");
 
     private Vars() {}
   }

@@ -276,7 +276,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * attachments, direction, due dates, units' results, earlier comments), shown read-only at the
      * top of every form.
      */
-    public static final Variable<String> DOCUMENT_VIEW = Variable.serverText("documentView");
+    public static final Variable<String> DOCUMENT_VIEW = Variable.view("documentView");
     /**
      * The task-local copies a task gets on create (the document's text and Tasklist's list
      * columns): derived from the process variables and the entity, so no history is kept of them

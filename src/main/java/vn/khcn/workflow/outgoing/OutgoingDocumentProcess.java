@@ -140,7 +140,7 @@ public final class OutgoingDocumentProcess implements ProcessDescriptor {
         FORM_AGENCY, FORM_NUMBER_SYMBOL, FORM_PLACE_DATE, FORM_TYPE_SUMMARY, FORM_CONTENT,
         FORM_SIGNER, FORM_SEAL, FORM_RECIPIENTS);
     /** Task-local: the document as a person reads it (last return's comment first). */
-    public static final Variable<String> DOCUMENT_VIEW = Variable.serverText("documentView");
+    public static final Variable<String> DOCUMENT_VIEW = Variable.view("documentView");
 
     private Vars() {}
   }

@@ -68,7 +68,7 @@ public final class CompetitiveSelectionProcess implements ProcessDescriptor {
     public static final Variable<String> DOSSIER = Variable.serverText("dossier");
     public static final Variable<Integer> DOSSIER_COUNT = Variable.integer("dossierCount");
     /** Task-local: the call and its dossiers, as the call's forms show them. */
-    public static final Variable<String> SELECTION_VIEW = Variable.serverText("selectionView");
+    public static final Variable<String> SELECTION_VIEW = Variable.view("selectionView");
     /** Form input of recordSelectionMeeting: the vote-counting team (three members present). */
     public static final Variable<List<String>> COUNTING_TEAM = Variable.textList("countingTeam");
 

@@ -106,7 +106,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     /** User id of the principal investigator (assignee of the investigator's tasks). */
     public static final Variable<String> INVESTIGATOR = Variable.serverText("investigator");
     /** Task-local: the dossier as the task's reader may read it (set on create of every user task). */
-    public static final Variable<String> RESEARCH_VIEW = Variable.serverText("researchView");
+    public static final Variable<String> RESEARCH_VIEW = Variable.view("researchView");
     /**
      * Task-local Json [{name, label, url}] of the dossier's files: the links of the forms' text
      * "Tài liệu" (a Markdown template, not a field) and of the inbox item.

@@ -144,6 +144,38 @@ class DispatchFlowTest {
   }
 
   @Test
+  void aLongDirectionAndLongUnitResultsStillFitTheTasksView() {
+    JsonNode doc = register();
+    String pi = doc.get("processInstanceId").asText();
+    // each under the 4,000 characters a typed text may have; together far over what the engine
+    // keeps in one string variable (the view the next tasks show)
+    String direction = "Phòng QLKH chủ trì rà soát từng nội dung của văn bản. ".repeat(60).strip();
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
+        "direction", "String", direction, "infoOnly", "Boolean", false,
+        "leadUnit", "String", "phong-qlkh", "coordinatingUnits", "Json", "[\"phong-khtc\"]",
+        "informedUnits", "Json", "[]", "dueDate", "Date", dueDate())))
+        .as("the director's direction of %s characters", direction.length()).isEqualTo(204);
+    Map<String, String> members = Map.of("phong-qlkh", "cv.qlkh", "phong-khtc", "cv.khtc");
+    for (Task unitTask : taskService.createTaskQuery().processInstanceId(pi)
+        .taskDefinitionKey(IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT).list()) {
+      String unit = taskService.getIdentityLinksForTask(unitTask.getId()).get(0).getGroupId();
+      assertThat(work(members.get(unit), unitTask, variables("result", "String",
+          ("Kết quả của " + unit + ": đã hoàn thành phần việc được giao. ").repeat(40))))
+          .isEqualTo(204);
+    }
+
+    String view = (String) taskService.getVariableLocal(
+        task(pi, IncomingDirectiveProcess.Tasks.CONSOLIDATE_REPORT).getId(), "documentView");
+    assertThat(view.length()).isLessThanOrEqualTo(4000);
+    assertThat(view).startsWith("Số đến: ").contains("Trích yếu: ", "Kết quả của phong-khtc",
+        "Kết quả của phong-qlkh", "Phòng QLKH chủ trì rà soát", "…", "đã được rút gọn");
+    assertThat(details(doc).get("trail")).filteredOn(t -> t.get("action").asText()
+        .equals("DIRECTION_GIVEN")).extracting(t -> t.get("comment").asText())
+        .as("the document's own record keeps the whole direction").singleElement()
+        .asString().startsWith(direction + "\nChủ trì: ");
+  }
+
+  @Test
   void infoOnlyIsFiledAtOnceAndTheInformedUnitsAreTold() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();

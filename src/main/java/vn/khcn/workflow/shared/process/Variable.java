@@ -25,11 +25,19 @@ public final class Variable<T> {
   private final String name;
   private final FieldType fieldType;
   private final Function<Object, T> reader;
+  /** What the engine is given for a value (the value itself, or a view fitted to its column). */
+  private final Function<T, Object> writer;
 
   private Variable(String name, FieldType fieldType, Function<Object, T> reader) {
+    this(name, fieldType, reader, value -> value);
+  }
+
+  private Variable(String name, FieldType fieldType, Function<Object, T> reader,
+      Function<T, Object> writer) {
     this.name = Objects.requireNonNull(name);
     this.fieldType = fieldType;
     this.reader = reader;
+    this.writer = writer;
   }
 
   /**
@@ -84,6 +92,14 @@ public final class Variable<T> {
   /** A text only the server writes (element variables, task-local views, step inputs). */
   public static Variable<String> serverText(String name) {
     return new Variable<>(name, null, VariableValues::string);
+  }
+
+  /**
+   * A text the server composes for the top of a task's form: written fitted into the engine's
+   * string column ({@link ViewText}), so a long trail never fails the command creating the task.
+   */
+  public static Variable<String> view(String name) {
+    return new Variable<>(name, null, VariableValues::string, ViewText::fit);
   }
 
   /** A flag only the server writes (gateway conditions). */
@@ -147,11 +163,11 @@ public final class Variable<T> {
   }
 
   public void set(VariableScope scope, T value) {
-    scope.setVariable(name, value);
+    scope.setVariable(name, writer.apply(value));
   }
 
   public void setLocal(VariableScope scope, T value) {
-    scope.setVariableLocal(name, value);
+    scope.setVariableLocal(name, writer.apply(value));
   }
 
   /**
