@@ -159,19 +159,74 @@ class DirectionItemSteps {
   /**
    * The document's items as proposed direction items, for the direction form: one line per item
    * with the lead and co-ordinating units guessed from the bodies it names, and its text as a
-   * comment line.
+   * comment line. It fits what the form's field takes ({@link DirectionItemRules#MAX_LENGTH}, the
+   * engine's string column): every item line stays; the texts are shortened alike (at most
+   * {@link #PROPOSED_TEXT} characters each), and only when the lines alone nearly fill it are
+   * the last items' texts left out.
    */
   @Transactional(readOnly = true)
   String proposal(long documentId) {
-    StringBuilder text = new StringBuilder();
+    List<String> lines = new ArrayList<>();
+    List<String> comments = new ArrayList<>();
     for (DocumentItem item : documentItems.ofDocument(documentId)) {
       List<String> units = guessUnits(item.getBodies());
-      text.append(item.getLabel()).append(" | ").append(units.isEmpty() ? "" : units.get(0))
-          .append(" | ").append(String.join(", ", units.subList(Math.min(1, units.size()),
-              units.size()))).append(" |  |  |  |\n# ").append(item.getLabel()).append("- ")
-          .append(abbreviate(item.getText().replace('\n', ' '), 200)).append('\n');
+      lines.add(item.getLabel() + " | " + (units.isEmpty() ? "" : units.get(0)) + " | "
+          + String.join(", ", units.subList(Math.min(1, units.size()), units.size()))
+          + " |  |  |  |");
+      comments.add(item.getText().replace('\n', ' '));
     }
-    return text.isEmpty() ? null : text.toString();
+    return lines.isEmpty() ? null : proposalText(lines, comments);
+  }
+
+  /** The item lines, each followed by its text as a comment, fitted as {@link #proposal} says. */
+  static String proposalText(List<String> lines, List<String> comments) {
+    int max = DirectionItemRules.MAX_LENGTH;
+    int kept = 0;
+    int linesLength = 0;
+    // the item lines alone may not fit (fifty items each naming many units): those that do, and
+    // a comment saying how many are left for the director to add
+    while (kept < lines.size() && linesLength + lines.get(kept).length() + 1
+        <= max - (kept + 1 < lines.size() ? LEFT_OUT_NOTE.length() + 4 : 0)) {
+      linesLength += lines.get(kept).length() + 1;
+      kept++;
+    }
+    String leftOut = kept < lines.size() ? LEFT_OUT_NOTE.formatted(lines.size() - kept) : "";
+    int free = max - linesLength - leftOut.length();
+    for (int i = 0; i < kept; i++) {
+      free -= commentPrefix(lines, i).length() + 1;
+    }
+    int cap = PROPOSED_TEXT;
+    while (cap > MIN_PROPOSED_TEXT && shownLength(comments.subList(0, kept), cap) > free) {
+      cap--;
+    }
+    StringBuilder text = new StringBuilder();
+    int left = max - linesLength - leftOut.length();
+    for (int i = 0; i < kept; i++) {
+      text.append(lines.get(i)).append('\n');
+      String comment = commentPrefix(lines, i) + abbreviate(comments.get(i), cap) + "\n";
+      if (comment.length() <= left) {
+        text.append(comment);
+        left -= comment.length();
+      }
+    }
+    return text.append(leftOut).toString();
+  }
+
+  /** The comment ending a proposal that could not hold every item (%d: how many are left). */
+  static final String LEFT_OUT_NOTE = "# Còn %d mục không vừa khung nhập (tối đa 4000 ký tự):"
+      + " nhập thêm sau khi rút gọn các dòng trên.\n";
+
+  /** Characters of an item's text in the proposal at most. */
+  static final int PROPOSED_TEXT = 200;
+  /** Texts are not shortened below this; past it the last items' texts are left out. */
+  static final int MIN_PROPOSED_TEXT = 40;
+
+  private static String commentPrefix(List<String> lines, int i) {
+    return "# " + lines.get(i).substring(0, lines.get(i).indexOf(" | ")) + "- ";
+  }
+
+  private static int shownLength(List<String> comments, int cap) {
+    return comments.stream().mapToInt(c -> Math.min(c.length(), cap)).sum();
   }
 
   /** The Department's units whose names a body contains ("Phòng Kế hoạch – Tài chính"). */

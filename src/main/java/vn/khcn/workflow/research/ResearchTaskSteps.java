@@ -40,6 +40,14 @@ class ResearchTaskSteps {
     this.calendar = calendar;
   }
 
+  /** Characters of a contract's, registration's or liquidation's number (their columns). */
+  static final int MAX_NUMBER = 50;
+  static final String NUMBER_TOO_LONG = "số dài quá " + MAX_NUMBER + " ký tự";
+
+  private static boolean fitsNumber(String number) {
+    return number == null || number.length() <= MAX_NUMBER;
+  }
+
   // ------------------------------------------------------------------ dossier
 
   /** Validity check. Returns the resubmission deadline, or null when the dossier is valid. */
@@ -156,6 +164,7 @@ class ResearchTaskSteps {
     ResearchTask task = records.task(id);
     Problems problems = new Problems();
     problems.require(number != null, "contractNumber", "nhập số hợp đồng");
+    problems.require(fitsNumber(number), "contractNumber", NUMBER_TOO_LONG);
     problems.require(date != null, "contractDate", "nhập ngày ký");
     problems.require(amount != null && amount > 0, "contractAmount", "nhập giá trị hợp đồng");
     problems.require(amount == null || task.getApprovedBudget() == null
@@ -296,6 +305,7 @@ class ResearchTaskSteps {
   public void registerResult(long id, String number, LocalDate date, Actor actor, String taskId) {
     Problems problems = new Problems();
     problems.require(number != null, "registrationNumber", "nhập số giấy chứng nhận đăng ký");
+    problems.require(fitsNumber(number), "registrationNumber", NUMBER_TOO_LONG);
     problems.require(date != null, "registrationDate", "nhập ngày đăng ký");
     problems.require(date == null || !date.isAfter(records.today()), "registrationDate",
         "ngày đăng ký không được sau hôm nay");
@@ -311,6 +321,7 @@ class ResearchTaskSteps {
     ResearchTask task = records.task(id);
     Problems problems = new Problems();
     problems.require(number != null, "liquidationNumber", "nhập số biên bản thanh lý");
+    problems.require(fitsNumber(number), "liquidationNumber", NUMBER_TOO_LONG);
     problems.require(date != null, "liquidationDate", "nhập ngày thanh lý");
     problems.require(settled != null && settled >= 0, "settledAmount", "nhập kinh phí quyết toán");
     problems.require(settled == null || task.getContractAmount() == null

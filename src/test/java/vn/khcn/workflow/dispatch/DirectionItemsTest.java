@@ -208,6 +208,31 @@ class DirectionItemsTest {
   }
 
   @Test
+  void aDocumentOfManyLongItemsIsRegisteredAndItsProposalFitsTheForm() {
+    Map<String, Object> body = document(number());
+    List<Map<String, Object>> many = new ArrayList<>();
+    for (int i = 1; i <= DocumentItems.MAX_ITEMS; i++) {
+      many.add(numberedItem(String.valueOf(i), ("Nhiệm vụ " + i + ": triển khai, theo dõi, đôn"
+          + " đốc và định kỳ báo cáo kết quả thực hiện. ").repeat(6),
+          List.of("Phòng Quản lý khoa học", "Phòng Kế hoạch – Tài chính")));
+    }
+    body.put("items", many);
+    JsonNode doc = register(body);
+
+    String proposal = (String) runtimeService.getVariable(doc.get("processInstanceId").asText(),
+        IncomingDirectiveProcess.Vars.PROPOSED_ITEMS.name());
+    assertThat(proposal.length()).as("what the form's field and the engine's column hold")
+        .isLessThanOrEqualTo(DirectionItemRules.MAX_LENGTH);
+    List<String> itemLines = proposal.lines().filter(l -> !l.startsWith("#")).toList();
+    assertThat(itemLines).as("every item proposed, none cut").hasSize(DocumentItems.MAX_ITEMS)
+        .allMatch(l -> l.matches("\\d+ \\| phong-qlkh \\| phong-khtc \\|  \\|  \\|  \\|"));
+    assertThat(proposal.lines().filter(l -> l.startsWith("# ")))
+        .as("the texts shortened alike to 40 characters; the last ones left out")
+        .hasSizeBetween(40, 49).allMatch(l -> l.endsWith("…"))
+        .startsWith("# 1- Nhiệm vụ 1: triển khai, theo dõi, đôn đ…");
+  }
+
+  @Test
   void itemsMakeTheAssignmentsAndTheDocumentIsFiledAtTheLastQuarterlyReport() {
     JsonNode doc = register(documentWithItems(number()));
     long id = doc.get("id").asLong();

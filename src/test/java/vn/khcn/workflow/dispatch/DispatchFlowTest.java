@@ -176,6 +176,29 @@ class DispatchFlowTest {
   }
 
   @Test
+  void aTypedTextLongerThanTheEngineKeepsIsRefusedNamingTheField() {
+    String pi = register().get("processInstanceId").asText();
+    assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
+        "direction", "String", "Xử lý.", "infoOnly", "Boolean", false,
+        "leadUnit", "String", "phong-qlkh", "coordinatingUnits", "Json", "[]",
+        "informedUnits", "Json", "[]", "dueDate", "Date", dueDate()))).isEqualTo(204);
+    Task unitTask = task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
+    // under the result's own limit (8,000), over the engine's string column (4,000): was a 500
+    Response refused = api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/claim",
+        Map.of("userId", "cv.qlkh"));
+    assertThat(refused.status()).isEqualTo(204);
+    refused = api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/complete",
+        variables("result", "String", "Kết quả. ".repeat(460)));
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.text()).contains("result", "dài quá 4000 ký tự (4139)");
+    assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count())
+        .as("the task stays open").isOne();
+    assertThat(api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/complete",
+        variables("result", "String", "Kết quả. ".repeat(444))).status())
+        .as("3,996 characters are kept").isEqualTo(204);
+  }
+
+  @Test
   void infoOnlyIsFiledAtOnceAndTheInformedUnitsAreTold() {
     JsonNode doc = register();
     String pi = doc.get("processInstanceId").asText();

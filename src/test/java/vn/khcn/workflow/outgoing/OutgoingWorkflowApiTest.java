@@ -133,8 +133,10 @@ class OutgoingWorkflowApiTest {
     // content check by the unit head; a return comes back to the draft with its comment
     Task content = task(id, Tasks.CHECK_CONTENT);
     assertThat(complete("tp.qlkh", content, Map.of("approved", false)).status()).isEqualTo(400);
+    // a long comment (more than the 2,000 characters its trail column once held) is kept
     assertThat(complete("tp.qlkh", content, Map.of("approved", false,
-        "comment", "Bổ sung số liệu")).status()).isEqualTo(204);
+        "comment", "Bổ sung số liệu. " + "Nêu rõ căn cứ và số liệu từng năm. ".repeat(80)))
+        .status()).isEqualTo(204);
     Task again = task(id, Tasks.DRAFT);
     assertThat(taskService.getVariableLocal(again.getId(), "documentView").toString())
         .startsWith("TRẢ LẠI: Kiểm tra nội dung dự thảo – ").contains("Bổ sung số liệu");

@@ -60,6 +60,12 @@ class ResearchTaskStepsTest {
         900_000_000L, LocalDate.parse("2026-12-01"), LocalDate.parse("2028-11-30"),
         StepsFixture.CLERK, "t4")).isInstanceOf(InvalidTaskInputException.class)
         .hasMessageContaining("contractAmount");
+    assertThatThrownBy(() -> steps.recordContract(7L, "12/HĐ-SKHCN-".repeat(5),
+        LocalDate.parse("2026-11-20"), 800_000_000L, LocalDate.parse("2026-12-01"),
+        LocalDate.parse("2028-11-30"), StepsFixture.CLERK, "t4"))
+        .as("a number longer than its column: refused naming it, not a database error")
+        .isInstanceOf(InvalidTaskInputException.class)
+        .hasMessageContaining("contractNumber: số dài quá 50 ký tự");
 
     ResearchTaskSteps.ContractSchedule schedule = steps.recordContract(7L, "12/HĐ",
         LocalDate.parse("2026-11-20"), 800_000_000L, LocalDate.parse("2026-12-01"),

@@ -19,6 +19,13 @@ import vn.khcn.workflow.shared.text.TypedText;
  */
 public final class Variable<T> {
 
+  /**
+   * Characters a typed text may have: the engine keeps a string variable in a
+   * {@code varchar(4000)} column (ACT_RU_VARIABLE.TEXT_), so a longer one would fail the
+   * completion's insert (500) rather than be refused naming the field (400).
+   */
+  public static final int MAX_TEXT = 4000;
+
   /** The Department's time zone (khcn.time-zone), set once at start-up by the clock's configuration. */
   private static volatile ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -42,8 +49,8 @@ public final class Variable<T> {
 
   /**
    * A text a person types: form fields textfield, textarea, select and radio. Read in NFC;
-   * control characters, bidirectional overrides, broken Unicode and invisible-only text are
-   * refused naming the variable ({@link TypedText}).
+   * control characters, bidirectional overrides, broken Unicode, invisible-only text and more
+   * than {@link #MAX_TEXT} characters are refused naming the variable ({@link TypedText}).
    */
   public static Variable<String> text(String name) {
     return new Variable<>(name, FieldType.TEXT, value -> {
@@ -51,6 +58,10 @@ public final class Variable<T> {
       TypedText.problem(text).ifPresent(problem -> {
         throw new IllegalArgumentException(problem);
       });
+      if (text != null && text.length() > MAX_TEXT) {
+        throw new IllegalArgumentException("dài quá " + MAX_TEXT + " ký tự (" + text.length()
+            + ")");
+      }
       return text;
     });
   }

@@ -16,7 +16,7 @@ import java.util.List;
 public final class ViewText {
 
   /** Characters a Camunda string variable holds (ACT_RU_VARIABLE.TEXT_ varchar(4000)). */
-  public static final int MAX = 4000;
+  public static final int MAX = Variable.MAX_TEXT;
 
   /** A shortened line keeps at least this many characters before lines are left out. */
   static final int MIN_LINE = 80;

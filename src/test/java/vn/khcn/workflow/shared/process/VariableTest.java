@@ -33,6 +33,16 @@ class VariableTest {
   }
 
   @Test
+  void typedTextLongerThanTheEnginesColumnIsRefusedNamingTheVariable() {
+    assertThat(result.read("ý".repeat(Variable.MAX_TEXT))).hasSize(4000);
+    assertThatThrownBy(() -> result.read("ý".repeat(Variable.MAX_TEXT + 1)))
+        .isInstanceOf(InvalidTaskInputException.class)
+        .hasMessageContaining("result: dài quá 4000 ký tự (4001)");
+    assertThat(result.read(" ".repeat(10) + "ý".repeat(Variable.MAX_TEXT)))
+        .as("counted after stripping").hasSize(4000);
+  }
+
+  @Test
   void formValuesAreReadAsTheirTypesWhateverChannelWroteThem() {
     assertThat(Variable.bool("approved").read("true")).isTrue();
     assertThat(Variable.whole("approvedBudget").read(1.5e9)).isEqualTo(1_500_000_000L);
