@@ -106,8 +106,11 @@ public final class OutgoingDocumentProcess implements ProcessDescriptor {
         "contentCheckUsers");
     public static final Variable<List<String>> CONTENT_CHECK_GROUPS = Variable.serverTextList(
         "contentCheckGroups");
-    /** The last return's comment, shown first in the draft task until it is submitted again. */
-    public static final Variable<String> RETURN_COMMENT = Variable.serverText("returnComment");
+    /**
+     * The last return's comment, shown first in the draft task until it is submitted again; the
+     * step and the reviewer before it, so fitted like a view (the whole comment is in the trail).
+     */
+    public static final Variable<String> RETURN_COMMENT = Variable.view("returnComment");
     /** The last check's verdict, read by the gateway after it. */
     public static final Variable<Boolean> CHECK_PASSED = Variable.serverBool("checkPassed");
     /** The director who approved the signature, and the registry clerk who numbers. */
