@@ -72,6 +72,25 @@ class IncomingDocumentApiTest {
   }
 
   @Test
+  void aDocumentWithEveryFieldAtItsLongestIsRegisteredAndFound() {
+    Map<String, Object> doc = document(unique() + "-" + "K".repeat(100 - 18));
+    doc.put("issuer", "Ủy ban nhân dân thành phố Cần Thơ và các cơ quan liên quan. ".repeat(5)
+        .substring(0, 300));
+    doc.put("documentType", "Kế hoạch liên tịch ".repeat(6).substring(0, 100));
+    doc.put("summary", "Về việc triển khai nhiệm vụ khoa học và công nghệ năm 2027. ".repeat(9)
+        .substring(0, 500));
+    doc.put("signer", null);
+    doc.put("signerName", "Nguyễn Trần Phương Thảo Minh ".repeat(7).substring(0, 200));
+    doc.put("signerPosition", "Phó Chủ tịch Ủy ban nhân dân thành phố ".repeat(6)
+        .substring(0, 200));
+    Response created = api.post("vanthu", "/api/incoming-documents", doc);
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(api.get("vanthu", "/api/incoming-documents?q=" + "Nguyen Tran Phuong Thao")
+        .body().get("content")).extracting(d -> d.get("id").asLong())
+        .contains(created.body().get("id").asLong());
+  }
+
+  @Test
   void invalidInputListsEachBadFieldAndStoresNothing() {
     int documentsBefore = count("incoming_document");
     Integer lastNumber = lastNumber();
