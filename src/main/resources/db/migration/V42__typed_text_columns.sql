@@ -9,3 +9,6 @@ alter table research_report alter column review_comment set data type varchar(40
 alter table extension_request alter column decision_comment set data type varchar(4000);
 alter table council_member alter column conflict_note set data type varchar(4000);
 alter table outgoing_trail alter column comment_text set data type varchar(8000);
+-- a research task's search text joins its code, title, field, host and investigator: up to
+-- 1,244 characters with every field at its limit, over the 1,200 it had
+alter table research_task alter column search_text set data type varchar(2000);
