@@ -97,8 +97,10 @@ class ResearchFlowTest {
     assertThat(refused.body().get("message").asText()).contains(ResearchTaskProcess.Vars.MISSING_ITEMS.name());
     api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null,
         vars(ResearchTaskProcess.Vars.VALID.name(), false,
-        ResearchTaskProcess.Vars.MISSING_ITEMS.name(),
-        "Thiếu dự toán kinh phí chi tiết", ResearchTaskProcess.Vars.RESUBMIT_DAYS.name(), 5));
+        // as long as a form may send: more than the 2,000 characters its column once held
+        ResearchTaskProcess.Vars.MISSING_ITEMS.name(), "Thiếu dự toán kinh phí chi tiết. "
+            + "Bổ sung bảng tính định mức cho từng nội dung chi. ".repeat(50),
+        ResearchTaskProcess.Vars.RESUBMIT_DAYS.name(), 5));
     api.work("chunhiem", code, ResearchTaskProcess.Tasks.RESUBMIT_DOSSIER, "chunhiem",
         vars(ResearchTaskProcess.Vars.NOTE.name(), "Đã bổ sung dự toán kinh phí"));
     api.work("cv.qlkh", code, ResearchTaskProcess.Tasks.CHECK_DOSSIER, null,
@@ -125,7 +127,8 @@ class ResearchFlowTest {
     }
     api.work("hd.uyvien2", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien2",
         vars(AssignmentCouncilProcess.Vars.NO_CONFLICT.name(), false,
-            ResearchTaskProcess.Vars.NOTE.name(), "Là giảng viên thỉnh giảng của cơ quan chủ trì"));
+            ResearchTaskProcess.Vars.NOTE.name(), "Là giảng viên thỉnh giảng của cơ quan chủ trì. "
+                + "Có quan hệ công tác với chủ nhiệm nhiệm vụ. ".repeat(30)));
     api.work("giamdoc", code, AssignmentCouncilProcess.Tasks.APPOINT_REPLACEMENT, null,
         vars(AssignmentCouncilProcess.Vars.REPLACEMENT.name(), "hd.uyvien3"));
     api.work("hd.uyvien3", code, AssignmentCouncilProcess.Tasks.DECLARE_CONFLICT, "hd.uyvien3",
