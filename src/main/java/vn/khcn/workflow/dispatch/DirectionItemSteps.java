@@ -184,9 +184,10 @@ class DirectionItemSteps {
     int kept = 0;
     int linesLength = 0;
     // the item lines alone may not fit (fifty items each naming many units): those that do, and
-    // a comment saying how many are left for the director to add
+    // a comment saying how many are left for the director to add (room kept for the longest)
+    int noteRoom = LEFT_OUT_NOTE.formatted(lines.size()).length();
     while (kept < lines.size() && linesLength + lines.get(kept).length() + 1
-        <= max - (kept + 1 < lines.size() ? LEFT_OUT_NOTE.length() + 4 : 0)) {
+        <= max - (kept + 1 < lines.size() ? noteRoom : 0)) {
       linesLength += lines.get(kept).length() + 1;
       kept++;
     }

@@ -92,10 +92,11 @@ class CompletionRetry {
           return next.execute(command);
         } catch (RuntimeException failure) {
           contended |= contention(failure);
-          if (!lostRace(failure) || refused && refusal(failure)) {
+          boolean refusedNow = refusal(failure);
+          if (!lostRace(failure) || refused && refusedNow) {
             throw failure;
           }
-          refused = refusal(failure);
+          refused = refusedNow;
           if (attempt >= ATTEMPTS) {
             throw contended ? lostEveryRace(failure) : failure;
           }

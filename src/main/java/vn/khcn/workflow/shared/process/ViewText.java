@@ -15,9 +15,6 @@ import java.util.List;
  */
 public final class ViewText {
 
-  /** Characters a Camunda string variable holds (ACT_RU_VARIABLE.TEXT_ varchar(4000)). */
-  public static final int MAX = Variable.MAX_TEXT;
-
   /** A shortened line keeps at least this many characters before lines are left out. */
   static final int MIN_LINE = 80;
 
@@ -26,9 +23,9 @@ public final class ViewText {
 
   private ViewText() {}
 
-  /** The text itself when it fits in {@link #MAX} characters, else its fitted form. */
+  /** The text itself when it fits in {@link Variable#MAX_TEXT} characters, else its fitted form. */
   public static String fit(String text) {
-    return fit(text, MAX);
+    return fit(text, Variable.MAX_TEXT);
   }
 
   static String fit(String text, int max) {
@@ -41,7 +38,7 @@ public final class ViewText {
     List<String> kept = new ArrayList<>();
     int used = 0;
     for (String line : lines) {
-      String shown = shorten(line, Math.max(cap, MIN_LINE));
+      String shown = shorten(line, cap);
       int cost = shown.length() + (kept.isEmpty() ? 0 : 1);
       if (used + cost > budget) {
         break;

@@ -3,10 +3,8 @@ package vn.khcn.workflow.shared.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
-import java.lang.reflect.Proxy;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,7 @@ class ViewTextTest {
         "Ngắn gọn.");
     String fitted = ViewText.fit(text);
 
-    assertThat(fitted.length()).isLessThanOrEqualTo(ViewText.MAX).isGreaterThan(3800);
+    assertThat(fitted.length()).isLessThanOrEqualTo(Variable.MAX_TEXT).isGreaterThan(3800);
     assertThat(fitted).endsWith(ViewText.NOTE);
     String[] lines = fitted.substring(0, fitted.length() - ViewText.NOTE.length()).split("\n");
     assertThat(lines).hasSize(9).contains("Số đến: 12/2026 – ngày đến 01/12/2026",
@@ -46,7 +44,7 @@ class ViewTextTest {
   void tooManyLinesLeaveTheLastOnesOut() {
     String text = String.join("\n", java.util.Collections.nCopies(600, "Dòng thứ n của nhật ký."));
     String fitted = ViewText.fit(text);
-    assertThat(fitted.length()).isLessThanOrEqualTo(ViewText.MAX);
+    assertThat(fitted.length()).isLessThanOrEqualTo(Variable.MAX_TEXT);
     assertThat(fitted).startsWith("Dòng thứ n của nhật ký.\nDòng thứ n").endsWith(ViewText.NOTE);
     assertThat(Arrays.stream(fitted.split("\n")).filter(l -> l.startsWith("Dòng")))
         .allMatch(l -> l.equals("Dòng thứ n của nhật ký."));
@@ -72,19 +70,13 @@ class ViewTextTest {
 
   @Test
   void aViewVariableIsWrittenFitted() {
-    Map<String, Object> written = new HashMap<>();
-    VariableScope scope = (VariableScope) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {VariableScope.class}, (proxy, method, args) -> {
-          if (method.getName().startsWith("setVariable")) {
-            written.put(method.getName() + ":" + args[0], args[1]);
-            return null;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
+    RecordingScope recorded = new RecordingScope();
+    VariableScope scope = recorded.scope;
+    Map<String, Object> written = recorded.written;
     Variable<String> view = Variable.view("documentView");
     view.setLocal(scope, "Dòng đầu\n" + "Rất dài. ".repeat(1000));
     assertThat((String) written.get("setVariableLocal:documentView"))
-        .hasSizeLessThanOrEqualTo(ViewText.MAX).startsWith("Dòng đầu\nRất dài.")
+        .hasSizeLessThanOrEqualTo(Variable.MAX_TEXT).startsWith("Dòng đầu\nRất dài.")
         .endsWith(ViewText.NOTE);
     view.set(scope, "Ngắn.");
     assertThat(written).containsEntry("setVariable:documentView", "Ngắn.");
