@@ -57,7 +57,7 @@ final class TaskContractGuard extends OncePerRequestFilter {
     java.util.Optional<String> assignee = caller == null ? java.util.Optional.empty()
         : contracts.otherAssignee(taskId, caller.userId());
     if (assignee.isPresent()) {
-      // the engine refuses it too, but the webapps' API would answer that with 500
+      // the engine refuses it too (403); answered here before the body is read
       errors.write(request, response, 403, "Forbidden", "Công việc này đang do " + assignee.get()
           + " nhận; chỉ người nhận mới được hoàn thành.");
       return;

@@ -246,6 +246,12 @@ class WorkflowIntegrityTest extends IntegrityTestSupport {
         variables("result", "String", "Xong.", "unit", "String", "phong-qlcn"));
     assertThat(outsider.status()).as(outsider.text()).isEqualTo(400);
     assertThat(outsider.body().get("message").asText()).contains("unit");
+    // refused by the task's listener: Tasklist's API answers 400 as /engine-rest does, not 500
+    Response halfReply = tasklist.post("/task/" + unit.getId() + "/submit-form",
+        variables("result", "String", "Xong.", "replyNumber", "String", "15/SKHCN-QLKH"));
+    assertThat(halfReply.status()).as(halfReply.text()).isEqualTo(400);
+    assertThat(halfReply.body().get("message").asText())
+        .contains("replyDate: chưa nhập ngày của văn bản trả lời");
 
     Response submitted = tasklist.post("/task/" + unit.getId() + "/submit-form",
         variables("result", "String", "Đã tham mưu dự thảo.",
