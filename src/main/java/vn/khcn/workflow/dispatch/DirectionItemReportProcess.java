@@ -69,7 +69,7 @@ public final class DirectionItemReportProcess implements ProcessDescriptor {
     /** Another period follows the one just reported. */
     public static final Variable<Boolean> MORE_PERIODS = Variable.serverBool("morePeriods");
     /** The lead unit's report (task-local input). */
-    public static final Variable<String> ITEM_REPORT = Variable.text("itemReport");
+    public static final Variable<String> ITEM_REPORT = Variable.longText("itemReport");
     /** Task-local: the document and the item as a person reads them. */
     public static final Variable<String> DOCUMENT_VIEW = Variable.view("documentView");
 

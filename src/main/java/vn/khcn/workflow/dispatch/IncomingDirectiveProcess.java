@@ -257,7 +257,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
 
     // unit, consolidation and approval tasks
     /** A unit's result (local to the unit's handleAssignment task). */
-    public static final Variable<String> RESULT = Variable.text("result");
+    public static final Variable<String> RESULT = Variable.longText("result");
     /**
      * Number and symbol of the outgoing document that answers the unit's duty, e.g.
      * "45/SKHCN-QLKH" (optional; local to the unit's task).
@@ -266,7 +266,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     /** Date of that reply document (optional, given with its number; local to the unit's task). */
     public static final Variable<LocalDate> REPLY_DATE = Variable.day("replyDate");
     /** The lead unit's consolidated report. */
-    public static final Variable<String> REPORT = Variable.text("report");
+    public static final Variable<String> REPORT = Variable.longText("report");
     /** The director approves the result. */
     public static final Variable<Boolean> APPROVED = Variable.bool("approved");
     /** The director's comment on approval or return. */

@@ -131,7 +131,7 @@ public final class AssignmentCouncilProcess extends CalledResearchModel {
     public static final Variable<Date> REVISION_REMINDER_DATE =
         Variable.date("revisionReminderDate");
     /** Form input of submitRevision. */
-    public static final Variable<String> RESPONSE_NOTE = Variable.text("responseNote");
+    public static final Variable<String> RESPONSE_NOTE = Variable.longText("responseNote");
     /** The secretary or the chair accepted the revision. */
     public static final Variable<Boolean> REVISION_ACCEPTED = Variable.serverBool("revisionAccepted");
 

@@ -52,7 +52,7 @@ public final class MidtermEvaluationProcess extends CalledResearchModel {
     /** Deadline of the mid-term report (10 working days). */
     public static final Variable<Date> REPORT_DUE_DATE = Variable.date("midtermReportDueDate");
     /** Form inputs of recordMidtermFindings. */
-    public static final Variable<String> FINDINGS = Variable.text("findings");
+    public static final Variable<String> FINDINGS = Variable.longText("findings");
     public static final Variable<String> OUTCOME = Variable.text("outcome");
     public static final Variable<LocalDate> NEW_END_DATE = Variable.day("newEndDate");
     public static final Variable<Long> ADJUSTED_BUDGET = Variable.whole("adjustedBudget");

@@ -12,8 +12,10 @@ import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import vn.khcn.workflow.shared.process.Variable;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Actor;
+import vn.khcn.workflow.shared.process.Variable;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.InvalidInputException;
 import vn.khcn.workflow.shared.web.NotFoundException;
@@ -27,31 +29,31 @@ class PortalService {
 
   /** The investigator's work items: the task, its text field, the file kind it brings. */
   enum Work {
-    SUPPLEMENT(ResearchTaskProcess.Tasks.RESUBMIT_DOSSIER, ResearchTaskProcess.Vars.NOTE.name(),
+    SUPPLEMENT(ResearchTaskProcess.Tasks.RESUBMIT_DOSSIER, ResearchTaskProcess.Vars.NOTE,
         DocumentKind.SUPPLEMENT, false, "bổ sung hồ sơ", "Nội dung đã bổ sung"),
     REVISION(AssignmentCouncilProcess.Tasks.SUBMIT_REVISION,
-        AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(), DocumentKind.REVISED_OUTLINE, true,
+        AssignmentCouncilProcess.Vars.RESPONSE_NOTE, DocumentKind.REVISED_OUTLINE, true,
         "nộp thuyết minh đã chỉnh sửa", "Báo cáo giải trình, tiếp thu ý kiến hội đồng"),
     PROGRESS(ResearchTaskProcess.Tasks.SUBMIT_PROGRESS_REPORT,
-        ResearchTaskProcess.Vars.REPORT.name(), DocumentKind.PROGRESS_REPORT, true,
+        ResearchTaskProcess.Vars.REPORT, DocumentKind.PROGRESS_REPORT, true,
         "nộp báo cáo tiến độ", "Tóm tắt tiến độ"),
     MIDTERM(MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT,
-        ResearchTaskProcess.Vars.REPORT.name(), DocumentKind.MIDTERM_REPORT, true,
+        ResearchTaskProcess.Vars.REPORT, DocumentKind.MIDTERM_REPORT, true,
         "nộp báo cáo giữa kỳ", "Tóm tắt báo cáo giữa kỳ"),
-    FINAL(ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, ResearchTaskProcess.Vars.NOTE.name(),
+    FINAL(ResearchTaskProcess.Tasks.SUBMIT_FINAL_DOSSIER, ResearchTaskProcess.Vars.NOTE,
         DocumentKind.FINAL_DOSSIER, true, "nộp hồ sơ nghiệm thu", "Ghi chú kèm hồ sơ"),
-    FIXES(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, ResearchTaskProcess.Vars.NOTE.name(),
+    FIXES(AcceptanceProcess.Tasks.FIX_FINAL_DOSSIER, ResearchTaskProcess.Vars.NOTE,
         DocumentKind.FINAL_DOSSIER, true, "hoàn thiện hồ sơ sau nghiệm thu",
         "Những điểm đã hoàn thiện");
 
     final String taskKey;
-    final String variable;
+    final Variable<String> variable;
     final DocumentKind kind;
     final boolean fileRequired;
     final String what;
     final String textLabel;
 
-    Work(String taskKey, String variable, DocumentKind kind, boolean fileRequired, String what,
+    Work(String taskKey, Variable<String> variable, DocumentKind kind, boolean fileRequired, String what,
         String textLabel) {
       this.taskKey = taskKey;
       this.variable = variable;
@@ -75,6 +77,11 @@ class PortalService {
 
     public boolean isFileRequired() {
       return fileRequired;
+    }
+
+    /** Characters the text may have: a long text (a report) more than a note. */
+    public int getMaxLength() {
+      return variable.isLongText() ? Variable.MAX_LONG_TEXT : Variable.MAX_TEXT;
     }
 
     static Work ofPath(String path) {
@@ -181,7 +188,7 @@ class PortalService {
       service.addDocument(code, work.kind, fileName, content, actor, viewer);
     }
     Map<String, Object> values = new HashMap<>();
-    values.put(work.variable, text == null || text.isBlank() ? null : text);
+    values.put(work.variable.name(), text == null || text.isBlank() ? null : text);
     desk.complete(open, values);
   }
 

@@ -150,7 +150,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
     public static final Variable<Long> CONTRACT_AMOUNT = Variable.whole("contractAmount");
     public static final Variable<java.time.LocalDate> CONTRACT_START = Variable.day("contractStart");
     public static final Variable<java.time.LocalDate> CONTRACT_END = Variable.day("contractEnd");
-    public static final Variable<String> REPORT = Variable.text("report");
+    public static final Variable<String> REPORT = Variable.longText("report");
     public static final Variable<String> REGISTRATION_NUMBER = Variable.text("registrationNumber");
     public static final Variable<java.time.LocalDate> REGISTRATION_DATE =
         Variable.day("registrationDate");

@@ -31,6 +31,9 @@ class ResearchTrailEntry {
   @Column(name = "camunda_task_id")
   private String camundaTaskId;
 
+  /** The column's width (V43): a long text of 8,000 characters with its label. */
+  static final int MAX_DETAIL = 9000;
+
   protected ResearchTrailEntry() {}
 
   ResearchTrailEntry(Long researchTaskId, Instant occurredAt, Actor actor, String action,
@@ -40,7 +43,8 @@ class ResearchTrailEntry {
     this.actor = actor.userId();
     this.actorName = actor.fullName();
     this.action = action;
-    this.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
+    this.detail = detail == null || detail.length() <= MAX_DETAIL ? detail
+        : detail.substring(0, MAX_DETAIL);
     this.camundaTaskId = camundaTaskId;
   }
 

@@ -306,6 +306,8 @@ class DirectionItemsTest {
         .processDefinitionKey(DirectionItemReportProcess.KEY).variableValueEquals("documentId", id)
         .singleResult();
     List<String> names = new ArrayList<>();
+    String longReport = "Đã triển khai các nội dung của mục trong kỳ báo cáo. ".repeat(160)
+        .substring(0, 7995) + " Hết.";
     for (int period = 1; period <= 4; period++) {
       Job timer = managementService.createJobQuery().processInstanceId(reports.getId()).timers()
           .singleResult();
@@ -323,8 +325,10 @@ class DirectionItemsTest {
       }
       assertThat(api.post("cv.qlkh", "/engine-rest/task/" + report.getId() + "/claim",
           Map.of("userId", "cv.qlkh")).status()).isEqualTo(204);
+      // the second as long as its form allows (ADR 0044), its trail entry longer still
+      String text = period == 2 ? longReport : "Kết quả kỳ " + period;
       Response done = api.post("cv.qlkh", "/engine-rest/task/" + report.getId() + "/complete",
-          variables("itemReport", "String", "Kết quả kỳ " + period));
+          variables("itemReport", "String", text));
       assertThat(done.status()).as("%s", done.text()).isEqualTo(204);
       if (period < 4) {
         assertThat(api.get("giamdoc", "/api/incoming-documents/" + id).body().get("status")
@@ -339,6 +343,8 @@ class DirectionItemsTest {
     JsonNode filed = api.get("giamdoc", "/api/incoming-documents/" + id).body();
     assertThat(filed.get("status").asText()).isEqualTo("ARCHIVED");
     assertThat(filed.get("trail").toString()).contains("ITEM_REPORT", "FOLLOWING_REPORTS");
+    assertThat(filed.get("trail").findValuesAsText("comment"))
+        .anyMatch(comment -> comment.endsWith(":\n" + longReport));
     assertThat(items(id).get("directionItems").get(1).get("status").asText()).isEqualTo("DONE");
   }
 

@@ -176,26 +176,58 @@ class DispatchFlowTest {
   }
 
   @Test
-  void aTypedTextLongerThanTheEngineKeepsIsRefusedNamingTheField() {
-    String pi = register().get("processInstanceId").asText();
+  void aResultOfEightThousandCharactersIsRecordedWholeAndTheEngineKeepsNoneOfIt() {
+    JsonNode doc = register();
+    String pi = doc.get("processInstanceId").asText();
     assertThat(work("giamdoc", task(pi, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION), variables(
         "direction", "String", "Xử lý.", "infoOnly", "Boolean", false,
         "leadUnit", "String", "phong-qlkh", "coordinatingUnits", "Json", "[]",
         "informedUnits", "Json", "[]", "dueDate", "Date", dueDate()))).isEqualTo(204);
     Task unitTask = task(pi, IncomingDirectiveProcess.Tasks.HANDLE_ASSIGNMENT);
-    // under the result's own limit (8,000), over the engine's string column (4,000): was a 500
-    Response refused = api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/claim",
-        Map.of("userId", "cv.qlkh"));
-    assertThat(refused.status()).isEqualTo(204);
-    refused = api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/complete",
-        variables("result", "String", "Kết quả. ".repeat(460)));
+    vn.khcn.workflow.support.CamundaWebapp tasklist = api.webapp("cv.qlkh", "tasklist");
+    assertThat(tasklist.post("/task/" + unitTask.getId() + "/claim",
+        Map.of("userId", "cv.qlkh")).status()).isEqualTo(204);
+    // the form's own limit (ADR 0044); over the engine's string column (4,000), once a 500
+    String end = " Kết quả: hoàn thành.";
+    String result = "Phòng QLKH đã rà soát, tổng hợp và trả lời từng nội dung được giao. "
+        .repeat(200).substring(0, 8000 - end.length()) + end;
+    String today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+
+    Response refused = tasklist.post("/task/" + unitTask.getId() + "/submit-form", variables(
+        "result", "String", result + "!", "replyNumber", "String", "15/SKHCN-QLKH",
+        "replyDate", "String", today));
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
-    assertThat(refused.text()).contains("result", "dài quá 4000 ký tự (4139)");
+    assertThat(refused.text()).contains("result", "dài quá 8000 ký tự (8001)");
     assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count())
         .as("the task stays open").isOne();
-    assertThat(api.post("cv.qlkh", "/engine-rest/task/" + unitTask.getId() + "/complete",
-        variables("result", "String", "Kết quả. ".repeat(444))).status())
-        .as("3,996 characters are kept").isEqualTo(204);
+
+    Response submitted = tasklist.post("/task/" + unitTask.getId() + "/submit-form", variables(
+        "result", "String", result, "replyNumber", "String", "15/SKHCN-QLKH",
+        "replyDate", "String", today));
+    assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
+    Response again = tasklist.post("/task/" + unitTask.getId() + "/submit-form", variables(
+        "result", "String", "Gửi lại.", "replyNumber", "String", "15/SKHCN-QLKH"));
+    assertThat(again.status()).as("Tasklist's API answers as /engine-rest does, not 500: %s",
+        again.text()).isEqualTo(404);
+    assertThat(again.text()).contains("có thể công việc đã được hoàn thành");
+
+    JsonNode recorded = details(doc);
+    assertThat(recorded.get("trail")).filteredOn(t -> t.get("action").asText()
+        .equals("UNIT_RESULT")).extracting(t -> t.get("comment").asText()).singleElement()
+        .asString().startsWith(result + "\n").contains("15/SKHCN-QLKH");
+    assertThat(recorded.get("report").asText()).as("the lead unit alone: its result is the report")
+        .isEqualTo(result);
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(pi)
+        .variableName("result").count()).as("the engine keeps no copy").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName("result").count()).as("nor any history of it").isZero();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi)
+        .variableName("replyNumber").count()).as("the form's short fields keep theirs").isOne();
+    java.net.http.HttpResponse<byte[]> slip = api.download("giamdoc",
+        "/api/incoming-documents/" + doc.get("id").asLong() + "/slip.pdf");
+    assertThat(slip.statusCode()).isEqualTo(200);
+    assertThat(PdfText.of(slip.body()).text())
+        .contains("Phòng QLKH đã rà soát", "Kết quả: hoàn thành.");
   }
 
   @Test

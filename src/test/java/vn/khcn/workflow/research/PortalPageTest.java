@@ -117,7 +117,9 @@ class PortalPageTest {
     assertThat(page).contains("Giao sau khi chỉnh sửa thuyết minh")
         .contains("Làm rõ phương pháp khảo sát tại hợp tác xã")
         .contains(code + "-revision")
-        .as("never a ballot").doesNotContain("Nhận xét riêng của phiếu");
+        .as("never a ballot").doesNotContain("Nhận xét riêng của phiếu")
+        .as("a response note is a long text (ADR 0044)")
+        .contains("maxlength=\"8000\" id=\"" + code + "-revision-text\"");
 
     // wrong stage: no progress report is asked now
     TestHttp.Response early = chunhiem.multipart("/portal/" + code + "/work/progress",
@@ -147,14 +149,16 @@ class PortalPageTest {
     assertThat(documents.listByTask(task.getId())).as("nothing stored").hasSize(files);
     api.task(code, AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem");
 
+    String note = ResearchFlowTest.longText("Đã tiếp thu toàn bộ ý kiến hội đồng. ");
     TestHttp.Response sent = chunhiem.multipart("/portal/" + code + "/work/revision",
-        Map.of("text", "Đã tiếp thu toàn bộ ý kiến hội đồng"), "file", "thuyet-minh-sua.pdf",
-        ResearchApi.PDF);
+        Map.of("text", note), "file", "thuyet-minh-sua.pdf", ResearchApi.PDF);
     assertThat(sent.status()).as(sent.text()).isEqualTo(302);
     assertThat(documents.listByTask(task.getId())).extracting(DocumentInfo::kind)
         .contains(DocumentKind.REVISED_OUTLINE).hasSize(files + 1);
     assertThat(taskService.createTaskQuery().processInstanceBusinessKey(code)
         .taskDefinitionKey(AssignmentCouncilProcess.Tasks.SUBMIT_REVISION).count()).isZero();
+    assertThat(api.get("cv.qlkh", "/api/research-tasks/" + code).body().get("trail")
+        .findValuesAsText("detail")).as("the whole note recorded").contains(note);
     api.task(code, AssignmentCouncilProcess.Tasks.VERIFY_REVISION, "hd.thuky");
   }
 

@@ -174,9 +174,10 @@ class ResearchFlowTest {
     assertThat(noFile.status()).isEqualTo(400);
     assertThat(api.upload("chunhiem", code, "REVISED_OUTLINE", "thuyet-minh-sua.pdf",
         ResearchApi.PDF).status()).isEqualTo(201);
+    // long texts (ADR 0044): as long as their forms allow, twice what the engine keeps in a string
+    String responseNote = longText("Đã tiếp thu toàn bộ ý kiến hội đồng về mục tiêu và nội dung. ");
     api.work("chunhiem", code, AssignmentCouncilProcess.Tasks.SUBMIT_REVISION, "chunhiem",
-        vars(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(),
-            "Đã tiếp thu toàn bộ ý kiến hội đồng"));
+        vars(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(), responseNote));
     api.work("hd.thuky", code, AssignmentCouncilProcess.Tasks.VERIFY_REVISION, "hd.thuky",
         vars(ResearchTaskProcess.Vars.ACCEPTED.name(), true));
     api.work("hd.chutich", code, AssignmentCouncilProcess.Tasks.CONFIRM_REVISION, "hd.chutich",
@@ -238,9 +239,9 @@ class ResearchFlowTest {
     // 6. mid-term evaluation started by phong-qlkh
     assertThat(api.post("cv.qlkh", "/api/research-tasks/" + code + "/midterm-evaluation", null)
         .status()).isEqualTo(202);
+    String midtermReport = longText("Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo. ");
     api.work("chunhiem", code, MidtermEvaluationProcess.Tasks.SUBMIT_MIDTERM_REPORT, "chunhiem",
-        vars(ResearchTaskProcess.Vars.REPORT.name(),
-            "Đã hoàn thành 8 báo cáo chuyên đề và 2 hội thảo"));
+        vars(ResearchTaskProcess.Vars.REPORT.name(), midtermReport));
     Response laterEnd = api.complete("cv.qlkh", api.task(code,
         MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null),
         vars(MidtermEvaluationProcess.Vars.FINDINGS.name(), "Chậm tiến độ",
@@ -250,9 +251,9 @@ class ResearchFlowTest {
     assertThat(laterEnd.status()).as("the one extension is used").isEqualTo(400);
     assertThat(laterEnd.body().get("message").asText())
         .contains("điều chỉnh thời hạn giữa kỳ được tính là lần gia hạn");
+    String findings = longText("Đúng tiến độ, sử dụng kinh phí đúng mục đích. ");
     api.work("cv.qlkh", code, MidtermEvaluationProcess.Tasks.RECORD_FINDINGS, null,
-        vars(MidtermEvaluationProcess.Vars.FINDINGS.name(),
-            "Đúng tiến độ, sử dụng kinh phí đúng mục đích",
+        vars(MidtermEvaluationProcess.Vars.FINDINGS.name(), findings,
             MidtermEvaluationProcess.Vars.OUTCOME.name(), "CONTINUE"));
 
     // 7. final dossier and acceptance
@@ -306,6 +307,20 @@ class ResearchFlowTest {
         "ARCHIVED");
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(code)
         .unfinished().count()).isZero();
+    assertThat(done.get("trail").findValuesAsText("detail")).as("recorded whole")
+        .contains(responseNote).anyMatch(detail -> detail.endsWith(": " + findings));
+    assertThat(done.get("midtermFindings").asText()).isEqualTo(findings);
+    assertThat(done.get("reports").findValuesAsText("content")).contains(midtermReport);
+    assertThat(historyService.createHistoricVariableInstanceQuery()
+        .variableNameIn(AssignmentCouncilProcess.Vars.RESPONSE_NOTE.name(),
+            ResearchTaskProcess.Vars.REPORT.name(), MidtermEvaluationProcess.Vars.FINDINGS.name())
+        .count()).as("the engine kept none of them").isZero();
+  }
+
+  /** A text of exactly the 8,000 characters a long text may have. */
+  static String longText(String sentence) {
+    String end = " Hết.";
+    return sentence.repeat(8000 / sentence.length() + 1).substring(0, 8000 - end.length()) + end;
   }
 
   @Test

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +33,17 @@ class HistoryConfiguration {
   @Bean
   ProcessEnginePlugin fullWithoutViewCopies(List<ProcessDescriptor> descriptors) {
     Set<String> copies = new HashSet<>();
-    descriptors.forEach(descriptor -> copies.addAll(descriptor.taskViewCopies()));
-    HistoryLevel level = new FullWithoutViewCopies(Set.copyOf(copies));
+    Set<String> longTexts = new HashSet<>();
+    Set<String> longTextTasks = new HashSet<>();
+    descriptors.forEach(descriptor -> {
+      copies.addAll(descriptor.taskViewCopies());
+      descriptor.longTextInputs().forEach((task, names) -> {
+        longTextTasks.add(task);
+        longTexts.addAll(names);
+      });
+    });
+    HistoryLevel level = new FullWithoutViewCopies(Set.copyOf(copies), Set.copyOf(longTexts),
+        Set.copyOf(longTextTasks));
     return new AbstractProcessEnginePlugin() {
       @Override
       public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -44,13 +55,23 @@ class HistoryConfiguration {
     };
   }
 
-  /** FULL, without the history of task-local view copies. */
+  /**
+   * FULL, without the history of task-local view copies, nor of the long texts forms take (ADR
+   * 0044: a unit's result, a report; recorded in our tables, then forgotten by the engine): their
+   * variable events in any scope, and the form-field events of a form submitted to a task that
+   * takes one (Tasklist's {@code submit-form} records each field's text once more).
+   */
   static final class FullWithoutViewCopies extends AbstractHistoryLevel {
 
     private final Set<String> viewCopies;
+    private final Set<String> longTexts;
+    private final Set<String> longTextTasks;
 
-    FullWithoutViewCopies(Set<String> viewCopies) {
+    FullWithoutViewCopies(Set<String> viewCopies, Set<String> longTexts,
+        Set<String> longTextTasks) {
       this.viewCopies = viewCopies;
+      this.longTexts = longTexts;
+      this.longTextTasks = longTextTasks;
     }
 
     @Override
@@ -65,8 +86,13 @@ class HistoryConfiguration {
 
     @Override
     public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
-      if (entity instanceof VariableInstance variable && variable.getTaskId() != null
-          && viewCopies.contains(variable.getName())) {
+      if (entity instanceof VariableInstance variable && (longTexts.contains(variable.getName())
+          || variable.getTaskId() != null && viewCopies.contains(variable.getName()))) {
+        return false;
+      }
+      if (eventType == HistoryEventTypes.FORM_PROPERTY_UPDATE && entity instanceof DelegateTask task
+          && task.getTaskDefinitionKey() != null
+          && longTextTasks.contains(task.getTaskDefinitionKey())) {
         return false;
       }
       return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);

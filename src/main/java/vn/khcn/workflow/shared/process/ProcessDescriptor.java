@@ -1,8 +1,11 @@
 package vn.khcn.workflow.shared.process;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a feature's process model tells the cross-cutting code (identity, security, history,
@@ -34,6 +37,26 @@ public interface ProcessDescriptor {
    */
   default boolean calledOnly() {
     return false;
+  }
+
+  /**
+   * The {@linkplain Variable#longText long texts} each user task's form takes, by task key (tasks
+   * without any left out): recorded by the task's listeners, then forgotten by the engine.
+   */
+  default Map<String, Set<String>> longTextInputs() {
+    Map<String, Set<String>> byTask = new LinkedHashMap<>();
+    for (UserTaskContract contract : userTasks()) {
+      Set<String> names = new TreeSet<>();
+      contract.inputs().forEach((name, input) -> {
+        if (input.isLongText()) {
+          names.add(name);
+        }
+      });
+      if (!names.isEmpty()) {
+        byTask.put(contract.taskKey(), Set.copyOf(names));
+      }
+    }
+    return Map.copyOf(byTask);
   }
 
   default Optional<UserTaskContract> contract(String taskKey) {

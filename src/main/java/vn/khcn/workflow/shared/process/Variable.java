@@ -26,6 +26,12 @@ public final class Variable<T> {
    */
   public static final int MAX_TEXT = 4000;
 
+  /**
+   * Characters a {@linkplain #longText long text} may have: what the forms and our tables allow
+   * for a report or a result (ADR 0044).
+   */
+  public static final int MAX_LONG_TEXT = 8000;
+
   /** The Department's time zone (khcn.time-zone), set once at start-up by the clock's configuration. */
   private static volatile ZoneId zone = ZoneId.of("Asia/Ho_Chi_Minh");
 
@@ -34,17 +40,20 @@ public final class Variable<T> {
   private final Function<Object, T> reader;
   /** What the engine is given for a value (the value itself, or a view fitted to its column). */
   private final Function<T, Object> writer;
+  /** Whether the engine forgets the value once the task's listeners have recorded it. */
+  private final boolean longText;
 
   private Variable(String name, FieldType fieldType, Function<Object, T> reader) {
-    this(name, fieldType, reader, value -> value);
+    this(name, fieldType, reader, value -> value, false);
   }
 
   private Variable(String name, FieldType fieldType, Function<Object, T> reader,
-      Function<T, Object> writer) {
+      Function<T, Object> writer, boolean longText) {
     this.name = Objects.requireNonNull(name);
     this.fieldType = fieldType;
     this.reader = reader;
     this.writer = writer;
+    this.longText = longText;
   }
 
   /**
@@ -53,17 +62,30 @@ public final class Variable<T> {
    * than {@link #MAX_TEXT} characters are refused naming the variable ({@link TypedText}).
    */
   public static Variable<String> text(String name) {
-    return new Variable<>(name, FieldType.TEXT, value -> {
-      String text = TypedText.normalize(VariableValues.string(value));
-      TypedText.problem(text).ifPresent(problem -> {
-        throw new IllegalArgumentException(problem);
-      });
-      if (text != null && text.length() > MAX_TEXT) {
-        throw new IllegalArgumentException("dài quá " + MAX_TEXT + " ký tự (" + text.length()
-            + ")");
-      }
-      return text;
+    return new Variable<>(name, FieldType.TEXT, value -> typed(value, MAX_TEXT));
+  }
+
+  /**
+   * A long text a person types (a unit's result, a report, findings): read like {@link #text} up
+   * to {@link #MAX_LONG_TEXT} characters. The task's complete listeners record it in our tables;
+   * the engine then forgets it and keeps no history of it ({@code LongTexts}, ADR 0044), so it
+   * is never held in the engine's 4,000-character string column. Read it only in the task's
+   * complete listeners.
+   */
+  public static Variable<String> longText(String name) {
+    return new Variable<>(name, FieldType.TEXT, value -> typed(value, MAX_LONG_TEXT),
+        value -> value, true);
+  }
+
+  private static String typed(Object value, int max) {
+    String text = TypedText.normalize(VariableValues.string(value));
+    TypedText.problem(text).ifPresent(problem -> {
+      throw new IllegalArgumentException(problem);
     });
+    if (text != null && text.length() > max) {
+      throw new IllegalArgumentException("dài quá " + max + " ký tự (" + text.length() + ")");
+    }
+    return text;
   }
 
   /** A yes/no: form field checkbox, or a gateway flag. */
@@ -110,7 +132,7 @@ public final class Variable<T> {
    * string column ({@link ViewText}), so a long trail never fails the command creating the task.
    */
   public static Variable<String> view(String name) {
-    return new Variable<>(name, null, VariableValues::string, ViewText::fit);
+    return new Variable<>(name, null, VariableValues::string, ViewText::fit, false);
   }
 
   /** A flag only the server writes (gateway conditions). */
@@ -147,6 +169,11 @@ public final class Variable<T> {
 
   public String name() {
     return name;
+  }
+
+  /** Whether it is a {@linkplain #longText long text}, forgotten by the engine once recorded. */
+  public boolean isLongText() {
+    return longText;
   }
 
   /** What a person may submit for it, or null for a variable only the server writes. */

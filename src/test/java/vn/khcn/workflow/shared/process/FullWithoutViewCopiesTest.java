@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class FullWithoutViewCopiesTest {
 
   final HistoryLevel level = new HistoryConfiguration.FullWithoutViewCopies(
-      Set.of("documentView", "summary"));
+      Set.of("documentView", "summary"), Set.of("result"), Set.of("handleAssignment"));
 
   static VariableInstanceEntity variable(String name, String taskId) {
     VariableInstanceEntity variable = new VariableInstanceEntity();
@@ -33,6 +33,34 @@ class FullWithoutViewCopiesTest {
       assertThat(level.isHistoryEventProduced(type, variable("decision", "t1")))
           .as("a form's own task-local input keeps its history").isTrue();
     }
+  }
+
+  @Test
+  void longTextsLeaveNoHistoryInAnyScope() {
+    for (HistoryEventTypes type : new HistoryEventTypes[] {HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+        HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
+        HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL}) {
+      assertThat(level.isHistoryEventProduced(type, variable("result", null)))
+          .as("a unit's result on its execution, %s", type).isFalse();
+      assertThat(level.isHistoryEventProduced(type, variable("result", "t1")))
+          .as("a unit's result on its task, %s", type).isFalse();
+      assertThat(level.isHistoryEventProduced(type, variable("replyNumber", null)))
+          .as("the same form's short input keeps its history").isTrue();
+    }
+  }
+
+  @Test
+  void formFieldsSubmittedToATaskTakingALongTextLeaveNoHistory() {
+    TaskEntity unitTask = new TaskEntity();
+    unitTask.setTaskDefinitionKey("handleAssignment");
+    TaskEntity otherTask = new TaskEntity();
+    otherTask.setTaskDefinitionKey("giveDirection");
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.FORM_PROPERTY_UPDATE, unitTask))
+        .as("Tasklist's submit-form records each field's text once more").isFalse();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.FORM_PROPERTY_UPDATE, otherTask))
+        .isTrue();
+    assertThat(level.isHistoryEventProduced(HistoryEventTypes.TASK_INSTANCE_COMPLETE, unitTask))
+        .as("the task's own history is kept").isTrue();
   }
 
   @Test

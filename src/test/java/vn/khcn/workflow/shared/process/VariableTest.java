@@ -43,6 +43,19 @@ class VariableTest {
   }
 
   @Test
+  void longTextsMayHaveWhatTheFormsAllowAndAreMarkedForTheEngineToForget() {
+    Variable<String> report = Variable.longText("report");
+    assertThat(report.read("ý".repeat(Variable.MAX_LONG_TEXT))).hasSize(8000);
+    assertThatThrownBy(() -> report.read("ý".repeat(Variable.MAX_LONG_TEXT + 1)))
+        .isInstanceOf(InvalidTaskInputException.class)
+        .hasMessageContaining("report: dài quá 8000 ký tự (8001)");
+    assertThatThrownBy(() -> report.read("a\u202Eb")).hasMessageContaining("report: chứa");
+    assertThat(report.fieldType()).isEqualTo(FieldType.TEXT);
+    assertThat(report.isLongText()).isTrue();
+    assertThat(result.isLongText()).isFalse();
+  }
+
+  @Test
   void formValuesAreReadAsTheirTypesWhateverChannelWroteThem() {
     assertThat(Variable.bool("approved").read("true")).isTrue();
     assertThat(Variable.whole("approvedBudget").read(1.5e9)).isEqualTo(1_500_000_000L);
