@@ -45,7 +45,7 @@ class DirectionItemReportModelTest {
   @RegisterExtension
   @Order(1)
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+      .configurationResource("model-tests.cfg.xml").build();
 
   @RegisterExtension
   @Order(2)

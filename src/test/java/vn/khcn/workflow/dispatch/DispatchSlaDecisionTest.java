@@ -22,7 +22,7 @@ class DispatchSlaDecisionTest {
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+      .configurationResource("model-tests.cfg.xml").build();
 
   static String deploymentId;
 

@@ -47,7 +47,7 @@ import vn.khcn.workflow.shared.process.VariableValues;
 abstract class IncomingDirectiveModelSupport {
 
   static ProcessEngineExtension newEngineExtension() {
-    return ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+    return ProcessEngineExtension.builder().configurationResource("model-tests.cfg.xml").build();
   }
 
   abstract ProcessEngineExtension engine();

@@ -18,7 +18,7 @@ class ActorResolverTest {
 
   @RegisterExtension
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+      .configurationResource("model-tests.cfg.xml").build();
 
   /** A clock the test moves on. */
   static final class MovingClock extends Clock {

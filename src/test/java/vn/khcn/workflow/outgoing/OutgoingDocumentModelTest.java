@@ -42,7 +42,7 @@ class OutgoingDocumentModelTest {
   @RegisterExtension
   @Order(1)
   static ProcessEngineExtension engine = ProcessEngineExtension.builder()
-      .configurationResource("camunda.cfg.xml").build();
+      .configurationResource("model-tests.cfg.xml").build();
 
   @RegisterExtension
   @Order(2)

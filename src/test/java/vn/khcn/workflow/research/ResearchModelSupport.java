@@ -43,7 +43,7 @@ abstract class ResearchModelSupport extends ResearchModelDoubles {
    * the first class closed.
    */
   static ProcessEngineExtension newEngineExtension() {
-    return ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+    return ProcessEngineExtension.builder().configurationResource("model-tests.cfg.xml").build();
   }
 
   abstract ProcessEngineExtension engine();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre>
  * &#64;RegisterExtension &#64;Order(1)
  * static ProcessEngineExtension engine = ProcessEngineExtension.builder()
- *     .configurationResource("camunda.cfg.xml").build();
+ *     .configurationResource("model-tests.cfg.xml").build();
  * &#64;RegisterExtension &#64;Order(2)
  * static DeployedProcessModels models = new DeployedProcessModels(engine);
  * </pre>
