@@ -121,6 +121,22 @@ class TasklistBrowserTest {
         dismissNotification(browser);
         browser.driver.findElement(resultField).sendKeys(result);
         browser.until(d -> result.equals(d.findElement(resultField).getAttribute("value")));
+        // a reply's number without its date: refused by the task's listener, and Tasklist shows
+        // the API's Vietnamese message, not an engine's 500 (ADR 0044)
+        By replyNumber = field("Số, ký hiệu văn bản trả lời", "input");
+        browser.driver.findElement(replyNumber).sendKeys("45/BC-QLCN");
+        browser.click(complete);
+        By notice = By.cssSelector(".page-notifications");
+        browser.until(d -> d.findElement(notice).getText().contains("replyDate"));
+        assertThat(browser.text(notice))
+            .contains("replyDate: chưa nhập ngày của văn bản trả lời")
+            .doesNotContain("ENGINE-").doesNotContain("Exception");
+        assertThat(taskService.createTaskQuery().taskId(unitTask.getId()).count()).isOne();
+        browser.screenshot("refused-by-listener");
+        dismissNotification(browser);
+        browser.driver.findElement(replyNumber).sendKeys(Keys.chord(Keys.CONTROL, "a"),
+            Keys.DELETE);
+        browser.until(d -> d.findElement(replyNumber).getAttribute("value").isEmpty());
         browser.screenshot("form");
         assertThat(browser.text(complete)).isEqualTo("Hoàn thành");
         browser.click(complete);
