@@ -12,7 +12,6 @@ import java.util.Set;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
-import vn.khcn.workflow.shared.process.Variable;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.shared.process.Variable;
@@ -53,8 +52,8 @@ class PortalService {
     final String what;
     final String textLabel;
 
-    Work(String taskKey, Variable<String> variable, DocumentKind kind, boolean fileRequired, String what,
-        String textLabel) {
+    Work(String taskKey, Variable<String> variable, DocumentKind kind, boolean fileRequired,
+        String what, String textLabel) {
       this.taskKey = taskKey;
       this.variable = variable;
       this.kind = kind;

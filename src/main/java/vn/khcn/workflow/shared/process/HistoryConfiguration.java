@@ -17,10 +17,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The engine's history level (ADR 0011): Camunda's FULL, except for the task-local copies our
- * view listeners give every task on create (the document's or dossier's text, Tasklist's list
- * columns, a form's choices). They are derived from process variables and entities whose history
- * is kept, yet each cost three history rows per task. The level has FULL's id, so the database
+ * The engine's history level (ADR 0011, 0044): Camunda's FULL, except for the task-local copies
+ * our view listeners give every task on create (the document's or dossier's text, Tasklist's list
+ * columns, a form's choices), derived from process variables and entities whose history is kept
+ * yet each costing three history rows per task, and except for the long texts of forms, recorded
+ * in our tables and forgotten by the engine ({@link LongTexts}). The level has FULL's id, so the database
  * records the same level and an existing installation starts unchanged; Camunda's documented
  * extension point for custom history levels is used through a process engine plugin.
  */

@@ -2,6 +2,7 @@ package vn.khcn.workflow.shared.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -37,9 +38,9 @@ class FullWithoutViewCopiesTest {
 
   @Test
   void longTextsLeaveNoHistoryInAnyScope() {
-    for (HistoryEventTypes type : new HistoryEventTypes[] {HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
+    for (HistoryEventTypes type : List.of(HistoryEventTypes.VARIABLE_INSTANCE_CREATE,
         HistoryEventTypes.VARIABLE_INSTANCE_UPDATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE,
-        HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL}) {
+        HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL)) {
       assertThat(level.isHistoryEventProduced(type, variable("result", null)))
           .as("a unit's result on its execution, %s", type).isFalse();
       assertThat(level.isHistoryEventProduced(type, variable("result", "t1")))
