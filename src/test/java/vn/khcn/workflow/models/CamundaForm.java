@@ -20,9 +20,10 @@ import vn.khcn.workflow.shared.process.FieldType;
  * @param views the keys of read-only components
  * @param references the variables its templates, expressions and option lists read
  *     ({@link FormReferences})
+ * @param maxLengths the {@code validate.maxLength} of the inputs that have one, by key
  */
 record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views,
-    Set<String> references) {
+    Set<String> references, Map<String, Integer> maxLengths) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,15 +36,17 @@ record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views,
     }
     Map<String, FieldType> inputs = new LinkedHashMap<>();
     Set<String> views = new TreeSet<>();
-    collect(root.path("components"), inputs, views, file);
-    return new CamundaForm(root.path("id").asText(), inputs, views, FormReferences.of(root));
+    Map<String, Integer> maxLengths = new LinkedHashMap<>();
+    collect(root.path("components"), inputs, views, maxLengths, file);
+    return new CamundaForm(root.path("id").asText(), inputs, views, FormReferences.of(root),
+        maxLengths);
   }
 
   /** Components, including those nested in groups. */
   private static void collect(JsonNode components, Map<String, FieldType> inputs, Set<String> views,
-      Path file) {
+      Map<String, Integer> maxLengths, Path file) {
     for (JsonNode component : components) {
-      collect(component.path("components"), inputs, views, file);
+      collect(component.path("components"), inputs, views, maxLengths, file);
       String key = component.path("key").asText(null);
       if (key == null) {
         continue;
@@ -60,6 +63,9 @@ record CamundaForm(String id, Map<String, FieldType> inputs, Set<String> views,
       }
       if (inputs.put(key, fieldType) != null) {
         throw new IllegalStateException(file + ": two components with key " + key);
+      }
+      if (component.path("validate").path("maxLength").isInt()) {
+        maxLengths.put(key, component.path("validate").path("maxLength").asInt());
       }
     }
   }

@@ -34,7 +34,7 @@ class FormReferencesTest {
     Map<String, FieldType> inputs = new java.util.TreeMap<>();
     contract.inputs().forEach((name, variable) -> inputs.put(name, variable.fieldType()));
     CamundaForm stray = new CamundaForm(contract.formKey(), inputs, contract.views(),
-        Set.of("strayLinks", IncomingDirectiveProcess.Vars.DOCUMENT_ID.name()));
+        Set.of("strayLinks", IncomingDirectiveProcess.Vars.DOCUMENT_ID.name()), Map.of());
 
     assertThat(ModelContractTest.formReferencesAreDeclared(null, directive,
         Map.of(contract.formKey(), stray), Set.of()))
