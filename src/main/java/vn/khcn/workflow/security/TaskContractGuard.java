@@ -9,13 +9,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.khcn.workflow.shared.process.TaskCompletionContracts;
+import vn.khcn.workflow.shared.process.Variable;
+import vn.khcn.workflow.shared.text.TypedText;
 
 /**
  * A task completes only with what its own form allows, on every engine path: POST
@@ -27,7 +31,7 @@ import vn.khcn.workflow.shared.process.TaskCompletionContracts;
 final class TaskContractGuard extends OncePerRequestFilter {
 
   static final Pattern COMPLETION = Pattern.compile(
-      "^/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+      "^/task/([^/]+)/(complete|submit-form|resolve)/?$");
 
   private final TaskCompletionContracts contracts;
   private final ObjectMapper objectMapper;
@@ -90,9 +94,13 @@ final class TaskContractGuard extends OncePerRequestFilter {
       submitted.put(field.getKey(), type == null || type.isNull() ? null : type.asText());
     }
     TaskCompletionContracts.Verdict verdict = contracts.check(taskId, submitted);
-    if (verdict.refused()) {
+    List<String> problems = new ArrayList<>(verdict.problems());
+    if ("resolve".equals(matcher.group(2))) {
+      problems.addAll(longOnResolve(taskId, variables));
+    }
+    if (!problems.isEmpty()) {
       errors.write(request, response, 400, "Bad Request",
-          "Dữ liệu không hợp lệ: " + String.join("; ", verdict.problems()));
+          "Dữ liệu không hợp lệ: " + String.join("; ", problems));
       return;
     }
     if (verdict.views().isEmpty()) {
@@ -101,5 +109,22 @@ final class TaskContractGuard extends OncePerRequestFilter {
     }
     ((ObjectNode) variables).remove(verdict.views());
     chain.doFilter(CachedBodyRequest.of(cached, objectMapper.writeValueAsBytes(body)), response);
+  }
+
+  /**
+   * A delegated task handed back ({@code resolve}) is not completed: the engine keeps its long
+   * texts until the owner completes, so each may have no more than its string column holds.
+   */
+  private List<String> longOnResolve(String taskId, JsonNode variables) {
+    List<String> problems = new ArrayList<>();
+    for (String name : contracts.longTexts(taskId)) {
+      JsonNode value = variables.path(name).path("value");
+      if (value.isTextual()
+          && TypedText.normalize(value.asText()).length() > Variable.MAX_TEXT) {
+        problems.add(name + ": khi trả lại việc được ủy quyền chỉ gửi tối đa " + Variable.MAX_TEXT
+            + " ký tự; gửi nội dung đầy đủ khi hoàn thành công việc");
+      }
+    }
+    return problems;
   }
 }

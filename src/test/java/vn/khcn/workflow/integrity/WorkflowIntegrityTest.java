@@ -266,6 +266,29 @@ class WorkflowIntegrityTest extends IntegrityTestSupport {
   }
 
   @Test
+  void aDelegatedTaskHandedBackCarriesNoMoreOfALongTextThanTheEngineKeeps() {
+    Document document = directed();
+    Task unit = unitTask(document, "phong-qlkh");
+    assertThat(api.post("admin", "/engine-rest/task/" + unit.getId() + "/delegate",
+        Map.of("userId", "cv.qlkh")).status()).isEqualTo(204);
+    String full = "Đã dự thảo văn bản trả lời và lấy ý kiến các phòng. ".repeat(90);
+
+    // not completed: the engine would keep the text until the owner completes (ADR 0044)
+    Response tooLong = api.post("cv.qlkh", "/engine-rest/task/" + unit.getId() + "/resolve",
+        variables("result", "String", full));
+    assertThat(tooLong.status()).as(tooLong.text()).isEqualTo(400);
+    assertThat(tooLong.body().get("message").asText())
+        .contains("result: khi trả lại việc được ủy quyền chỉ gửi tối đa 4000 ký tự");
+    assertThat(taskService.createTaskQuery().taskId(unit.getId()).singleResult().getAssignee())
+        .as("still with the delegate").isEqualTo("cv.qlkh");
+
+    Response handedBack = api.post("cv.qlkh", "/engine-rest/task/" + unit.getId() + "/resolve",
+        variables("result", "String", "Đã dự thảo văn bản trả lời."));
+    assertThat(handedBack.status()).as(handedBack.text()).isEqualTo(204);
+    assertThat(taskService.createTaskQuery().taskId(unit.getId()).count()).isOne();
+  }
+
+  @Test
   void aCandidateCompletingAnUnassignedTaskBecomesItsAssignee() {
     Document document = register();
     Task direction = task(document, IncomingDirectiveProcess.Tasks.GIVE_DIRECTION);

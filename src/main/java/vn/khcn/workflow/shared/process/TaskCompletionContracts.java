@@ -75,6 +75,20 @@ public class TaskCompletionContracts {
   }
 
   /**
+   * The task's {@linkplain Variable#longText long texts} (empty for a task no contract governs):
+   * a {@code resolve} hands a delegated task back without completing it, so the engine keeps
+   * what it carries until the owner completes and may keep no more than {@link
+   * Variable#MAX_TEXT} characters of each (ADR 0044).
+   */
+  public Set<String> longTexts(String taskId) {
+    return contractOf(taskId).flatMap(contract -> contract)
+        .map(contract -> contract.inputs().entrySet().stream()
+            .filter(input -> input.getValue().isLongText()).map(Map.Entry::getKey)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+        .orElse(Set.of());
+  }
+
+  /**
    * The variables a controller may complete the task with: the submission without views; throws
    * {@link InvalidTaskInputException} naming every variable the task's form does not have.
    */
