@@ -137,7 +137,7 @@ class ModelContractTest {
           new Check("each contract's inputs and views are its form's fields",
               ModelContractTest::contractFieldsAreFormFields),
           new Check("a text field's maxLength is what its variable takes",
-              ModelContractTest::formLengthsAreVariableLengths),
+              FormLengths::problems),
           new Check("variables the forms' texts, expressions and options read are declared",
               ModelContractTest::formReferencesAreDeclared),
           new Check("delegate expressions name the descriptor's Beans, each of them used",
@@ -221,36 +221,6 @@ class ModelContractTest {
         problems.add(contract.taskKey() + ": contract views " + new TreeSet<>(contract.views())
             + ", form " + form.id() + " has read-only " + form.views());
       }
-    }
-    return problems;
-  }
-
-  /**
-   * A form lets a person type no more than its variable takes (ADR 0043, 0044): at most 4,000
-   * characters for a text, and a long text is one because its form allows more.
-   */
-  static List<String> formLengthsAreVariableLengths(BpmnModelInstance model,
-      ProcessDescriptor descriptor, Map<String, CamundaForm> forms, Set<String> decisions) {
-    List<String> problems = new ArrayList<>();
-    for (UserTaskContract contract : descriptor.userTasks()) {
-      CamundaForm form = forms.get(contract.formKey());
-      if (form == null) {
-        continue; // reported by the check of the contract's fields
-      }
-      contract.inputs().forEach((name, variable) -> {
-        Integer maxLength = form.maxLengths().get(name);
-        int takes = variable.isLongText() ? vn.khcn.workflow.shared.process.Variable.MAX_LONG_TEXT
-            : vn.khcn.workflow.shared.process.Variable.MAX_TEXT;
-        if (maxLength != null && maxLength > takes) {
-          problems.add(contract.taskKey() + ": form " + form.id() + " lets " + name + " have "
-              + maxLength + " characters, its variable takes " + takes);
-        }
-        if (variable.isLongText() && (maxLength == null
-            || maxLength <= vn.khcn.workflow.shared.process.Variable.MAX_TEXT)) {
-          problems.add(contract.taskKey() + ": " + name + " is a long text, its form " + form.id()
-              + " allows " + maxLength);
-        }
-      });
     }
     return problems;
   }
