@@ -80,7 +80,7 @@ class PortalService {
 
     /** Characters the text may have: a long text (a report) more than a note. */
     public int getMaxLength() {
-      return variable.isLongText() ? Variable.MAX_LONG_TEXT : Variable.MAX_TEXT;
+      return variable.maxLength();
     }
 
     static Work ofPath(String path) {

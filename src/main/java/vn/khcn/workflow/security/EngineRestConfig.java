@@ -13,10 +13,6 @@ class EngineRestConfig extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(EngineRestExceptionMappers.TaskAlreadyClaimed.class);
-    register(EngineRestExceptionMappers.OptimisticLocking.class);
-    register(EngineRestExceptionMappers.ConcurrentRowChange.class);
-    register(EngineRestExceptionMappers.JavaSerializationRefused.class);
-    register(EngineRestExceptionMappers.InvalidTaskInput.class);
+    EngineRestExceptionMappers.ALL.forEach(this::register);
   }
 }

@@ -25,6 +25,14 @@ import vn.khcn.workflow.shared.process.InvalidTaskInputException;
  */
 public final class EngineRestExceptionMappers {
 
+  /**
+   * Every mapper, registered on {@code /engine-rest} ({@link EngineRestConfig}) and on the
+   * webapps' engine API ({@link WebappEngineApiProviders}).
+   */
+  static final java.util.List<Class<?>> ALL = java.util.List.of(TaskAlreadyClaimed.class,
+      OptimisticLocking.class, ConcurrentRowChange.class, JavaSerializationRefused.class,
+      InvalidTaskInput.class);
+
   /** Before Camunda's own mappers of the same exception type (lower value wins in Jersey). */
   static final int OURS_FIRST = 1;
 

@@ -27,12 +27,8 @@ class WebappEngineApiProviders implements ServletContextInitializer {
   static final String SERVLET = "Engine Api";
   static final String PATH = "/api/engine/*";
 
-  static final String PROVIDERS = String.join(",",
-      EngineRestExceptionMappers.TaskAlreadyClaimed.class.getName(),
-      EngineRestExceptionMappers.OptimisticLocking.class.getName(),
-      EngineRestExceptionMappers.ConcurrentRowChange.class.getName(),
-      EngineRestExceptionMappers.JavaSerializationRefused.class.getName(),
-      EngineRestExceptionMappers.InvalidTaskInput.class.getName());
+  static final String PROVIDERS = EngineRestExceptionMappers.ALL.stream().map(Class::getName)
+      .collect(java.util.stream.Collectors.joining(","));
 
   private final CamundaBpmProperties properties;
 

@@ -16,9 +16,9 @@ import vn.khcn.workflow.support.TestHttp.Response;
 /**
  * The door the Department's officers use: Tasklist's engine API ({@code /camunda/api/engine}, a
  * session and its CSRF token). Every mistaken or hostile completion of a live unit task is a 4xx
- * whose message a person reads (no stack, no engine code or exception) (ADR 0044: that API answers as
- * {@code /engine-rest} does), and leaves the workflow exactly as it was; the door then still
- * takes a valid form.
+ * whose message a person reads, with no stack, engine code or exception (ADR 0044: that API
+ * answers as {@code /engine-rest} does), and leaves the workflow exactly as it was; the door then
+ * still takes a valid form.
  */
 class TasklistDoorAbuseTest extends IntegrityTestSupport {
 

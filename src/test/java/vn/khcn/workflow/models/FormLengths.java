@@ -28,7 +28,7 @@ final class FormLengths {
       }
       contract.inputs().forEach((name, variable) -> {
         Integer maxLength = form.maxLengths().get(name);
-        int takes = variable.isLongText() ? Variable.MAX_LONG_TEXT : Variable.MAX_TEXT;
+        int takes = variable.maxLength();
         if (maxLength != null && maxLength > takes) {
           problems.add(contract.taskKey() + ": form " + form.id() + " lets " + name + " have "
               + maxLength + " characters, its variable takes " + takes);

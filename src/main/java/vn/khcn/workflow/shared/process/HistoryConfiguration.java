@@ -21,9 +21,9 @@ import org.springframework.context.annotation.Configuration;
  * our view listeners give every task on create (the document's or dossier's text, Tasklist's list
  * columns, a form's choices), derived from process variables and entities whose history is kept
  * yet each costing three history rows per task, and except for the long texts of forms, recorded
- * in our tables and forgotten by the engine ({@link LongTexts}). The level has FULL's id, so the database
- * records the same level and an existing installation starts unchanged; Camunda's documented
- * extension point for custom history levels is used through a process engine plugin.
+ * in our tables and forgotten by the engine ({@link LongTexts}). The level has FULL's id, so the
+ * database records the same level and an existing installation starts unchanged; Camunda's
+ * documented extension point for custom history levels is used through a process engine plugin.
  */
 @Configuration(proxyBeanMethods = false)
 class HistoryConfiguration {

@@ -36,8 +36,9 @@ class LongTexts {
   ProcessEnginePlugin forgetLongTexts(List<ProcessDescriptor> descriptors) {
     Map<String, Map<String, Set<String>>> byProcess = new HashMap<>();
     descriptors.forEach(descriptor -> {
-      if (!descriptor.longTextInputs().isEmpty()) {
-        byProcess.put(descriptor.key(), descriptor.longTextInputs());
+      Map<String, Set<String>> byTask = descriptor.longTextInputs();
+      if (!byTask.isEmpty()) {
+        byProcess.put(descriptor.key(), byTask);
       }
     });
     BpmnParseListener listener = new LongTextParseListener(Map.copyOf(byProcess));

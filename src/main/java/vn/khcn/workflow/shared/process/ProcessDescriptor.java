@@ -1,11 +1,10 @@
 package vn.khcn.workflow.shared.process;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a feature's process model tells the cross-cutting code (identity, security, history,
@@ -44,16 +43,11 @@ public interface ProcessDescriptor {
    * without any left out): recorded by the task's listeners, then forgotten by the engine.
    */
   default Map<String, Set<String>> longTextInputs() {
-    Map<String, Set<String>> byTask = new LinkedHashMap<>();
+    Map<String, Set<String>> byTask = new HashMap<>();
     for (UserTaskContract contract : userTasks()) {
-      Set<String> names = new TreeSet<>();
-      contract.inputs().forEach((name, input) -> {
-        if (input.isLongText()) {
-          names.add(name);
-        }
-      });
+      Set<String> names = contract.longTexts();
       if (!names.isEmpty()) {
-        byTask.put(contract.taskKey(), Set.copyOf(names));
+        byTask.put(contract.taskKey(), names);
       }
     }
     return Map.copyOf(byTask);

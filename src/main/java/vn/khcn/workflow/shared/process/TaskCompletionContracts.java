@@ -81,10 +81,7 @@ public class TaskCompletionContracts {
    * Variable#MAX_TEXT} characters of each (ADR 0044).
    */
   public Set<String> longTexts(String taskId) {
-    return contractOf(taskId).flatMap(contract -> contract)
-        .map(contract -> contract.inputs().entrySet().stream()
-            .filter(input -> input.getValue().isLongText()).map(Map.Entry::getKey)
-            .collect(java.util.stream.Collectors.toUnmodifiableSet()))
+    return contractOf(taskId).flatMap(contract -> contract).map(UserTaskContract::longTexts)
         .orElse(Set.of());
   }
 

@@ -41,6 +41,17 @@ public record UserTaskContract(String taskKey, String formKey, Map<String, Varia
     return new UserTaskContract(taskKey, formKey, byName, Set.copyOf(views));
   }
 
+  /** The names of its {@linkplain Variable#longText long texts} (ADR 0044). */
+  public Set<String> longTexts() {
+    Set<String> names = new java.util.TreeSet<>();
+    inputs.forEach((name, input) -> {
+      if (input.isLongText()) {
+        names.add(name);
+      }
+    });
+    return java.util.Collections.unmodifiableSet(names);
+  }
+
   /** Starts a contract: {@code UserTaskContract.task("giveDirection").form(...).inputs(...)}. */
   public static Builder task(String taskKey) {
     return new Builder(taskKey);

@@ -176,6 +176,11 @@ public final class Variable<T> {
     return longText;
   }
 
+  /** Characters a text of this kind may have: {@link #MAX_LONG_TEXT} or {@link #MAX_TEXT}. */
+  public int maxLength() {
+    return longText ? MAX_LONG_TEXT : MAX_TEXT;
+  }
+
   /** What a person may submit for it, or null for a variable only the server writes. */
   public FieldType fieldType() {
     return fieldType;
