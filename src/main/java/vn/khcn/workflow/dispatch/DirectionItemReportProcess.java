@@ -53,9 +53,9 @@ public final class DirectionItemReportProcess implements ProcessDescriptor {
   /** Process variables, typed. */
   public static final class Vars {
     /** Id of the IncomingDocument. */
-    public static final Variable<Long> DOCUMENT_ID = Variable.id("documentId");
+    public static final Variable<Long> DOCUMENT_ID = Variable.instanceId("documentId");
     /** Id of the DirectionItem. */
-    public static final Variable<Long> ITEM_ID = Variable.id("itemId");
+    public static final Variable<Long> ITEM_ID = Variable.instanceId("itemId");
     /** Group id of the item's lead unit (the task's candidate group). */
     public static final Variable<String> LEAD_UNIT = Variable.serverText("leadUnit");
     /** The period now reported, 1-based. */

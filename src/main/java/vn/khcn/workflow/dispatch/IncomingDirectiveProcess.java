@@ -128,7 +128,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
   public static final class Vars {
     // set at start by the registration service
     /** Id of the IncomingDocument entity. */
-    public static final Variable<Long> DOCUMENT_ID = Variable.id("documentId");
+    public static final Variable<Long> DOCUMENT_ID = Variable.instanceId("documentId");
     /** "114/2026" (also a task-local list column). */
     public static final Variable<String> INCOMING_NUMBER = Variable.text("incomingNumber");
     /** Number and symbol of the document, "1143-CV/TU". */

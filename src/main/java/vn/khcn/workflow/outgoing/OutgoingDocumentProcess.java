@@ -80,7 +80,7 @@ public final class OutgoingDocumentProcess implements ProcessDescriptor {
   /** Process variables, typed. */
   public static final class Vars {
     /** Id of the OutgoingDocument (not "documentId": that names incoming documents). */
-    public static final Variable<Long> DOCUMENT_ID = Variable.id("outgoingDocumentId");
+    public static final Variable<Long> DOCUMENT_ID = Variable.instanceId("outgoingDocumentId");
     /** The drafter's user id (candidate of the draft and consolidation tasks). */
     public static final Variable<String> DRAFTER = Variable.serverText("drafter");
     /** Summary and urgency, for the inbox's list. */

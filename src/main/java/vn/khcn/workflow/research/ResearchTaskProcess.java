@@ -98,7 +98,7 @@ public final class ResearchTaskProcess implements ProcessDescriptor {
   public static final class Vars {
     // set at start and passed to every called process
     /** Id of the ResearchTask entity. */
-    public static final Variable<Long> RESEARCH_TASK_ID = Variable.id("researchTaskId");
+    public static final Variable<Long> RESEARCH_TASK_ID = Variable.instanceId("researchTaskId");
     /** The task code, also the business key (and a task-local list column). */
     public static final Variable<String> TASK_CODE = Variable.serverText("taskCode");
     /** The title, shown as "summary" in Tasklist lists like a document's summary. */

@@ -69,9 +69,13 @@ class VariableTest {
   @Test
   void serverOnlyVariablesCannotBeFormInputs() {
     assertThat(Variable.id("documentId").fieldType()).isNull();
+    assertThat(Variable.instanceId("documentId").fieldType()).isNull();
     assertThatThrownBy(() -> UserTaskContract.task("handleAssignment").form("form_x")
         .inputs(Variable.id("documentId")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("documentId");
+    assertThatThrownBy(() -> UserTaskContract.task("handleAssignment").form("form_x")
+        .inputs(Variable.instanceId("researchTaskId")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("researchTaskId");
   }
 
   @Test
