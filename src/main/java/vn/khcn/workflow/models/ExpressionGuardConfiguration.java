@@ -17,6 +17,7 @@ import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
 import org.camunda.bpm.impl.juel.jakarta.el.ELContext;
 import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 import org.camunda.bpm.impl.juel.jakarta.el.ELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.PropertyNotWritableException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,9 @@ import vn.khcn.workflow.shared.process.WorkflowStep;
  * validator knew a rule, or past it: (a) expressions see only the {@link WorkflowStep} beans, not
  * the whole Spring context the starter would otherwise expose; (b) an EL resolver in front of
  * Camunda's refuses any {@code getClass()}, any member of classes, class loaders, reflection,
- * threads, processes and the engine, and the engine accessors of executions and tasks. The engine
+ * threads, processes and the engine, and the engine accessors of executions and tasks; (c) a step
+ * bean's name is the bean before it is a variable (ADR 0045): a process variable cannot stand in
+ * for a step, and naming a step does not load every variable of the task's scopes. The engine
  * configuration class is Camunda's impl API, but {@code setBeans}/{@code setExpressionManager}
  * in a {@link ProcessEnginePlugin} are its documented extension points; JUEL's resolver classes
  * are the ones Camunda's expression manager itself is built from.
@@ -62,21 +65,91 @@ class ExpressionGuardConfiguration {
   /** Spring's expression manager with the guard in front of its resolvers. */
   static final class GuardedExpressionManager extends SpringExpressionManager {
 
+    private final Map<Object, Object> steps;
+
     GuardedExpressionManager(ApplicationContext context, Map<Object, Object> beans) {
       super(context, beans);
+      this.steps = beans;
     }
 
     @Override
     protected ELResolver createElResolver() {
       CompositeELResolver resolver = new CompositeELResolver();
       resolver.add(new GuardElResolver());
+      resolver.add(new StepsFirstElResolver(steps));
       resolver.add(super.createElResolver());
       return resolver;
     }
   }
 
+  /** A resolver that offers tools no list of what it resolves. */
+  abstract static class NothingToListElResolver extends ELResolver {
+
+    @Override
+    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
+      return null;
+    }
+
+    @Override
+    public Class<?> getCommonPropertyType(ELContext context, Object base) {
+      return null;
+    }
+  }
+
+  /**
+   * Resolves a top-level name that is a step bean to the bean, before Camunda's variable resolver
+   * asks every scope of the task or execution whether it holds a variable of that name (each
+   * scope's variables one select); read-only, like Camunda's own resolver of beans.
+   */
+  static final class StepsFirstElResolver extends NothingToListElResolver {
+
+    private final Map<Object, Object> steps;
+
+    StepsFirstElResolver(Map<Object, Object> steps) {
+      this.steps = steps;
+    }
+
+    private boolean step(Object base, Object property) {
+      return base == null && steps.containsKey(property);
+    }
+
+    @Override
+    public Object getValue(ELContext context, Object base, Object property) {
+      if (!step(base, property)) {
+        return null;
+      }
+      context.setPropertyResolved(true);
+      return steps.get(property);
+    }
+
+    @Override
+    public Class<?> getType(ELContext context, Object base, Object property) {
+      if (!step(base, property)) {
+        return null;
+      }
+      context.setPropertyResolved(true);
+      return steps.get(property).getClass();
+    }
+
+    @Override
+    public void setValue(ELContext context, Object base, Object property, Object value) {
+      if (step(base, property)) {
+        throw new PropertyNotWritableException("A workflow step cannot be replaced: " + property);
+      }
+    }
+
+    @Override
+    public boolean isReadOnly(ELContext context, Object base, Object property) {
+      if (step(base, property)) {
+        context.setPropertyResolved(true);
+        return true;
+      }
+      return false;
+    }
+  }
+
   /** Refuses forbidden members; resolves nothing itself, so the others decide the rest. */
-  static final class GuardElResolver extends ELResolver {
+  static final class GuardElResolver extends NothingToListElResolver {
 
     @Override
     public Object getValue(ELContext context, Object base, Object property) {
@@ -106,16 +179,6 @@ class ExpressionGuardConfiguration {
     public boolean isReadOnly(ELContext context, Object base, Object property) {
       check(base, property, false);
       return false;
-    }
-
-    @Override
-    public Iterator<FeatureDescriptor> getFeatureDescriptors(ELContext context, Object base) {
-      return null;
-    }
-
-    @Override
-    public Class<?> getCommonPropertyType(ELContext context, Object base) {
-      return null;
     }
 
     static void check(Object base, Object member, boolean call) {

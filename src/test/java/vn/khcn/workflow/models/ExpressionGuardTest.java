@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
 
 /**
  * Models deployed straight through the engine, past the validator, still cannot reach classes,
@@ -113,5 +114,15 @@ class ExpressionGuardTest {
     String id = runtimeService.startProcessInstanceByKey(KEY, Map.of("x", 1)).getId();
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
         .singleResult().getEndActivityId()).isEqualTo("end");
+  }
+
+  @Test
+  void aVariableNamedLikeAStepDoesNotStandInForIt() {
+    String step = IncomingDirectiveProcess.Beans.SCHEDULE_DIRECTION;
+    deploy("${true}", "${" + step + " != 'impostor'}");
+    String id = runtimeService.startProcessInstanceByKey(KEY, Map.of(step, "impostor")).getId();
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(id)
+        .singleResult().getEndActivityId()).as("the name is the step bean, not the variable")
+        .isEqualTo("end");
   }
 }
