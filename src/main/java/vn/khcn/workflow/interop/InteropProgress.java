@@ -29,8 +29,11 @@ class InteropProgress {
   private final ElectronicRegistry registry;
   private final TransactionTemplate transaction;
   private final AfterCommitExecutor afterCommit;
-  /** Documents found without a package: their tasks' events need no look-up (ADR 0037). */
-  private final RecentIds paper = new RecentIds(PAPER_REMEMBERED);
+  /**
+   * Process instances of documents found without a package: their tasks' events need no look-up
+   * (ADR 0037), not even of the document's id (ADR 0045).
+   */
+  private final RecentIds<String> paper = new RecentIds<>(PAPER_REMEMBERED);
 
   /** Paper documents remembered at most (the least recently seen are forgotten first). */
   static final int PAPER_REMEMBERED = 20_000;
@@ -54,30 +57,34 @@ class InteropProgress {
         || !task.getProcessDefinitionId().startsWith(IncomingDirectiveProcess.KEY + ":")) {
       return;
     }
+    String instance = task.getProcessInstanceId();
+    if (paper.contains(instance)) {
+      return;
+    }
     Long documentId = IncomingDirectiveProcess.Vars.DOCUMENT_ID.get(task);
     String key = task.getTaskDefinitionKey();
     boolean unitStarted = !IncomingDirectiveProcess.Tasks.GIVE_DIRECTION.equals(key)
         && !IncomingDirectiveProcess.Tasks.APPROVE_RESULT.equals(key);
-    if (documentId != null && !paper.contains(documentId)) {
+    if (documentId != null) {
       // on the after-commit pool: no second connection while the committing one is held
-      afterCommit.run("Interop progress of document " + documentId,
-          () -> transaction.executeWithoutResult(status -> report(documentId, unitStarted)));
+      afterCommit.run("Interop progress of document " + documentId, () -> transaction
+          .executeWithoutResult(status -> report(documentId, instance, unitStarted)));
     }
   }
 
-  /** Whether the document is known to have been registered on paper (no look-up needed). */
-  boolean knownPaper(long documentId) {
-    return paper.contains(documentId);
+  /** Whether the instance's document is known to be on paper (no look-up needed). */
+  boolean knownPaper(String processInstanceId) {
+    return paper.contains(processInstanceId);
   }
 
   /** Sends what the document's progress calls for and was not sent yet. */
-  void report(long documentId, boolean unitStarted) {
+  void report(long documentId, String processInstanceId, boolean unitStarted) {
     // locked: reports of the same document on the pool's two threads do not both send a status
     ReceivedPackage received = packages.findByDocumentIdForUpdate(documentId).orElse(null);
     if (received == null) {
       // registered on paper: its package, if any, would have been linked when it was registered,
       // before any of its tasks was claimed or completed; it never gets one later
-      paper.add(documentId);
+      paper.add(processInstanceId);
       return;
     }
     if (received.getStatus() != PackageStatus.REGISTERED) {

@@ -21,7 +21,8 @@ import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 
 /**
  * A document registered on paper is looked up for an edXML package once: the first claim of its
- * task finds none, and its later task events are not reported at all (ADR 0037).
+ * task finds none, and its later task events are not reported at all, its id not even read from
+ * the instance (ADR 0037, 0045).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -37,7 +38,7 @@ class InteropProgressPaperTest {
   void aPaperDocumentIsRememberedAfterItsFirstTaskEvent() {
     RegisteredDocument doc = BenchRegistrations.register(registration,
         "PAPER-" + System.nanoTime() + "/KH", LocalDate.now(), new Actor("vanthu", "Văn thư"));
-    assertThat(progress.knownPaper(doc.id())).as("nothing looked up yet").isFalse();
+    assertThat(progress.knownPaper(doc.processInstanceId())).as("nothing looked up yet").isFalse();
 
     Task direction = tasks.createTaskQuery().processInstanceId(doc.processInstanceId())
         .singleResult();
@@ -48,6 +49,6 @@ class InteropProgressPaperTest {
       identity.clearAuthentication();
     }
     assertThat(afterCommit.awaitIdle(Duration.ofSeconds(30))).isTrue();
-    assertThat(progress.knownPaper(doc.id())).isTrue();
+    assertThat(progress.knownPaper(doc.processInstanceId())).isTrue();
   }
 }

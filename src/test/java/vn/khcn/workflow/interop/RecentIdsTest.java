@@ -8,16 +8,16 @@ class RecentIdsTest {
 
   @Test
   void keepsAtMostItsCapacityDroppingTheLeastRecentlyUsed() {
-    RecentIds ids = new RecentIds(3);
-    ids.add(1);
-    ids.add(2);
-    ids.add(3);
-    assertThat(ids.contains(1)).isTrue(); // 1 used again: 2 is now the eldest
-    ids.add(4);
+    RecentIds<Long> ids = new RecentIds<>(3);
+    ids.add(1L);
+    ids.add(2L);
+    ids.add(3L);
+    assertThat(ids.contains(1L)).isTrue(); // 1 used again: 2 is now the eldest
+    ids.add(4L);
     assertThat(ids.size()).isEqualTo(3);
-    assertThat(ids.contains(2)).isFalse();
-    assertThat(ids.contains(1)).isTrue();
-    assertThat(ids.contains(3)).isTrue();
-    assertThat(ids.contains(4)).isTrue();
+    assertThat(ids.contains(2L)).isFalse();
+    assertThat(ids.contains(1L)).isTrue();
+    assertThat(ids.contains(3L)).isTrue();
+    assertThat(ids.contains(4L)).isTrue();
   }
 }
