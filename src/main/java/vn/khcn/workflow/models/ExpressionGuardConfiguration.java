@@ -82,7 +82,7 @@ class ExpressionGuardConfiguration {
     }
   }
 
-  /** A resolver that offers tools no list of what it resolves. */
+  /** A resolver that gives tools no list of the names it resolves (neither of ours needs one). */
   abstract static class NothingToListElResolver extends ELResolver {
 
     @Override
