@@ -232,15 +232,15 @@ class DocumentSteps {
     if (!replyProblems.isEmpty()) {
       throw new InvalidTaskInputException(replyProblems);
     }
-    Assignment assignment = assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit,
-        AssignmentRole.INFORMED).orElseThrow(() -> new IllegalStateException(
-            "No assignment of " + unit + " on document " + documentId));
+    List<Assignment> all = assignments.findByDocumentIdOrderByIdAsc(documentId);
+    Assignment assignment = all.stream().filter(a -> unit.equals(a.getUnitId())
+        && a.getRole() != AssignmentRole.INFORMED).findFirst().orElseThrow(
+            () -> new IllegalStateException("No assignment of " + unit + " on " + documentId));
     Instant now = clock.instant();
     assignment.complete(result, reply, actor.userId(), now);
     trail.save(new TrailEntry(documentId, now, actor, TrailAction.UNIT_RESULT, unit, taskId,
         reply.isGiven() ? result + "\n" + reply.label() : result));
-    boolean alone = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
-        .noneMatch(a -> a.getRole() == AssignmentRole.COORDINATING);
+    boolean alone = all.stream().noneMatch(a -> a.getRole() == AssignmentRole.COORDINATING);
     if (alone && assignment.getRole() == AssignmentRole.LEAD) {
       document.submitReport(result);
       notify(List.of(Groups.LANH_DAO), "Chờ duyệt", document, Groups.nameOf(unit)
