@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -29,7 +30,7 @@ public final class EngineRestExceptionMappers {
    * Every mapper, registered on {@code /engine-rest} ({@link EngineRestConfig}) and on the
    * webapps' engine API ({@link WebappEngineApiProviders}).
    */
-  static final java.util.List<Class<?>> ALL = java.util.List.of(TaskAlreadyClaimed.class,
+  static final List<Class<?>> ALL = List.of(TaskAlreadyClaimed.class,
       OptimisticLocking.class, ConcurrentRowChange.class, JavaSerializationRefused.class,
       InvalidTaskInput.class);
 

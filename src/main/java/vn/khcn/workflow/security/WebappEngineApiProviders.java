@@ -3,6 +3,7 @@ package vn.khcn.workflow.security;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.glassfish.jersey.server.ServerProperties;
@@ -28,7 +29,7 @@ class WebappEngineApiProviders implements ServletContextInitializer {
   static final String PATH = "/api/engine/*";
 
   static final String PROVIDERS = EngineRestExceptionMappers.ALL.stream().map(Class::getName)
-      .collect(java.util.stream.Collectors.joining(","));
+      .collect(Collectors.joining(","));
 
   private final CamundaBpmProperties properties;
 

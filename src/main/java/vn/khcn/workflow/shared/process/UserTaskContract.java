@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a person may send when completing one user task: the task's form fields, each a
@@ -43,13 +44,8 @@ public record UserTaskContract(String taskKey, String formKey, Map<String, Varia
 
   /** The names of its {@linkplain Variable#longText long texts} (ADR 0044). */
   public Set<String> longTexts() {
-    Set<String> names = new java.util.TreeSet<>();
-    inputs.forEach((name, input) -> {
-      if (input.isLongText()) {
-        names.add(name);
-      }
-    });
-    return java.util.Collections.unmodifiableSet(names);
+    return inputs.entrySet().stream().filter(input -> input.getValue().isLongText())
+        .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
   }
 
   /** Starts a contract: {@code UserTaskContract.task("giveDirection").form(...).inputs(...)}. */

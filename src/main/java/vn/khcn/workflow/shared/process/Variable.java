@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.khcn.workflow.shared.text.TypedText;
 
@@ -202,13 +204,21 @@ public final class Variable<T> {
   /** The value in this scope or its parents, as this variable's type; null when unset. */
   public T get(VariableScope scope) {
     if (onInstance) {
-      VariableScope instance = InstanceScope.of(scope);
+      VariableScope instance = instanceOf(scope);
       Object value = instance == null ? null : instance.getVariableLocal(name);
       if (value != null) {
         return read(value);
       }
     }
     return read(scope.getVariable(name));
+  }
+
+  /** The process instance of a task or an execution; null for any other scope. */
+  private static VariableScope instanceOf(VariableScope scope) {
+    if (scope instanceof DelegateTask task) {
+      return task.getExecution() == null ? null : task.getExecution().getProcessInstance();
+    }
+    return scope instanceof DelegateExecution execution ? execution.getProcessInstance() : null;
   }
 
   /** The value in this scope only (a task's form inputs, a multi-instance element variable). */
