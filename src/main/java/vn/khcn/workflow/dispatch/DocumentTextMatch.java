@@ -31,8 +31,8 @@ import vn.khcn.workflow.shared.text.SearchText;
  *   <li><b>rare</b> text: the ids of the documents matching and of those whose attachments match
  *       are read once, each side narrowed by the full-text index (V40) on the query's whole words
  *       when it has any, else by the trigram index (V25), and checked with the exact
- *       {@code like}; at most {@link #KNOWN_IDS} of them become an {@code id in (…)} list that
- *       the page and its count both use (shape {@code IDS}), so the index search runs once per
+ *       {@code like}; at most {@link #KNOWN_IDS} of them become one array ({@code id = any(…)})
+ *       that the page and its count both use (shape {@code IDS}), so the index search runs once per
  *       request; more than that keep the search as a subquery
  *       ({@code id in (… union all …)}, shape {@code ID_SET}).
  * </ul>
@@ -195,7 +195,10 @@ final class DocumentTextMatch {
   /** The condition on the document {@code root} in the query {@code query}. */
   Predicate on(Root<IncomingDocument> root, CommonAbstractCriteria query, CriteriaBuilder cb) {
     if (shape == Shape.IDS) {
-      return ids.isEmpty() ? cb.disjunction() : root.get("id").in(ids);
+      // one array, not a parameter per id: with 900 ids PostgreSQL took 11-13 ms to plan and walk
+      // an "in" list (3-4 ms the array) and Hibernate 6-10 ms to render and bind it (2-4)
+      return ids.isEmpty() ? cb.disjunction() : cb.isTrue(((HibernateCriteriaBuilder) cb).sql(
+          "? = any(?)", Boolean.class, root.get("id"), cb.literal(ids.toArray(Long[]::new))));
     }
     if (shape == Shape.PLAIN) {
       // the document's own text as a plain condition, its attachments one by one (by document)
