@@ -225,15 +225,15 @@ class BenchmarkIT {
     Map<String, Long> appShapes = app.sql.shapesNow();
     long[] appCost = app.completionCost(20);
     Map<String, Double> appTop = CountingDataSource.perUnit(appShapes, app.sql.shapesNow(),
-        appCost[2], 25);
+        appCost[2], 50);
     Map<String, Long> baseShapes = bare.sql.shapesNow();
     long[] baseCost = bare.completionCost(20);
     Map<String, Double> baseTop = CountingDataSource.perUnit(baseShapes, bare.sql.shapesNow(),
-        baseCost[2], 25);
+        baseCost[2], 50);
     Map<String, Long> authShapes = bareAuth.sql.shapesNow();
     long[] authCost = bareAuth.completionCost(20);
     Map<String, Double> authTop = CountingDataSource.perUnit(authShapes,
-        bareAuth.sql.shapesNow(), authCost[2], 25);
+        bareAuth.sql.shapesNow(), authCost[2], 50);
     double appPer = round(appCost[0] / (double) appCost[2]);
     double basePer = round(baseCost[0] / (double) baseCost[2]);
     double authPer = round(authCost[0] / (double) authCost[2]);

@@ -79,6 +79,11 @@ class InboxEntriesTest {
     taskService.addCandidateGroup(task, "van-phong");
     taskService.setPriority(task, 75);
     assertThat(rows(task)).containsExactly("g:lanh-dao 75", "g:van-phong 75");
+    taskService.claim(task, "phogiamdoc");
+    assertThat(rows(task)).as("claimed from two groups").containsExactly("u:phogiamdoc 75");
+    taskService.setAssignee(task, null);
+    assertThat(rows(task)).as("released to both").containsExactly("g:lanh-dao 75",
+        "g:van-phong 75");
     taskService.deleteCandidateGroup(task, "van-phong");
     assertThat(rows(task)).containsExactly("g:lanh-dao 75");
 
@@ -96,6 +101,20 @@ class InboxEntriesTest {
     String unit = taskOf(document);
     assertThat(rows(unit)).as("the next task, created in the same transaction")
         .containsExactly("g:phong-qlcn 80");
+  }
+
+  @Test
+  void aTaskOfferedToUsersOnlyEntersTheInboxWhenClaimed() throws Exception {
+    String task = taskOf(register("NORMAL"));
+    taskService.addCandidateUser(task, "phogiamdoc");
+    taskService.deleteCandidateGroup(task, "lanh-dao");
+    assertThat(rows(task)).as("no group waits for it").isEmpty();
+    taskService.claim(task, "phogiamdoc");
+    assertThat(rows(task)).containsExactly("u:phogiamdoc 50");
+    taskService.setPriority(task, 60);
+    assertThat(rows(task)).containsExactly("u:phogiamdoc 60");
+    taskService.setAssignee(task, null);
+    assertThat(rows(task)).as("released to users only").isEmpty();
   }
 
   @Test
