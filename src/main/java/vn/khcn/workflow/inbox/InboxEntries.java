@@ -1,5 +1,7 @@
 package vn.khcn.workflow.inbox;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,22 +51,20 @@ class InboxEntries {
   private static final int REBUILD_PAGE = 1000;
   private static final String INSERT = "insert into inbox_entry (task_id, party, priority,"
       + " due_date, create_time) values (?, ?, ?, ?, ?)";
-  /** The same unless the row is there (the first build, beside rows the task events wrote). */
-  private static final String INSERT_MISSING = "insert into inbox_entry (task_id, party, priority,"
+  /** The same, guarded by a condition on the task's rows that the two below complete. */
+  private static final String INSERT_UNLESS = "insert into inbox_entry (task_id, party, priority,"
       + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp)"
       + " from read_model_state where name = 'inbox'"
-      + " and not exists (select 1 from inbox_entry where task_id = ? and party = ?)";
+      + " and not exists (select 1 from inbox_entry where task_id = ?";
+  /** The same unless the row is there (the first build, beside rows the task events wrote). */
+  private static final String INSERT_MISSING = INSERT_UNLESS + " and party = ?)";
+  /** A task's row inserted when it has none. */
+  private static final String INSERT_IF_NONE = INSERT_UNLESS + ")";
 
   /** A task's row replaced, when it is the task's only one. */
   private static final String REPLACE = "update inbox_entry e set party = ?, priority = ?,"
       + " due_date = ?, create_time = ? where e.task_id = ? and not exists (select 1 from"
       + " inbox_entry o where o.task_id = e.task_id and o.party <> e.party)";
-
-  /** A task's row inserted when it has none. */
-  private static final String INSERT_IF_NONE = "insert into inbox_entry (task_id, party, priority,"
-      + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp)"
-      + " from read_model_state where name = 'inbox'"
-      + " and not exists (select 1 from inbox_entry where task_id = ?)";
 
   /** One row of the read model. */
   record Entry(String taskId, String party, int priority, Date dueDate, Date createTime) {}
@@ -203,23 +203,17 @@ class InboxEntries {
    * inserted. False, and nothing changed, when the task has several rows.
    */
   private boolean replaced(Entry row) {
-    Timestamp due = row.dueDate() == null ? null : new Timestamp(row.dueDate().getTime());
-    Timestamp created = new Timestamp(row.createTime().getTime());
     if (jdbc.update(REPLACE, statement -> {
       statement.setString(1, row.party());
       statement.setInt(2, row.priority());
-      statement.setTimestamp(3, due);
-      statement.setTimestamp(4, created);
+      statement.setTimestamp(3, timestamp(row.dueDate()));
+      statement.setTimestamp(4, timestamp(row.createTime()));
       statement.setString(5, row.taskId());
     }) == 1) {
       return true;
     }
     return jdbc.update(INSERT_IF_NONE, statement -> {
-      statement.setString(1, row.taskId());
-      statement.setString(2, row.party());
-      statement.setInt(3, row.priority());
-      statement.setTimestamp(4, due);
-      statement.setTimestamp(5, created);
+      bind(statement, row);
       statement.setString(6, row.taskId());
     }) == 1;
   }
@@ -229,17 +223,25 @@ class InboxEntries {
       return;
     }
     jdbc.batchUpdate(onlyMissing ? INSERT_MISSING : INSERT, rows, 100, (statement, row) -> {
-      statement.setString(1, row.taskId());
-      statement.setString(2, row.party());
-      statement.setInt(3, row.priority());
-      statement.setTimestamp(4, row.dueDate() == null ? null
-          : new Timestamp(row.dueDate().getTime()));
-      statement.setTimestamp(5, new Timestamp(row.createTime().getTime()));
+      bind(statement, row);
       if (onlyMissing) {
         statement.setString(6, row.taskId());
         statement.setString(7, row.party());
       }
     });
+  }
+
+  /** The row's five columns as the inserts' first five parameters. */
+  private static void bind(PreparedStatement statement, Entry row) throws SQLException {
+    statement.setString(1, row.taskId());
+    statement.setString(2, row.party());
+    statement.setInt(3, row.priority());
+    statement.setTimestamp(4, timestamp(row.dueDate()));
+    statement.setTimestamp(5, timestamp(row.createTime()));
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
   }
 
   // ------------------------------------------------------------------ read by the inbox

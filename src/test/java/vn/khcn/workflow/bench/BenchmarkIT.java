@@ -219,21 +219,24 @@ class BenchmarkIT {
     results.put("lifecycle_cpu_profile", breakdown);
   }
 
+  /** Statement shapes reported per side, most frequent first. */
+  static final int SHAPES_SHOWN = 50;
+
   /** 2. SQL per user-task completion, single-threaded so each completion is counted alone. */
   static void statements(Map<String, Object> results, AppSide app, BareEngine bare,
       BareEngine bareAuth) {
     Map<String, Long> appShapes = app.sql.shapesNow();
     long[] appCost = app.completionCost(20);
     Map<String, Double> appTop = CountingDataSource.perUnit(appShapes, app.sql.shapesNow(),
-        appCost[2], 50);
+        appCost[2], SHAPES_SHOWN);
     Map<String, Long> baseShapes = bare.sql.shapesNow();
     long[] baseCost = bare.completionCost(20);
     Map<String, Double> baseTop = CountingDataSource.perUnit(baseShapes, bare.sql.shapesNow(),
-        baseCost[2], 50);
+        baseCost[2], SHAPES_SHOWN);
     Map<String, Long> authShapes = bareAuth.sql.shapesNow();
     long[] authCost = bareAuth.completionCost(20);
     Map<String, Double> authTop = CountingDataSource.perUnit(authShapes,
-        bareAuth.sql.shapesNow(), authCost[2], 50);
+        bareAuth.sql.shapesNow(), authCost[2], SHAPES_SHOWN);
     double appPer = round(appCost[0] / (double) appCost[2]);
     double basePer = round(baseCost[0] / (double) baseCost[2]);
     double authPer = round(authCost[0] / (double) authCost[2]);
