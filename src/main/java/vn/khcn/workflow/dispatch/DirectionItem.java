@@ -123,7 +123,7 @@ class DirectionItem {
   public String getLeadUnit() { return leadUnit; }
 
   public List<String> getCoordinatingUnits() {
-    return coordinatingUnits == null ? List.of() : List.of(coordinatingUnits.split(","));
+    return unitList(coordinatingUnits);
   }
 
   public Instant getDueAt() { return dueAt; }
@@ -131,4 +131,9 @@ class DirectionItem {
   public LocalDate getReportUntil() { return reportUntil; }
   public int getReportCount() { return reportCount; }
   public String getProcessInstanceId() { return processInstanceId; }
+
+  /** The co-ordinating units as the column keeps them: comma-separated, or null for none. */
+  static List<String> unitList(String column) {
+    return column == null ? List.of() : List.of(column.split(","));
+  }
 }

@@ -14,7 +14,7 @@ import vn.khcn.workflow.identity.Groups;
 /**
  * The read side of items (issue 17): the document's numbered items, the direction's items with
  * their status (ADR 0020: done when the units' work is done and the last report submitted), and
- * the items of one unit for its task.
+ * the items of one unit for its task (read with the task's view, {@link TaskViewParts}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -93,24 +93,6 @@ class DirectionItemQueries {
             byItem.getOrDefault(item.getId(), List.of()),
             byDocument.getOrDefault(item.getDocumentId(), List.of()), now),
             Collectors.toList())));
-  }
-
-  /** The items a unit leads or co-ordinates, as text for its task (empty when none). */
-  String unitItemsText(long documentId, String unit) {
-    List<DirectionItem> ofUnit = items.ofDocument(documentId).stream()
-        .filter(i -> i.units().contains(unit)).toList();
-    if (ofUnit.isEmpty()) {
-      return "";
-    }
-    StringBuilder text = new StringBuilder("Các mục giao cho ").append(Groups.nameOf(unit))
-        .append(':');
-    for (DirectionItem item : ofUnit) {
-      text.append("\n– Mục ").append(item.getLabel()).append(" (")
-          .append(item.getLeadUnit().equals(unit) ? "chủ trì" : "phối hợp").append(", hạn ")
-          .append(DocumentFormats.dateTime(item.getDueAt(), clock.getZone())).append("): ")
-          .append(DirectionItemSteps.abbreviate(item.getText(), 600));
-    }
-    return text.toString();
   }
 
   private static ItemView view(DirectionItem item, List<DirectionItemReport> itemReports,

@@ -57,7 +57,7 @@ final class DirectionItemReportProcessAdapters {
       String item = steps.describe(itemId, number);
       task.setName(item.substring(0, item.indexOf(", hạn ")));
       Vars.DOCUMENT_VIEW.setLocal(task, item + "\n\n"
-          + queries.documentView(Vars.DOCUMENT_ID.require(task)));
+          + queries.documentView(Vars.DOCUMENT_ID.require(task), null));
     }
   }
 

@@ -37,11 +37,14 @@ public class DocumentQueries {
   private final RegisterClosures closures;
   private final ActorResolver actors;
   private final AttachmentSignatures signatures;
+  private final TaskViewParts viewParts;
   private final Clock clock;
 
   DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
       TrailRepository trail, AttachmentRepository attachments, RegisterClosures closures,
-      ActorResolver actors, AttachmentSignatures signatures, Clock clock) {
+      ActorResolver actors, AttachmentSignatures signatures, TaskViewParts viewParts,
+      Clock clock) {
+    this.viewParts = viewParts;
     this.signatures = signatures;
     this.closures = closures;
     this.documents = documents;
@@ -178,11 +181,19 @@ public class DocumentQueries {
         + (a.getCompletedBy() == null ? "" : ", " + actors.of(a.getCompletedBy()).fullName());
   }
 
-  /** The document as a person reads it at the top of every Tasklist form. */
-  public String documentView(long id) {
+  /**
+   * The document as a person reads it at the top of every Tasklist form; for a unit's task
+   * (unit not null) the direction's items of that unit first.
+   */
+  public String documentView(long id, String unit) {
     IncomingDocument d = documents.findById(id).orElseThrow(() -> notFound(id));
+    TaskViewParts.Parts parts = viewParts.of(id);
     ZoneId zone = zone();
     StringBuilder text = new StringBuilder();
+    String unitItems = unit == null ? "" : parts.unitItemsText(unit, zone);
+    if (!unitItems.isEmpty()) {
+      text.append(unitItems).append("\n\n");
+    }
     text.append("Số đến: ").append(d.getBusinessKey()).append(" – ngày đến ")
         .append(DocumentFormats.date(d.getReceivedOn())).append('\n');
     text.append(d.getDocumentType()).append(" số ").append(d.getDocumentNumber()).append(" ngày ")
@@ -202,30 +213,23 @@ public class DocumentQueries {
       text.append(" – Số trang: ").append(d.getPageCount());
     }
     text.append('\n');
-    List<AttachmentInfo> files = attachments.findByDocumentIdOrderByIdAsc(id);
-    if (!files.isEmpty()) {
-      text.append("Tệp đính kèm: ").append(files.stream()
-          .map(f -> f.getFileName() + " (/api/incoming-documents/" + id + "/attachments/"
-              + f.getId() + ")")
+    if (!parts.files().isEmpty()) {
+      text.append("Tệp đính kèm: ").append(parts.files().stream()
+          .map(f -> f.name() + " (/api/incoming-documents/" + id + "/attachments/" + f.id() + ")")
           .collect(Collectors.joining("; "))).append('\n');
     }
     if (d.getDirection() == null) {
       text.append("Hạn cho ý kiến chỉ đạo: ")
           .append(DocumentFormats.dateTime(d.getDirectionDueAt(), zone)).append('\n');
     }
-    for (TrailEntry entry : trail.findByDocumentIdOrderByOccurredAtAscIdAsc(id)) {
-      switch (entry.getAction()) {
-        case DIRECTION_GIVEN, UNIT_RESULT, REPORT_SUBMITTED, RETURNED, ESCALATED -> {
-          text.append('\n').append(entry.getAction().label());
-          if (entry.getUnitId() != null) {
-            text.append(" – ").append(Groups.nameOf(entry.getUnitId()));
-          }
-          text.append(" (").append(entry.getActorName()).append(", ")
-              .append(DocumentFormats.dateTime(entry.getOccurredAt(), zone)).append("):\n")
-              .append(entry.getComment() == null ? "" : entry.getComment()).append('\n');
-        }
-        default -> { }
+    for (TaskViewParts.Answer answer : parts.answers()) {
+      text.append('\n').append(answer.action().label());
+      if (answer.unitId() != null) {
+        text.append(" – ").append(Groups.nameOf(answer.unitId()));
       }
+      text.append(" (").append(answer.actorName()).append(", ")
+          .append(DocumentFormats.dateTime(answer.at(), zone)).append("):\n")
+          .append(answer.comment() == null ? "" : answer.comment()).append('\n');
     }
     return text.toString().strip();
   }

@@ -360,19 +360,15 @@ final class IncomingDirectiveProcessAdapters {
   @Component(IncomingDirectiveProcess.Beans.TASK_VIEW_LISTENER)
   static class TaskViewListener implements TaskListener {
     private final DocumentQueries queries;
-    private final DirectionItemQueries items;
 
-    TaskViewListener(DocumentQueries queries, DirectionItemQueries items) {
+    TaskViewListener(DocumentQueries queries) {
       this.queries = queries;
-      this.items = items;
     }
 
     @Override
     public void notify(DelegateTask task) {
-      String view = queries.documentView(documentId(task));
-      String unit = Vars.UNIT.get(task);
-      String unitItems = unit == null ? "" : items.unitItemsText(documentId(task), unit);
-      Vars.DOCUMENT_VIEW.setLocal(task, unitItems.isEmpty() ? view : unitItems + "\n\n" + view);
+      Vars.DOCUMENT_VIEW.setLocal(task, queries.documentView(documentId(task),
+          Vars.UNIT.get(task)));
       // Tasklist's list columns: task-local copies, readable by whoever may see the task
       // (people without READ on the process instance get no process variables in the list)
       for (Variable<String> column : List.of(Vars.INCOMING_NUMBER, Vars.SUMMARY, Vars.URGENCY)) {

@@ -1,7 +1,11 @@
 package vn.khcn.workflow.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import vn.khcn.workflow.support.TestHttp;
 
 /** Request bodies of the dispatch tests. */
 final class DispatchFixtures {
@@ -20,6 +24,14 @@ final class DispatchFixtures {
     body.put("urgency", "NORMAL");
     body.put("recipients", "Các sở, ban, ngành thành phố");
     return body;
+  }
+
+  /** The id of a document registered through the API by the clerk (201 expected). */
+  static long registered(TestRestTemplate rest) {
+    TestHttp.Response created = TestHttp.of(rest).post("vanthu", "/api/incoming-documents",
+        document(IncomingDocumentApiTest.unique()));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    return created.body().get("id").asLong();
   }
 
   private DispatchFixtures() {}

@@ -16,7 +16,6 @@ import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.process.InvalidTaskInputException;
-import vn.khcn.workflow.support.TestHttp;
 
 /** DocumentSteps called directly, as the adapters call it: validation and the reminder time. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,10 +31,7 @@ class DocumentStepsTest {
   @Autowired TestRestTemplate rest;
 
   long registered() {
-    TestHttp.Response created = TestHttp.of(rest).post("vanthu", "/api/incoming-documents",
-        DispatchFixtures.document(IncomingDocumentApiTest.unique()));
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
-    return created.body().get("id").asLong();
+    return DispatchFixtures.registered(rest);
   }
 
   @Test
