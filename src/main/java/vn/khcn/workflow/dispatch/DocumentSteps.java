@@ -34,7 +34,7 @@ class DocumentSteps {
   static final int MAX_RESULT_LENGTH = 8000;
 
   private final IncomingDocumentRepository documents;
-  private final AssignmentRepository assignments;
+  private final DocumentAssignments assignments;
   private final TrailRepository trail;
   private final WorkingCalendar calendar;
   private final DispatchDeadlines deadlines;
@@ -42,7 +42,7 @@ class DocumentSteps {
   private final ApplicationEventPublisher events;
   private final String baseUrl;
 
-  DocumentSteps(IncomingDocumentRepository documents, AssignmentRepository assignments,
+  DocumentSteps(IncomingDocumentRepository documents, DocumentAssignments assignments,
       TrailRepository trail, WorkingCalendar calendar, DispatchDeadlines deadlines, Clock clock,
       ApplicationEventPublisher events,
       @Value("${khcn.base-url:http://localhost:8080}") String baseUrl) {
@@ -177,13 +177,13 @@ class DocumentSteps {
     document.recordDirection(direction, infoOnly, due, actor.userId(), now);
     for (String unit : handling) { // each unit is told its own deadline
       Instant unitDue = own.getOrDefault(unit, due);
-      assignments.save(new Assignment(documentId, unit, unit.equals(lead) ? AssignmentRole.LEAD
+      assignments.add(new Assignment(documentId, unit, unit.equals(lead) ? AssignmentRole.LEAD
           : AssignmentRole.COORDINATING, unitDue, now));
       notify(List.of(unit), "Việc mới", document, "Lãnh đạo Sở giao xử lý văn bản, hạn "
           + DocumentFormats.dateTime(unitDue, zone()) + ".\nÝ kiến chỉ đạo: " + direction);
     }
     for (String unit : informed) {
-      assignments.save(new Assignment(documentId, unit, AssignmentRole.INFORMED, null, now));
+      assignments.add(new Assignment(documentId, unit, AssignmentRole.INFORMED, null, now));
     }
     StringBuilder comment = new StringBuilder(direction);
     if (!infoOnly) {
@@ -208,7 +208,7 @@ class DocumentSteps {
 
   /** The units informed only ("để biết") are told; the trail says who. */
   public void notifyInformedUnits(long documentId) {
-    List<String> informed = assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
+    List<String> informed = assignments.of(documentId).stream()
         .filter(a -> a.getRole() == AssignmentRole.INFORMED).map(Assignment::getUnitId).toList();
     if (!informed.isEmpty()) {
       IncomingDocument document = document(documentId);
@@ -232,10 +232,8 @@ class DocumentSteps {
     if (!replyProblems.isEmpty()) {
       throw new InvalidTaskInputException(replyProblems);
     }
-    List<Assignment> all = assignments.findByDocumentIdOrderByIdAsc(documentId);
-    Assignment assignment = all.stream().filter(a -> unit.equals(a.getUnitId())
-        && a.getRole() != AssignmentRole.INFORMED).findFirst().orElseThrow(
-            () -> new IllegalStateException("No assignment of " + unit + " on " + documentId));
+    List<Assignment> all = assignments.of(documentId);
+    Assignment assignment = assignments.require(documentId, unit);
     Instant now = clock.instant();
     assignment.complete(result, reply, actor.userId(), now);
     trail.save(new TrailEntry(documentId, now, actor, TrailAction.UNIT_RESULT, unit, taskId,
@@ -277,7 +275,7 @@ class DocumentSteps {
     IncomingDocument document = document(documentId);
     if (!approved) {
       document.returnForRework();
-      assignments.findByDocumentIdOrderByIdAsc(documentId).stream()
+      assignments.of(documentId).stream()
           .filter(a -> a.getRole() == AssignmentRole.LEAD).findFirst()
           .ifPresent(lead -> notify(List.of(lead.getUnitId()), "Trả lại", document,
               "Lãnh đạo Sở trả lại báo cáo để hoàn thiện:\n" + comment));
@@ -324,7 +322,7 @@ class DocumentSteps {
           document, text + ".");
       return;
     }
-    assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit, AssignmentRole.INFORMED)
+    assignments.ofUnit(documentId, unit)
         .ifPresent(a -> {
           if (escalation) {
             a.escalated(now);
@@ -347,8 +345,8 @@ class DocumentSteps {
   /** A unit's handling deadline is its assignment's own; the report's is the common one. */
   private Instant dueOf(IncomingDocument document, String unit, String stage) {
     return IncomingDirectiveProcess.Stages.HANDLING.equals(stage) ? assignments
-        .findFirstByDocumentIdAndUnitIdAndRoleNot(document.getId(), unit, AssignmentRole.INFORMED)
-        .map(Assignment::getDueAt).orElse(document.getDueAt()) : document.getDueAt();
+        .ofUnit(document.getId(), unit).map(Assignment::getDueAt).orElse(document.getDueAt())
+        : document.getDueAt();
   }
 
   /** Files the document (lưu hồ sơ): status ARCHIVED, the whole trail kept. */

@@ -16,21 +16,18 @@ class UnitDeadlines {
   /** A unit's task due date, when it is reminded and the cycle of its escalation. */
   record UnitSchedule(Instant due, Instant reminderAt, String escalationCycle) {}
 
-  private final AssignmentRepository assignments;
+  private final DocumentAssignments assignments;
   private final DispatchDeadlines deadlines;
   private final Clock clock;
 
-  UnitDeadlines(AssignmentRepository assignments, DispatchDeadlines deadlines, Clock clock) {
+  UnitDeadlines(DocumentAssignments assignments, DispatchDeadlines deadlines, Clock clock) {
     this.assignments = assignments;
     this.deadlines = deadlines;
     this.clock = clock;
   }
 
   UnitSchedule schedule(long documentId, String unit, Integer escalationRepeat) {
-    Instant due = assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit,
-        AssignmentRole.INFORMED).map(Assignment::getDueAt).orElseThrow(
-            () -> new IllegalStateException("No assignment of " + unit + " on document "
-                + documentId));
+    Instant due = assignments.require(documentId, unit).getDueAt();
     return new UnitSchedule(due, deadlines.reminderAt(clock.instant(), due),
         deadlines.escalationCycle(due, escalationRepeat));
   }

@@ -44,7 +44,7 @@ class UnitHandlers {
   }
 
   private final IncomingDocumentRepository documents;
-  private final AssignmentRepository assignments;
+  private final DocumentAssignments assignments;
   private final TrailRepository trail;
   private final DocumentSteps steps;
   private final UnitLeaders leaders;
@@ -55,7 +55,7 @@ class UnitHandlers {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  UnitHandlers(IncomingDocumentRepository documents, AssignmentRepository assignments,
+  UnitHandlers(IncomingDocumentRepository documents, DocumentAssignments assignments,
       TrailRepository trail, DocumentSteps steps, UnitLeaders leaders,
       IdentityService identityService, ActorResolver actors, WorkingCalendar calendar,
       DispatchDeadlines deadlines, ApplicationEventPublisher events, Clock clock) {
@@ -260,9 +260,7 @@ class UnitHandlers {
   }
 
   Assignment assignment(long documentId, String unit) {
-    return assignments.findFirstByDocumentIdAndUnitIdAndRoleNot(documentId, unit,
-        AssignmentRole.INFORMED).orElseThrow(() -> new IllegalStateException(
-            "No assignment of " + unit + " on document " + documentId));
+    return assignments.require(documentId, unit);
   }
 
   private boolean isMember(String userId, String unit) {

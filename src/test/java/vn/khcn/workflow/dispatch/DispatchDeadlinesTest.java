@@ -14,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.calendar.WorkingCalendar;
-import vn.khcn.workflow.support.TestHttp;
 
 /**
  * Deadlines per Decree 30/2020 Art. 23–24 with a controlled clock: DocumentSteps built on a fixed
@@ -27,7 +26,7 @@ class DispatchDeadlinesTest {
   static final ZoneId HCM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   @Autowired IncomingDocumentRepository documents;
-  @Autowired AssignmentRepository assignments;
+  @Autowired DocumentAssignments assignments;
   @Autowired TrailRepository trail;
   @Autowired WorkingCalendar calendar;
   @Autowired TestRestTemplate rest;
@@ -47,10 +46,7 @@ class DispatchDeadlinesTest {
   }
 
   long registered() {
-    TestHttp.Response created = TestHttp.of(rest).post("vanthu", "/api/incoming-documents",
-        DispatchFixtures.document(IncomingDocumentApiTest.unique()));
-    assertThat(created.status()).as(created.text()).isEqualTo(201);
-    return created.body().get("id").asLong();
+    return DispatchFixtures.registered(rest);
   }
 
   List<TrailEntry> trailOf(long id) {

@@ -1,0 +1,88 @@
+package vn.khcn.workflow.dispatch;
+
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * A document's unit assignments as the process steps use them: read once per transaction
+ * (ADR 0047). A step and the listener of the task it creates, or a head's review and the unit's
+ * result it records, ask for the same assignments within one engine command; the entities are
+ * the persistence context's own, so a change one makes the next sees. Assignments are only ever
+ * added (never deleted), through {@link #add}, which keeps the transaction's list whole.
+ */
+@Component
+class DocumentAssignments {
+
+  private final AssignmentRepository repository;
+  private final EntityManagerFactory entities;
+
+  DocumentAssignments(AssignmentRepository repository, EntityManagerFactory entities) {
+    this.repository = repository;
+    this.entities = entities;
+  }
+
+  /** The document's assignments in the order they were made. */
+  List<Assignment> of(long documentId) {
+    Map<Long, List<Assignment>> read = read();
+    if (read == null) {
+      return repository.findByDocumentIdOrderByIdAsc(documentId);
+    }
+    return read.computeIfAbsent(documentId,
+        id -> new ArrayList<>(repository.findByDocumentIdOrderByIdAsc(id)));
+  }
+
+  /** The unit's assignment to work on the document (lead or co-ordinating), if any. */
+  Optional<Assignment> ofUnit(long documentId, String unit) {
+    return of(documentId).stream().filter(a -> a.getUnitId().equals(unit)
+        && a.getRole() != AssignmentRole.INFORMED).findFirst();
+  }
+
+  /** As {@link #ofUnit}, for a step that cannot run without it. */
+  Assignment require(long documentId, String unit) {
+    return ofUnit(documentId, unit).orElseThrow(() -> new IllegalStateException(
+        "No assignment of " + unit + " on document " + documentId));
+  }
+
+  /** A new assignment, stored and, when the transaction has read the document's, added to them. */
+  Assignment add(Assignment assignment) {
+    Assignment saved = repository.save(assignment);
+    Map<Long, List<Assignment>> read = read();
+    if (read != null && read.containsKey(saved.getDocumentId())) {
+      read.get(saved.getDocumentId()).add(saved);
+    }
+    return saved;
+  }
+
+  /**
+   * This transaction's lists by document; null outside a transaction, and in a transaction
+   * started inside the one that made them (its persistence context is another).
+   */
+  private Map<Long, List<Assignment>> read() {
+    Object context = TransactionSynchronizationManager.getResource(entities);
+    if (context == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    if (TransactionSynchronizationManager.getResource(this) instanceof Read read) {
+      return read.context() == context ? read.byDocument() : null;
+    }
+    Read read = new Read(context, new HashMap<>());
+    TransactionSynchronizationManager.bindResource(this, read);
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        TransactionSynchronizationManager.unbindResourceIfPossible(DocumentAssignments.this);
+      }
+    });
+    return read.byDocument();
+  }
+
+  /** The lists read in the persistence context (Spring's holder of the transaction's one). */
+  private record Read(Object context, Map<Long, List<Assignment>> byDocument) {}
+}
