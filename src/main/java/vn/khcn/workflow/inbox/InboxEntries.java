@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -39,7 +41,8 @@ import vn.khcn.workflow.identity.EngineAuthentication;
  * publishes them from inside the engine's command) keep it in step, in the same transaction: the
  * last state of each task touched by a transaction is written just before it commits, so a claim
  * costs one statement when the task waited for one group (its row rewritten), two when it waited
- * for users only, however many events it fires, and nothing is written for a transaction that
+ * for users only, however many events it fires, a completion that creates the next task one
+ * (the finished task's row given to the new one), and nothing is written for a transaction that
  * rolls back.
  */
 @Component
@@ -51,20 +54,36 @@ class InboxEntries {
   private static final int REBUILD_PAGE = 1000;
   private static final String INSERT = "insert into inbox_entry (task_id, party, priority,"
       + " due_date, create_time) values (?, ?, ?, ?, ?)";
-  /** The same, guarded by a condition on the task's rows that the two below complete. */
-  private static final String INSERT_UNLESS = "insert into inbox_entry (task_id, party, priority,"
-      + " due_date, create_time) select ?, ?, ?, cast(? as timestamp), cast(? as timestamp)"
-      + " from read_model_state where name = 'inbox'"
-      + " and not exists (select 1 from inbox_entry where task_id = ?";
   /** The same unless the row is there (the first build, beside rows the task events wrote). */
-  private static final String INSERT_MISSING = INSERT_UNLESS + " and party = ?)";
-  /** A task's row inserted when it has none. */
-  private static final String INSERT_IF_NONE = INSERT_UNLESS + ")";
+  private static final String INSERT_MISSING = "insert into inbox_entry (task_id, party,"
+      + " priority, due_date, create_time) select ?, ?, ?, cast(? as timestamp),"
+      + " cast(? as timestamp) from read_model_state where name = 'inbox' and not exists"
+      + " (select 1 from inbox_entry where task_id = ? and party = ?)";
 
-  /** A task's row replaced, when it is the task's only one. */
-  private static final String REPLACE = "update inbox_entry e set party = ?, priority = ?,"
-      + " due_date = ?, create_time = ? where e.task_id = ? and not exists (select 1 from"
-      + " inbox_entry o where o.task_id = e.task_id and o.party <> e.party)";
+  /** The target row {@code e} is its task's only one. */
+  private static final String ONLY_ROW = "not exists (select 1 from inbox_entry o"
+      + " where o.task_id = e.task_id and o.party <> e.party)";
+
+  /**
+   * A task's only row rewritten as the row given, a new task's in place of a finished one's;
+   * nothing when the task has several rows (or none).
+   */
+  private static final String REWRITE = "update inbox_entry e set task_id = ?, party = ?,"
+      + " priority = ?, due_date = ?, create_time = ? where e.task_id = ? and " + ONLY_ROW;
+
+  /**
+   * A changed task's one row: its only row rewritten, or inserted when it has none (a task
+   * offered to users only, when claimed); nothing when it has several. One statement either way
+   * (SQL's {@code merge}, on PostgreSQL 15 and H2).
+   */
+  private static final String REWRITE_OR_INSERT = "merge into inbox_entry e using (select"
+      + " cast(? as varchar(64)) task_id, cast(? as varchar(260)) party, cast(? as integer)"
+      + " priority, cast(? as timestamp) due_date, cast(? as timestamp) create_time"
+      + " from read_model_state where name = 'inbox') r on e.task_id = r.task_id"
+      + " when matched and " + ONLY_ROW + " then update set party = r.party,"
+      + " priority = r.priority, due_date = r.due_date, create_time = r.create_time"
+      + " when not matched then insert (task_id, party, priority, due_date, create_time)"
+      + " values (r.task_id, r.party, r.priority, r.due_date, r.create_time)";
 
   /** One row of the read model. */
   record Entry(String taskId, String party, int priority, Date dueDate, Date createTime) {}
@@ -85,23 +104,25 @@ class InboxEntries {
   // ------------------------------------------------------------------ written by task events
 
   /**
-   * A task's state after an event: its rows, none once completed or deleted; for an unclaimed
-   * task changed after its creation, its candidate groups are read when the transaction commits
-   * (the event's own list still holds a candidate group removed by that change).
+   * A task's state after an event: its rows, none once completed or deleted ({@code gone}); for
+   * an unclaimed task changed after its creation, its candidate groups are read when the
+   * transaction commits (the event's own list still holds a candidate group removed by that
+   * change).
    */
-  private record Change(boolean created, List<Entry> rows, DelegateTask candidatesAtCommit) {
+  private record Change(boolean created, boolean gone, List<Entry> rows,
+      DelegateTask candidatesAtCommit) {
 
     static Change of(DelegateTask task, boolean created, boolean gone) {
       if (gone) {
-        return new Change(created, List.of(), null);
+        return new Change(created, true, List.of(), null);
       }
       if (task.getAssignee() != null) {
-        return new Change(created, List.of(entry(task, USER + task.getAssignee())), null);
+        return new Change(created, false, List.of(entry(task, USER + task.getAssignee())), null);
       }
       if (created) {
-        return new Change(true, groupRows(task, task.getCandidates()), null);
+        return new Change(true, false, groupRows(task, task.getCandidates()), null);
       }
-      return new Change(false, null, task);
+      return new Change(false, false, null, task);
     }
   }
 
@@ -176,17 +197,45 @@ class InboxEntries {
     return pending;
   }
 
+  /**
+   * Writes a transaction's changes. A task created in it takes over the only row of a task gone
+   * in it (one statement, where the completion's delete and the next task's insert took two), a
+   * task changed has its only row rewritten; otherwise (several rows, or none) the task's rows
+   * are deleted and the new ones inserted.
+   */
   private void write(Map<String, Change> changes) {
     List<String> stale = new ArrayList<>();
+    List<String> gone = new ArrayList<>();
+    List<Entry> fresh = new ArrayList<>();
     List<Entry> rows = new ArrayList<>();
     for (Map.Entry<String, Change> change : changes.entrySet()) {
-      List<Entry> now = change.getValue().rows() != null ? change.getValue().rows()
-          : candidatesNow(change.getValue().candidatesAtCommit());
-      if (change.getValue().created()) {
-        rows.addAll(now);
-      } else if (now.size() != 1 || !replaced(now.get(0))) {
+      Change c = change.getValue();
+      if (c.gone()) {
+        gone.add(change.getKey());
+        continue;
+      }
+      List<Entry> now = c.rows() != null ? c.rows() : candidatesNow(c.candidatesAtCommit());
+      if (c.created()) {
+        fresh.addAll(now);
+      } else if (now.size() != 1 || !rewritten(now.get(0))) {
         stale.add(change.getKey());
         rows.addAll(now);
+      }
+    }
+    int pairs = Math.min(gone.size(), fresh.size());
+    int[] taken = pairs == 0 ? new int[0] : Arrays.stream(jdbc.batchUpdate(REWRITE,
+        IntStream.range(0, pairs).boxed().toList(), 100, (statement, i) -> {
+          bind(statement, fresh.get(i));
+          statement.setString(6, gone.get(i));
+        })).flatMapToInt(Arrays::stream).toArray();
+    for (int i = 0; i < gone.size(); i++) {
+      if (i >= pairs || taken[i] == 0) {
+        stale.add(gone.get(i));
+      }
+    }
+    for (int i = 0; i < fresh.size(); i++) {
+      if (i >= pairs || taken[i] == 0) {
+        rows.add(fresh.get(i));
       }
     }
     if (!stale.isEmpty()) {
@@ -197,25 +246,13 @@ class InboxEntries {
   }
 
   /**
-   * The task's one row after a change ({@code row}: a claim, a release to one group, a new
-   * priority) written without a delete where it can be: its only row rewritten (one statement
-   * where a delete and an insert took two), or, when it had none (a task offered to users only),
-   * inserted. False, and nothing changed, when the task has several rows.
+   * The changed task's one row ({@code row}: a claim, a release to one group, a new priority)
+   * written without a delete where it can be: its only row rewritten, or, when it had none (a
+   * task offered to users only), inserted; one statement where a delete and an insert took two.
+   * False, and nothing changed, when the task has several rows.
    */
-  private boolean replaced(Entry row) {
-    if (jdbc.update(REPLACE, statement -> {
-      statement.setString(1, row.party());
-      statement.setInt(2, row.priority());
-      statement.setTimestamp(3, timestamp(row.dueDate()));
-      statement.setTimestamp(4, timestamp(row.createTime()));
-      statement.setString(5, row.taskId());
-    }) == 1) {
-      return true;
-    }
-    return jdbc.update(INSERT_IF_NONE, statement -> {
-      bind(statement, row);
-      statement.setString(6, row.taskId());
-    }) == 1;
+  private boolean rewritten(Entry row) {
+    return jdbc.update(REWRITE_OR_INSERT, statement -> bind(statement, row)) == 1;
   }
 
   private void insert(List<Entry> rows, boolean onlyMissing) {

@@ -88,6 +88,15 @@ class InboxEntriesTest {
     assertThat(rows(task)).containsExactly("g:lanh-dao 75");
 
     taskService.claim(task, "giamdoc");
+    direct(task, "giamdoc");
+    assertThat(rows(task)).as("completed: in nobody's inbox").isEmpty();
+    String unit = taskOf(document);
+    assertThat(rows(unit)).as("the next task, created in the same transaction")
+        .containsExactly("g:phong-qlcn 80");
+  }
+
+  /** The director's direction on the task, as the inbox posts it: 204 expected. */
+  void direct(String task, String director) {
     Map<String, Object> direction = new LinkedHashMap<>();
     direction.put("direction", "Phòng QLCN chủ trì xử lý.");
     direction.put("leadUnit", "phong-qlcn");
@@ -95,12 +104,33 @@ class InboxEntriesTest {
     direction.put("informedUnits", List.of());
     direction.put("dueDate", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
         .plusDays(5).toString());
-    assertThat(InboxFixtures.post(rest, "giamdoc", "/api/inbox/" + task + "/direction",
+    assertThat(InboxFixtures.post(rest, director, "/api/inbox/" + task + "/direction",
         direction).getStatusCode().value()).isEqualTo(204);
-    assertThat(rows(task)).as("completed: in nobody's inbox").isEmpty();
-    String unit = taskOf(document);
-    assertThat(rows(unit)).as("the next task, created in the same transaction")
-        .containsExactly("g:phong-qlcn 80");
+  }
+
+  @Test
+  void aCompletionFromTwoGroupsLeavesNoRowOfTheFinishedTask() throws Exception {
+    JsonNode document = register("URGENT");
+    String task = taskOf(document);
+    taskService.addCandidateGroup(task, "van-phong");
+    assertThat(rows(task)).containsExactly("g:lanh-dao 60", "g:van-phong 60");
+
+    direct(task, "giamdoc");
+    assertThat(rows(task)).as("both rows deleted: neither could be taken over").isEmpty();
+    assertThat(rows(taskOf(document))).containsExactly("g:phong-qlcn 60");
+  }
+
+  @Test
+  void theNextTaskGetsItsRowWhenTheFinishedTaskHadNone() throws Exception {
+    JsonNode document = register("NORMAL");
+    String task = taskOf(document);
+    taskService.claim(task, "giamdoc");
+    // as if an earlier write had been lost: no row to take over
+    jdbc.update("delete from inbox_entry where task_id = ?", task);
+
+    direct(task, "giamdoc");
+    assertThat(rows(task)).isEmpty();
+    assertThat(rows(taskOf(document))).as("inserted").containsExactly("g:phong-qlcn 50");
   }
 
   @Test
