@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
@@ -22,8 +23,11 @@ import java.util.List;
 @Table(name = "document_trail")
 class TrailEntry {
 
+  /** From a sequence, 50 at a time (V44): a command's entries go to the database in one batch. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_trail_ids")
+  @SequenceGenerator(name = "document_trail_ids", sequenceName = "document_trail_seq",
+      allocationSize = V44__TrailIdsFromSequence.ALLOCATION)
   private Long id;
 
   @Column(name = "document_id", nullable = false)
