@@ -40,10 +40,10 @@ import vn.khcn.workflow.identity.EngineAuthentication;
  * creation, indexed in the inbox's order. The engine's task events (the Spring Boot starter
  * publishes them from inside the engine's command) keep it in step, in the same transaction: the
  * last state of each task touched by a transaction is written just before it commits, so a claim
- * costs one statement when the task waited for one group (its row rewritten), two when it waited
- * for users only, however many events it fires, a completion that creates the next task one
- * (the finished task's row given to the new one), and nothing is written for a transaction that
- * rolls back.
+ * costs one statement however many events it fires (its row rewritten, or inserted when the task
+ * waited for users only), a completion that creates the next task one (the finished task's row
+ * given to the new one), and nothing is written for a transaction that rolls back (ADR 0046,
+ * 0047).
  */
 @Component
 class InboxEntries {
