@@ -89,9 +89,14 @@ class DirectionItem {
 
   /** Lead first, then the co-ordinating units. */
   List<String> units() {
-    List<String> units = new java.util.ArrayList<>();
-    units.add(leadUnit);
-    units.addAll(getCoordinatingUnits());
+    return units(leadUnit, getCoordinatingUnits());
+  }
+
+  /** Lead first, then the co-ordinating units: an item's units, also read without the entity. */
+  static List<String> units(String lead, List<String> coordinating) {
+    List<String> units = new java.util.ArrayList<>(coordinating.size() + 1);
+    units.add(lead);
+    units.addAll(coordinating);
     return units;
   }
 
