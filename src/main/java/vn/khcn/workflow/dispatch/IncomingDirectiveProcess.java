@@ -148,6 +148,14 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
      * escalationRepeatWorkingDays).
      */
     public static final Variable<java.util.Map<String, Object>> SLA = Variable.map("sla");
+    /**
+     * dispatch-sla's escalationRepeatWorkingDays, copied from {@link #SLA} when the direction is
+     * scheduled: the later steps read this number from the instance, not the decision's map,
+     * which the engine keeps as a byte array (a select and a JSON parse in every command reading
+     * it; ADR 0049).
+     */
+    public static final Variable<Integer> ESCALATION_REPEAT = Variable.instanceInteger(
+        "escalationRepeat");
     /** Due date of giveDirection. */
     public static final Variable<Date> DIRECTION_DUE_DATE = Variable.date("directionDueDate");
     /** When the directors are reminded of giveDirection (office hours of a working day). */

@@ -47,6 +47,7 @@ final class IncomingDirectiveProcessAdapters {
           SlaValues.integer(sla, "directionDueHours"),
           SlaValues.integer(sla, "directionDueWorkingDays"),
           SlaValues.integer(sla, "handlingDueWorkingDays"), SlaValues.escalationRepeat(sla));
+      Vars.ESCALATION_REPEAT.set(execution, SlaValues.escalationRepeat(sla));
       Vars.DIRECTION_DUE_DATE.set(execution, Date.from(schedule.directionDue()));
       Vars.DIRECTION_REMINDER_DATE.set(execution, Date.from(schedule.directionReminder()));
       Vars.DIRECTION_ESCALATION_CYCLE.set(execution, schedule.directionEscalationCycle());
@@ -83,7 +84,7 @@ final class IncomingDirectiveProcessAdapters {
       DirectionItemSteps.Prepared prepared = items.prepare(documentId(task),
           Vars.DIRECTION_ITEMS.get(task), input);
       DirectionPlan plan = steps.recordDirection(documentId(task), prepared.input(),
-          actors.current(task), task.getId(), SlaValues.escalationRepeat(Vars.SLA.get(task)));
+          actors.current(task), task.getId(), SlaValues.escalationRepeat(task));
       items.record(documentId(task), prepared.items(), actors.current(task), task.getId());
       DelegateExecution execution = task.getExecution();
       Vars.INFO_ONLY.set(execution, plan.infoOnly());
@@ -112,7 +113,7 @@ final class IncomingDirectiveProcessAdapters {
     public void notify(DelegateExecution execution) {
       String unit = Vars.UNIT.require(execution);
       UnitDeadlines.UnitSchedule schedule = deadlines.schedule(documentId(execution),
-          unit, SlaValues.escalationRepeat(Vars.SLA.get(execution)));
+          unit, SlaValues.escalationRepeat(execution));
       // local to this unit's instance of the sub-process: the task and its timers read them
       Vars.ASSIGNMENT_DUE_DATE.setLocal(execution, Date.from(schedule.due()));
       Vars.ASSIGNMENT_REMINDER_DATE.setLocal(execution, Date.from(schedule.reminderAt()));
@@ -173,7 +174,7 @@ final class IncomingDirectiveProcessAdapters {
     @Override
     public void execute(DelegateExecution execution) {
       UnitHandlers.HandlerSchedule schedule = handlers.schedule(documentId(execution),
-          Vars.UNIT.require(execution), SlaValues.escalationRepeat(Vars.SLA.get(execution)));
+          Vars.UNIT.require(execution), SlaValues.escalationRepeat(execution));
       // local to this unit's instance: the handler's task and its timers read them
       Vars.HANDLER_USER.setLocal(execution, schedule.handler());
       Vars.HANDLER_DUE.setLocal(execution, Date.from(schedule.due()));

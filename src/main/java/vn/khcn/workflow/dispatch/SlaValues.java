@@ -1,6 +1,7 @@
 package vn.khcn.workflow.dispatch;
 
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reading the outputs of the dispatch-sla decision (the map in the process variable "sla"). */
 final class SlaValues {
@@ -15,6 +16,16 @@ final class SlaValues {
 
   static Integer escalationRepeat(Map<?, ?> sla) {
     return integer(sla, ESCALATION_REPEAT);
+  }
+
+  /**
+   * The escalation's repeat as the direction's schedule copied it to the instance (ADR 0049); an
+   * instance scheduled before that copy existed reads it from the decision's map.
+   */
+  static Integer escalationRepeat(VariableScope scope) {
+    Integer repeat = IncomingDirectiveProcess.Vars.ESCALATION_REPEAT.get(scope);
+    return repeat != null ? repeat
+        : escalationRepeat(IncomingDirectiveProcess.Vars.SLA.get(scope));
   }
 
   private SlaValues() {}

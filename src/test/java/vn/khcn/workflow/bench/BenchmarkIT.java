@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  * The benchmark ({@code ./mvnw -B -Pbench verify}, not part of verify): the application and the
  * bare engine, without and with authorization, side by side on PostgreSQL in one JVM, each on a
  * database of its own. Settings (system properties): bench.seconds (60), bench.repeats (3),
- * bench.warmup (10), bench.openTasks (100000), bench.historicRows (1000000); PGHOST, PGPORT,
+ * bench.warmup (10), bench.openTasks (100000), bench.historicRows (1000000), bench.shapes (50,
+ * statement shapes reported per side); PGHOST, PGPORT,
  * PGUSER, PGPASSWORD. Writes target/bench/results.json and results.md. The parts live beside it:
  * {@link AppSide}, {@link BareEngine}, {@link ScaleQueries}, {@link Startups}, {@link BenchSupport}.
  */
@@ -220,7 +221,7 @@ class BenchmarkIT {
   }
 
   /** Statement shapes reported per side, most frequent first. */
-  static final int SHAPES_SHOWN = 50;
+  static final int SHAPES_SHOWN = Integer.getInteger("bench.shapes", 50);
 
   /** 2. SQL per user-task completion, single-threaded so each completion is counted alone. */
   static void statements(Map<String, Object> results, AppSide app, BareEngine bare,

@@ -165,6 +165,16 @@ public final class Variable<T> {
     return new Variable<>(name, null, VariableValues::whole, value -> value, false, true);
   }
 
+  /**
+   * A small number only the server writes, on the process instance and nowhere below it: read,
+   * like {@link #instanceId}, from the instance's own variables (ADR 0049).
+   */
+  public static Variable<Integer> instanceInteger(String name) {
+    return new Variable<>(name, null,
+        value -> value == null ? null : Math.toIntExact(VariableValues.whole(value)),
+        value -> value, false, true);
+  }
+
   /** A whole number that only the server writes (amounts carried between steps). */
   public static Variable<Long> serverWhole(String name) {
     return new Variable<>(name, null, VariableValues::whole);
