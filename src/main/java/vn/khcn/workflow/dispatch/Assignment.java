@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -17,7 +18,9 @@ import java.time.Instant;
 class Assignment {
 
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "document_assignment_ids")
+  @SequenceGenerator(name = "document_assignment_ids", sequenceName = "document_assignment_seq",
+      allocationSize = V45__AssignmentIdsFromSequence.ALLOCATION)
   private Long id;
 
   @Column(name = "document_id", nullable = false)

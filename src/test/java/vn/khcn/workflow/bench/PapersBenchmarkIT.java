@@ -186,9 +186,9 @@ class PapersBenchmarkIT {
       // the lead unit; coordinating and informed units for some; done on time mostly, late for
       // one in seven; the most recent ones still open
       s.execute("""
-          insert into document_assignment (document_id, unit_id, assignment_role, due_at,
+          insert into document_assignment (id, document_id, unit_id, assignment_role, due_at,
             assigned_at, completed_at, completed_by, result, version)
-          select d.id, (array['van-phong', 'phong-qlkh', 'phong-khtc', 'phong-qlcn'])
+          select nextval('document_assignment_seq'), d.id, (array['van-phong', 'phong-qlkh', 'phong-khtc', 'phong-qlcn'])
               [1 + (d.incoming_number + r.k) % 4],
             r.role, d.due_at, d.direction_at,
             case when d.status = 'ARCHIVED' and r.role <> 'INFORMED' then d.due_at

@@ -153,9 +153,9 @@ final class SearchCorpus {
             + " on incoming_document using gin (search_text gin_trgm_ops)");
       }
       s.execute("""
-          insert into document_assignment (document_id, unit_id, assignment_role, due_at,
+          insert into document_assignment (id, document_id, unit_id, assignment_role, due_at,
             assigned_at, completed_at, completed_by, result, version)
-          select d.id, (array['van-phong', 'phong-qlkh', 'phong-khtc', 'phong-qlcn'])
+          select nextval('document_assignment_seq'), d.id, (array['van-phong', 'phong-qlkh', 'phong-khtc', 'phong-qlcn'])
               [1 + (d.incoming_number + r.k) % 4],
             r.role, d.due_at, d.direction_at,
             case when d.status = 'ARCHIVED' and r.role <> 'INFORMED' then d.due_at

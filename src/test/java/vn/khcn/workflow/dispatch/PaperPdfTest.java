@@ -320,9 +320,9 @@ class PaperPdfTest {
       Long id = jdbc.queryForObject("select id from incoming_document where business_key = ?",
           Long.class, n + "/" + BIG_YEAR);
       jdbc.update("""
-          insert into document_assignment (document_id, unit_id, assignment_role, assigned_at,
-            completed_at, completed_by, result, version)
-          values (?, 'phong-qlkh', 'LEAD', ?, ?, 'cv.qlkh', 'Đã xử lý', 0)""", id, at, at);
+          insert into document_assignment (id, document_id, unit_id, assignment_role,
+            assigned_at, completed_at, completed_by, result, version)
+          values (next value for document_assignment_seq, ?, 'phong-qlkh', 'LEAD', ?, ?, 'cv.qlkh', 'Đã xử lý', 0)""", id, at, at);
     }
     jdbc.update("update incoming_document set notes = 'Nguyễn Văn Lợi nhận bản giấy' where doc_year = ?",
         BIG_YEAR);

@@ -360,9 +360,9 @@ class RegisterApiTest {
             'nam-2009-' || cast(n as varchar(10)), 0
           from\s""" + numbers);
       jdbc.update("""
-          insert into document_assignment (document_id, unit_id, assignment_role, assigned_at,
-            version)
-          select id, 'phong-qlkh', 'LEAD', timestamp '2009-07-01 10:00:00', 0
+          insert into document_assignment (id, document_id, unit_id, assignment_role,
+            assigned_at, version)
+          select next value for document_assignment_seq, id, 'phong-qlkh', 'LEAD', timestamp '2009-07-01 10:00:00', 0
           from incoming_document where business_key = ?""", count + "/" + year);
 
       String csv = new String(api.download("vanthu", "/api/incoming-documents/register.csv"
