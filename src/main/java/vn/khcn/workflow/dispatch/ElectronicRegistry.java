@@ -71,7 +71,7 @@ public class ElectronicRegistry {
     Registration valid = request.validate(LocalDate.now(clock));
     RegisteredDocument registered;
     try {
-      registered = registration.register(valid,
+      registered = registration.registerElectronic(valid,
           registerDuplicate || Boolean.TRUE.equals(request.registerDuplicate()),
           request.replacesId(), actor);
     } catch (DuplicateDocumentException duplicate) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import vn.khcn.workflow.shared.process.DomainStart;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,12 +28,15 @@ public class RegistrationService {
   private final RuntimeService runtimeService;
   private final DocumentWithdrawal withdrawal;
   private final DocumentItems items;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   RegistrationService(IncomingDocumentRepository documents, TrailRepository trail,
       IncomingNumberAllocator numbers, RegisterClosures closures, RuntimeService runtimeService,
-      DocumentWithdrawal withdrawal, DocumentItems items, Clock clock) {
+      DocumentWithdrawal withdrawal, DocumentItems items, ApplicationEventPublisher events,
+      Clock clock) {
     this.documents = documents;
+    this.events = events;
     this.items = items;
     this.withdrawal = withdrawal;
     this.trail = trail;
@@ -62,6 +66,19 @@ public class RegistrationService {
   @Transactional
   RegisteredDocument register(Registration registration, boolean registerDuplicate,
       Long replaces, Actor actor, List<DocumentItems.ItemText> numberedItems) {
+    return register(registration, registerDuplicate, replaces, actor, numberedItems, false);
+  }
+
+  /** As above, for a document from an edXML package ({@link ElectronicRegistry}). */
+  @Transactional
+  RegisteredDocument registerElectronic(Registration registration, boolean registerDuplicate,
+      Long replaces, Actor actor) {
+    return register(registration, registerDuplicate, replaces, actor, List.of(), true);
+  }
+
+  private RegisteredDocument register(Registration registration, boolean registerDuplicate,
+      Long replaces, Actor actor, List<DocumentItems.ItemText> numberedItems,
+      boolean electronic) {
     IncomingDocument earlier = withdrawal.replaceable(replaces);
     // the document being replaced is no duplicate of its replacement (often the same number)
     List<IncomingDocument> duplicates = documents.findDuplicates(registration.issuer(),
@@ -97,6 +114,7 @@ public class RegistrationService {
     if (earlier != null) {
       withdrawal.replace(earlier, document, actor);
     }
+    events.publishEvent(new IncomingRegistered(document.getId(), instance.getId(), electronic));
     return new RegisteredDocument(document.getId(), number, document.getYear(),
         document.getBusinessKey(), instance.getId());
   }

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.dispatch.ElectronicRegistry;
 import vn.khcn.workflow.dispatch.ElectronicRegistry.Milestones;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess;
+import vn.khcn.workflow.dispatch.IncomingRegistered;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 
@@ -30,8 +31,8 @@ class InteropProgress {
   private final TransactionTemplate transaction;
   private final AfterCommitExecutor afterCommit;
   /**
-   * Process instances of documents found without a package: their tasks' events need no look-up
-   * (ADR 0037), not even of the document's id (ADR 0045).
+   * Process instances of documents registered on paper here, or found without a package: their
+   * tasks' events need no look-up (ADR 0037, 0049), not even of the document's id (ADR 0045).
    */
   private final RecentIds<String> paper = new RecentIds<>(PAPER_REMEMBERED);
 
@@ -46,6 +47,14 @@ class InteropProgress {
     this.outbox = outbox;
     this.registry = registry;
     this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** A document registered on paper on this node: its tasks' events are not reported. */
+  @EventListener
+  void on(IncomingRegistered registered) {
+    if (!registered.electronic()) {
+      paper.add(registered.processInstanceId());
+    }
   }
 
   @EventListener
@@ -82,8 +91,9 @@ class InteropProgress {
     // locked: reports of the same document on the pool's two threads do not both send a status
     ReceivedPackage received = packages.findByDocumentIdForUpdate(documentId).orElse(null);
     if (received == null) {
-      // registered on paper: its package, if any, would have been linked when it was registered,
-      // before any of its tasks was claimed or completed; it never gets one later
+      // registered on paper on another node or before a restart: its package, if any, would
+      // have been linked when it was registered, before any of its tasks was claimed or
+      // completed; it never gets one later
       paper.add(processInstanceId);
       return;
     }

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.dispatch.BenchRegistrations;
+import vn.khcn.workflow.dispatch.ElectronicRegistry;
 import vn.khcn.workflow.dispatch.RegisteredDocument;
 import vn.khcn.workflow.dispatch.RegistrationService;
 import vn.khcn.workflow.identity.Actor;
@@ -20,9 +23,10 @@ import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.shared.tx.AfterCommitExecutor;
 
 /**
- * A document registered on paper is looked up for an edXML package once: the first claim of its
- * task finds none, and its later task events are not reported at all, its id not even read from
- * the instance (ADR 0037, 0045).
+ * A document registered on paper is known as such from its registration on this node: its task
+ * events look nothing up (ADR 0049). A node that did not see the registration (another node of a
+ * cluster, or this one after a restart) looks for an edXML package once, finds none and then
+ * remembers it (ADR 0037), its id not even read from the instance (ADR 0045).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,12 +37,15 @@ class InteropProgressPaperTest {
   @Autowired IdentityService identity;
   @Autowired InteropProgress progress;
   @Autowired AfterCommitExecutor afterCommit;
+  @Autowired ReceivedPackageRepository packages;
+  @Autowired StatusOutbox outbox;
+  @Autowired ElectronicRegistry registry;
+  @Autowired PlatformTransactionManager transactions;
 
   @Test
-  void aPaperDocumentIsRememberedAfterItsFirstTaskEvent() {
-    RegisteredDocument doc = BenchRegistrations.register(registration,
-        "PAPER-" + System.nanoTime() + "/KH", LocalDate.now(), new Actor("vanthu", "Văn thư"));
-    assertThat(progress.knownPaper(doc.processInstanceId())).as("nothing looked up yet").isFalse();
+  void aPaperDocumentIsKnownFromItsRegistration() {
+    RegisteredDocument doc = paper();
+    assertThat(progress.knownPaper(doc.processInstanceId())).as("nothing looked up").isTrue();
 
     Task direction = tasks.createTaskQuery().processInstanceId(doc.processInstanceId())
         .singleResult();
@@ -50,5 +57,22 @@ class InteropProgressPaperTest {
     }
     assertThat(afterCommit.awaitIdle(Duration.ofSeconds(30))).isTrue();
     assertThat(progress.knownPaper(doc.processInstanceId())).isTrue();
+  }
+
+  @Test
+  void aNodeThatDidNotSeeTheRegistrationLooksItUpOnce() {
+    RegisteredDocument doc = paper();
+    InteropProgress otherNode = new InteropProgress(packages, outbox, registry, transactions,
+        afterCommit);
+    assertThat(otherNode.knownPaper(doc.processInstanceId())).isFalse();
+
+    new TransactionTemplate(transactions).executeWithoutResult(
+        status -> otherNode.report(doc.id(), doc.processInstanceId(), false));
+    assertThat(otherNode.knownPaper(doc.processInstanceId())).as("no package found").isTrue();
+  }
+
+  private RegisteredDocument paper() {
+    return BenchRegistrations.register(registration, "PAPER-" + System.nanoTime() + "/KH",
+        LocalDate.now(), new Actor("vanthu", "Văn thư"));
   }
 }
