@@ -12,6 +12,7 @@ import java.time.Instant;
 
 /** A file attached to a document, stored in the database. Listing never loads the content. */
 @Entity
+@jakarta.persistence.EntityListeners(TaskViewPartsListener.class)
 @Table(name = "document_attachment")
 public class Attachment {
 

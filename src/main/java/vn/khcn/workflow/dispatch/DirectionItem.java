@@ -16,6 +16,7 @@ import java.util.List;
  * {@code reportUntil}.
  */
 @Entity
+@jakarta.persistence.EntityListeners(TaskViewPartsListener.class)
 @Table(name = "direction_item")
 class DirectionItem {
 

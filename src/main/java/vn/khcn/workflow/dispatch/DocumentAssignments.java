@@ -2,13 +2,11 @@ package vn.khcn.workflow.dispatch;
 
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.khcn.workflow.shared.tx.TransactionMemo;
 
 /**
  * A document's unit assignments as the process steps use them: read once per transaction
@@ -21,11 +19,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class DocumentAssignments {
 
   private final AssignmentRepository repository;
-  private final EntityManagerFactory entities;
+  /** This transaction's lists by document. */
+  private final TransactionMemo<Long, List<Assignment>> memo;
 
   DocumentAssignments(AssignmentRepository repository, EntityManagerFactory entities) {
     this.repository = repository;
-    this.entities = entities;
+    this.memo = new TransactionMemo<>(entities);
   }
 
   /** The document's assignments in the order they were made. */
@@ -50,6 +49,17 @@ class DocumentAssignments {
         "No assignment of " + unit + " on document " + documentId));
   }
 
+  /**
+   * The document has no assignments yet (its first direction is being recorded): this
+   * transaction's list starts empty without a read, and {@link #add} fills it.
+   */
+  void noneYet(long documentId) {
+    Map<Long, List<Assignment>> read = read();
+    if (read != null) {
+      read.putIfAbsent(documentId, new ArrayList<>());
+    }
+  }
+
   /** A new assignment, stored and, when the transaction has read the document's, added to them. */
   Assignment add(Assignment assignment) {
     Assignment saved = repository.save(assignment);
@@ -60,29 +70,7 @@ class DocumentAssignments {
     return saved;
   }
 
-  /**
-   * This transaction's lists by document; null outside a transaction, and in a transaction
-   * started inside the one that made them (its persistence context is another).
-   */
   private Map<Long, List<Assignment>> read() {
-    Object context = TransactionSynchronizationManager.getResource(entities);
-    if (context == null || !TransactionSynchronizationManager.isSynchronizationActive()) {
-      return null;
-    }
-    if (TransactionSynchronizationManager.getResource(this) instanceof Read read) {
-      return read.context() == context ? read.byDocument() : null;
-    }
-    Read read = new Read(context, new HashMap<>());
-    TransactionSynchronizationManager.bindResource(this, read);
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCompletion(int status) {
-        TransactionSynchronizationManager.unbindResourceIfPossible(DocumentAssignments.this);
-      }
-    });
-    return read.byDocument();
+    return memo.values();
   }
-
-  /** The lists read in the persistence context (Spring's holder of the transaction's one). */
-  private record Read(Object context, Map<Long, List<Assignment>> byDocument) {}
 }

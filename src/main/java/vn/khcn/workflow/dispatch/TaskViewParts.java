@@ -1,15 +1,18 @@
 package vn.khcn.workflow.dispatch;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.tx.TransactionMemo;
 
 /**
  * What a task's view shows of a document besides its register fields: the attachments, the
@@ -78,12 +81,38 @@ class TaskViewParts {
   }
 
   private final EntityManager entities;
+  /**
+   * The parts read in this transaction, by document: the unit tasks a direction creates read them
+   * once (ADR 0049). A row added to any of the three drops the document's
+   * ({@link TaskViewPartsListener}); their shown columns never change once written.
+   */
+  private final TransactionMemo<Long, Parts> memo;
 
-  TaskViewParts(EntityManager entities) {
+  TaskViewParts(EntityManager entities, EntityManagerFactory factory) {
     this.entities = entities;
+    this.memo = new TransactionMemo<>(factory);
   }
 
+  /** The document's parts, read once per transaction until one of them gets a row. */
   Parts of(long documentId) {
+    Map<Long, Parts> read = memo.values();
+    if (read == null) {
+      return read(documentId);
+    }
+    Parts parts = read.get(documentId);
+    if (parts == null) {
+      parts = read(documentId);
+      read.put(documentId, parts);
+    }
+    return parts;
+  }
+
+  /** A row was added to the document's attachments, trail or direction items. */
+  void changed(long documentId) {
+    memo.forget(documentId);
+  }
+
+  private Parts read(long documentId) {
     List<File> files = new ArrayList<>();
     List<Answer> answers = new ArrayList<>();
     List<Item> items = new ArrayList<>();
@@ -106,6 +135,6 @@ class TaskViewParts {
     files.sort(Comparator.comparingLong(File::id));
     answers.sort(Comparator.comparing(Answer::at).thenComparingLong(Answer::id));
     items.sort(Comparator.comparingInt(Item::position));
-    return new Parts(files, answers, items);
+    return new Parts(List.copyOf(files), List.copyOf(answers), List.copyOf(items));
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 
 /** One entry of a document's trail: who did what, when, with which comment. Never changed. */
 @Entity
+@jakarta.persistence.EntityListeners(TaskViewPartsListener.class)
 @Table(name = "document_trail")
 class TrailEntry {
 

@@ -30,6 +30,7 @@ class DocumentAssignmentsTest {
   @Autowired AssignmentRepository repository;
   @Autowired PlatformTransactionManager transactions;
   @Autowired TestRestTemplate rest;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   long registered() {
     return DispatchFixtures.registered(rest);
@@ -71,5 +72,25 @@ class DocumentAssignmentsTest {
     assertThat(assignments.of(id)).as("outside a transaction: read each time")
         .isNotSameAs(assignments.of(id)).hasSize(3);
     repository.deleteAll(repository.findByDocumentIdOrderByIdAsc(id));
+  }
+
+  @Test
+  void aFirstDirectionStartsFromNoAssignmentsWithoutReading() {
+    long id = registered();
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      assignments.noneYet(id);
+      // a row the list never reads: written past JPA in the same transaction
+      jdbc.update("insert into document_assignment (id, document_id, unit_id, assignment_role,"
+          + " assigned_at, version) values (next value for document_assignment_seq, ?, ?,"
+          + " 'INFORMED', current_timestamp, 0)", id, Groups.VAN_PHONG);
+      assignments.add(new Assignment(id, Groups.PHONG_QLKH, AssignmentRole.LEAD, NOW, NOW));
+      List<Assignment> read = assignments.of(id);
+      assertThat(read).as("the empty list noneYet made, then the one added, nothing read")
+          .extracting(Assignment::getUnitId).containsExactly(Groups.PHONG_QLKH);
+      assignments.noneYet(id);
+      assertThat(assignments.of(id)).as("a list already made is kept").isSameAs(read)
+          .hasSize(1);
+      status.setRollbackOnly();
+    });
   }
 }

@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.identity.Groups;
@@ -34,6 +35,7 @@ class TaskViewTest {
   @Autowired DirectionItemRepository items;
   @Autowired PlatformTransactionManager transactions;
   @Autowired TestRestTemplate rest;
+  @Autowired TaskViewParts parts;
 
   @Test
   void theViewQuotesTheUnitsItemsTheFilesInOrderAndOnlyTheAnswersByTime() {
@@ -82,6 +84,46 @@ class TaskViewTest {
       assertThat(plain).endsWith("Bổ sung căn cứ.");
       status.setRollbackOnly();
     });
+  }
+
+  @Test
+  void oneTransactionReadsThePartsOnceUntilOneOfThemGetsARow() {
+    long id = registered(); // its REGISTERED entry is no answer
+    long other = registered();
+    Actor director = new Actor("giamdoc", "Trần Quốc Bảo");
+    new TransactionTemplate(transactions).executeWithoutResult(status -> {
+      TaskViewParts.Parts first = parts.of(id);
+      assertThat(parts.of(id)).as("the unit tasks of one direction share one read")
+          .isSameAs(first);
+      trail.save(new TrailEntry(other, T0, director, TrailAction.DIRECTION_GIVEN, null, null,
+          "Văn bản khác."));
+      assertThat(parts.of(id)).as("another document's row changes nothing").isSameAs(first);
+
+      trail.save(new TrailEntry(id, T0, director, TrailAction.DIRECTION_GIVEN, null, null,
+          "Phòng QLKH chủ trì."));
+      TaskViewParts.Parts answered = parts.of(id);
+      assertThat(answered.answers()).extracting(TaskViewParts.Answer::comment)
+          .containsExactly("Phòng QLKH chủ trì.");
+      attachments.save(file(id, "cong-van.pdf"));
+      assertThat(parts.of(id).files()).extracting(TaskViewParts.File::name)
+          .containsExactly("cong-van.pdf");
+      items.save(item(id, 1, "1", "Rà soát danh mục.", Groups.PHONG_QLKH, List.of()));
+      TaskViewParts.Parts itemised = parts.of(id);
+      assertThat(itemised.items()).extracting(TaskViewParts.Item::label).containsExactly("1");
+      assertThat(parts.of(id)).isSameAs(itemised);
+
+      TransactionTemplate inner = new TransactionTemplate(transactions);
+      inner.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+      inner.executeWithoutResult(nested -> assertThat(parts.of(id).items())
+          .as("a transaction inside it reads what is committed").isEmpty());
+      status.setRollbackOnly();
+    });
+    assertThat(parts.of(id)).as("outside a transaction: read each time")
+        .isNotSameAs(parts.of(id));
+  }
+
+  private long registered() {
+    return DispatchFixtures.registered(rest);
   }
 
   private static DirectionItem item(long document, int position, String label, String text,
