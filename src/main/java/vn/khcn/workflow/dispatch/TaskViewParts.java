@@ -84,7 +84,8 @@ class TaskViewParts {
   /**
    * The parts read in this transaction, by document: the unit tasks a direction creates read them
    * once (ADR 0049). A row added to any of the three drops the document's
-   * ({@link TaskViewPartsListener}); their shown columns never change once written.
+   * ({@link TaskViewPartsListener}); their shown columns never change once written and no code
+   * deletes their rows. Code that did either would have to call {@link #changed} too.
    */
   private final TransactionMemo<Long, Parts> memo;
 

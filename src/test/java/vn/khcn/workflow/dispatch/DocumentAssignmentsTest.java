@@ -81,7 +81,8 @@ class DocumentAssignmentsTest {
       assignments.noneYet(id);
       // a row the list never reads: written past JPA in the same transaction
       jdbc.update("insert into document_assignment (id, document_id, unit_id, assignment_role,"
-          + " assigned_at, version) values (next value for document_assignment_seq, ?, ?,"
+          + " assigned_at, version) values (" + vn.khcn.workflow.support.SqlSequences.next(jdbc,
+          "document_assignment_seq") + ", ?, ?,"
           + " 'INFORMED', current_timestamp, 0)", id, Groups.VAN_PHONG);
       assignments.add(new Assignment(id, Groups.PHONG_QLKH, AssignmentRole.LEAD, NOW, NOW));
       List<Assignment> read = assignments.of(id);

@@ -322,7 +322,8 @@ class PaperPdfTest {
       jdbc.update("""
           insert into document_assignment (id, document_id, unit_id, assignment_role,
             assigned_at, completed_at, completed_by, result, version)
-          values (next value for document_assignment_seq, ?, 'phong-qlkh', 'LEAD', ?, ?, 'cv.qlkh', 'Đã xử lý', 0)""", id, at, at);
+          values (%s, ?, 'phong-qlkh', 'LEAD', ?, ?, 'cv.qlkh', 'Đã xử lý', 0)""".formatted(
+          vn.khcn.workflow.support.SqlSequences.next(jdbc, "document_assignment_seq")), id, at, at);
     }
     jdbc.update("update incoming_document set notes = 'Nguyễn Văn Lợi nhận bản giấy' where doc_year = ?",
         BIG_YEAR);

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.support.SqlSequences;
 import vn.khcn.workflow.support.TestHttp;
 import vn.khcn.workflow.support.TestHttp.Part;
 import vn.khcn.workflow.support.TestHttp.Response;
@@ -362,8 +363,9 @@ class RegisterApiTest {
       jdbc.update("""
           insert into document_assignment (id, document_id, unit_id, assignment_role,
             assigned_at, version)
-          select next value for document_assignment_seq, id, 'phong-qlkh', 'LEAD', timestamp '2009-07-01 10:00:00', 0
-          from incoming_document where business_key = ?""", count + "/" + year);
+          select %s, id, 'phong-qlkh', 'LEAD', timestamp '2009-07-01 10:00:00', 0
+          from incoming_document where business_key = ?""".formatted(
+          SqlSequences.next(jdbc, "document_assignment_seq")), count + "/" + year);
 
       String csv = new String(api.download("vanthu", "/api/incoming-documents/register.csv"
           + "?from=2009-07-01&to=2009-07-01").body(), StandardCharsets.UTF_8);

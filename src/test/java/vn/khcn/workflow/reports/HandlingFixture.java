@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.khcn.workflow.support.SqlSequences;
 
 /**
  * Documents and duties written straight into the tables with the instants a test needs (the
@@ -51,19 +52,11 @@ final class HandlingFixture {
     return new Doc(id, key);
   }
 
-  /** The next id of document_assignment's sequence (Flyway V45) as this database spells it. */
-  private String nextAssignmentId() {
-    String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
-        connection -> connection.getMetaData().getDatabaseProductName());
-    return "PostgreSQL".equals(product) ? "nextval('document_assignment_seq')"
-        : "next value for document_assignment_seq";
-  }
-
   void duty(Doc doc, String unit, String role, Instant assignedAt, Instant dueAt,
       Instant completedAt) {
     jdbc.update("insert into document_assignment (id, document_id, unit_id, assignment_role,"
         + " due_at, assigned_at, completed_at, completed_by, result, version)"
-        + " values (" + nextAssignmentId() + ", ?, ?, ?, ?, ?, ?, ?, ?, 0)", doc.id(), unit, role, utc(dueAt),
+        + " values (" + SqlSequences.next(jdbc, "document_assignment_seq") + ", ?, ?, ?, ?, ?, ?, ?, ?, 0)", doc.id(), unit, role, utc(dueAt),
         utc(assignedAt), utc(completedAt), completedAt == null ? null : "cv.qlcn",
         completedAt == null ? null : "Đã xử lý xong");
   }
