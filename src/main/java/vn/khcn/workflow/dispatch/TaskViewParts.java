@@ -33,7 +33,7 @@ class TaskViewParts {
    * are enum literals, not a list parameter: Hibernate 6 keeps no translated plan for a query
    * with a multi-valued parameter, and this one runs for every new task.
    */
-  static final String QUERY = """
+  private static final String QUERY = """
       select 'A', a.id, a.fileName, a.unitId, a.contentType, a.uploadedAt, a.fileName
         from Attachment a where a.documentId = :document
       union all

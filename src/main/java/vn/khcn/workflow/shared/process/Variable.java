@@ -170,9 +170,7 @@ public final class Variable<T> {
    * like {@link #instanceId}, from the instance's own variables (ADR 0049).
    */
   public static Variable<Integer> instanceInteger(String name) {
-    return new Variable<>(name, null,
-        value -> value == null ? null : Math.toIntExact(VariableValues.whole(value)),
-        value -> value, false, true);
+    return new Variable<>(name, null, Variable::integerOf, value -> value, false, true);
   }
 
   /** A whole number that only the server writes (amounts carried between steps). */
@@ -182,8 +180,11 @@ public final class Variable<T> {
 
   /** An integer that only the server writes (counts read by gateways). */
   public static Variable<Integer> integer(String name) {
-    return new Variable<>(name, null,
-        value -> value == null ? null : Math.toIntExact(VariableValues.whole(value)));
+    return new Variable<>(name, null, Variable::integerOf);
+  }
+
+  private static Integer integerOf(Object value) {
+    return value == null ? null : Math.toIntExact(VariableValues.whole(value));
   }
 
   /** A map that only the server writes (a decision's single result). */
