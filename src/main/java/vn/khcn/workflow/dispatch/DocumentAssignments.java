@@ -50,6 +50,16 @@ class DocumentAssignments {
   }
 
   /**
+   * Before the document's first direction is recorded: only a direction assigns units, so it has
+   * none and this transaction's list starts empty without a read.
+   */
+  void noneBeforeFirstDirection(IncomingDocument document) {
+    if (document.getDirectionAt() == null) {
+      noneYet(document.getId());
+    }
+  }
+
+  /**
    * The document has no assignments yet (its first direction is being recorded): this
    * transaction's list starts empty without a read, and {@link #add} fills it.
    */

@@ -174,9 +174,7 @@ class DocumentSteps {
       throw new InvalidTaskInputException(problems);
     }
 
-    if (document.getDirectionAt() == null) {
-      assignments.noneYet(documentId); // only a direction assigns units: none before the first
-    }
+    assignments.noneBeforeFirstDirection(document);
     document.recordDirection(direction, infoOnly, due, actor.userId(), now);
     for (String unit : handling) { // each unit is told its own deadline
       Instant unitDue = own.getOrDefault(unit, due);

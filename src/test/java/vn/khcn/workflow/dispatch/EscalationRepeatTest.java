@@ -1,17 +1,14 @@
 package vn.khcn.workflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.khcn.workflow.dispatch.DispatchFixtures.document;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Tasks;
 import vn.khcn.workflow.dispatch.IncomingDirectiveProcess.Vars;
 import vn.khcn.workflow.support.TestHttp.Response;
 
@@ -71,25 +68,9 @@ class EscalationRepeatTest extends UnitHandlerSupport {
         .matches(cycle -> cycle.startsWith("R/"));
   }
 
-  private Doc registered() {
-    Response created = api.post("vanthu", "/api/incoming-documents",
-        document(UUID.randomUUID().toString().substring(0, 8) + "/KH-UBND"));
-    assertThat(created.status()).isEqualTo(201);
-    return new Doc(created.body().get("id").asLong(),
-        created.body().get("processInstanceId").asText());
-  }
-
   /** Phòng QLKH leads, Phòng KHTC co-ordinates; Phòng QLKH's head names its handler. */
   private void directAndNameHandler(Doc doc) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("direction", "Phòng QLKH chủ trì, Phòng KH-TC phối hợp.");
-    body.put("leadUnit", "phong-qlkh");
-    body.put("coordinatingUnits", List.of("phong-khtc"));
-    body.put("dueDate", unitDue().toString());
-    String direction = taskService.createTaskQuery().processInstanceId(doc.pi())
-        .taskDefinitionKey(Tasks.GIVE_DIRECTION).singleResult().getId();
-    Response done = api.post("giamdoc", "/api/inbox/" + direction + "/direction", body);
-    assertThat(done.status()).as(done.text()).isEqualTo(204);
+    direct(doc);
     Map<String, Object> choice = new LinkedHashMap<>();
     choice.put("handler", "cv.qlkh");
     choice.put("dueDate", internalDue().toString());

@@ -68,11 +68,22 @@ abstract class UnitHandlerSupport {
   }
 
   Doc directed() {
+    Doc doc = registered();
+    direct(doc);
+    return doc;
+  }
+
+  /** A document registered by the clerk, awaiting direction. */
+  Doc registered() {
     Response created = api.post("vanthu", "/api/incoming-documents",
         document(UUID.randomUUID().toString().substring(0, 8) + "/KH-UBND"));
     assertThat(created.status()).isEqualTo(201);
-    Doc doc = new Doc(created.body().get("id").asLong(),
+    return new Doc(created.body().get("id").asLong(),
         created.body().get("processInstanceId").asText());
+  }
+
+  /** The director's direction: Phòng QLKH leads, Phòng KHTC co-ordinates. */
+  void direct(Doc doc) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("direction", "Phòng QLKH chủ trì, Phòng KH-TC phối hợp.");
     body.put("leadUnit", "phong-qlkh");
@@ -82,7 +93,6 @@ abstract class UnitHandlerSupport {
         .taskDefinitionKey(Tasks.GIVE_DIRECTION).singleResult().getId();
     Response done = api.post("giamdoc", "/api/inbox/" + direction + "/direction", body);
     assertThat(done.status()).as(done.text()).isEqualTo(204);
-    return doc;
   }
 
   LocalDate unitDue() {

@@ -8,9 +8,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Values read once and remembered for the rest of one transaction (ADR 0047, 0049): bound to the
- * transaction's persistence context (Spring's holder of it), so a transaction started inside
- * another ({@code REQUIRES_NEW}) remembers its own, and dropped when the transaction ends.
- * Outside a transaction nothing is remembered.
+ * transaction's persistence context (Spring's holder of it) and dropped when the transaction
+ * ends. A transaction started inside another ({@code REQUIRES_NEW}) and code outside a
+ * transaction remember nothing: they read afresh each time.
  *
  * @param <K> what a value is remembered by (a document's id)
  * @param <V> the value
