@@ -25,11 +25,12 @@ import vn.khcn.workflow.support.TestHttp;
 /**
  * Issue 20's search figures ({@code ./mvnw -B -Pbench verify -Dit.test=SearchBenchmarkIT}, not
  * part of verify): {@code GET /documents} (the registry desk's search page, rendered) over
- * 1,000,000 generated documents ({@link SearchCorpus}), signed in through /login as a unit member
- * and as a director. Each class of query (rare and common phrases with and without diacritics,
- * symbols, filters, dates, no text) is called with its variants in turn: warm-ups, then samples
- * (after {@link #GLOBAL_WARMUPS} rounds of every class, so that the first class measured does not
- * pay for compiling the server's code);
+ * 1,000,000 generated documents ({@link SearchCorpus}) and their attachments' text
+ * ({@link SearchAttachments}), signed in through /login as a unit member and as a director. Each
+ * class of query (rare and common phrases with and without diacritics, symbols, phrases of the
+ * attachments, filters, dates, no text) is called with its variants in turn: warm-ups, then
+ * samples (after {@link #GLOBAL_WARMUPS} rounds of every class, so that the first class measured
+ * does not pay for compiling the server's code);
  * the class's p95 and the worst class's p95 ({@code documents.search_p95_ms}) are merged into
  * target/bench/results.json. {@code -Dbench.keepDatabase=true} keeps the database for EXPLAIN.
  */
@@ -68,6 +69,10 @@ class SearchBenchmarkIT {
         new QueryClass("symbol_none", "giamdoc", List.of(q("9999/XYZ-ABC"), q("zzqx"))),
         new QueryClass("unit_member_rare", "cv.qlkh", List.of(q(rare), q(plain(rare2)))),
         new QueryClass("unit_member_common", "cv.qlkh", List.of(q(common), q(plain(common2)))),
+        // phrases of the attached letters' bodies (SearchAttachments): one in nearly every
+        // attachment, one in a few percent of them (ADR 0050)
+        new QueryClass("attachment_phrase", "giamdoc", List.of(q("dự toán được giao"),
+            q("báo cáo kết quả về giống lúa chịu mặn"))),
         new QueryClass("filter_status_unit", "giamdoc",
             List.of(q(common) + "&status=IN_PROGRESS&unit=phong-qlkh",
                 q(plain(common2)) + "&status=ARCHIVED&unit=phong-khtc")),

@@ -70,7 +70,10 @@ final class SearchCorpus {
 
   private SearchCorpus() {}
 
-  /** Writes {@code count} documents and their assignments; returns the seconds it took. */
+  /**
+   * Writes {@code count} documents, their assignments and their attachments' text
+   * ({@link SearchAttachments}); returns the seconds it took.
+   */
   static double seed(String url, int count, LocalDate today) throws Exception {
     long start = System.nanoTime();
     try (Connection c = DriverManager.getConnection(url, BenchmarkIT.USER, BenchmarkIT.PASSWORD);
@@ -167,6 +170,7 @@ final class SearchCorpus {
             as r(k, role, every) on mod(d.incoming_number, r.every) = 0
           where d.status <> 'AWAITING_DIRECTION'
           """);
+      SearchAttachments.seed(s);
       s.execute("analyze");
     }
     return (System.nanoTime() - start) / 1e9;
