@@ -9,7 +9,8 @@ import vn.khcn.workflow.shared.jdbc.PlannedEachTime;
  * unknown) and PostgreSQL chose, after five searches on a connection, to read every document of
  * a date range and sort it (36 ms) where the plan for the values walks the order index and stops
  * after the page (8 ms). The statements are those reading {@code incoming_document} with a
- * {@code like} (the text match, its samples and ids, an issuer) or a range of arrival dates.
+ * {@code like} or a {@code strpos} (the text match, its samples and ids, an issuer; ADR 0050) or
+ * a range of arrival dates.
  */
 @Component
 class DocumentSearchPlans implements PlannedEachTime {
@@ -17,6 +18,7 @@ class DocumentSearchPlans implements PlannedEachTime {
   @Override
   public boolean test(String sql) {
     return sql.contains("incoming_document") && (sql.contains(" like ")
-        || sql.contains("received_on>=") || sql.contains("received_on<="));
+        || sql.contains("strpos(") || sql.contains("received_on>=")
+        || sql.contains("received_on<="));
   }
 }

@@ -26,8 +26,10 @@ import vn.khcn.workflow.shared.text.SearchText;
  *   <li><b>common</b> text (at least {@link #COMMON} matches among the {@link #SAMPLE} newest
  *       documents and as many among the oldest, both read through the order index V39; a text
  *       of the last months only, such as "17/2026", may match fewer than the page's count cap
- *       in all, and a plain count would then read every document): a plain condition on each document, so the list walks the order index (V39)
- *       and stops after the page;
+ *       in all, and a plain count would then read every document), or in at least
+ *       {@link #ATTACHMENTS_COMMON} of the {@link #ATTACHMENT_SAMPLE} newest and oldest
+ *       attachments (ADR 0050): a plain condition on each document and on its attachments, so the
+ *       list walks the order index (V39) and stops after the page;
  *   <li><b>rare</b> text: the ids of the documents matching and of those whose attachments match
  *       are read once, each side narrowed by the full-text index (V40) on the query's whole words
  *       when it has any, else by the trigram index (V25), and checked with the exact
@@ -45,6 +47,11 @@ final class DocumentTextMatch {
   /** Matches among them (1 %) from which the list walks the order index. */
   static final int COMMON = 20;
 
+  /** Newest (and oldest) attachments read to judge whether a text is common in them. */
+  static final int ATTACHMENT_SAMPLE = 500;
+  /** Matches among them (1 %) from which the list walks the order index. */
+  static final int ATTACHMENTS_COMMON = 5;
+
   /** Words of a phrase the full-text prefilter uses at most, when their frequencies are known. */
   static final int WORDS_USED = 3;
 
@@ -53,17 +60,29 @@ final class DocumentTextMatch {
 
   private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
 
+  /**
+   * The plain shape's test of one document's attachments (ADR 0050). {@code offset 0} keeps
+   * PostgreSQL from turning the {@code exists} into a hashed set of every matching attachment:
+   * it estimates a long {@code like} to match a few rows, and at 600,000 attachments, all
+   * containing "khoa hoc va cong nghe", that set took 1.9 s to build before the page's first row
+   * (the per-document test: 5 µs a document walked).
+   */
+  static final String ATTACHMENT_OF_DOCUMENT = "exists(select 1 from attachment_text t"
+      + " where t.document_id = ? and t.search_text like ? escape '\\' offset 0)";
+
   enum Shape { PLAIN, IDS, ID_SET }
 
   private final String pattern;
+  private final String folded;
   private final String prefilter;
   private final Shape shape;
   private final boolean postgres;
   private final List<Long> ids;
 
-  private DocumentTextMatch(String pattern, String prefilter, Shape shape, boolean postgres,
-      List<Long> ids) {
+  private DocumentTextMatch(String pattern, String folded, String prefilter, Shape shape,
+      boolean postgres, List<Long> ids) {
     this.pattern = pattern;
+    this.folded = folded;
     this.prefilter = prefilter;
     this.shape = shape;
     this.postgres = postgres;
@@ -82,34 +101,42 @@ final class DocumentTextMatch {
   static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
       Map<String, Integer> frequencies) {
     String pattern = SearchText.likePattern(query);
+    String folded = SearchText.fold(query);
     boolean postgres = postgres(entities.getEntityManagerFactory());
     // the oldest end first: a text of recent documents only (a year, a new name, "17/2026") is
     // rare there, and one sample then decides
-    if (postgres && sampled(entities, pattern, "asc") >= COMMON
-        && sampled(entities, pattern, "desc") >= COMMON) {
-      return new DocumentTextMatch(pattern, null, Shape.PLAIN, true, List.of());
+    if (postgres && (sampled(entities, pattern, "asc") >= COMMON
+        && sampled(entities, pattern, "desc") >= COMMON
+        || commonInAttachments(entities, pattern))) {
+      return new DocumentTextMatch(pattern, folded, null, Shape.PLAIN, true, List.of());
     }
-    String prefilter = postgres ? prefilter(SearchText.fold(query), frequencies) : null;
-    List<Long> found = matchingIds(entities, pattern, prefilter, knownIds + 1);
+    String prefilter = postgres ? prefilter(folded, frequencies) : null;
+    List<Long> found = matchingIds(entities, pattern, folded, prefilter, knownIds + 1);
     return found.size() > knownIds
-        ? new DocumentTextMatch(pattern, prefilter, Shape.ID_SET, postgres, List.of())
-        : new DocumentTextMatch(pattern, prefilter, Shape.IDS, postgres, found);
+        ? new DocumentTextMatch(pattern, folded, prefilter, Shape.ID_SET, postgres, List.of())
+        : new DocumentTextMatch(pattern, folded, prefilter, Shape.IDS, postgres,
+            found.stream().distinct().toList());
   }
 
   /**
-   * The ids of the documents whose text or an attachment's text matches, at most {@code limit}:
-   * each side through its own index, as the subquery shape reads them.
+   * The ids of the documents whose text or an attachment's text matches, as many rows as
+   * {@code limit} at most, each side through its own index, as the subquery shape reads them. A
+   * document may come more than once (its text and an attachment, two attachments): {@code union
+   * all}, so that PostgreSQL stops at the limit rather than first gathering every match to drop
+   * the repeats (ADR 0050); fewer rows than the limit are all the matches.
    */
-  private static List<Long> matchingIds(EntityManager entities, String pattern, String prefilter,
-      int limit) {
-    String words = prefilter == null ? ""
-        : "to_tsvector('simple', search_text) @@ to_tsquery('simple', :words) and ";
-    var query = entities.createNativeQuery("select id from incoming_document where " + words
-        + "search_text like :pattern escape '\\' union select document_id from attachment_text"
-        + " where " + words + "search_text like :pattern escape '\\'", Long.class)
-        .setParameter("pattern", pattern).setMaxResults(limit);
-    if (prefilter != null) {
-      query.setParameter("words", prefilter);
+  private static List<Long> matchingIds(EntityManager entities, String pattern, String folded,
+      String prefilter, int limit) {
+    String check = prefilter == null ? "search_text like :pattern escape '\\'"
+        : "to_tsvector('simple', search_text) @@ to_tsquery('simple', :words)"
+            + " and strpos(search_text, :folded) > 0";
+    var query = entities.createNativeQuery("select id from incoming_document where " + check
+        + " union all select document_id from attachment_text where " + check, Long.class)
+        .setMaxResults(limit);
+    if (prefilter == null) {
+      query.setParameter("pattern", pattern);
+    } else {
+      query.setParameter("words", prefilter).setParameter("folded", folded);
     }
     List<?> rows = query.getResultList();
     return rows.stream().map(r -> ((Number) r).longValue()).toList();
@@ -121,6 +148,28 @@ final class DocumentTextMatch {
     return ((Number) entities.createNativeQuery("select count(*) from (select search_text"
             + " from incoming_document order by " + order + " limit " + SAMPLE + ") sampled"
             + " where search_text like :pattern escape '\\'")
+        .setParameter("pattern", pattern).getSingleResult()).intValue();
+  }
+
+  /**
+   * Whether the text is in at least {@link #ATTACHMENTS_COMMON} of the {@link #ATTACHMENT_SAMPLE}
+   * newest attachments and as many of the oldest (ADR 0050): a phrase of the letters' bodies
+   * ("dự toán được giao") then walks the list's order, each document's attachments tested as it
+   * comes, rather than gathering tens of thousands of attachments (a phrase in 4.5 % of 600,000
+   * took 6.8 s as a set, 41 ms walked, p95). Fewer attachments are sampled than documents: each
+   * text is ten times longer to read.
+   */
+  private static boolean commonInAttachments(EntityManager entities, String pattern) {
+    return attachmentsSampled(entities, pattern, "asc") >= ATTACHMENTS_COMMON
+        && attachmentsSampled(entities, pattern, "desc") >= ATTACHMENTS_COMMON;
+  }
+
+  /** Matches among the {@link #ATTACHMENT_SAMPLE} newest ("desc") or oldest ("asc") attachments. */
+  private static int attachmentsSampled(EntityManager entities, String pattern,
+      String direction) {
+    return ((Number) entities.createNativeQuery("select count(*) from (select search_text"
+            + " from attachment_text order by document_id " + direction + " limit "
+            + ATTACHMENT_SAMPLE + ") sampled where search_text like :pattern escape '\\'")
         .setParameter("pattern", pattern).getSingleResult()).intValue();
   }
 
@@ -202,12 +251,9 @@ final class DocumentTextMatch {
     }
     if (shape == Shape.PLAIN) {
       // the document's own text as a plain condition, its attachments one by one (by document)
-      Subquery<Long> inAttachment = query.subquery(Long.class);
-      Root<AttachmentText> text = inAttachment.from(AttachmentText.class);
-      inAttachment.select(text.get("documentId")).where(
-          cb.equal(text.get("documentId"), root.get("id")),
-          cb.like(text.get("searchText"), pattern, '\\'));
-      return cb.or(cb.like(root.get("searchText"), pattern, '\\'), cb.exists(inAttachment));
+      Expression<Boolean> inAttachment = ((HibernateCriteriaBuilder) cb).sql(
+          ATTACHMENT_OF_DOCUMENT, Boolean.class, root.get("id"), cb.literal(pattern));
+      return cb.or(cb.like(root.get("searchText"), pattern, '\\'), cb.isTrue(inAttachment));
     }
     // "id in (documents matching union all attachments matching)", not "like or exists": each
     // side reads its own index (ADR 0025); an OR with a subquery makes PostgreSQL filter every
@@ -221,16 +267,22 @@ final class DocumentTextMatch {
     return root.get("id").in(((HibernateCriteriaBuilder) cb).unionAll(inDocument, inAttachment));
   }
 
-  /** The exact like, narrowed first by the full-text index where the query has whole words. */
+  /**
+   * The exact match, narrowed first by the full-text index where the query has whole words. Then
+   * the text is checked with {@code strpos}, the same test as the {@code like '%…%'}, which no
+   * index serves (ADR 0050): given a {@code like}, PostgreSQL read long attachments' trigrams and
+   * then parsed each candidate's text again for the full-text words, 5 times slower.
+   */
   private Predicate matches(Expression<String> searchText, CriteriaBuilder cb) {
-    Predicate like = cb.like(searchText, pattern, '\\');
     if (!postgres || prefilter == null) {
-      return like;
+      return cb.like(searchText, pattern, '\\');
     }
-    Expression<Boolean> words = ((HibernateCriteriaBuilder) cb).sql(
-        "to_tsvector('simple', ?) @@ to_tsquery('simple', ?)", Boolean.class, searchText,
-        cb.literal(prefilter));
-    return cb.and(cb.isTrue(words), like);
+    HibernateCriteriaBuilder hcb = (HibernateCriteriaBuilder) cb;
+    Expression<Boolean> words = hcb.sql("to_tsvector('simple', ?) @@ to_tsquery('simple', ?)",
+        Boolean.class, searchText, cb.literal(prefilter));
+    Expression<Boolean> contains = hcb.sql("strpos(?, ?) > 0", Boolean.class, searchText,
+        cb.literal(folded));
+    return cb.and(cb.isTrue(words), cb.isTrue(contains));
   }
 
   /** Whether the documents live in PostgreSQL (full text, samples), from Hibernate's dialect. */

@@ -1,5 +1,9 @@
 package vn.khcn.workflow.dispatch;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,5 +19,61 @@ class DocumentTextSearchPostgresIT extends DocumentTextSearchTest {
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     PostgresTestDatabase.register(registry);
+  }
+
+  /**
+   * ADR 0050: the walk of a common text tests each document's attachments as it reaches the
+   * document. Without {@code offset 0} PostgreSQL plans the same {@code exists} as one hashed
+   * set of every attachment that matches, built before the first row (1.9 s at 600,000
+   * attachments).
+   */
+  @Test
+  void aCommonTextTestsTheAttachmentsOfEachDocumentItWalks() {
+    for (int i = 1; i <= COMMON; i += 3) {
+      attachment(id(100 + i), "ke hoach chuong trinh khoa hoc " + m + " nam sau");
+    }
+    jdbc.execute("analyze attachment_text");
+    String walk = "explain select d.id from incoming_document d where d.doc_year = ?"
+        + " and (d.search_text like ? escape '\\' or "
+        + DocumentTextMatch.ATTACHMENT_OF_DOCUMENT.replaceFirst("\\?", "d.id")
+        + ") order by d.doc_year desc, d.incoming_number desc, d.id desc limit 201";
+    String pattern = "%chuong trinh khoa hoc " + m + "%";
+    List<String> fenced = jdbc.queryForList(walk, String.class, YEAR, pattern, pattern);
+    List<String> unfenced = jdbc.queryForList(walk.replace(" offset 0", ""), String.class, YEAR,
+        pattern, pattern);
+
+    assertThat(String.join("\n", unfenced)).as("the plan PostgreSQL makes without the fence")
+        .contains("hashed SubPlan");
+    assertThat(String.join("\n", fenced)).contains("SubPlan").doesNotContain("hashed")
+        .contains("attachment_text");
+  }
+
+  /**
+   * ADR 0050: a phrase of the attachments' bodies, in none of the documents' own texts, is
+   * common when enough of the newest and oldest attachments hold it, and is then found by
+   * walking the list's order.
+   */
+  @Test
+  void aPhraseOfTheAttachmentsBodiesWalksTheListOrder() {
+    assertThat(jdbc.queryForObject("select count(*) from attachment_text", Integer.class))
+        .as("this test's attachments are both the newest and the oldest sampled")
+        .isLessThan(DocumentTextMatch.ATTACHMENT_SAMPLE - DocumentTextMatch.ATTACHMENTS_COMMON);
+    String body = "kinh phi theo du toan duoc giao " + m;
+    for (int i = 1; i < DocumentTextMatch.ATTACHMENTS_COMMON; i++) {
+      attachment(id(100 + i), "nam nay " + body + " va quy dinh hien hanh");
+    }
+    DocumentTextMatch.Shape fewer = transactions.execute(s ->
+        DocumentTextMatch.of("dự toán được giao " + m, entities).shape());
+    attachment(id(100 + DocumentTextMatch.ATTACHMENTS_COMMON), body);
+    DocumentTextMatch.Shape enough = transactions.execute(s ->
+        DocumentTextMatch.of("dự toán được giao " + m, entities).shape());
+
+    assertThat(fewer).isEqualTo(DocumentTextMatch.Shape.IDS);
+    assertThat(enough).isEqualTo(DocumentTextMatch.Shape.PLAIN);
+    String html = PageSession.login(rest.getRootUri(), "vanthu")
+        .get("/documents?year=" + YEAR + "&q=" + encode("dự toán được giao " + m)).body();
+    assertThat(html).contains("Tìm thấy " + DocumentTextMatch.ATTACHMENTS_COMMON + " văn bản");
+    assertThat(DocumentSearchPageTest.documentIds(html)).first()
+        .isEqualTo(id(100 + DocumentTextMatch.ATTACHMENTS_COMMON));
   }
 }
