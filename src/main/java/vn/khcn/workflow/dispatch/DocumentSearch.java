@@ -18,6 +18,7 @@ import java.util.Set;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +38,15 @@ class DocumentSearch {
   private final EntityManager entities;
   private final Clock clock;
   private final SearchWordFrequencies frequencies;
+  private final String workMem;
 
   DocumentSearch(IncomingDocumentRepository documents, EntityManager entities, Clock clock,
-      SearchWordFrequencies frequencies) {
+      SearchWordFrequencies frequencies, @Value("${khcn.search.work-mem:16MB}") String workMem) {
     this.documents = documents;
     this.entities = entities;
     this.clock = clock;
     this.frequencies = frequencies;
+    this.workMem = workMem;
   }
 
   /** Whether these groups may use the page: the Department's staff and its administrators. */
@@ -83,7 +86,7 @@ class DocumentSearch {
     ZoneId zone = clock.getZone();
     DocumentTextMatch text = filter.q() == null || SearchText.fold(filter.q()).isEmpty() ? null
         : DocumentTextMatch.of(filter.q(), entities, DocumentTextMatch.KNOWN_IDS,
-            frequencies.counts());
+            frequencies.counts(), workMem);
     Specification<IncomingDocument> spec = matching(filter, viewer, now, text);
     int limit = Math.max(COUNT_CAP, (page + 1) * size) + 1;
     List<Long> ids = orderedIds(spec, filter.sort(), limit);

@@ -100,6 +100,19 @@ final class DocumentTextMatch {
    */
   static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
       Map<String, Integer> frequencies) {
+    return of(query, entities, knownIds, frequencies, null);
+  }
+
+  /**
+   * As {@link #of(String, EntityManager, int, Map)}; a rare text's index search on PostgreSQL
+   * runs with {@code workMem} (for the rest of the transaction, which then reads the same
+   * candidates again in the subquery shape): at the default 4MB the full-text bitmap of many
+   * attachments went lossy, and every text on a lossy page was parsed again (ADR 0050: 19 s,
+   * 0.4 s at 8MB). A common text's walk keeps the server's setting, under which its order-index
+   * plans were made (more memory made PostgreSQL sort a whole date range instead: 23 → 238 ms).
+   */
+  static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
+      Map<String, Integer> frequencies, String workMem) {
     String pattern = SearchText.likePattern(query);
     String folded = SearchText.fold(query);
     boolean postgres = postgres(entities.getEntityManagerFactory());
@@ -111,6 +124,10 @@ final class DocumentTextMatch {
       return new DocumentTextMatch(pattern, folded, null, Shape.PLAIN, true, List.of());
     }
     String prefilter = postgres ? prefilter(folded, frequencies) : null;
+    if (postgres && workMem != null) {
+      entities.createNativeQuery("select set_config('work_mem', :value, true)")
+          .setParameter("value", workMem).getSingleResult();
+    }
     List<Long> found = matchingIds(entities, pattern, folded, prefilter, knownIds + 1);
     return found.size() > knownIds
         ? new DocumentTextMatch(pattern, folded, prefilter, Shape.ID_SET, postgres, List.of())

@@ -3,10 +3,13 @@ package vn.khcn.workflow.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.support.PostgresTestDatabase;
 
 /**
@@ -46,6 +49,33 @@ class DocumentTextSearchPostgresIT extends DocumentTextSearchTest {
         .contains("hashed SubPlan");
     assertThat(String.join("\n", fenced)).contains("SubPlan").doesNotContain("hashed")
         .contains("attachment_text");
+  }
+
+  /**
+   * ADR 0050: a rare text's search gives its transaction the configured {@code work_mem} (16MB
+   * in the tests), so that the full-text index's bitmap of many candidates stays exact; it ends
+   * with the transaction. A common text's walk keeps the server's setting.
+   */
+  @Test
+  void aRareTextsSearchGivesItsOwnTransactionTheConfiguredWorkMem() {
+    List<String> rare = workMemAfter("giống lúa chịu mặn");
+    List<String> common = workMemAfter("chương trình khoa học " + m);
+    String server = rare.get(0);
+    assertThat(server).as("the server's own setting differs from the tests' 16MB")
+        .isNotEqualTo("16MB");
+    assertThat(rare).containsExactly(server, "16MB");
+    assertThat(common).containsExactly(server, server);
+    assertThat(jdbc.queryForObject("show work_mem", String.class)).isEqualTo(server);
+  }
+
+  /** work_mem before and after a search for {@code q}, in one transaction. */
+  List<String> workMemAfter(String q) {
+    Viewer clerk = new Viewer("vanthu", Set.of(Groups.VAN_THU));
+    return transactions.execute(s -> {
+      String before = jdbc.queryForObject("show work_mem", String.class);
+      search.find(DocumentFilter.parse(Map.of("q", q)), 0, 20, clerk);
+      return List.of(before, jdbc.queryForObject("show work_mem", String.class));
+    });
   }
 
   /**
