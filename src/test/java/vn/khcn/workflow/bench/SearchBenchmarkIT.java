@@ -73,6 +73,10 @@ class SearchBenchmarkIT {
         // attachment, one in a few percent of them (ADR 0050)
         new QueryClass("attachment_phrase", "giamdoc", List.of(q("dự toán được giao"),
             q("báo cáo kết quả về giống lúa chịu mặn"))),
+        // and two between the rare and the common: in 0.5 % and 0.2 % of the attachments
+        new QueryClass("attachment_phrase_between", "giamdoc", List.of(
+            q("đề nghị Sở Khoa học và Công nghệ kiểm tra tiêu chuẩn đo lường chất lượng"),
+            q("đề nghị Sở Khoa học và Công nghệ thanh lý an ninh mạng"))),
         new QueryClass("filter_status_unit", "giamdoc",
             List.of(q(common) + "&status=IN_PROGRESS&unit=phong-qlkh",
                 q(plain(common2)) + "&status=ARCHIVED&unit=phong-khtc")),
