@@ -15,10 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,6 +46,11 @@ class DocumentSearch {
     this.entities = entities;
     this.clock = clock;
     this.frequencies = frequencies;
+    if (!workMem.matches("[1-9][0-9]{0,5}(kB|MB|GB)")) {
+      // refused at start-up rather than by PostgreSQL at every rare text's search
+      throw new IllegalStateException("khcn.search.work-mem (SEARCH_WORK_MEM) must be an amount"
+          + " of memory as PostgreSQL writes it, such as 16MB, not '" + workMem + "'");
+    }
     this.workMem = workMem;
   }
 
