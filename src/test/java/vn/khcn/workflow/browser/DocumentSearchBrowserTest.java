@@ -48,6 +48,9 @@ class DocumentSearchBrowserTest {
             + marker.toLowerCase() + ")");
         browser.screenshot("query");
         browser.driver.findElement(By.xpath("//button[normalize-space(.)='Tìm']")).click();
+        // the page before the search may list the same document: wait for the results' page
+        // (Chromium 156 reports a link of the page being replaced as a node of no document)
+        browser.until(d -> d.getCurrentUrl().contains("q="));
 
         WebElement link = browser.clickable(By.cssSelector("a[href$='/documents/" + id + "']"));
         assertThat(browser.driver.findElement(By.xpath("//h2[starts-with(normalize-space(.),"
