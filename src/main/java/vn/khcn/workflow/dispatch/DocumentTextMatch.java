@@ -161,9 +161,15 @@ final class DocumentTextMatch {
 
   /** Matches among the {@link #SAMPLE} newest ("desc") or oldest ("asc") documents. */
   private static int sampled(EntityManager entities, String pattern, String direction) {
-    String order = "doc_year %1$s, incoming_number %1$s, id %1$s".formatted(direction);
+    return sampled(entities, pattern, "incoming_document",
+        "doc_year %1$s, incoming_number %1$s, id %1$s".formatted(direction), SAMPLE);
+  }
+
+  /** Matches among the first {@code size} rows of {@code table} in this {@code order}. */
+  private static int sampled(EntityManager entities, String pattern, String table, String order,
+      int size) {
     return ((Number) entities.createNativeQuery("select count(*) from (select search_text"
-            + " from incoming_document order by " + order + " limit " + SAMPLE + ") sampled"
+            + " from " + table + " order by " + order + " limit " + size + ") sampled"
             + " where search_text like :pattern escape '\\'")
         .setParameter("pattern", pattern).getSingleResult()).intValue();
   }
@@ -177,17 +183,9 @@ final class DocumentTextMatch {
    * text is ten times longer to read.
    */
   private static boolean commonInAttachments(EntityManager entities, String pattern) {
-    return attachmentsSampled(entities, pattern, "asc") >= ATTACHMENTS_COMMON
-        && attachmentsSampled(entities, pattern, "desc") >= ATTACHMENTS_COMMON;
-  }
-
-  /** Matches among the {@link #ATTACHMENT_SAMPLE} newest ("desc") or oldest ("asc") attachments. */
-  private static int attachmentsSampled(EntityManager entities, String pattern,
-      String direction) {
-    return ((Number) entities.createNativeQuery("select count(*) from (select search_text"
-            + " from attachment_text order by document_id " + direction + " limit "
-            + ATTACHMENT_SAMPLE + ") sampled where search_text like :pattern escape '\\'")
-        .setParameter("pattern", pattern).getSingleResult()).intValue();
+    return sampled(entities, pattern, "attachment_text", "document_id asc", ATTACHMENT_SAMPLE)
+        >= ATTACHMENTS_COMMON && sampled(entities, pattern, "attachment_text",
+        "document_id desc", ATTACHMENT_SAMPLE) >= ATTACHMENTS_COMMON;
   }
 
   Shape shape() {
