@@ -91,7 +91,7 @@ class DocumentSearch {
     ZoneId zone = clock.getZone();
     DocumentTextMatch text = filter.q() == null || SearchText.fold(filter.q()).isEmpty() ? null
         : DocumentTextMatch.of(filter.q(), entities, DocumentTextMatch.KNOWN_IDS,
-            frequencies.counts(), workMem);
+            frequencies.counts(), frequencies.pairs(), workMem);
     Specification<IncomingDocument> spec = matching(filter, viewer, now, text);
     int limit = Math.max(COUNT_CAP, (page + 1) * size) + 1;
     List<Long> ids = orderedIds(spec, filter.sort(), limit);

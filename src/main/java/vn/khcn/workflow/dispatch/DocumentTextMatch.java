@@ -9,6 +9,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import jakarta.persistence.criteria.Subquery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ import vn.khcn.workflow.shared.text.SearchText;
  *       list walks the order index (V39) and stops after the page;
  *   <li><b>rare</b> text: the ids of the documents matching and of those whose attachments match
  *       are read once, each side narrowed by the full-text index (V40) on the query's whole words
- *       when it has any, else by the trigram index (V25), and checked with the exact
- *       {@code like}; at most {@link #KNOWN_IDS} of them become one array ({@code id = any(…)})
+ *       when it has any, else by the trigram index (V25), or by the index of pairs of neighbouring
+ *       words (V46, ADR 0051) when the query has two inner words side by side, and checked with
+ *       the exact {@code like}; at most {@link #KNOWN_IDS} of them become one array ({@code id = any(…)})
  *       that the page and its count both use (shape {@code IDS}), so the index search runs once per
  *       request; more than that keep the search as a subquery
  *       ({@code id in (… union all …)}, shape {@code ID_SET}).
@@ -55,6 +57,9 @@ final class DocumentTextMatch {
   /** Words of a phrase the full-text prefilter uses at most, when their frequencies are known. */
   static final int WORDS_USED = 3;
 
+  /** Pairs of neighbouring words a phrase uses at most, when their frequencies are known. */
+  static final int PAIRS_USED = 4;
+
   /** Matching ids read into the query at most; beyond, the search stays a subquery. */
   static final int KNOWN_IDS = 2000;
 
@@ -70,20 +75,25 @@ final class DocumentTextMatch {
   static final String ATTACHMENT_OF_DOCUMENT = "exists(select 1 from attachment_text t"
       + " where t.document_id = ? and t.search_text like ? escape '\\' offset 0)";
 
+  /** A text's pairs of neighbouring words, as the indexes of V46 hold them. */
+  static final String PAIRS_OF_TEXT = V46__SearchWordPairsIndex.PAIRS_FUNCTION + "(?)";
+
   enum Shape { PLAIN, IDS, ID_SET }
 
   private final String pattern;
   private final String folded;
   private final String prefilter;
+  private final String pairs;
   private final Shape shape;
   private final boolean postgres;
   private final List<Long> ids;
 
-  private DocumentTextMatch(String pattern, String folded, String prefilter, Shape shape,
-      boolean postgres, List<Long> ids) {
+  private DocumentTextMatch(String pattern, String folded, String prefilter, String pairs,
+      Shape shape, boolean postgres, List<Long> ids) {
     this.pattern = pattern;
     this.folded = folded;
     this.prefilter = prefilter;
+    this.pairs = pairs;
     this.shape = shape;
     this.postgres = postgres;
     this.ids = ids;
@@ -100,11 +110,12 @@ final class DocumentTextMatch {
    */
   static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
       Map<String, Integer> frequencies) {
-    return of(query, entities, knownIds, frequencies, null);
+    return of(query, entities, knownIds, frequencies, Map.of(), null);
   }
 
   /**
-   * As {@link #of(String, EntityManager, int, Map)}; a rare text's index search on PostgreSQL
+   * As {@link #of(String, EntityManager, int, Map)}, the pairs of words chosen by their
+   * {@code pairFrequencies} (ADR 0051; none: every pair); a rare text's index search on PostgreSQL
    * runs with {@code workMem} (for the rest of the transaction, which then reads the same
    * candidates again in the subquery shape): at the default 4MB the full-text bitmap of many
    * attachments went lossy, and every text on a lossy page was parsed again (ADR 0050: 19 s,
@@ -112,7 +123,7 @@ final class DocumentTextMatch {
    * plans were made (more memory made PostgreSQL sort a whole date range instead: 23 → 238 ms).
    */
   static DocumentTextMatch of(String query, EntityManager entities, int knownIds,
-      Map<String, Integer> frequencies, String workMem) {
+      Map<String, Integer> frequencies, Map<String, Integer> pairFrequencies, String workMem) {
     String pattern = SearchText.likePattern(query);
     String folded = SearchText.fold(query);
     boolean postgres = postgres(entities.getEntityManagerFactory());
@@ -121,17 +132,19 @@ final class DocumentTextMatch {
     if (postgres && (sampled(entities, pattern, "asc") >= COMMON
         && sampled(entities, pattern, "desc") >= COMMON
         || commonInAttachments(entities, pattern))) {
-      return new DocumentTextMatch(pattern, folded, null, Shape.PLAIN, true, List.of());
+      return new DocumentTextMatch(pattern, folded, null, null, Shape.PLAIN, true, List.of());
     }
     String prefilter = postgres ? prefilter(folded, frequencies) : null;
+    String pairs = postgres ? pairs(folded, pairFrequencies) : null;
     if (postgres && workMem != null) {
       entities.createNativeQuery("select set_config('work_mem', :value, true)")
           .setParameter("value", workMem).getSingleResult();
     }
-    List<Long> found = matchingIds(entities, pattern, folded, prefilter, knownIds + 1);
+    List<Long> found = matchingIds(entities, pattern, folded, prefilter, pairs, knownIds + 1);
     return found.size() > knownIds
-        ? new DocumentTextMatch(pattern, folded, prefilter, Shape.ID_SET, postgres, List.of())
-        : new DocumentTextMatch(pattern, folded, prefilter, Shape.IDS, postgres,
+        ? new DocumentTextMatch(pattern, folded, prefilter, pairs, Shape.ID_SET, postgres,
+            List.of())
+        : new DocumentTextMatch(pattern, folded, prefilter, pairs, Shape.IDS, postgres,
             found.stream().distinct().toList());
   }
 
@@ -143,20 +156,35 @@ final class DocumentTextMatch {
    * the repeats (ADR 0050); fewer rows than the limit are all the matches.
    */
   private static List<Long> matchingIds(EntityManager entities, String pattern, String folded,
-      String prefilter, int limit) {
-    String check = prefilter == null ? "search_text like :pattern escape '\\'"
-        : "to_tsvector('simple', search_text) @@ to_tsquery('simple', :words)"
-            + " and strpos(search_text, :folded) > 0";
+      String prefilter, String pairs, int limit) {
+    String check = check(prefilter, pairs);
     var query = entities.createNativeQuery("select id from incoming_document where " + check
         + " union all select document_id from attachment_text where " + check, Long.class)
         .setMaxResults(limit);
-    if (prefilter == null) {
-      query.setParameter("pattern", pattern);
-    } else {
+    if (pairs != null) {
+      query.setParameter("pairs", pairs).setParameter("folded", folded);
+    } else if (prefilter != null) {
       query.setParameter("words", prefilter).setParameter("folded", folded);
+    } else {
+      query.setParameter("pattern", pattern);
     }
     List<?> rows = query.getResultList();
     return rows.stream().map(r -> ((Number) r).longValue()).toList();
+  }
+
+  /**
+   * The condition on a {@code search_text} that {@link #matchingIds} reads: the exact test,
+   * narrowed by the query's pairs of neighbouring words ({@code :pairs}, ADR 0051) or else its
+   * whole words ({@code :words}), or the {@code like} alone ({@code :pattern}).
+   */
+  static String check(String prefilter, String pairs) {
+    if (pairs != null) {
+      return PAIRS_OF_TEXT.replace("?", "search_text") + " @> string_to_array(:pairs, ',')"
+          + " and strpos(search_text, :folded) > 0";
+    }
+    return prefilter == null ? "search_text like :pattern escape '\\'"
+        : "to_tsvector('simple', search_text) @@ to_tsquery('simple', :words)"
+            + " and strpos(search_text, :folded) > 0";
   }
 
   /** Matches among the {@link #SAMPLE} newest ("desc") or oldest ("asc") documents. */
@@ -212,17 +240,7 @@ final class DocumentTextMatch {
    */
   static String prefilter(String folded, Map<String, Integer> frequencies) {
     String[] words = folded.split(" ");
-    List<String> terms = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
-    for (int i = 1; i < words.length - 1; i++) {
-      if (WORD.matcher(words[i]).matches() && !terms.contains(words[i])) {
-        terms.add(words[i]);
-        positions.add(i);
-      }
-    }
-    if (!frequencies.isEmpty() && terms.size() > WORDS_USED) {
-      terms = rarest(terms, positions, frequencies);
-    }
+    List<String> terms = new ArrayList<>(inner(words, 1, frequencies, WORDS_USED));
     String last = words[words.length - 1];
     if (terms.isEmpty() && words.length > 1 && WORD.matcher(last).matches()) {
       terms.add(last + ":*");
@@ -230,9 +248,53 @@ final class DocumentTextMatch {
     return terms.isEmpty() ? null : String.join(" & ", terms);
   }
 
-  /** The {@link #WORDS_USED} rarest terms, apart from each other where possible, in text order. */
+  /**
+   * The pairs of neighbouring inner words of a folded query, joined by commas, or null (ADR
+   * 0051). Only the inner words are whole in a text that contains the query, each with one space
+   * before and after it, as V46 takes a text's pairs; the first word may end a longer word and
+   * the last begin one. Words with symbols are left out, and so are the pairs they break.
+   */
+  static String pairs(String folded) {
+    return pairs(folded, Map.of());
+  }
+
+  /**
+   * As {@link #pairs(String)}; with {@code frequencies} (rows per million holding a pair, from
+   * the planner's statistics of the V46 indexes; a pair not among them counts 0) a phrase with
+   * more than {@link #PAIRS_USED} pairs uses only that many, the rarest, preferring pairs that
+   * share no word with one already chosen: the index then reads fewer long lists of common pairs
+   * ("phoi hop", in every letter), 30 → 13 ms for a rare phrase's 2,355 candidates, the same
+   * candidates.
+   */
+  static String pairs(String folded, Map<String, Integer> frequencies) {
+    List<String> pairs = inner(folded.split(" "), 2, frequencies, PAIRS_USED);
+    return pairs.isEmpty() ? null : String.join(",", pairs);
+  }
+
+  /**
+   * The runs of {@code width} neighbouring inner words made of letters and digits, each once,
+   * in the text's order; the {@code used} rarest by {@code frequencies} if there are more.
+   */
+  private static List<String> inner(String[] words, int width,
+      Map<String, Integer> frequencies, int used) {
+    List<String> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    for (int i = 1; i + width < words.length; i++) {
+      String[] run = Arrays.copyOfRange(words, i, i + width);
+      String term = String.join(" ", run);
+      if (Arrays.stream(run).allMatch(w -> WORD.matcher(w).matches())
+          && !terms.contains(term)) {
+        terms.add(term);
+        positions.add(i);
+      }
+    }
+    return frequencies.isEmpty() || terms.size() <= used ? terms
+        : rarest(terms, positions, frequencies, used);
+  }
+
+  /** The {@code used} rarest terms, apart from each other where possible, in text order. */
   private static List<String> rarest(List<String> terms, List<Integer> positions,
-      Map<String, Integer> frequencies) {
+      Map<String, Integer> frequencies, int used) {
     List<Integer> byRarity = new ArrayList<>();
     for (int i = 0; i < terms.size(); i++) {
       byRarity.add(i);
@@ -243,12 +305,12 @@ final class DocumentTextMatch {
     for (int i : byRarity) {
       boolean apart = chosen.stream()
           .allMatch(c -> Math.abs(positions.get(c) - positions.get(i)) > 1);
-      if (apart && chosen.size() < WORDS_USED) {
+      if (apart && chosen.size() < used) {
         chosen.add(i);
       }
     }
     for (int i : byRarity) {
-      if (chosen.size() < WORDS_USED && !chosen.contains(i)) {
+      if (chosen.size() < used && !chosen.contains(i)) {
         chosen.add(i);
       }
     }
@@ -283,21 +345,25 @@ final class DocumentTextMatch {
   }
 
   /**
-   * The exact match, narrowed first by the full-text index where the query has whole words. Then
-   * the text is checked with {@code strpos}, the same test as the {@code like '%…%'}, which no
-   * index serves (ADR 0050): given a {@code like}, PostgreSQL read long attachments' trigrams and
-   * then parsed each candidate's text again for the full-text words, 5 times slower.
+   * The exact match, narrowed first by the index of pairs of neighbouring words (V46, ADR 0051)
+   * or else by the full-text index where the query has whole words. Then the text is checked
+   * with {@code strpos}, the same test as the {@code like '%…%'}, which no index serves (ADR
+   * 0050): given a {@code like}, PostgreSQL read long attachments' trigrams and then parsed each
+   * candidate's text again for the full-text words, 5 times slower.
    */
   private Predicate matches(Expression<String> searchText, CriteriaBuilder cb) {
-    if (!postgres || prefilter == null) {
+    if (!postgres || prefilter == null && pairs == null) {
       return cb.like(searchText, pattern, '\\');
     }
     HibernateCriteriaBuilder hcb = (HibernateCriteriaBuilder) cb;
-    Expression<Boolean> words = hcb.sql("to_tsvector('simple', ?) @@ to_tsquery('simple', ?)",
-        Boolean.class, searchText, cb.literal(prefilter));
+    Expression<Boolean> narrowed = pairs != null
+        ? hcb.sql(PAIRS_OF_TEXT + " @> string_to_array(?, ',')", Boolean.class, searchText,
+            cb.literal(pairs))
+        : hcb.sql("to_tsvector('simple', ?) @@ to_tsquery('simple', ?)", Boolean.class,
+            searchText, cb.literal(prefilter));
     Expression<Boolean> contains = hcb.sql("strpos(?, ?) > 0", Boolean.class, searchText,
         cb.literal(folded));
-    return cb.and(cb.isTrue(words), cb.isTrue(contains));
+    return cb.and(cb.isTrue(narrowed), cb.isTrue(contains));
   }
 
   /** Whether the documents live in PostgreSQL (full text, samples), from Hibernate's dialect. */

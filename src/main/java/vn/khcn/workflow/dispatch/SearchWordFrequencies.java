@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * meanwhile use the previous counts (or none, the very first time). The full-text prefilter of a
  * phrase uses its rarest words only (ADR 0037): ANDing every word makes the GIN index intersect
  * the long lists of common ones. Empty on H2 and on a table too small to sample: then every word
- * is used.
+ * is used. With them, the frequencies of the commonest pairs of neighbouring words (ADR 0051),
+ * which PostgreSQL's statistics already hold.
  */
 @Component
 class SearchWordFrequencies {
@@ -30,7 +31,9 @@ class SearchWordFrequencies {
   static final double PERCENT = 1;
   private static final Logger log = LoggerFactory.getLogger(SearchWordFrequencies.class);
 
-  private record Read(Map<String, Integer> counts, Instant at) {}
+  private record Read(Map<String, Integer> counts, Map<String, Integer> pairs, Instant at) {}
+
+  private static final Read NONE = new Read(Map.of(), Map.of(), Instant.MIN);
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -46,21 +49,52 @@ class SearchWordFrequencies {
 
   /** The sampled number of documents holding each word; empty where nothing was sampled. */
   Map<String, Integer> counts() {
+    return current().counts();
+  }
+
+  /**
+   * Rows per million holding each of the commonest pairs of neighbouring words, documents' and
+   * attachments' added up (ADR 0051), as PostgreSQL's statistics of the V46 indexes list them
+   * (analysed with the tables); empty before those statistics exist and on H2.
+   */
+  Map<String, Integer> pairs() {
+    return current().pairs();
+  }
+
+  private Read current() {
     if (!postgres) {
-      return Map.of();
+      return NONE;
     }
     Read current = read;
     Instant now = clock.instant();
     if ((current == null || current.at().plus(FRESH).isBefore(now))
         && sampling.compareAndSet(false, true)) {
       try {
-        current = new Read(sample(PERCENT), now);
+        current = new Read(sample(PERCENT), pairFrequencies(), now);
         read = current;
       } finally {
         sampling.set(false);
       }
     }
-    return current == null ? Map.of() : current.counts();
+    return current == null ? NONE : current;
+  }
+
+  /** The commonest pairs' frequencies from {@code pg_stats} of the pairs indexes (PostgreSQL). */
+  Map<String, Integer> pairFrequencies() {
+    Map<String, Integer> frequencies = new HashMap<>();
+    try {
+      jdbc.query("select e.pair, round(sum(e.frequency) * 1000000) from pg_stats s,"
+          + " unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs)"
+          + " as e(pair, frequency) where s.schemaname = current_schema() and s.tablename in"
+          + " ('ix_incoming_document_search_pairs', 'ix_attachment_text_search_pairs')"
+          + " and e.pair is not null group by e.pair",
+          rs -> {
+            frequencies.put(rs.getString(1), rs.getInt(2));
+          });
+    } catch (RuntimeException e) {
+      log.warn("Search pair frequencies not read: {}", e.getMessage());
+    }
+    return Map.copyOf(frequencies);
   }
 
   /** Documents holding each word among {@code percent} of the table's pages (PostgreSQL). */

@@ -5,8 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,34 +16,28 @@ import org.springframework.stereotype.Component;
  * this bean to Flyway with the SQL migrations.
  */
 @Component
-class V25__SearchTrigramIndexes extends BaseJavaMigration {
+class V25__SearchTrigramIndexes extends PostgresOnlyMigration {
 
   @Override
-  public void migrate(Context context) throws Exception {
-    Connection connection = context.getConnection();
-    if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = connection.createStatement()) {
-      try (ResultSet available = statement.executeQuery(
-          "select 1 from pg_available_extensions where name = 'pg_trgm'")) {
-        if (!available.next()) {
-          return;
-        }
-      }
-      // a user without the right to create it (pg_trgm is trusted since PostgreSQL 13: the
-      // database owner may) leaves the search unindexed rather than the application unstarted
-      Savepoint beforeExtension = connection.setSavepoint();
-      try {
-        statement.execute("create extension if not exists pg_trgm");
-      } catch (SQLException e) {
-        connection.rollback(beforeExtension);
+  void migrate(Connection connection, Statement statement) throws Exception {
+    try (ResultSet available = statement.executeQuery(
+        "select 1 from pg_available_extensions where name = 'pg_trgm'")) {
+      if (!available.next()) {
         return;
       }
-      statement.execute("create index if not exists ix_incoming_document_search_trgm"
-          + " on incoming_document using gin (search_text gin_trgm_ops)");
-      statement.execute("create index if not exists ix_attachment_text_search_trgm"
-          + " on attachment_text using gin (search_text gin_trgm_ops)");
     }
+    // a user without the right to create it (pg_trgm is trusted since PostgreSQL 13: the
+    // database owner may) leaves the search unindexed rather than the application unstarted
+    Savepoint beforeExtension = connection.setSavepoint();
+    try {
+      statement.execute("create extension if not exists pg_trgm");
+    } catch (SQLException e) {
+      connection.rollback(beforeExtension);
+      return;
+    }
+    statement.execute("create index if not exists ix_incoming_document_search_trgm"
+        + " on incoming_document using gin (search_text gin_trgm_ops)");
+    statement.execute("create index if not exists ix_attachment_text_search_trgm"
+        + " on attachment_text using gin (search_text gin_trgm_ops)");
   }
 }

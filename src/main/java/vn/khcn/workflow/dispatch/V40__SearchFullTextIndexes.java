@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,24 +16,18 @@ import org.springframework.stereotype.Component;
  * index leaves the search correct through the trigram or the plain {@code like}, only slower.
  */
 @Component
-class V40__SearchFullTextIndexes extends BaseJavaMigration {
+class V40__SearchFullTextIndexes extends PostgresOnlyMigration {
 
   @Override
-  public void migrate(Context context) throws Exception {
-    Connection connection = context.getConnection();
-    if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-      return;
-    }
-    try (Statement statement = connection.createStatement()) {
-      Savepoint before = connection.setSavepoint();
-      try {
-        statement.execute("create index if not exists ix_incoming_document_search_fts"
-            + " on incoming_document using gin (to_tsvector('simple', search_text))");
-        statement.execute("create index if not exists ix_attachment_text_search_fts"
-            + " on attachment_text using gin (to_tsvector('simple', search_text))");
-      } catch (SQLException e) {
-        connection.rollback(before);
-      }
+  void migrate(Connection connection, Statement statement) throws Exception {
+    Savepoint before = connection.setSavepoint();
+    try {
+      statement.execute("create index if not exists ix_incoming_document_search_fts"
+          + " on incoming_document using gin (to_tsvector('simple', search_text))");
+      statement.execute("create index if not exists ix_attachment_text_search_fts"
+          + " on attachment_text using gin (to_tsvector('simple', search_text))");
+    } catch (SQLException e) {
+      connection.rollback(before);
     }
   }
 }

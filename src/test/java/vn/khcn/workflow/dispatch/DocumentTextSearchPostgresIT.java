@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.text.SearchText;
 import vn.khcn.workflow.support.PostgresTestDatabase;
 
 /**
@@ -105,5 +107,57 @@ class DocumentTextSearchPostgresIT extends DocumentTextSearchTest {
     assertThat(html).contains("Tìm thấy " + DocumentTextMatch.ATTACHMENTS_COMMON + " văn bản");
     assertThat(DocumentSearchPageTest.documentIds(html)).first()
         .isEqualTo(id(100 + DocumentTextMatch.ATTACHMENTS_COMMON));
+  }
+
+  /**
+   * ADR 0051: whatever part of a text a query is, even beginning or ending inside a word, the
+   * pairs of its inner words are among the pairs V46 indexes for the text, so the index never
+   * drops an attachment that the {@code like} finds.
+   */
+  @Test
+  void theIndexedPairsOfATextHoldThePairsOfEveryQueryInIt() {
+    Random random = new Random(51);
+    String[] pieces = {"giong", "lua", "chiu", "man", "3", "2026", "15/skhcn", "qd-ubnd",
+        "(co", "do)", "x-quang", "nam.", "tai", "a", "b,", "cồn", "Đỏ", "\t"};
+    int checked = 0;
+    for (int t = 0; t < 40; t++) {
+      StringBuilder raw = new StringBuilder();
+      for (int w = 0; w < 30; w++) {
+        raw.append(pieces[random.nextInt(pieces.length)])
+            .append(random.nextInt(5) == 0 ? "  " : " ");
+      }
+      String text = SearchText.fold(raw.toString());
+      Set<String> indexed = Set.copyOf(List.of(jdbc.queryForObject(
+          "select " + DocumentTextMatch.PAIRS_OF_TEXT,
+          (rs, i) -> (String[]) rs.getArray(1).getArray(), text)));
+      for (int q = 0; q < 60; q++) {
+        int from = random.nextInt(text.length());
+        String query = SearchText.fold(text.substring(from,
+            from + 1 + random.nextInt(text.length() - from)));
+        String pairs = DocumentTextMatch.pairs(query);
+        if (pairs != null) {
+          assertThat(indexed).as("pairs of \"%s\" in \"%s\"", query, text)
+              .containsAll(List.of(pairs.split(",")));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).as("queries with pairs checked").isGreaterThan(500);
+  }
+
+  /** ADR 0051: a condition with pairs is one the pairs indexes of V46 serve, on both tables. */
+  @Test
+  void aQueryWithPairsCanReadBothTablesThroughTheirPairsIndexes() {
+    String check = DocumentTextMatch.check("lua & chiu", "lua chiu,chiu man")
+        .replace(":pairs", "?").replace(":folded", "?");
+    List<String> plan = transactions.execute(s -> {
+      jdbc.execute("set local enable_seqscan = off");
+      return jdbc.queryForList("explain select id from incoming_document where " + check
+          + " union all select document_id from attachment_text where " + check, String.class,
+          "lua chiu,chiu man", "giong lua chiu man tai", "lua chiu,chiu man",
+          "giong lua chiu man tai");
+    });
+    assertThat(String.join("\n", plan)).contains("ix_incoming_document_search_pairs")
+        .contains("ix_attachment_text_search_pairs");
   }
 }

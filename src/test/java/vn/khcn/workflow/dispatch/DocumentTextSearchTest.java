@@ -193,6 +193,35 @@ class DocumentTextSearchTest {
   }
 
   @Test
+  void attachmentsAreNarrowedByPairsOfInnerWordsOnly() {
+    assertThat(DocumentTextMatch.pairs("giong lua chiu man tai")).isEqualTo("lua chiu,chiu man");
+    // the first and the last word may be parts of longer words: no pair with them
+    assertThat(DocumentTextMatch.pairs("giong lua chiu man")).isEqualTo("lua chiu");
+    assertThat(DocumentTextMatch.pairs("giong lua chiu")).isNull();
+    // a word with a symbol breaks the pairs on both its sides; a repeated pair is named once
+    assertThat(DocumentTextMatch.pairs("so 15/skhcn ngay 3 thang 3 ngay 3 nam"))
+        .isEqualTo("ngay 3,3 thang,thang 3,3 ngay");
+    assertThat(DocumentTextMatch.pairs("a b 15/skhcn c d")).isNull();
+    assertThat(DocumentTextMatch.pairs("zzqx")).isNull();
+  }
+
+  @Test
+  void withPairCountsALongPhraseUsesItsFourRarestPairsSharingNoWordWherePossible() {
+    Map<String, Integer> perMillion = Map.of("hieu tap", 243633, "tap the", 175200,
+        "the tai", 84167, "tai quan", 1253767, "quan o", 323833, "o mon", 339067,
+        "mon phoi", 248633, "phoi hop", 1198800, "hop voi", 1198800, "voi hoi", 234367);
+    String phrase = "nhan hieu tap the tai quan o mon phoi hop voi hoi nong dan";
+    // "hoi nong" is not among the commonest (0); "the tai" next; "tap the" and "voi hoi" share
+    // a word with them; then "hieu tap" and "mon phoi"; in the text's order
+    assertThat(DocumentTextMatch.pairs(phrase, perMillion))
+        .isEqualTo("hieu tap,the tai,mon phoi,hoi nong");
+    // without counts, or with few pairs, every pair
+    assertThat(DocumentTextMatch.pairs(phrase, Map.of()).split(",")).hasSize(11);
+    assertThat(DocumentTextMatch.pairs("nhan hieu tap the tai quan", perMillion))
+        .isEqualTo("hieu tap,tap the,the tai");
+  }
+
+  @Test
   void withWordCountsALongPhraseUsesItsThreeRarestWordsApartFromEachOther() {
     Map<String, Integer> counts = new java.util.HashMap<>();
     for (String count : ("lua=443 chiu=157 man=157 tai=8428 huyen=4027 co=1345 do=2274"
@@ -215,8 +244,12 @@ class DocumentTextSearchTest {
   void wordCountsAreSampledOnPostgresAndAbsentOnH2() {
     if (!DocumentTextMatch.postgres(entities.getEntityManagerFactory())) {
       assertThat(frequencies.counts()).isEmpty();
+      assertThat(frequencies.pairs()).isEmpty();
       return;
     }
+    // the commonest pairs as the analysed pairs index lists them: "hoc <m>" in 30 documents
+    jdbc.execute("analyze incoming_document");
+    assertThat(frequencies.pairFrequencies().get("hoc " + m)).isPositive();
     // the whole table read (100 %): every document of this test holds "trinh" or "giong"
     Map<String, Integer> counts = frequencies.sample(100);
     assertThat(counts.get("trinh")).isGreaterThanOrEqualTo(COMMON);
