@@ -2,7 +2,6 @@ package vn.khcn.workflow.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
@@ -140,21 +139,7 @@ final class SearchCorpus {
           array(TYPE_CODES, true), array(ISSUER_CODES, true), array(VERBS, false),
           array(VERBS, true), array(OBJECTS, false), array(OBJECTS, true), array(PLACES, false),
           array(PLACES, true), array(PARTNERS, false), array(PARTNERS, true));
-      // the trigram index of V25 is built once after the rows rather than kept up to date
-      // row by row (the same index in the end; a million GIN inserts took minutes)
-      boolean trigram;
-      try (ResultSet rs = s.executeQuery("select 1 from pg_indexes"
-          + " where indexname = 'ix_incoming_document_search_trgm'")) {
-        trigram = rs.next();
-      }
-      if (trigram) {
-        s.execute("drop index ix_incoming_document_search_trgm");
-      }
-      s.execute(sql);
-      if (trigram) {
-        s.execute("create index ix_incoming_document_search_trgm"
-            + " on incoming_document using gin (search_text gin_trgm_ops)");
-      }
+      SearchAttachments.insertRebuildingSearchIndexes(s, "incoming_document", sql);
       s.execute("""
           insert into document_assignment (id, document_id, unit_id, assignment_role, due_at,
             assigned_at, completed_at, completed_by, result, version)
