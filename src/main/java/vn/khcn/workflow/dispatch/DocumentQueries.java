@@ -7,11 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.dispatch.AttachmentRepository.AttachmentInfo;
@@ -19,16 +17,12 @@ import vn.khcn.workflow.identity.ActorResolver;
 import vn.khcn.workflow.identity.Groups;
 import vn.khcn.workflow.signature.AttachmentSignatures;
 import vn.khcn.workflow.signature.SignatureCheck;
-import vn.khcn.workflow.shared.text.SearchText;
 import vn.khcn.workflow.shared.web.NotFoundException;
 
 /** The read side of incoming documents: details, search, the incoming register, form text. */
 @Service
 @Transactional(readOnly = true)
 public class DocumentQueries {
-
-  /** Matches no group: keeps "unit in (...)" valid SQL for a viewer without units. */
-  private static final Set<String> NO_UNIT = Set.of("-");
 
   private final IncomingDocumentRepository documents;
   private final AssignmentRepository assignments;
@@ -38,13 +32,15 @@ public class DocumentQueries {
   private final ActorResolver actors;
   private final AttachmentSignatures signatures;
   private final TaskViewParts viewParts;
+  private final DocumentSearch search;
   private final Clock clock;
 
   DocumentQueries(IncomingDocumentRepository documents, AssignmentRepository assignments,
       TrailRepository trail, AttachmentRepository attachments, RegisterClosures closures,
       ActorResolver actors, AttachmentSignatures signatures, TaskViewParts viewParts,
-      Clock clock) {
+      DocumentSearch search, Clock clock) {
     this.viewParts = viewParts;
+    this.search = search;
     this.signatures = signatures;
     this.closures = closures;
     this.documents = documents;
@@ -117,23 +113,26 @@ public class DocumentQueries {
         attachmentViews, trailViews);
   }
 
+  /**
+   * The API's list: the documents the viewer may see with this year, status and text, newest
+   * number first, found as /documents finds them (ADR 0036, 0050, 0051). {@code totalElements}
+   * is exact up to {@link DocumentSearch#COUNT_CAP} or the end of the page asked for, whichever
+   * is further; beyond, it is one more than that, so that a next page is always announced while
+   * there is one (ADR 0051: the list used to count every match of a common text).
+   */
   public Page<DocumentSummary> search(Integer year, DocumentStatus status, String q, int page,
       int size, Viewer viewer) {
-    String pattern = q == null || q.isBlank() ? null : SearchText.likePattern(q);
-    Set<String> units = viewer.groups().isEmpty() ? NO_UNIT : viewer.groups();
-    Instant now = clock.instant();
     if (!viewer.isStaff()) {
       return Page.empty(PageRequest.of(page, size));
     }
-    return documents.search(year, status, pattern, viewer.seesAllClassified(), units,
-            PageRequest.of(page, size, Sort.by(Sort.Order.desc("year"),
-                Sort.Order.desc("incomingNumber"), Sort.Order.desc("id"))))
-        .map(d -> new DocumentSummary(d.getId(), d.getBusinessKey(), d.getIncomingNumber(),
-            d.getYear(), d.getIssuer(), d.getDocumentNumber(), d.getIssuedOn(),
-            d.getDocumentType(), d.getSummary(), d.getUrgency(), d.getClassification(),
-            d.getReceivedOn(), d.getStatus(), d.getDueAt(), isOverdue(d, now),
-            d.getSignerPosition(), d.getSignerName(), d.getPageCount(), d.getLanguage(),
-            d.getDocumentDueDate()));
+    DocumentFilter filter = new DocumentFilter(q, year, status, null, null, null, null, false,
+        null, null, DocumentFilter.Sort.NUMBER);
+    return search.find(filter, page, size, viewer, (d, now) -> new DocumentSummary(d.getId(),
+        d.getBusinessKey(), d.getIncomingNumber(), d.getYear(), d.getIssuer(),
+        d.getDocumentNumber(), d.getIssuedOn(), d.getDocumentType(), d.getSummary(),
+        d.getUrgency(), d.getClassification(), d.getReceivedOn(), d.getStatus(), d.getDueAt(),
+        isOverdue(d, now), d.getSignerPosition(), d.getSignerName(), d.getPageCount(),
+        d.getLanguage(), d.getDocumentDueDate())).page();
   }
 
   /**

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -75,20 +76,29 @@ class DocumentSearch {
    * One page of results. {@code total} is exact unless {@code capped}: then there are more than
    * {@code total} documents, and {@code page}'s total is one more (so it has a next page).
    */
-  record Found(Page<DocumentRow> page, long total, boolean capped) {}
+  record Found<T>(Page<T> page, long total, boolean capped) {}
 
   /**
    * One page of the documents the viewer may see that match the filter: the matching ids are
    * read once in the list's order, up to the cap or the page asked for (whichever is further),
    * which both counts them and places the page; then only the page's rows are read (ADR 0039).
    */
-  Found find(DocumentFilter filter, int page, int size, Viewer viewer) {
+  Found<DocumentRow> find(DocumentFilter filter, int page, int size, Viewer viewer) {
+    ZoneId zone = clock.getZone();
+    return find(filter, page, size, viewer, (d, now) -> row(d, now, zone));
+  }
+
+  /**
+   * As {@link #find(DocumentFilter, int, int, Viewer)}, each document of the page made into a
+   * {@code T} (given the search's instant, for "overdue"); the API's list uses it (ADR 0051).
+   */
+  <T> Found<T> find(DocumentFilter filter, int page, int size, Viewer viewer,
+      BiFunction<IncomingDocument, Instant, T> toRow) {
     PageRequest request = PageRequest.of(page, size);
     if (!maySearch(viewer.groups())) {
-      return new Found(Page.empty(request), 0, false);
+      return new Found<>(Page.empty(request), 0, false);
     }
     Instant now = clock.instant();
-    ZoneId zone = clock.getZone();
     DocumentTextMatch text = filter.q() == null || SearchText.fold(filter.q()).isEmpty() ? null
         : DocumentTextMatch.of(filter.q(), entities, DocumentTextMatch.KNOWN_IDS,
             frequencies.counts(), frequencies.pairs(), workMem);
@@ -98,9 +108,9 @@ class DocumentSearch {
     boolean capped = ids.size() >= limit;
     long total = capped ? limit - 1 : ids.size();
     int from = (int) Math.min((long) page * size, ids.size());
-    List<DocumentRow> rows = fetch(ids.subList(from, Math.min(from + size, ids.size())))
-        .stream().map(d -> row(d, now, zone)).toList();
-    return new Found(new PageImpl<>(rows, request, capped ? limit : total), total, capped);
+    List<T> rows = fetch(ids.subList(from, Math.min(from + size, ids.size())))
+        .stream().map(d -> toRow.apply(d, now)).toList();
+    return new Found<>(new PageImpl<>(rows, request, capped ? limit : total), total, capped);
   }
 
   /** The ids of the matching documents in the list's order, at most {@code limit}. */

@@ -81,7 +81,7 @@ class DocumentSearchPageController {
     if (page > Paging.MAX_PAGE) {
       page = Paging.MAX_PAGE;
     }
-    DocumentSearch.Found found = search.find(filter, page, PAGE_SIZE, viewer);
+    DocumentSearch.Found<DocumentRow> found = search.find(filter, page, PAGE_SIZE, viewer);
     Page<DocumentRow> rows = found.page();
     if (page > 0 && page >= rows.getTotalPages()) {
       return "redirect:" + filter.pageUrl(Math.max(rows.getTotalPages() - 1, 0));
@@ -116,7 +116,7 @@ class DocumentSearchPageController {
     } catch (InvalidInputException invalid) {
       return refused(model, response, params, invalid.fieldErrors(), viewer);
     }
-    DocumentSearch.Found found = search.find(filter, 0, DocumentExport.MAX_ROWS, viewer);
+    DocumentSearch.Found<DocumentRow> found = search.find(filter, 0, DocumentExport.MAX_ROWS, viewer);
     Page<DocumentRow> rows = found.page();
     if (found.capped() || found.total() > DocumentExport.MAX_ROWS) {
       return refused(model, response, filter.parameters(), List.of(new FieldError("export",

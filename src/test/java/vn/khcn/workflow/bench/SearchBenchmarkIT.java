@@ -48,6 +48,9 @@ class SearchBenchmarkIT {
       : REUSE;
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
 
+  /** A query of the API's list rather than of the page. */
+  static final String API = "/api/incoming-documents?";
+
   /** A class of query: who asks, and the query strings it cycles through. */
   record QueryClass(String name, String user, List<String> queries) {}
 
@@ -84,7 +87,11 @@ class SearchBenchmarkIT {
             List.of(q(common2) + "&from=" + fromMonth + "&to=" + today,
                 q(plain(common)) + "&year=" + today.getYear() + "&sort=ISSUED")),
         new QueryClass("no_text", "cv.qlkh", List.of("", "status=IN_PROGRESS",
-            "from=" + fromMonth + "&to=" + today + "&sort=DUE")));
+            "from=" + fromMonth + "&to=" + today + "&sort=DUE")),
+        // the API's list for staff and integrators, found as the page finds (ADR 0051); not in
+        // documents.search_p95_ms, which is the page's
+        new QueryClass("api_common", "giamdoc", List.of(API + q(common), API + q(plain(common2)))),
+        new QueryClass("api_rare", "cv.qlkh", List.of(API + q(rare), API + q(plain(rare2)))));
   }
 
   @Test
@@ -150,7 +157,7 @@ class SearchBenchmarkIT {
             BenchmarkIT.round(BenchmarkIT.percentile(millis, 50)));
         documents.put("search_" + c.name() + "_p95_ms", p95);
         System.out.println("search " + c.name() + " p95 " + p95 + " ms");
-        if (p95 > worst) {
+        if (!c.name().startsWith("api_") && p95 > worst) {
           worst = p95;
           worstClass = c.name();
         }
@@ -191,6 +198,13 @@ class SearchBenchmarkIT {
   }
 
   static void page(TestHttp.Session session, String query) {
+    if (query.startsWith(API)) {
+      TestHttp.Response list = session.get(query);
+      if (list.status() != 200 || !list.text().contains("\"totalElements\"")) {
+        throw new IllegalStateException(query + " answered " + list.status());
+      }
+      return;
+    }
     TestHttp.Response page = session.get("/documents" + (query.isEmpty() ? "" : "?" + query));
     if (page.status() != 200 || !page.text().contains("</html>")) {
       throw new IllegalStateException("/documents?" + query + " answered " + page.status());

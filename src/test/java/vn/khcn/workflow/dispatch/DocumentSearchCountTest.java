@@ -2,6 +2,7 @@ package vn.khcn.workflow.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.khcn.workflow.support.TestHttp;
 
 /**
  * /documents counts results only up to {@link DocumentSearch#COUNT_CAP} (ADR 0036, 0039): more
@@ -93,5 +95,34 @@ class DocumentSearchCountTest {
     assertThat(csv.statusCode()).isEqualTo(200);
     String text = new String(csv.body(), java.nio.charset.StandardCharsets.UTF_8);
     assertThat(text.lines().filter(line -> line.contains(marker + "-"))).hasSize(MANY);
+  }
+
+  /**
+   * ADR 0051: the API's list finds as /documents does and counts the same way: up to the cap or
+   * the page asked for, one more beyond so that a client reads on; a last page counts exactly.
+   */
+  @Test
+  void theApiCountsUpToTheCapAndAnnouncesEveryNextPage() {
+    TestHttp api = TestHttp.of(rest);
+    String list = "/api/incoming-documents?year=" + YEAR + "&size=20&q=" + marker;
+
+    JsonNode first = api.get("vanthu", list).body();
+    assertThat(first.get("content")).hasSize(20);
+    assertThat(first.get("content").get(0).get("businessKey").asText()).isEqualTo(marker + "-" + MANY);
+    assertThat(first.get("page").get("totalElements").asLong())
+        .isEqualTo(DocumentSearch.COUNT_CAP + 1);
+
+    int last = (MANY - 1) / 20;
+    JsonNode beforeLast = api.get("vanthu", list + "&page=" + (last - 1)).body();
+    assertThat(beforeLast.get("page").get("totalPages").asInt()).isGreaterThan(last);
+    JsonNode end = api.get("vanthu", list + "&page=" + last).body();
+    assertThat(end.get("content")).hasSize(MANY - last * 20);
+    assertThat(end.get("page").get("totalElements").asLong()).isEqualTo(MANY);
+
+    JsonNode few = api.get("vanthu", list + "%20hiem").body();
+    assertThat(few.get("page").get("totalElements").asLong()).isEqualTo(5);
+    assertThat(few.get("content")).extracting(d -> d.get("businessKey").asText())
+        .containsExactly(marker + "-5", marker + "-4", marker + "-3", marker + "-2",
+            marker + "-1");
   }
 }
