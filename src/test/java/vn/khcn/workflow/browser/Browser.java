@@ -18,6 +18,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -38,6 +39,8 @@ final class Browser implements AutoCloseable {
   static final File CHROMIUM = binary("CHROMIUM", "/usr/bin/chromium");
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration TIMEOUT = Duration.ofSeconds(30);
+  /** How Chromium 156 names an element of a page that is being replaced. */
+  static final String REPLACED_NODE = "does not belong to the document";
 
   final ChromeDriver driver;
   final WebDriverWait wait;
@@ -119,15 +122,34 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T until(Function<WebDriver, T> condition) {
-    return wait.until(condition);
+    return wait.until(lookingUpAgain(condition));
   }
 
   WebElement visible(By by) {
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    return until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
   WebElement clickable(By by) {
-    return wait.until(ExpectedConditions.elementToBeClickable(by));
+    return until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  /**
+   * The condition, not yet met while the element it found belongs to a page being replaced.
+   * Chromium 156 reports that as a plain {@link WebDriverException} ("Node with given id does
+   * not belong to the document") rather than as a {@link StaleElementReferenceException}, which
+   * the wait already ignores; any other failure still ends the wait.
+   */
+  static <T> Function<WebDriver, T> lookingUpAgain(Function<WebDriver, T> condition) {
+    return d -> {
+      try {
+        return condition.apply(d);
+      } catch (WebDriverException e) {
+        if (e.getMessage() != null && e.getMessage().contains(REPLACED_NODE)) {
+          return null;
+        }
+        throw e;
+      }
+    };
   }
 
   /**
@@ -136,7 +158,7 @@ final class Browser implements AutoCloseable {
    * page redrew it, tried again while something else still covers it.
    */
   void click(By by) {
-    wait.until(d -> {
+    until(d -> {
       WebElement element = ExpectedConditions.elementToBeClickable(by).apply(d);
       if (element == null) {
         return false;
@@ -153,7 +175,7 @@ final class Browser implements AutoCloseable {
 
   /** The element's text once it is visible, looking it up again if the page redrew it. */
   String text(By by) {
-    return wait.until(d -> {
+    return until(d -> {
       WebElement element = ExpectedConditions.visibilityOfElementLocated(by).apply(d);
       return element == null ? null : element.getText();
     });
