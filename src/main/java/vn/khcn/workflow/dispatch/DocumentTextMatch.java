@@ -35,9 +35,9 @@ import vn.khcn.workflow.shared.text.SearchText;
  *       are read once, each side narrowed by the full-text index (V40) on the query's whole words
  *       when it has any, else by the trigram index (V25), or by the index of pairs of neighbouring
  *       words (V46, ADR 0051) when the query has two inner words side by side, and checked with
- *       the exact {@code like}; at most {@link #KNOWN_IDS} of them become one array ({@code id = any(…)})
- *       that the page and its count both use (shape {@code IDS}), so the index search runs once per
- *       request; more than that keep the search as a subquery
+ *       the exact {@code like}; at most {@link #KNOWN_IDS} of them become one array
+ *       ({@code id = any(…)}) that the page and its count both use (shape {@code IDS}), so the
+ *       index search runs once per request; more than that keep the search as a subquery
  *       ({@code id in (… union all …)}, shape {@code ID_SET}).
  * </ul>
  * H2 has no sample and no full text: the {@code like} alone, in the rare shapes.
