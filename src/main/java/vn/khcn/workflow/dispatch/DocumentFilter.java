@@ -45,6 +45,12 @@ record DocumentFilter(String q, Integer year, DocumentStatus status, Urgency urg
   static final DocumentFilter NONE = new DocumentFilter(null, null, null, null, null, null, null,
       false, null, null, Sort.NUMBER);
 
+  /** The API list's filter (year, status, text; checked by its controller), newest first. */
+  static DocumentFilter of(String q, Integer year, DocumentStatus status) {
+    return new DocumentFilter(q, year, status, null, null, null, null, false, null, null,
+        Sort.NUMBER);
+  }
+
   /** The filter of these parameters; unknown parameters are ignored, bad values refused. */
   static DocumentFilter parse(Map<String, String> params) {
     List<FieldError> errors = new ArrayList<>();

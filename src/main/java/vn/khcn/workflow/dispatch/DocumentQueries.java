@@ -125,9 +125,7 @@ public class DocumentQueries {
     if (!viewer.isStaff()) {
       return Page.empty(PageRequest.of(page, size));
     }
-    DocumentFilter filter = new DocumentFilter(q, year, status, null, null, null, null, false,
-        null, null, DocumentFilter.Sort.NUMBER);
-    return search.find(filter, page, size, viewer, (d, now) -> new DocumentSummary(d.getId(),
+    return search.find(DocumentFilter.of(q, year, status), page, size, viewer, (d, now) -> new DocumentSummary(d.getId(),
         d.getBusinessKey(), d.getIncomingNumber(), d.getYear(), d.getIssuer(),
         d.getDocumentNumber(), d.getIssuedOn(), d.getDocumentType(), d.getSummary(),
         d.getUrgency(), d.getClassification(), d.getReceivedOn(), d.getStatus(), d.getDueAt(),
