@@ -134,8 +134,9 @@ final class DocumentTextMatch {
         || commonInAttachments(entities, pattern))) {
       return new DocumentTextMatch(pattern, folded, null, null, Shape.PLAIN, true, List.of());
     }
-    String prefilter = postgres ? prefilter(folded, frequencies) : null;
+    // the pairs, where the query has any, narrow in place of the words (ADR 0051)
     String pairs = postgres ? pairs(folded, pairFrequencies) : null;
+    String prefilter = postgres && pairs == null ? prefilter(folded, frequencies) : null;
     if (postgres && workMem != null) {
       entities.createNativeQuery("select set_config('work_mem', :value, true)")
           .setParameter("value", workMem).getSingleResult();

@@ -125,4 +125,34 @@ class DocumentSearchCountTest {
         .containsExactly(marker + "-5", marker + "-4", marker + "-3", marker + "-2",
             marker + "-1");
   }
+
+  /**
+   * The API's list refuses people outside the Department's staff, refuses bad values naming the
+   * field, and takes none of the page's own filters or orders from its query string.
+   */
+  @Test
+  void theApiListRefusesOutsidersAndBadValuesAndIgnoresThePagesFilters() {
+    TestHttp api = TestHttp.of(rest);
+    String list = "/api/incoming-documents?year=" + YEAR + "&size=20&q=" + marker;
+    for (String outsider : java.util.List.of("chunhiem", "hd.chutich", "admin")) {
+      TestHttp.Response refused = api.get(outsider, list);
+      assertThat(refused.status()).as(outsider).isEqualTo(403);
+      assertThat(refused.text()).as(outsider).doesNotContain(marker);
+    }
+    assertThat(api.get("vanthu", "/api/incoming-documents?year=1900&q=" + marker).status())
+        .isEqualTo(400);
+    TestHttp.Response tooLong = api.get("vanthu", list + "x".repeat(200));
+    assertThat(tooLong.status()).isEqualTo(400);
+    assertThat(tooLong.text()).contains("\"q\"").contains("dài quá 200");
+    assertThat(api.get("vanthu", list + "&page=-1").status()).isEqualTo(400);
+
+    // sort, unit and overdue belong to /documents: the API keeps its order and its matches
+    JsonNode plain = api.get("vanthu", list).body();
+    JsonNode forged = api.get("vanthu", list + "&sort=DUE&unit=van-phong&overdue=true"
+        + "&status=ARCHIVED").body();
+    assertThat(forged.get("page").get("totalElements")).isEqualTo(plain.get("page")
+        .get("totalElements"));
+    assertThat(forged.get("content").get(0).get("businessKey").asText())
+        .isEqualTo(marker + "-" + MANY);
+  }
 }
