@@ -69,6 +69,14 @@ class DocumentSearch {
    */
   static final int COUNT_CAP = 200;
 
+  /**
+   * Results a list reaches by paging at most: page × size stays within it (the page's 500th page,
+   * the API's 100th page of 100). Every request reads the ids up to its page in the list's order
+   * (ADR 0039), so a deeper page would read up to a million ids for one screen; nobody pages that
+   * far, filters narrow, and an export takes the first 5,000 (ADR 0052).
+   */
+  static final int MAX_RESULTS = 10_000;
+
   /** Rows fetched by id at a time (an export's 5,000 in a few statements). */
   private static final int FETCH_CHUNK = 500;
 
@@ -82,6 +90,8 @@ class DocumentSearch {
    * One page of the documents the viewer may see that match the filter: the matching ids are
    * read once in the list's order, up to the cap or the page asked for (whichever is further),
    * which both counts them and places the page; then only the page's rows are read (ADR 0039).
+   * The page must end within the first {@link #MAX_RESULTS}; at that end the page says there are
+   * more ({@code capped}) but announces no next page.
    */
   Found<DocumentRow> find(DocumentFilter filter, int page, int size, Viewer viewer) {
     ZoneId zone = clock.getZone();
@@ -94,6 +104,10 @@ class DocumentSearch {
    */
   <T> Found<T> find(DocumentFilter filter, int page, int size, Viewer viewer,
       BiFunction<IncomingDocument, Instant, T> toRow) {
+    if (!withinResults(page, size)) {
+      throw new IllegalArgumentException("page " + page + " of size " + size
+          + " does not end within the first " + MAX_RESULTS + " results");
+    }
     PageRequest request = PageRequest.of(page, size);
     if (!maySearch(viewer.groups())) {
       return new Found<>(Page.empty(request), 0, false);
@@ -110,7 +124,19 @@ class DocumentSearch {
     int from = (int) Math.min((long) page * size, ids.size());
     List<T> rows = fetch(ids.subList(from, Math.min(from + size, ids.size())))
         .stream().map(d -> toRow.apply(d, now)).toList();
-    return new Found<>(new PageImpl<>(rows, request, capped ? limit : total), total, capped);
+    // one more than counted announces a next page, except at the end of the reachable results
+    long announced = capped ? Math.min(limit, MAX_RESULTS) : total;
+    return new Found<>(new PageImpl<>(rows, request, announced), total, capped);
+  }
+
+  /** Whether a page of this size, from 0, ends within the first {@link #MAX_RESULTS}. */
+  static boolean withinResults(int page, int size) {
+    return page >= 0 && size >= 1 && ((long) page + 1) * size <= MAX_RESULTS;
+  }
+
+  /** The last page of this size that {@link #withinResults ends within the results}. */
+  static int lastReachablePage(int size) {
+    return MAX_RESULTS / size - 1;
   }
 
   /** The ids of the matching documents in the list's order, at most {@code limit}. */

@@ -78,9 +78,9 @@ class DocumentSearchPageController {
       return "redirect:" + filter.pageUrl(0);
     }
     page = Integer.parseInt(pageText);
-    if (page > Paging.MAX_PAGE) {
-      page = Paging.MAX_PAGE;
-    }
+    // the list reaches only its first DocumentSearch.MAX_RESULTS (page 500 of 20)
+    page = Math.min(page, Math.min(Paging.MAX_PAGE,
+        DocumentSearch.lastReachablePage(PAGE_SIZE)));
     DocumentSearch.Found<DocumentRow> found = search.find(filter, page, PAGE_SIZE, viewer);
     Page<DocumentRow> rows = found.page();
     if (page > 0 && page >= rows.getTotalPages()) {
@@ -92,6 +92,8 @@ class DocumentSearchPageController {
     show(model, filter.parameters(), filter, rows, viewer);
     model.addAttribute("total", found.total());
     model.addAttribute("capped", found.capped());
+    model.addAttribute("resultsEnd", found.capped() && !rows.hasNext()
+        ? IncomingDocumentController.RESULTS_TEXT : null);
     return "documents";
   }
 

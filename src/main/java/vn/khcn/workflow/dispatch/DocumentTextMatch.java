@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.hibernate.dialect.PostgreSQLDialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.query.criteria.HibernateCriteriaBuilder;
@@ -40,7 +41,8 @@ import vn.khcn.workflow.shared.text.SearchText;
  *       index search runs once per request; more than that keep the search as a subquery
  *       ({@code id in (… union all …)}, shape {@code ID_SET}).
  * </ul>
- * H2 has no sample and no full text: the {@code like} alone, in the rare shapes.
+ * H2 has no sample and no full text: the {@code like} alone, in the rare shapes, and beyond
+ * {@link #KNOWN_IDS} matches in the plain one.
  */
 final class DocumentTextMatch {
 
@@ -60,8 +62,19 @@ final class DocumentTextMatch {
   /** Pairs of neighbouring words a phrase uses at most, when their frequencies are known. */
   static final int PAIRS_USED = 4;
 
-  /** Matching ids read into the query at most; beyond, the search stays a subquery. */
-  static final int KNOWN_IDS = 2000;
+  /**
+   * Rows per million (both tables summed) from which a pair is left out while a rarer one
+   * remains (ADR 0052): it narrows little and its list in the index is long (two pairs in every
+   * letter, 4,339 candidates in 21 ms; two rare neighbours instead, 1,542 in 9 ms).
+   */
+  static final int COMMON_PAIR = 500_000;
+
+  /**
+   * Matching ids read into the query at most; beyond, the search stays a subquery. 10,000 (ADR
+   * 0052; 2,000 before): a text rare in the samples is in under about 1 % of the texts; one in
+   * 3,128 attachments read 2,001 ids, then every match again (13 + 30 ms; 20 + 9 read once).
+   */
+  static final int KNOWN_IDS = 10_000;
 
   private static final Pattern WORD = Pattern.compile("[a-z0-9]+");
 
@@ -142,9 +155,10 @@ final class DocumentTextMatch {
           .setParameter("value", workMem).getSingleResult();
     }
     List<Long> found = matchingIds(entities, pattern, folded, prefilter, pairs, knownIds + 1);
+    // H2 runs "id in (… union all …)" again for each document (60 s at 10,025 matches)
     return found.size() > knownIds
-        ? new DocumentTextMatch(pattern, folded, prefilter, pairs, Shape.ID_SET, postgres,
-            List.of())
+        ? new DocumentTextMatch(pattern, folded, prefilter, pairs,
+            postgres ? Shape.ID_SET : Shape.PLAIN, postgres, List.of())
         : new DocumentTextMatch(pattern, folded, prefilter, pairs, Shape.IDS, postgres,
             found.stream().distinct().toList());
   }
@@ -241,7 +255,8 @@ final class DocumentTextMatch {
    */
   static String prefilter(String folded, Map<String, Integer> frequencies) {
     String[] words = folded.split(" ");
-    List<String> terms = new ArrayList<>(inner(words, 1, frequencies, WORDS_USED));
+    List<String> terms = new ArrayList<>(inner(words, 1, frequencies, WORDS_USED,
+        Integer.MAX_VALUE));
     String last = words[words.length - 1];
     if (terms.isEmpty() && words.length > 1 && WORD.matcher(last).matches()) {
       terms.add(last + ":*");
@@ -265,19 +280,21 @@ final class DocumentTextMatch {
    * more than {@link #PAIRS_USED} pairs uses only that many, the rarest, preferring pairs that
    * share no word with one already chosen: the index then reads fewer long lists of common pairs
    * ("phoi hop", in every letter), 30 → 13 ms for a rare phrase's 2,355 candidates, the same
-   * candidates.
+   * candidates. Pairs in half the texts or more ({@link #COMMON_PAIR}) are not chosen while a
+   * rarer one remains, even one next to a pair already chosen (ADR 0052).
    */
   static String pairs(String folded, Map<String, Integer> frequencies) {
-    List<String> pairs = inner(folded.split(" "), 2, frequencies, PAIRS_USED);
+    List<String> pairs = inner(folded.split(" "), 2, frequencies, PAIRS_USED, COMMON_PAIR);
     return pairs.isEmpty() ? null : String.join(",", pairs);
   }
 
   /**
    * The runs of {@code width} neighbouring inner words made of letters and digits, each once,
-   * in the text's order; the {@code used} rarest by {@code frequencies} if there are more.
+   * in the text's order; the {@code used} rarest by {@code frequencies} if there are more, those
+   * as frequent as {@code common} or more left out while a rarer one remains.
    */
   private static List<String> inner(String[] words, int width,
-      Map<String, Integer> frequencies, int used) {
+      Map<String, Integer> frequencies, int used, int common) {
     List<String> terms = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
     for (int i = 1; i + width < words.length; i++) {
@@ -289,8 +306,15 @@ final class DocumentTextMatch {
         positions.add(i);
       }
     }
-    return frequencies.isEmpty() || terms.size() <= used ? terms
-        : rarest(terms, positions, frequencies, used);
+    // the terms less common than "common", or all of them if none is
+    List<Integer> kept = IntStream.range(0, terms.size())
+        .filter(i -> frequencies.getOrDefault(terms.get(i), 0) < common).boxed().toList();
+    if (kept.isEmpty()) {
+      kept = IntStream.range(0, terms.size()).boxed().toList();
+    }
+    List<String> keptTerms = kept.stream().map(terms::get).toList();
+    return frequencies.isEmpty() || keptTerms.size() <= used ? keptTerms
+        : rarest(keptTerms, kept.stream().map(positions::get).toList(), frequencies, used);
   }
 
   /** The {@code used} rarest terms, apart from each other where possible, in text order. */

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,12 @@ class SearchBenchmarkIT {
   static final String DB = REUSE.isEmpty() ? "khcn_bench_search_" + ProcessHandle.current().pid()
       : REUSE;
   static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+  /**
+   * Only these classes, comma-separated (default: all), for a look at one class on a kept
+   * database; {@code documents.search_p95_ms} is then the worst of these only.
+   */
+  static final List<String> ONLY = Arrays.stream(System.getProperty("bench.searchClasses", "")
+      .split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
 
   /** A query of the API's list rather than of the page. */
   static final String API = "/api/incoming-documents?";
@@ -55,6 +62,11 @@ class SearchBenchmarkIT {
   record QueryClass(String name, String user, List<String> queries) {}
 
   static List<QueryClass> classes(LocalDate today) {
+    return allClasses(today).stream().filter(c -> ONLY.isEmpty() || ONLY.contains(c.name()))
+        .toList();
+  }
+
+  static List<QueryClass> allClasses(LocalDate today) {
     String rare = "giống lúa chịu mặn tại huyện Cờ Đỏ phối hợp với Hợp tác xã Mỹ Khánh";
     String rare2 = "nhãn hiệu tập thể tại quận Ô Môn phối hợp với Hội Nông dân";
     String common = "khoa học và công nghệ";
@@ -166,6 +178,9 @@ class SearchBenchmarkIT {
       documents.put("search_p95_ms", worst);
       documents.put("search_worst_class", worstClass);
       documents.put("search_samples", SAMPLES);
+      if (!ONLY.isEmpty()) {
+        documents.put("search_only_classes", ONLY);
+      }
     } finally {
       if (app != null) {
         app.close();

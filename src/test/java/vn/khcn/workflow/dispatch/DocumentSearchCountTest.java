@@ -36,22 +36,15 @@ class DocumentSearchCountTest {
   @BeforeEach
   void insert() {
     marker = "dem" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-    jdbc.batchUpdate("""
-        insert into incoming_document (series, doc_year, incoming_number, business_key, issuer,
-          document_number, issued_on, document_type, summary, urgency, classification,
-          received_on, status, registered_by, registered_at, search_text, duplicate_key, version)
-        values ('REGULAR', ?, ?, ?, 'Sở Tài chính', ?, date '1991-03-01', 'Công văn', ?, 'NORMAL',
-          'NONE', date '1991-03-02', 'ARCHIVED', 'vanthu', timestamp '1991-03-02 08:00:00', ?,
-          ?, 0)""", java.util.stream.IntStream.rangeClosed(1, MANY).mapToObj(i -> new Object[] {
-        YEAR, 900_000 + i, marker + "-" + i, i + "/STC", "Về việc quyết toán " + marker + " số " + i,
-        "ve viec quyet toan " + marker + (i <= 5 ? " hiem" : "") + " so " + i + " | " + i + "/stc",
-        "so tai chinh" + (char) 31 + marker + i}).toList());
+    ArchivedRows.insert(jdbc, YEAR, 900_000, marker, MANY, "Sở Tài chính", "STC",
+        i -> "Về việc quyết toán " + marker + " số " + i,
+        i -> "ve viec quyet toan " + marker + (i <= 5 ? " hiem" : "") + " so " + i + " | " + i
+            + "/stc");
   }
 
   @AfterEach
   void remove() {
-    jdbc.update("delete from incoming_document where doc_year = ? and business_key like ?", YEAR,
-        marker + "-%");
+    ArchivedRows.remove(jdbc, YEAR, marker);
   }
 
   @Test
