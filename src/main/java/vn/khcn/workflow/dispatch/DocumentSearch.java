@@ -77,6 +77,10 @@ class DocumentSearch {
    */
   static final int MAX_RESULTS = 10_000;
 
+  /** {@link #MAX_RESULTS} as Vietnamese writes it ("10.000"), for the page and the API. */
+  static final String MAX_RESULTS_TEXT = String.format(java.util.Locale.forLanguageTag("vi"),
+      "%,d", MAX_RESULTS);
+
   /** Rows fetched by id at a time (an export's 5,000 in a few statements). */
   private static final int FETCH_CHUNK = 500;
 

@@ -93,7 +93,7 @@ class DocumentSearchPageController {
     model.addAttribute("total", found.total());
     model.addAttribute("capped", found.capped());
     model.addAttribute("resultsEnd", found.capped() && !rows.hasNext()
-        ? IncomingDocumentController.RESULTS_TEXT : null);
+        ? DocumentSearch.MAX_RESULTS_TEXT : null);
     return "documents";
   }
 

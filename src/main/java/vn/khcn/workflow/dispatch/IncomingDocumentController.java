@@ -37,9 +37,6 @@ class IncomingDocumentController {
   static final String STAFF = "hasAnyAuthority('lanh-dao','van-thu','van-phong','phong-qlkh',"
       + "'phong-khtc','phong-qlcn')";
   static final int MAX_PAGE_SIZE = 100;
-  /** {@link DocumentSearch#MAX_RESULTS} as Vietnamese writes it. */
-  static final String RESULTS_TEXT = String.format(java.util.Locale.forLanguageTag("vi"), "%,d",
-      DocumentSearch.MAX_RESULTS);
 
   private final RegistrationService registration;
   private final DocumentQueries queries;
@@ -97,8 +94,8 @@ class IncomingDocumentController {
     if (size < 1 || size > MAX_PAGE_SIZE) {
       errors.add(new FieldError("size", "cỡ trang phải từ 1 đến " + MAX_PAGE_SIZE));
     } else if (page >= 0 && !DocumentSearch.withinResults(page, size)) {
-      errors.add(new FieldError("page", "chỉ xem được " + RESULTS_TEXT + " văn bản đầu tiên"
-          + " (số trang cuối với cỡ trang " + size + " là "
+      errors.add(new FieldError("page", "chỉ xem được " + DocumentSearch.MAX_RESULTS_TEXT
+          + " văn bản đầu tiên (số trang cuối với cỡ trang " + size + " là "
           + DocumentSearch.lastReachablePage(size) + "); hãy lọc theo năm, trạng thái hoặc"
           + " từ khóa"));
     }
