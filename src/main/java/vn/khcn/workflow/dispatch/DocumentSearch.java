@@ -128,8 +128,9 @@ class DocumentSearch {
     int from = (int) Math.min((long) page * size, ids.size());
     List<T> rows = fetch(ids.subList(from, Math.min(from + size, ids.size())))
         .stream().map(d -> toRow.apply(d, now)).toList();
-    // one more than counted announces a next page, except at the end of the reachable results
-    long announced = capped ? Math.min(limit, MAX_RESULTS) : total;
+    // one more than counted announces a next page, except on the last page that can be reached
+    long announced = capped
+        ? Math.min(limit, (long) (lastReachablePage(size) + 1) * size) : total;
     return new Found<>(new PageImpl<>(rows, request, announced), total, capped);
   }
 

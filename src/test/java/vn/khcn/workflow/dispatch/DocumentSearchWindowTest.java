@@ -101,6 +101,15 @@ class DocumentSearchWindowTest {
       assertThat(refused.text()).as(deeper).contains("\"page\"").doesNotContain(marker);
     }
     assertThat(api.get("vanthu", list + "&size=20&page=499").status()).isEqualTo(200);
+
+    // a size that does not divide 10,000: its last page (332 of 30, ending at 9,990) announces
+    // no page 333, which would be refused
+    JsonNode last30 = api.get("vanthu", list + "&size=30&page=332").body();
+    assertThat(last30.get("content")).hasSize(30);
+    assertThat(last30.get("page").get("totalPages").asInt()).isEqualTo(333);
+    assertThat(api.get("vanthu", list + "&size=30&page=331").body().get("page")
+        .get("totalPages").asInt()).isGreaterThan(332);
+    assertThat(api.get("vanthu", list + "&size=30&page=333").status()).isEqualTo(400);
   }
 
   @Test
