@@ -112,6 +112,31 @@ class DocumentSearchWindowTest {
     assertThat(api.get("vanthu", list + "&size=30&page=333").status()).isEqualTo(400);
   }
 
+  /**
+   * Outsiders get 403 for deep pages on both doors, with nothing listed, and the page's end
+   * cannot be forged from the query string.
+   */
+  @Test
+  void deepPagesRefuseOutsidersAndTheirEndCannotBeForged() {
+    String deep = "/api/incoming-documents?year=" + YEAR + "&q=" + marker + "&size=100&page=99";
+    for (String outsider : java.util.List.of("chunhiem", "hd.chutich", "admin")) {
+      TestHttp.Response refused = TestHttp.of(rest).get(outsider, deep);
+      assertThat(refused.status()).as(outsider).isEqualTo(403);
+      assertThat(refused.text()).as(outsider).doesNotContain(marker);
+    }
+    for (String outsider : java.util.List.of("chunhiem", "hd.chutich")) {
+      HttpResponse<String> page = PageSession.login(rest.getRootUri(), outsider)
+          .get("/documents?q=" + marker + "&page=499");
+      assertThat(page.statusCode()).as(outsider).isEqualTo(403);
+      assertThat(page.body()).as(outsider).doesNotContain(marker + "-");
+    }
+    // the first page with forged end-of-results fields: still a next page, no end sentence
+    HttpResponse<String> forged = PageSession.login(rest.getRootUri(), "vanthu")
+        .get("/documents?q=" + marker + "&resultsEnd=1&capped=true&total=10000");
+    assertThat(forged.body()).contains("rel=\"next\"").doesNotContain("id=\"results-end\"")
+        .contains("Tìm thấy hơn 200 văn bản");
+  }
+
   @Test
   void theSearchItselfRefusesAPageEndingPastTheResults() {
     assertThat(DocumentSearch.withinResults(DocumentSearch.MAX_RESULTS / SIZE - 1, SIZE)).isTrue();
