@@ -313,6 +313,7 @@ class BenchmarkIT {
     ScaleQueries scale = new ScaleQueries(app);
     scale.preload();
     results.put("open_tasks", BenchSupport.count(APP_DB, "select count(*) from act_ru_task"));
+    results.put("seed_settled", AfterBulkLoad.how());
     results.put("historic_rows", BenchSupport.count(APP_DB, "select (select count(*) from"
         + " act_hi_actinst) + (select count(*) from act_hi_taskinst) + (select count(*) from"
         + " act_hi_varinst)"));

@@ -132,7 +132,7 @@ final class OpenTaskLoad implements AutoCloseable {
           + " select t.id_, 'g:' || l.group_id_, t.priority_, t.due_date_, t.create_time_"
           + " from act_ru_task t join act_ru_identitylink l on l.task_id_ = t.id_"
           + " where t.id_ like 'bt%' and l.type_ = 'candidate'");
-      s.execute("analyze");
+      AfterBulkLoad.settle(s);
     }
   }
 

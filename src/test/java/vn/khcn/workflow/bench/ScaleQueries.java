@@ -138,7 +138,7 @@ final class ScaleQueries {
           + " (g / 10), 'handleAssignment', 'Đơn vị xử lý', 'userTask', now() - interval '400"
           + " days', now() - interval '390 days', 864000000, 1, 1 from generate_series(1, "
           + HISTORIC_ROWS + ") g");
-      s.execute("analyze");
+      AfterBulkLoad.settle(s);
     }
   }
 }

@@ -159,7 +159,7 @@ final class SearchCorpus {
       // vacuumed as autovacuum leaves a Department's tables after their inserts (this machine's
       // PostgreSQL runs without it): the visibility map lets the order index answer a page of
       // known ids without the table (ADR 0052: the in-between phrase's 3,128 ids 8.5 → 4.8 ms)
-      s.execute("vacuum analyze");
+      AfterBulkLoad.settle(s);
     }
     return (System.nanoTime() - start) / 1e9;
   }
