@@ -130,6 +130,28 @@ class DocumentSearchWindowTest {
       assertThat(page.statusCode()).as(outsider).isEqualTo(403);
       assertThat(page.body()).as(outsider).doesNotContain(marker + "-");
     }
+    // nobody signed in, or a wrong password: nothing listed on either door
+    TestHttp.Response anonymous = TestHttp.of(rest).request("GET", deep).send();
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.text()).doesNotContain(marker);
+    TestHttp.Response wrongPassword = TestHttp.of(rest).request("GET", deep)
+        .as("vanthu", "sai-mat-khau").send();
+    assertThat(wrongPassword.status()).isEqualTo(401);
+    assertThat(wrongPassword.text()).doesNotContain(marker);
+    HttpResponse<String> signedOut = PageSession.anonymous(rest.getRootUri())
+        .get("/documents?q=" + marker + "&page=499");
+    assertThat(signedOut.statusCode()).isEqualTo(302);
+    assertThat(signedOut.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+    // the API's paging fields forged on the query string change neither the count nor the bound
+    TestHttp api = TestHttp.of(rest);
+    String forgedApi = "&capped=false&totalElements=20&totalPages=1000&page.totalPages=1000";
+    JsonNode end = api.get("vanthu", deep + forgedApi).body();
+    assertThat(end.get("content")).hasSize(100);
+    assertThat(end.get("page").get("totalElements").asLong())
+        .isEqualTo(DocumentSearch.MAX_RESULTS);
+    assertThat(end.get("page").get("totalPages").asInt()).isEqualTo(100);
+    assertThat(api.get("vanthu", deep.replace("page=99", "page=100") + forgedApi).status())
+        .isEqualTo(400);
     // the first page with forged end-of-results fields: still a next page, no end sentence
     HttpResponse<String> forged = PageSession.login(rest.getRootUri(), "vanthu")
         .get("/documents?q=" + marker + "&resultsEnd=1&capped=true&total=10000");
