@@ -151,6 +151,12 @@ class BenchmarkIT {
       } catch (Exception e) {
         results.put("startup_restart_error", String.valueOf(e.getMessage()));
       }
+      // the same, as the Docker image starts it (ADR 0054), in turn with the packaged jar
+      try {
+        results.put("startup_restarts", Startups.restartsByLayout(APP_DB, 2));
+      } catch (Exception e) {
+        results.put("startup_restarts_error", String.valueOf(e.getMessage()));
+      }
       try {
         startups(results);
       } catch (Exception e) {

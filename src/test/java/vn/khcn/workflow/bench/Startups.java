@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -70,19 +71,70 @@ final class Startups {
 
   /** Seconds from launching the packaged jar on the run's database until it reports UP. */
   static double restartPackaged(String db) throws Exception {
-    Path jar;
-    try (var files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
+    return restart(new AppNode("bench-restart", freePort(), packagedJar(), Map.of("DB_URL",
+        url(db), "DB_USER", USER, "DB_PASSWORD", PASSWORD), OUT));
+  }
+
+  /**
+   * Restarts on the run's database as the packaged jar, then as the Docker image starts the
+   * application (ADR 0054): extracted without and with its class-data sharing archive; {@code
+   * rounds} times in turn, so that a machine slowing down weighs on each the same.
+   */
+  static Map<String, Object> restartsByLayout(String db, int rounds) throws Exception {
+    Path layout = prepareLayout();
+    Map<String, String> environment = Map.of("DB_URL", url(db), "DB_USER", USER,
+        "DB_PASSWORD", PASSWORD, "PROCESSES_PATH", Path.of("processes").toAbsolutePath()
+            .toString());
+    Path jar = Path.of("khcn-workflow.jar");
+    Map<String, List<Double>> seconds = new LinkedHashMap<>();
+    for (int round = 0; round < rounds; round++) {
+      seconds.computeIfAbsent("packaged_s", k -> new ArrayList<>()).add(restartPackaged(db));
+      seconds.computeIfAbsent("extracted_s", k -> new ArrayList<>()).add(restart(
+          new AppNode("bench-restart-extracted", freePort(), jar, environment, OUT)
+              .from(layout)));
+      seconds.computeIfAbsent("extracted_archive_s", k -> new ArrayList<>()).add(restart(
+          new AppNode("bench-restart-archive", freePort(), jar, environment, OUT)
+              .from(layout, "-Xshare:on", "-XX:SharedArchiveFile=khcn-workflow.jsa")));
     }
-    AppNode node = new AppNode("bench-restart", freePort(), jar, Map.of("DB_URL", url(db),
-        "DB_USER", USER, "DB_PASSWORD", PASSWORD), OUT);
+    Map<String, Object> figures = new LinkedHashMap<>(seconds);
+    seconds.forEach((name, values) -> figures.put(name.replace("_s", "_median_s"),
+        round(values.stream().sorted().toList().get(values.size() / 2))));
+    figures.put("archive_mb", Files.size(layout.resolve("khcn-workflow.jsa")) / (1024 * 1024));
+    return figures;
+  }
+
+  /** {@code docker/prepare-layout.sh} run on the packaged jar into target/bench/layout. */
+  static Path prepareLayout() throws Exception {
+    Path layout = OUT.resolve("layout").toAbsolutePath();
+    if (Files.exists(layout)) {
+      try (var files = Files.walk(layout)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+    Path log = OUT.resolve("prepare-layout.log");
+    Process prepare = new ProcessBuilder("sh", "docker/prepare-layout.sh",
+        packagedJar().toString(), layout.toString()).directory(new File("."))
+        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!prepare.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || prepare.exitValue() != 0) {
+      throw new IllegalStateException("docker/prepare-layout.sh failed; see " + log);
+    }
+    return layout;
+  }
+
+  private static double restart(AppNode node) throws Exception {
     node.start();
     try {
       return round(node.awaitHealthy(Duration.ofMinutes(3)));
     } finally {
       node.stop();
+    }
+  }
+
+  private static Path packagedJar() throws IOException {
+    try (var files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(
+              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
     }
   }
 

@@ -1,6 +1,5 @@
 package vn.khcn.workflow.reliability.cluster;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,8 @@ public final class AppNode {
   private final Map<String, String> environment;
   private final Path log;
   private final List<String> extraArgs = new ArrayList<>();
+  private final List<String> jvmOptions = new ArrayList<>();
+  private Path directory = Path.of(".");
   private Process process;
   private long logOffset;
 
@@ -44,6 +45,17 @@ public final class AppNode {
     return this;
   }
 
+  /**
+   * Starts the jar from this folder with these JVM options: the Docker image's layout (ADR 0054)
+   * is the jar given by its relative name, started from the folder prepared for it, as the
+   * class-data sharing archive recorded the class path.
+   */
+  public AppNode from(Path directory, String... jvmOptions) {
+    this.directory = directory;
+    this.jvmOptions.addAll(List.of(jvmOptions));
+    return this;
+  }
+
   /** The node's JVM process id (for jcmd). */
   long pid() {
     return process.pid();
@@ -57,6 +69,7 @@ public final class AppNode {
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
         "-Dfile.encoding=UTF-8"));
+    command.addAll(jvmOptions);
     String jvmArgs = System.getProperty("reliability.jvmArgs", "").trim();
     if (!jvmArgs.isEmpty()) {
       command.addAll(List.of(jvmArgs.split("\\s+")));
@@ -69,7 +82,7 @@ public final class AppNode {
         "--camunda.bpm.job-execution.max-wait=2000"));
     command.addAll(extraArgs);
     logOffset = Files.exists(log) ? Files.size(log) : 0;
-    ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     process = builder.start();
