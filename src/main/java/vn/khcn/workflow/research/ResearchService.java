@@ -1,6 +1,5 @@
 package vn.khcn.workflow.research;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import vn.khcn.workflow.shared.process.DomainStart;
@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.khcn.workflow.identity.Actor;
 import vn.khcn.workflow.identity.EngineAuthentication;
 import vn.khcn.workflow.identity.Groups;
+import vn.khcn.workflow.shared.jdbc.Savepoints;
 import vn.khcn.workflow.shared.web.ApiError.FieldError;
 import vn.khcn.workflow.shared.web.ConflictException;
 import vn.khcn.workflow.shared.web.FileTypes.FileType;
@@ -40,14 +41,14 @@ class ResearchService {
   private final RuleRegimes regimes;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final EntityManager entityManager;
+  private final JdbcTemplate jdbc;
   private final SelectionCallService selectionCalls;
   private final Clock clock;
 
   ResearchService(ResearchTaskRepository tasks, ResearchDocumentRepository documents,
       ExtensionRequestRepository extensions, RestrictionRepository restrictions,
       ResearchTrailRepository trail, ResearchQueries queries, RuleRegimes regimes,
-      RuntimeService runtimeService, IdentityService identityService, EntityManager entityManager,
+      RuntimeService runtimeService, IdentityService identityService, JdbcTemplate jdbc,
       SelectionCallService selectionCalls, Clock clock) {
     this.selectionCalls = selectionCalls;
     this.regimes = regimes;
@@ -59,7 +60,7 @@ class ResearchService {
     this.queries = queries;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.entityManager = entityManager;
+    this.jdbc = jdbc;
     this.clock = clock;
   }
 
@@ -143,20 +144,28 @@ class ResearchService {
             .singleResult());
   }
 
-  /** DT-2026-07: the next number of the year, under a row lock (no gaps, no duplicates). */
+  /**
+   * DT-2026-07: the next number of the year, under the counter row's lock (no gaps, no
+   * duplicates). The year's first dossier creates the row behind a savepoint: two first dossiers
+   * at once (two nodes) both find no row, one inserts it, the other meets the unique key, keeps
+   * its transaction and takes the next number after the first.
+   */
   private String nextCode(int year) {
-    int updated = entityManager.createNativeQuery(
-        "update research_code_counter set last_number = last_number + 1 where code_year = ?1")
-        .setParameter(1, year).executeUpdate();
-    if (updated == 0) {
-      entityManager.createNativeQuery(
-          "insert into research_code_counter (code_year, last_number) values (?1, 1)")
-          .setParameter(1, year).executeUpdate();
+    if (incrementCode(year) == 0) {
+      Savepoints.insertIfAbsent(jdbc,
+          "insert into research_code_counter (code_year, last_number) values (?, 0)", year);
+      if (incrementCode(year) == 0) {
+        throw new IllegalStateException("research_code_counter row for " + year + " missing");
+      }
     }
-    Number number = (Number) entityManager.createNativeQuery(
-        "select last_number from research_code_counter where code_year = ?1")
-        .setParameter(1, year).getSingleResult();
-    return String.format("DT-%d-%02d", year, number.intValue());
+    Integer number = jdbc.queryForObject(
+        "select last_number from research_code_counter where code_year = ?", Integer.class, year);
+    return String.format("DT-%d-%02d", year, number);
+  }
+
+  private int incrementCode(int year) {
+    return jdbc.update(
+        "update research_code_counter set last_number = last_number + 1 where code_year = ?", year);
   }
 
   /**
