@@ -59,6 +59,7 @@ public final class IncomingDirectiveProcess implements ProcessDescriptor {
     public static final String SCHEDULE_HANDLER = "serviceTask_scheduleHandler";
     public static final String PROPOSE_RESULT = "proposeResult";
     public static final String HANDLER_REMINDER = "boundaryEvent_handlerReminder";
+    public static final String REMIND_HANDLER = "serviceTask_remindHandler";
     public static final String HANDLER_ESCALATION = "boundaryEvent_handlerOverdue";
     public static final String HANDLER_REASSIGNED = "boundaryEvent_handlerReassigned";
     public static final String REVIEW_PROPOSAL = "reviewProposal";

@@ -135,9 +135,14 @@ abstract class TwoNodeCluster {
     return body;
   }
 
+  /** The instance's open tasks of the kind, as node sees them. */
+  static JsonNode tasks(AppNode node, String processInstanceId, String key) {
+    return Client.get(node, "admin", "/engine-rest/task?processInstanceId=" + processInstanceId
+        + "&taskDefinitionKey=" + key + "&maxResults=50").json();
+  }
+
   static JsonNode task(AppNode node, String processInstanceId, String key) {
-    JsonNode tasks = Client.get(node, "admin", "/engine-rest/task?processInstanceId="
-        + processInstanceId + "&taskDefinitionKey=" + key + "&maxResults=50").json();
+    JsonNode tasks = tasks(node, processInstanceId, key);
     return tasks.size() == 0 ? null : tasks.get(0);
   }
 

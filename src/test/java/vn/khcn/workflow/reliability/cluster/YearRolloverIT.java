@@ -129,7 +129,13 @@ class YearRolloverIT {
     for (int i = 0; i < THREADS * (SECONDS_BEFORE + SECONDS_AFTER); i++) {
       drafts.add(signedDraft());
     }
-    ConcurrentLinkedQueue<Long> toNumber = new ConcurrentLinkedQueue<>(drafts);
+    // half the drafts are numbered before midnight, half after: on a fast machine the numbering
+    // threads used up every draft before midnight (80 numbers in 4 s) and the new year had none
+    ConcurrentLinkedQueue<Long> beforeMidnight = new ConcurrentLinkedQueue<>(
+        drafts.subList(0, drafts.size() / 2));
+    ConcurrentLinkedQueue<Long> afterMidnight = new ConcurrentLinkedQueue<>(
+        drafts.subList(drafts.size() / 2, drafts.size()));
+    Instant midnight = ZonedDateTime.of(OLD_YEAR + 1, 1, 1, 0, 0, 0, 0, ZONE).toInstant();
     Map<Long, String> registered = new ConcurrentHashMap<>();
     Map<Long, String> numbered = new ConcurrentHashMap<>();
     List<String> problems = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -144,6 +150,8 @@ class YearRolloverIT {
       pool.submit(() -> {
         while (System.nanoTime() < end) {
           attempts.incrementAndGet();
+          ConcurrentLinkedQueue<Long> toNumber =
+              CLOCK.instant().isBefore(midnight) ? beforeMidnight : afterMidnight;
           if (thread % 2 == 0 || toNumber.isEmpty()) {
             TestHttp.Response r = http.post("vanthu", "/api/incoming-documents",
                 document(sequence.incrementAndGet()));
