@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,6 +93,9 @@ class OutgoingBrowserTest {
         browser.driver.findElement(By.id("file")).sendKeys(body.toAbsolutePath().toString());
         browser.driver.findElement(By.id("note")).sendKeys("Bản trình xin ý kiến");
         browser.click(By.xpath("//form[@id='upload-form']//button[@type='submit']"));
+        // the page after the upload has the same address and a #message of its own: the one of
+        // the page before may still be read while the browser loads it
+        browser.until(ExpectedConditions.textToBe(By.id("message"), "Đã lưu bản dự thảo mới."));
         assertThat(browser.text(By.id("message"))).isEqualTo("Đã lưu bản dự thảo mới.");
         assertThat(browser.text(By.cssSelector("#versions table")))
             .contains(body.getFileName().toString(), "Bản trình xin ý kiến");
