@@ -71,7 +71,7 @@ final class Startups {
 
   /** Seconds from launching the packaged jar on the run's database until it reports UP. */
   static double restartPackaged(String db) throws Exception {
-    return restart(new AppNode("bench-restart", freePort(), packagedJar(), Map.of("DB_URL",
+    return restart(new AppNode("bench-restart", freePort(), AppNode.packagedJar(), Map.of("DB_URL",
         url(db), "DB_USER", USER, "DB_PASSWORD", PASSWORD), OUT));
   }
 
@@ -113,7 +113,7 @@ final class Startups {
     }
     Path log = OUT.resolve("prepare-layout.log");
     Process prepare = new ProcessBuilder("sh", "docker/prepare-layout.sh",
-        packagedJar().toString(), layout.toString()).directory(new File("."))
+        AppNode.packagedJar().toString(), layout.toString()).directory(new File("."))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!prepare.waitFor(10, java.util.concurrent.TimeUnit.MINUTES) || prepare.exitValue() != 0) {
       throw new IllegalStateException("docker/prepare-layout.sh failed; see " + log);
@@ -127,14 +127,6 @@ final class Startups {
       return round(node.awaitHealthy(Duration.ofMinutes(3)));
     } finally {
       node.stop();
-    }
-  }
-
-  private static Path packagedJar() throws IOException {
-    try (var files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
     }
   }
 

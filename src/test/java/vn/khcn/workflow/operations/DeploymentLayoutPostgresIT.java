@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import vn.khcn.workflow.reliability.cluster.AppNode;
 import vn.khcn.workflow.support.PostgresTestDatabase;
 
 /**
@@ -43,7 +44,7 @@ class DeploymentLayoutPostgresIT {
     Path layout = temp.resolve("application");
     Path preparation = temp.resolve("prepare.log");
     Process prepare = new ProcessBuilder("sh", "docker/prepare-layout.sh",
-        packagedJar().toString(), layout.toString()).directory(new File("."))
+        AppNode.packagedJar().toString(), layout.toString()).directory(new File("."))
         .redirectErrorStream(true).redirectOutput(preparation.toFile()).start();
     assertThat(prepare.waitFor(5, TimeUnit.MINUTES)).as("preparation finished").isTrue();
     assertThat(prepare.exitValue()).as("preparation: %s", Files.readString(preparation))
@@ -146,14 +147,6 @@ class DeploymentLayoutPostgresIT {
     }
     assertThat(found).as("%s in the Dockerfile", name).isNotNull();
     return found;
-  }
-
-  private static Path packagedJar() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
-    }
   }
 
   private static int freePort() throws IOException {

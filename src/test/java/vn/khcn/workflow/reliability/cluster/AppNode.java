@@ -39,6 +39,15 @@ public final class AppNode {
     this.log = logDir.resolve("node-" + name + ".log");
   }
 
+  /** The packaged application (the package phase runs before the integration tests). */
+  public static Path packagedJar() throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
+          .findFirst().orElseThrow(() -> new IllegalStateException(
+              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
+    }
+  }
+
   /** Further application arguments (e.g. "--khcn.x=y") for the next starts. */
   AppNode with(String... args) {
     extraArgs.addAll(List.of(args));

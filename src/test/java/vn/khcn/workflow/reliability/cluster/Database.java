@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * A PostgreSQL database of one scenario class (PGHOST, PGPORT, PGUSER, PGPASSWORD as for the
@@ -129,19 +128,10 @@ final class Database {
     return List.of();
   }
 
-  /** The packaged application (the package phase runs before the integration tests). */
-  static Path jar() throws Exception {
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
-    }
-  }
-
   /** A node of the application on this database. */
   AppNode node(String nodeName, int port) throws Exception {
     Files.createDirectories(ReliabilityReport.OUT);
-    return new AppNode(nodeName, port, jar(), Map.of("DB_URL", jdbcUrl(name), "DB_USER", PGUSER,
+    return new AppNode(nodeName, port, AppNode.packagedJar(), Map.of("DB_URL", jdbcUrl(name), "DB_USER", PGUSER,
         "DB_PASSWORD", PGPASSWORD, "ADMIN_PASSWORD", "demo", "DB_POOL_SIZE", POOL_SIZE,
         "PROCESSES_PATH", Path.of("processes").toAbsolutePath().toString()),
         ReliabilityReport.OUT);

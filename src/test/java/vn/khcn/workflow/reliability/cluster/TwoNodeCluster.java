@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -86,12 +85,7 @@ abstract class TwoNodeCluster {
       sql.execute("drop database if exists " + DATABASE + " with (force)");
       sql.execute("create database " + DATABASE + " encoding 'UTF8' template template0");
     }
-    Path jar;
-    try (Stream<Path> files = Files.list(Path.of("target"))) {
-      jar = files.filter(p -> p.getFileName().toString().matches("khcn-workflow-.*\\.jar"))
-          .findFirst().orElseThrow(() -> new IllegalStateException(
-              "target/khcn-workflow-*.jar missing: run through Maven (package phase)"));
-    }
+    Path jar = AppNode.packagedJar();
     Map<String, String> environment = Map.of("DB_URL", jdbcUrl(DATABASE), "DB_USER", PGUSER,
         "DB_PASSWORD", env("PGPASSWORD", ""), "ADMIN_PASSWORD", "demo",
         "PROCESSES_PATH", Path.of("processes").toAbsolutePath().toString());
